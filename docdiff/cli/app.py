@@ -1,0 +1,43 @@
+"""The `docdiff` command: a thin shell over `docdiff.api`."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from docdiff import __version__
+from docdiff.cli import sections
+from docdiff.cli.errors import debug_state
+
+app = typer.Typer(
+    name="docdiff",
+    help="Compare successive versions of long Chinese policy documents.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command(name="sections")(sections.sections)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"docdiff {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    debug: Annotated[bool, typer.Option("--debug", help="Show full tracebacks on errors.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """docdiff: sections, text, targets, phrases, projects and duplicates between document versions."""
+    debug_state.enabled = debug
+
+
+def main() -> None:
+    """Console-script entry point."""
+    sys.exit(app())  # pragma: no cover

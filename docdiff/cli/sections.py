@@ -1,0 +1,63 @@
+"""`docdiff sections FILE`: print a document's section tree."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.tree import Tree
+
+from docdiff import api
+from docdiff.cli.errors import reports_errors
+from docdiff.models import Outline, Section
+
+
+class TreeFormat(str, Enum):
+    """Output formats of `docdiff sections`."""
+
+    text = "text"
+    json = "json"
+
+
+@reports_errors
+def sections(
+    file: Annotated[Path, typer.Argument(help="Document to read (UTF-8, GB18030/GBK or UTF-16 text).")],
+    output: Annotated[TreeFormat, typer.Option("--format", "-f", help="text (a tree) or json (the model).")] = TreeFormat.text,
+    depth: Annotated[int | None, typer.Option("--depth", "-d", min=1, help="Show only this many levels.")] = None,
+) -> None:
+    """Print the section tree of FILE: levels, number labels, headings and sizes."""
+    result = api.outline(file)
+    if output is TreeFormat.json:
+        typer.echo(result.model_dump_json(by_alias=True, indent=2))
+        return
+    Console(highlight=False).print(render_tree(result, depth))
+
+
+def render_tree(outline: Outline, depth: int | None = None) -> Tree:
+    """A rich tree of the outline, each node with its level, label, heading and size."""
+    title = outline.title or outline.source
+    tree = Tree(f"[bold]{_escape(title)}[/] [dim]{_size(outline.root)}[/]")
+    _add(tree, outline.root, depth)
+    return tree
+
+
+def _add(tree: Tree, section: Section, depth: int | None) -> None:
+    for child in section.children:
+        label = f"{child.number_label} " if child.number_label else ""
+        style = "dim" if child.style == "topic" else "bold" if child.level == 1 else ""
+        heading = f"[{style}]{_escape(label + child.heading)}[/]" if style else _escape(label + child.heading)
+        node = tree.add(f"[cyan]L{child.level}[/] {heading} [dim]{_size(child)}[/]")
+        if depth is None or child.level < depth:
+            _add(node, child, depth)
+
+
+def _size(section: Section) -> str:
+    start, end = section.span
+    return f"{end - start:,} chars"
+
+
+def _escape(text: str) -> str:
+    return text.replace("[", "\\[")

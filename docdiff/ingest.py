@@ -1,0 +1,150 @@
+"""Read a file into a `Document`: bytes → text (encoding detected) → normalised view."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from docdiff.errors import InputError, UnsupportedFormatError
+from docdiff.models import Document
+from docdiff.normalise import normalise
+from docdiff.options import IngestOptions
+
+# Magic numbers of formats people are likely to pass by mistake.
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "PDF"),
+    (b"PK\x03\x04", "a ZIP container (DOCX/XLSX/ODT)"),
+    (b"\xd0\xcf\x11\xe0", "an OLE container (DOC/XLS)"),
+    (b"{\\rtf", "RTF"),
+    (b"\x89PNG", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF8", "GIF"),
+    (b"\x1f\x8b", "gzip"),
+)
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+# Share of control characters (other than tab, newline, CR, form feed) above which text is binary.
+_MAX_CONTROL_SHARE = 0.01
+
+
+def read_document(path: str | os.PathLike[str], options: IngestOptions | None = None) -> Document:
+    """Read, decode and normalise the file at `path`."""
+    options = options or IngestOptions()
+    file = Path(path)
+    if not file.exists():
+        raise InputError(f"{file}: no such file")
+    if file.is_dir():
+        raise InputError(f"{file}: is a directory, expected a text file")
+    size = file.stat().st_size
+    if size > options.max_bytes:
+        raise InputError(f"{file}: {size:,} bytes is larger than the limit of {options.max_bytes:,} bytes")
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{file}: cannot read ({exc.strerror or exc})") from exc
+    return document_from_bytes(raw, str(file))
+
+
+def document_from_bytes(raw: bytes, source: str) -> Document:
+    """Decode `raw` (see `decode`) and build its normalised `Document`."""
+    text, encoding = decode(raw, source)
+    normalised, offsets = normalise(text)
+    if not normalised.strip():
+        raise InputError(f"{source}: no text left after removing page furniture")
+    return Document(
+        source=source,
+        encoding=encoding,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        text=text,
+        normalised=normalised,
+        offsets=tuple(offsets),
+    )
+
+
+def decode(raw: bytes, source: str = "<bytes>") -> tuple[str, str]:
+    """Decode raw bytes, returning the text and the encoding used.
+
+    Order: a byte-order mark; strict UTF-8; UTF-16 without BOM (NUL-byte pattern); strict
+    GB18030 (a superset of GBK and GB2312) when the result is mostly CJK; then
+    charset-normalizer's best guess. Binary content is refused.
+    """
+    if not raw.strip():
+        raise InputError(f"{source}: file is empty")
+    for magic, name in _SIGNATURES:
+        if raw.startswith(magic):
+            raise UnsupportedFormatError(f"{source}: looks like {name}, not a text file; extract its text first")
+    text, encoding = _decode_text(raw, source)
+    if not text.strip():
+        raise InputError(f"{source}: file is empty")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f") + text.count("\x7f")
+    if controls > _MAX_CONTROL_SHARE * len(text):
+        raise InputError(f"{source}: looks like a binary file, not text")
+    return text, encoding
+
+
+def _decode_text(raw: bytes, source: str) -> tuple[str, str]:
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding), encoding.replace("-sig", "")
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{source}: invalid {encoding} after its byte-order mark") from exc
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    utf16 = _guess_utf16(raw)
+    if utf16:
+        try:
+            return raw.decode(utf16), utf16
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in raw:
+        raise InputError(f"{source}: looks like a binary file, not text")
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        text = ""
+    if text and _mostly_cjk(text):
+        return text, "gb18030"
+    return _detect(raw, source)
+
+
+def _guess_utf16(raw: bytes) -> str | None:
+    """UTF-16 without a BOM: text that is mostly ASCII or CJK leaves NULs on one side."""
+    sample = raw[:4000]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_nuls > 0.3 * half and even_nuls < 0.05 * half:
+        return "utf-16-le"
+    if even_nuls > 0.3 * half and odd_nuls < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _mostly_cjk(text: str) -> bool:
+    non_ascii = [ch for ch in text if ord(ch) > 127]
+    if not non_ascii:
+        return True
+    cjk = sum(1 for ch in non_ascii if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
+    return cjk >= 0.9 * len(non_ascii)
+
+
+def _detect(raw: bytes, source: str) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None:
+        raise InputError(f"{source}: cannot tell the text encoding (not UTF-8, UTF-16 or GB18030)")
+    return str(best), best.encoding

@@ -1,0 +1,317 @@
+"""Normalise decoded text for comparison, keeping a map back to the original offsets.
+
+The normalised text is built only by deleting characters, substituting one character for
+one character, or inserting a separator that stands for a deleted line break, so every
+normalised character has exactly one origin and the origins increase. Spans computed on the
+normalised text therefore map back to `text[start:end]` of the text as read.
+
+Repairs are rules about the shape of text, applied line by line and then across lines:
+folding of character variants, doubled bold glyphs from PDF extraction, spacing, HTML
+remnants, page furniture at the ends of the text, photo credits and figure captions, and
+hard line wraps inside a sentence (including across a blank line at a page break).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from statistics import median
+
+from docdiff.textshape import (
+    CLOSERS,
+    HAS_CJK,
+    HEADING_START,
+    SENTENCE_END,
+    SOFT_END,
+    display_width,
+    ends_sentence,
+    first_bracket,
+    is_cjk,
+    unclosed_opener,
+)
+
+# Full-width ASCII folds to ASCII, except the punctuation that is canonical in full width.
+_KEEP_FULL_WIDTH = set("，：；！？（）")
+_FOLD = {
+    cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp) not in _KEEP_FULL_WIDTH
+}
+_FOLD.update({0xFF61: ord("。"), 0xFE50: ord("，"), 0xFE51: ord("、")})
+_FOLD.update({cp: 0x20 for cp in (0x3000, 0x00A0, 0x202F, 0x205F, *range(0x2000, 0x200B))})
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# ASCII punctuation written in Chinese text becomes its full-width form.
+_ASCII_PUNCT = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+_ASCII_PUNCT_RE = re.compile(r"[,:;!?()]")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
+_BULLET = re.compile("[◇◆●■□▪•]")
+_SCRIPT = re.compile(r"[_^]\{([^{}\n]{1,12})\}")
+_SPACES = re.compile(r" +")
+_LATIN_END = re.compile(r"[A-Za-z0-9%.]$")
+_LATIN_START = re.compile(r"^[A-Za-z0-9]")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+_PHOTO_CREDIT = re.compile(r"^[（(][^（）()]{0,30}(供图|摄影?|供稿|图片来源[^（）()]*)[）)]$")
+_FIGURE_CAPTION = re.compile(r"^图\s?[0-9一二三四五六七八九十]+[\s:：.、-]?[^\s。！？；]{1,40}$")
+_PAGE_MARKER = re.compile(r"^[（(]?(上接|下转|接上|转下|接第|转第)[^（）()]{0,8}版[）)]?$|^[-—]?\d{1,4}[-—]?$")
+_COUNTER = re.compile(r"^\d+\s*/\s*\d+$")
+_CHROME_TOKEN = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,4}$")
+
+# A caption is a short standalone line just above a photo credit.
+_MAX_CAPTION_CHARS = 60
+# A line this wide (cells) or wider that stops mid-sentence is running text, not a heading.
+_LONG_LINE_CELLS = 80
+# In hard-wrapped text, a line at least this share of the usual line width was wrapped.
+_WRAP_WIDTH_SHARE = 0.7
+# Fewest wrapped-looking lines needed before the usual line width is trusted.
+_MIN_WRAP_SAMPLES = 5
+
+
+@dataclass
+class _Line:
+    """One line being normalised: its text and the original offset of each character."""
+
+    text: str
+    origin: list[int]
+    end: int  # original offset of the line terminator (len(text) at the end of the file)
+    gap: int = 0  # blank or removed lines between this line and the previous kept one
+    emphasised: bool = False  # its glyphs were doubled: a bold heading or caption
+    cells: int = 0  # display width of the line as printed, spaces included
+
+
+@dataclass
+class _Repair:
+    """Accumulates one rewritten line."""
+
+    text: list[str] = field(default_factory=list)
+    origin: list[int] = field(default_factory=list)
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """Return the normalised text and, for each of its characters, its offset in `text`."""
+    lines = [_clean_line(line) for line in _split_lines(text)]
+    kept = _drop_furniture(lines)
+    return _join(kept)
+
+
+def _split_lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    start = 0
+    for match in _LINE_BREAK.finditer(text):
+        lines.append(_raw_line(text, start, match.start()))
+        start = match.end()
+    lines.append(_raw_line(text, start, len(text)))
+    return lines
+
+
+def _raw_line(text: str, start: int, end: int) -> _Line:
+    raw = text[start:end]
+    return _Line(raw, list(range(start, end)), end, cells=display_width(raw.strip()))
+
+
+def _rewrite(line: _Line, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]) -> None:
+    """Replace each match of `pattern` by `repl(match)`; new characters map into the match."""
+    pieces = _Repair()
+    last = 0
+    for match in pattern.finditer(line.text):
+        start, end = match.span()
+        pieces.text.append(line.text[last:start])
+        pieces.origin.extend(line.origin[last:start])
+        new = repl(match)
+        pieces.text.append(new)
+        pieces.origin.extend(line.origin[min(start + k, end - 1)] for k in range(len(new)))
+        last = end
+    if last == 0 and not pieces.text:
+        return
+    pieces.text.append(line.text[last:])
+    pieces.origin.extend(line.origin[last:])
+    line.text = "".join(pieces.text)
+    line.origin = pieces.origin
+
+
+def _clean_line(line: _Line) -> _Line:
+    _rewrite(line, _ZERO_WIDTH, lambda m: "")
+    line.text = line.text.translate(_FOLD)
+    if HAS_CJK.search(line.text):
+        line.text = _ASCII_PUNCT_RE.sub(lambda m: _fold_punct(m, line.text), line.text)
+    _rewrite(line, _HTML_TAG, lambda m: "")
+    _rewrite(line, _BULLET, lambda m: "")
+    _undouble(line)
+    spaced_out = _letter_spaced(line.text)
+    _rewrite(line, _SPACES, lambda m: _space(m, line.text, spaced_out))
+    _rewrite(line, _SCRIPT, lambda m: m.group(1))
+    return line
+
+
+def _fold_punct(match: re.Match[str], text: str) -> str:
+    ch = match.group()
+    i = match.start()
+    if ch in ",:" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+        return ch  # thousands separator or a time of day
+    return _ASCII_PUNCT[ch]
+
+
+def _space(match: re.Match[str], text: str, spaced_out: bool) -> str:
+    """Keep one space between two words (Latin or CJK); drop it next to digits, punctuation, tabs.
+
+    In a letter-spaced line (`目 录`, `前 言`) the spaces between single CJK characters go too.
+    """
+    before = text[: match.start()]
+    after = text[match.end() :]
+    if not before or not after:
+        return ""
+    if _LATIN_END.search(before) and _LATIN_START.search(after):
+        return " "
+    if is_cjk(before[-1]) and is_cjk(after[0]) and not spaced_out:
+        return " "
+    return ""
+
+
+def _letter_spaced(text: str) -> bool:
+    """True for a line like `目 录` whose words are single characters spread out by spaces."""
+    tokens = text.split()
+    return len(tokens) >= 2 and all(len(t) == 1 for t in tokens)
+
+
+def _undouble(line: _Line) -> None:
+    """Repair PDF bold text whose every glyph was extracted twice (上上海海 → 上海).
+
+    Only a line made wholly of doubled tokens, with at least three pairs and a token of two
+    or more pairs, is repaired, so genuine reduplication (常常, 人人参与) is left alone.
+    """
+    tokens = [t for t in re.finditer(r"[^ ]+", line.text)]
+    if not tokens:
+        return
+    pairs = 0
+    for token in tokens:
+        word = token.group()
+        if len(word) % 2 or any(word[i] != word[i + 1] for i in range(0, len(word), 2)):
+            return
+        pairs += len(word) // 2
+    if pairs < 3 or max(len(t.group()) for t in tokens) < 4:
+        return
+    keep = [i for t in tokens for i in range(t.start(), t.end(), 2)]
+    spaces = [m.start() for m in re.finditer(" ", line.text)]
+    positions = sorted(keep + spaces)
+    line.text = "".join(line.text[i] for i in positions)
+    line.origin = [line.origin[i] for i in positions]
+    line.emphasised = True
+
+
+def _is_strong_chrome(text: str) -> bool:
+    if _COUNTER.match(text):
+        return True
+    if "|" in text:
+        parts = [p.strip() for p in text.split("|")]
+        return all(_CHROME_TOKEN.match(p) for p in parts if p)
+    tokens = text.split()
+    return len(tokens) >= 3 and all(_CHROME_TOKEN.match(t) for t in tokens)
+
+
+def _furniture_run(lines: list[_Line]) -> int:
+    """How many leading lines are web-page furniture (toolbars, counters, bare UI labels).
+
+    A run counts only if it holds a toolbar-like line or at least three bare labels, so a
+    short title at the top of a document is never taken for furniture.
+    """
+    count = strong = weak = 0
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        if not text:
+            continue
+        if _is_strong_chrome(text):
+            strong += 1
+        elif " " not in text and _CHROME_TOKEN.match(text):
+            weak += 1
+        else:
+            break
+        count = index + 1
+    return count if strong or weak >= 3 else 0
+
+
+def _drop_furniture(lines: list[_Line]) -> list[_Line]:
+    """Remove page furniture at both ends, photo credits with their captions, figure captions."""
+    head = _furniture_run(lines)
+    tail = _furniture_run(lines[::-1])
+    body = lines[head : len(lines) - tail]
+    kept: list[_Line] = []
+    gap = 0
+    for line in body:
+        text = line.text
+        if not text.strip():
+            gap += 1
+            continue
+        if _PHOTO_CREDIT.match(text):
+            if kept and len(kept[-1].text) <= _MAX_CAPTION_CHARS and kept[-1].gap > 0:
+                kept.pop()
+            gap += 2
+            continue
+        if _FIGURE_CAPTION.match(text) or _PAGE_MARKER.match(text):
+            gap += 1
+            continue
+        line.gap = gap
+        kept.append(line)
+        gap = 0
+    return kept
+
+
+def _wrap_width(lines: list[_Line]) -> float | None:
+    """The usual width of hard-wrapped lines, if the text has enough of them to tell."""
+    widths = [
+        line.cells
+        for line, following in zip(lines, lines[1:], strict=False)
+        if following.gap == 0 and "\t" not in line.text and not ends_sentence(line.text)
+    ]
+    return median(widths) if len(widths) >= _MIN_WRAP_SAMPLES else None
+
+
+def _continues(prev: _Line, line: _Line, after: _Line | None, wrap_width: float | None) -> bool:
+    """Whether `line` continues the sentence that `prev` leaves open (a hard wrap)."""
+    a, b = prev.text, line.text
+    if "\t" in a or "\t" in b or prev.emphasised or line.emphasised:
+        return False
+    if ends_sentence(a) or HEADING_START.match(b):
+        return False
+    b_closes = _starts_with_closer(b)
+    if b_closes:
+        return True
+    if unclosed_opener(a) and ends_sentence(b) and after is not None and _starts_with_closer(after.text):
+        # Layout order: a whole paragraph sits between two halves of a sentence.
+        return False
+    if a[-1] in SOFT_END or b[0] in "，、。；：）”":
+        return True
+    if any(ch in SENTENCE_END for ch in a):
+        return True
+    if HEADING_START.match(a):
+        return False
+    if display_width(a) >= _LONG_LINE_CELLS:
+        return True
+    return wrap_width is not None and prev.cells >= _WRAP_WIDTH_SHARE * wrap_width
+
+
+def _starts_with_closer(text: str) -> bool:
+    """True if the first quote or bracket in `text` closes one opened before it."""
+    bracket = first_bracket(text)
+    return bracket is not None and bracket in CLOSERS
+
+
+def _join(lines: list[_Line]) -> tuple[str, list[int]]:
+    wrap_width = _wrap_width(lines)
+    out: list[str] = []
+    origin: list[int] = []
+    for index, line in enumerate(lines):
+        text = line.text.strip(" ")
+        lead = len(line.text) - len(line.text.lstrip(" "))
+        line_origin = line.origin[lead : lead + len(text)]
+        if index:
+            prev = lines[index - 1]
+            after = lines[index + 1] if index + 1 < len(lines) else None
+            if _continues(prev, line, after, wrap_width):
+                if out and _LATIN_END.search(out[-1]) and _LATIN_START.search(text):
+                    out.append(" ")
+                    origin.append(prev.end)
+            else:
+                out.append("\n")
+                origin.append(prev.end)
+        out.append(text)
+        origin.extend(line_origin)
+    return "".join(out), origin

@@ -1,0 +1,60 @@
+"""Character classes and small predicates about the shape of Chinese text, shared by stages."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Sentence-final punctuation after normalisation (full-width forms are canonical in CJK text).
+SENTENCE_END = "。！？；!?;…"
+# Punctuation a heading or paragraph may end with and still be complete.
+LINE_END = SENTENCE_END + "：:"
+# Punctuation that cannot end a paragraph: a line ending with one continues on the next.
+SOFT_END = "，、（“‘《「『【—,("
+OPENERS = "“‘「『（《【〔(["
+CLOSERS = "”’」』）》】〕)]"
+PAIRS = dict(zip(OPENERS, CLOSERS, strict=True))
+
+CJK_CHAR = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CN_DIGITS = "零〇一二三四五六七八九十百千两"
+HAS_CJK = re.compile(f"[{CJK_CHAR}]")
+
+# Openings of numbered headings; used to stop line joins and to detect headings.
+HEADING_START = re.compile(
+    rf"^(第[{CN_DIGITS}\d]+[章节条部篇]|[{CN_DIGITS}]+、|[（(][{CN_DIGITS}\d]+[）)]|\d+[.．、](?!\d))"
+)
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a CJK ideograph (not punctuation)."""
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
+
+
+def display_width(text: str) -> int:
+    """Terminal cells the text takes: wide (CJK) characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def ends_sentence(text: str) -> bool:
+    """True if the text ends with sentence-final punctuation (closing quotes allowed after it)."""
+    stripped = text.rstrip(CLOSERS + " ")
+    return bool(stripped) and stripped[-1] in LINE_END
+
+
+def unclosed_opener(text: str) -> str | None:
+    """The innermost quote or bracket opened in `text` and not closed, if any."""
+    stack: list[str] = []
+    for ch in text:
+        if ch in PAIRS:
+            stack.append(ch)
+        elif ch in CLOSERS and stack and PAIRS[stack[-1]] == ch:
+            stack.pop()
+    return stack[-1] if stack else None
+
+
+def first_bracket(text: str) -> str | None:
+    """The first quote or bracket character in `text`, opening or closing."""
+    for ch in text:
+        if ch in PAIRS or ch in CLOSERS:
+            return ch
+    return None
