@@ -80,7 +80,9 @@ def decode(raw: bytes, source: str = "<bytes>") -> tuple[str, str]:
         raise InputError(f"{source}: file is empty")
     for magic, name in _SIGNATURES:
         if raw.startswith(magic):
-            raise UnsupportedFormatError(f"{source}: looks like {name}, not a text file; extract its text first")
+            raise UnsupportedFormatError(
+                f"{source}: looks like {name}, not a text file; extract its text first"
+            )
     text, encoding = _decode_text(raw, source)
     if not text.strip():
         raise InputError(f"{source}: file is empty")
@@ -94,7 +96,7 @@ def _decode_text(raw: bytes, source: str) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             try:
-                return raw.decode(encoding), encoding.replace("-sig", "")
+                return raw[len(bom) :].decode(encoding.replace("-sig", "")), encoding.replace("-sig", "")
             except UnicodeDecodeError as exc:
                 raise InputError(f"{source}: invalid {encoding} after its byte-order mark") from exc
     try:
@@ -103,10 +105,7 @@ def _decode_text(raw: bytes, source: str) -> tuple[str, str]:
         pass
     utf16 = _guess_utf16(raw)
     if utf16:
-        try:
-            return raw.decode(utf16), utf16
-        except UnicodeDecodeError:
-            pass
+        return utf16
     if b"\x00" in raw:
         raise InputError(f"{source}: looks like a binary file, not text")
     try:
@@ -118,26 +117,42 @@ def _decode_text(raw: bytes, source: str) -> tuple[str, str]:
     return _detect(raw, source)
 
 
-def _guess_utf16(raw: bytes) -> str | None:
-    """UTF-16 without a BOM: text that is mostly ASCII or CJK leaves NULs on one side."""
-    sample = raw[:4000]
-    if len(sample) < 4 or len(sample) % 2:
+def _guess_utf16(raw: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a BOM: the byte order whose decoding is almost all plausible text.
+
+    Plausible means ASCII, CJK ideographs and CJK or full-width punctuation; decoding bytes
+    of another encoding as UTF-16 scatters characters over the whole plane and fails this.
+    """
+    if len(raw) < 4 or len(raw) % 2:
         return None
-    even_nuls = sample[0::2].count(0)
-    odd_nuls = sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd_nuls > 0.3 * half and even_nuls < 0.05 * half:
-        return "utf-16-le"
-    if even_nuls > 0.3 * half and odd_nuls < 0.05 * half:
-        return "utf-16-be"
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:4000]
+        plausible = sum(1 for ch in sample if ch < "\x7f" or _is_cjk_text_char(ch))
+        if plausible >= 0.97 * len(sample) and (
+            any(ch in sample for ch in "\n ") or "\x00" in raw[:4000].decode("latin-1")
+        ):
+            return text, encoding
     return None
+
+
+def _is_cjk_text_char(ch: str) -> bool:
+    return (
+        "\u3000" <= ch <= "\u303f"
+        or "\u4e00" <= ch <= "\u9fff"
+        or "\uff00" <= ch <= "\uffef"
+        or ch in "“”‘’—…·"
+    )
 
 
 def _mostly_cjk(text: str) -> bool:
     non_ascii = [ch for ch in text if ord(ch) > 127]
     if not non_ascii:
         return True
-    cjk = sum(1 for ch in non_ascii if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
+    cjk = sum(1 for ch in non_ascii if _is_cjk_text_char(ch) or "\u3400" <= ch <= "\u4dbf")
     return cjk >= 0.9 * len(non_ascii)
 
 

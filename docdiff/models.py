@@ -33,11 +33,20 @@ class Document(Model):
     )
 
     def to_original(self, start: int, end: int) -> Span:
-        """Map a normalised span to the tightest original span covering the same characters."""
+        """Map a normalised span to the original span covering the same characters.
+
+        The end also takes in characters normalisation dropped right after the last one on
+        the same line (the second glyph of a doubled pair, a closing `}`), so the passage
+        reads as printed; it never takes in whitespace or a following line.
+        """
         if end <= start:
             pos = self.offsets[start] if start < len(self.offsets) else len(self.text)
             return (pos, pos)
-        return (self.offsets[start], self.offsets[end - 1] + 1)
+        stop = self.offsets[end] if end < len(self.offsets) else len(self.text)
+        last = self.offsets[end - 1] + 1
+        while last < stop and not self.text[last].isspace():
+            last += 1
+        return (self.offsets[start], last)
 
     def to_normalised(self, span: Span) -> Span:
         """Map an original span to the normalised characters whose origin lies inside it."""
@@ -99,8 +108,12 @@ class Section(Model):
     """A node of the section tree: a heading, its own blocks and its child sections."""
 
     heading: str = Field(description="Heading text without its number label, normalised.")
-    number_label: str | None = Field(default=None, description="Numbering as printed: '一、', '（三）', '5.'.")
-    number: int | None = Field(default=None, description="The numbering's value: 3 for '（三）', 12 for '第十二条'.")
+    number_label: str | None = Field(
+        default=None, description="Numbering as printed: '一、', '（三）', '5.'."
+    )
+    number: int | None = Field(
+        default=None, description="The numbering's value: 3 for '（三）', 12 for '第十二条'."
+    )
     style: HeadingStyle = Field(description="What kind of heading opened the section.")
     level: int = Field(description="Depth in the tree: 0 for the document root, 1 for top-level parts.")
     span: Span = Field(description="Original span from the heading to the end of the section's content.")

@@ -13,6 +13,7 @@ hard line wraps inside a sentence (including across a blank line at a page break
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,9 +34,7 @@ from docdiff.textshape import (
 
 # Full-width ASCII folds to ASCII, except the punctuation that is canonical in full width.
 _KEEP_FULL_WIDTH = set("，：；！？（）")
-_FOLD = {
-    cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp) not in _KEEP_FULL_WIDTH
-}
+_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp) not in _KEEP_FULL_WIDTH}
 _FOLD.update({0xFF61: ord("。"), 0xFE50: ord("，"), 0xFE51: ord("、")})
 _FOLD.update({cp: 0x20 for cp in (0x3000, 0x00A0, 0x202F, 0x205F, *range(0x2000, 0x200B))})
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -52,9 +51,14 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 _PHOTO_CREDIT = re.compile(r"^[（(][^（）()]{0,30}(供图|摄影?|供稿|图片来源[^（）()]*)[）)]$")
 _FIGURE_CAPTION = re.compile(r"^图\s?[0-9一二三四五六七八九十]+[\s:：.、-]?[^\s。！？；]{1,40}$")
-_PAGE_MARKER = re.compile(r"^[（(]?(上接|下转|接上|转下|接第|转第)[^（）()]{0,8}版[）)]?$|^[-—]?\d{1,4}[-—]?$")
+_PAGE_MARKER = re.compile(
+    r"^[（(]?(上接|下转|接上|转下|接第|转第)[^（）()]{0,8}版[）)]?$|^[-—]?\d{1,4}[-—]?$"
+)
 _COUNTER = re.compile(r"^\d+\s*/\s*\d+$")
 _CHROME_TOKEN = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,4}$")
+_LABEL_TOKEN = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
+# Furniture is only cut from a text that has running text: a line at least this long.
+_MIN_RUNNING_TEXT = 20
 
 # A caption is a short standalone line just above a photo credit.
 _MAX_CAPTION_CHARS = 60
@@ -62,6 +66,8 @@ _MAX_CAPTION_CHARS = 60
 _LONG_LINE_CELLS = 80
 # In hard-wrapped text, a line at least this share of the usual line width was wrapped.
 _WRAP_WIDTH_SHARE = 0.7
+# A wrapped line's continuation is at most this share of its width (a body under a heading is wider).
+_WRAP_NEXT_SHARE = 1.3
 # Fewest wrapped-looking lines needed before the usual line width is trusted.
 _MIN_WRAP_SAMPLES = 5
 
@@ -138,8 +144,23 @@ def _clean_line(line: _Line) -> _Line:
     _undouble(line)
     spaced_out = _letter_spaced(line.text)
     _rewrite(line, _SPACES, lambda m: _space(m, line.text, spaced_out))
-    _rewrite(line, _SCRIPT, lambda m: m.group(1))
+    _unwrap_scripts(line)
     return line
+
+
+def _keep(line: _Line, positions: list[int]) -> None:
+    """Keep only the characters of `line` at `positions` (increasing)."""
+    line.text = "".join(line.text[i] for i in positions)
+    line.origin = [line.origin[i] for i in positions]
+
+
+def _unwrap_scripts(line: _Line) -> None:
+    """`PM_{2.5}` → `PM2.5`: drop the markup of a sub- or superscript, keep its characters."""
+    drop: set[int] = set()
+    for match in _SCRIPT.finditer(line.text):
+        drop.update((match.start(), match.start() + 1, match.end() - 1))
+    if drop:
+        _keep(line, [i for i in range(len(line.text)) if i not in drop])
 
 
 def _fold_punct(match: re.Match[str], text: str) -> str:
@@ -159,6 +180,8 @@ def _space(match: re.Match[str], text: str, spaced_out: bool) -> str:
     after = text[match.end() :]
     if not before or not after:
         return ""
+    if not HAS_CJK.search(text):
+        return " "
     if _LATIN_END.search(before) and _LATIN_START.search(after):
         return " "
     if is_cjk(before[-1]) and is_cjk(after[0]) and not spaced_out:
@@ -191,9 +214,7 @@ def _undouble(line: _Line) -> None:
         return
     keep = [i for t in tokens for i in range(t.start(), t.end(), 2)]
     spaces = [m.start() for m in re.finditer(" ", line.text)]
-    positions = sorted(keep + spaces)
-    line.text = "".join(line.text[i] for i in positions)
-    line.origin = [line.origin[i] for i in positions]
+    _keep(line, sorted(keep + spaces))
     line.emphasised = True
 
 
@@ -220,7 +241,7 @@ def _furniture_run(lines: list[_Line]) -> int:
             continue
         if _is_strong_chrome(text):
             strong += 1
-        elif " " not in text and _CHROME_TOKEN.match(text):
+        elif _LABEL_TOKEN.match(text):
             weak += 1
         else:
             break
@@ -232,7 +253,9 @@ def _drop_furniture(lines: list[_Line]) -> list[_Line]:
     """Remove page furniture at both ends, photo credits with their captions, figure captions."""
     head = _furniture_run(lines)
     tail = _furniture_run(lines[::-1])
-    body = lines[head : len(lines) - tail]
+    body = lines[head : max(head, len(lines) - tail)]
+    if not any(len(line.text) >= _MIN_RUNNING_TEXT for line in body):
+        body = lines
     kept: list[_Line] = []
     gap = 0
     for line in body:
@@ -258,7 +281,7 @@ def _wrap_width(lines: list[_Line]) -> float | None:
     """The usual width of hard-wrapped lines, if the text has enough of them to tell."""
     widths = [
         line.cells
-        for line, following in zip(lines, lines[1:], strict=False)
+        for line, following in itertools.pairwise(lines)
         if following.gap == 0 and "\t" not in line.text and not ends_sentence(line.text)
     ]
     return median(widths) if len(widths) >= _MIN_WRAP_SAMPLES else None
@@ -285,6 +308,8 @@ def _continues(prev: _Line, line: _Line, after: _Line | None, wrap_width: float 
         return False
     if display_width(a) >= _LONG_LINE_CELLS:
         return True
+    if line.gap == 0 and any(ch in "，、" for ch in a) and line.cells <= _WRAP_NEXT_SHARE * prev.cells:
+        return True  # a clause-bearing line wrapped into a next line no wider than itself
     return wrap_width is not None and prev.cells >= _WRAP_WIDTH_SHARE * wrap_width
 
 

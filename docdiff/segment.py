@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from docdiff import blocks
 from docdiff.blocks import Line
-from docdiff.models import Block, Document, Outline, Section
+from docdiff.models import Block, Contents, Document, Outline, Section
 from docdiff.numbering import RANK, Numbering, parse_numbering
 from docdiff.options import SegmentOptions
 from docdiff.textshape import SENTENCE_END, SOFT_END, ends_sentence, unclosed_opener
@@ -62,6 +62,7 @@ class _Builder:
         self.root = _Node("", "document", 0, 0, 0)
         self.stack: list[_Node] = [self.root]
         self.last_number: dict[str, int] = {}
+        self.lists: dict[str, int] = {}  # numbering style → last number of a list running in the text
         self.title: str | None = None
 
     def build(self) -> Outline:
@@ -111,7 +112,7 @@ class _Builder:
     def _is_body(self, following: list[_Item]) -> bool:
         """Whether what follows a line is running text (so the line can head it)."""
         if not following or following[0].block is not None:
-            return bool(following) and not isinstance(following[0].block, blocks.Contents)
+            return bool(following) and not isinstance(following[0].block, Contents)
         text = following[0].line.text
         if parse_numbering(text) is not None:
             return True
@@ -123,9 +124,9 @@ class _Builder:
         rest = line.text[numbering.rest_start :]
         body: tuple[int, int] | None = None
         if numbering.style == "article":
-            heading, heading_end = numbering.label, line.start + numbering.rest_start
+            heading, heading_end = numbering.label, line.start + len(numbering.label)
             if rest:
-                body = (heading_end, line.end)
+                body = (line.start + numbering.rest_start, line.end)
         elif self._heading_shaped(rest) and rest:
             heading, heading_end = rest, line.end
         else:
@@ -150,9 +151,7 @@ class _Builder:
         for depth in range(len(self.stack) - 1, 0, -1):
             node = self.stack[depth]
             if node.style == numbering.style:
-                if node.number is not None and numbering.number > node.number:
-                    return depth - 1
-                return None  # numbering restarts or goes back: a list inside the section
+                return self._sibling_or_list(depth, node, numbering)
         rank = RANK[numbering.style]
         parent = 0
         for depth in range(len(self.stack) - 1, 0, -1):
@@ -164,6 +163,23 @@ class _Builder:
             parent = 0  # 前言 … 一、: a top-level numbering is a sibling of an unnumbered part
         expected = (1, self.last_number.get(numbering.style, 0) + 1)
         return parent if numbering.number in expected else None
+
+    def _sibling_or_list(self, depth: int, node: _Node, numbering: Numbering) -> int | None:
+        """A heading of a style already open: the next sibling, or an item of a list inside it.
+
+        A numbering that restarts at 1 opens a list; while that list runs, its next number is
+        a list item even where it also continues the headings (一、二、三 inside 二、).
+        """
+        listed = self.lists.get(numbering.style)
+        if listed is not None and numbering.number == listed + 1:
+            self.lists[numbering.style] = numbering.number
+            return None
+        if node.number is not None and numbering.number > node.number:
+            self.lists.pop(numbering.style, None)
+            return depth - 1
+        if numbering.number == 1:
+            self.lists[numbering.style] = 1
+        return None
 
     def _open(self, node: _Node, parent: int) -> None:
         del self.stack[parent + 1 :]
@@ -187,7 +203,12 @@ class _Builder:
         self._open(glossary, parent=0)
         for entry, match in entries:
             node = _Node(
-                match.group(2), "entry", 2, entry.start, entry.start + match.start(3), f"{match.group(1)}.",
+                match.group(2),
+                "entry",
+                2,
+                entry.start,
+                entry.start + match.start(3),
+                f"{match.group(1)}.",
                 int(match.group(1)),
             )
             node.blocks.append((entry.start + match.start(3), entry.end))
@@ -207,10 +228,12 @@ class _Builder:
             heading=node.heading,
             number_label=node.label,
             number=node.number,
-            style=node.style,  # type: ignore[arg-type]
+            style=node.style,
             level=node.level,
             span=self.doc.to_original(start, end) if end > start else (0, 0),
-            heading_span=self.doc.to_original(node.start, node.heading_end) if node.heading_end > node.start else None,
+            heading_span=self.doc.to_original(node.start, node.heading_end)
+            if node.heading_end > node.start
+            else None,
             blocks=made,
             children=children,
         )
@@ -232,9 +255,14 @@ class _Builder:
     def _split_topics(self, node: _Node) -> None:
         """Paragraphs opening with a short lead sentence (`投资促进成效显著。…`) become topic sections."""
         leads = [
-            _lead_sentence(self.doc.normalised[b[0] : b[1]], self.options.max_topic_chars,
-                           self.options.min_topic_body_chars, plain=True)
-            if isinstance(b, tuple) else None
+            _lead_sentence(
+                self.doc.normalised[b[0] : b[1]],
+                self.options.max_topic_chars,
+                self.options.min_topic_body_chars,
+                plain=True,
+            )
+            if isinstance(b, tuple)
+            else None
             for b in node.blocks
         ]
         if sum(lead is not None for lead in leads) < self.options.min_topic_siblings:
@@ -244,8 +272,13 @@ class _Builder:
         for block, lead in zip(node.blocks, leads, strict=True):
             if isinstance(block, tuple) and lead is not None:
                 start = block[0]
-                current = _Node(self.doc.normalised[start : start + lead - 1], "topic", node.level + 1,
-                                start, start + lead)
+                current = _Node(
+                    self.doc.normalised[start : start + lead - 1],
+                    "topic",
+                    node.level + 1,
+                    start,
+                    start + lead,
+                )
                 current.blocks.append((start + lead, block[1]))
                 node.children.append(current)
             elif current is not None:
@@ -270,9 +303,6 @@ def _lead_sentence(text: str, max_chars: int, min_body: int, plain: bool = False
     return stop + 1
 
 
-
-
-
 def _group(doc: Document, lines: list[Line]) -> list[_Item]:
     """Lines, with tables and tables of contents gathered into blocks."""
     items: list[_Item] = []
@@ -289,7 +319,9 @@ def _group(doc: Document, lines: list[Line]) -> list[_Item]:
             head: Line | None = None
             if items and items[-1].block is None:
                 previous = items[-1].line.text
-                if (toc and len(previous) <= _TOC_TITLE_CHARS) or (not toc and blocks.is_table_caption(previous)):
+                if (toc and len(previous) <= _TOC_TITLE_CHARS) or (
+                    not toc and blocks.is_table_caption(previous)
+                ):
                     head = items.pop().line
             block: Block = blocks.contents(doc, group, head) if toc else blocks.table(doc, group, head)
             items.append(_Item(head or group[0], block))

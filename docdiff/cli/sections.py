@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -15,7 +15,7 @@ from docdiff.cli.errors import reports_errors
 from docdiff.models import Outline, Section
 
 
-class TreeFormat(str, Enum):
+class TreeFormat(StrEnum):
     """Output formats of `docdiff sections`."""
 
     text = "text"
@@ -25,8 +25,12 @@ class TreeFormat(str, Enum):
 @reports_errors
 def sections(
     file: Annotated[Path, typer.Argument(help="Document to read (UTF-8, GB18030/GBK or UTF-16 text).")],
-    output: Annotated[TreeFormat, typer.Option("--format", "-f", help="text (a tree) or json (the model).")] = TreeFormat.text,
-    depth: Annotated[int | None, typer.Option("--depth", "-d", min=1, help="Show only this many levels.")] = None,
+    output: Annotated[
+        TreeFormat, typer.Option("--format", "-f", help="text (a tree) or json (the model).")
+    ] = TreeFormat.text,
+    depth: Annotated[
+        int | None, typer.Option("--depth", "-d", min=1, help="Show only this many levels.")
+    ] = None,
 ) -> None:
     """Print the section tree of FILE: levels, number labels, headings and sizes."""
     result = api.outline(file)

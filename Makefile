@@ -1,0 +1,16 @@
+.PHONY: check test lint types bench
+
+check: lint types test
+
+lint:
+	.venv/bin/ruff check docdiff tests bench
+	.venv/bin/ruff format --check docdiff tests bench
+
+types:
+	.venv/bin/mypy
+
+test:
+	.venv/bin/python -m pytest
+
+bench:
+	.venv/bin/python bench/bench_segment.py

@@ -1,0 +1,39 @@
+"""Shared fixtures: the seed corpus, read once per session."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from docdiff.ingest import read_document
+from docdiff.models import Document, Outline
+from docdiff.segment import segment
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+PLAN = SEEDS / "2021-hongkou-14th-five-year-plan.txt"
+NEWS_2021 = SEEDS / "2021-hongkou-news-five-year-review.txt"
+OUTLOOK_2024 = SEEDS / "2024-hongkou-news-outlook.txt"
+REPORT_2025 = SEEDS / "2025-hongkou-gov-work-report.txt"
+NEWS_2025 = SEEDS / "2025-hongkou-news-review.txt"
+ALL_SEEDS = (PLAN, NEWS_2021, OUTLOOK_2024, REPORT_2025, NEWS_2025)
+
+
+@cache
+def seed_document(path: Path) -> Document:
+    """A seed read and normalised (cached: models are immutable)."""
+    return read_document(path)
+
+
+@cache
+def seed_outline(path: Path) -> Outline:
+    """A seed's section tree (cached)."""
+    return segment(seed_document(path))
+
+
+@pytest.fixture(params=ALL_SEEDS, ids=lambda p: p.stem)
+def any_seed(request: pytest.FixtureRequest) -> Path:
+    """Each seed in turn."""
+    path: Path = request.param
+    return path
