@@ -80,9 +80,7 @@ def decode(raw: bytes, source: str = "<bytes>") -> tuple[str, str]:
         raise InputError(f"{source}: file is empty")
     for magic, name in _SIGNATURES:
         if raw.startswith(magic):
-            raise UnsupportedFormatError(
-                f"{source}: looks like {name}, not a text file; extract its text first"
-            )
+            raise UnsupportedFormatError(f"{source}: looks like {name}, not a text file; extract its text first")
     text, encoding = _decode_text(raw, source)
     if not text.strip():
         raise InputError(f"{source}: file is empty")
@@ -140,12 +138,7 @@ def _guess_utf16(raw: bytes) -> tuple[str, str] | None:
 
 
 def _is_cjk_text_char(ch: str) -> bool:
-    return (
-        "\u3000" <= ch <= "\u303f"
-        or "\u4e00" <= ch <= "\u9fff"
-        or "\uff00" <= ch <= "\uffef"
-        or ch in "“”‘’—…·"
-    )
+    return "\u3000" <= ch <= "\u303f" or "\u4e00" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" or ch in "“”‘’—…·"
 
 
 def _mostly_cjk(text: str) -> bool:

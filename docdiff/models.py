@@ -108,12 +108,8 @@ class Section(Model):
     """A node of the section tree: a heading, its own blocks and its child sections."""
 
     heading: str = Field(description="Heading text without its number label, normalised.")
-    number_label: str | None = Field(
-        default=None, description="Numbering as printed: '一、', '（三）', '5.'."
-    )
-    number: int | None = Field(
-        default=None, description="The numbering's value: 3 for '（三）', 12 for '第十二条'."
-    )
+    number_label: str | None = Field(default=None, description="Numbering as printed: '一、', '（三）', '5.'.")
+    number: int | None = Field(default=None, description="The numbering's value: 3 for '（三）', 12 for '第十二条'.")
     style: HeadingStyle = Field(description="What kind of heading opened the section.")
     level: int = Field(description="Depth in the tree: 0 for the document root, 1 for top-level parts.")
     span: Span = Field(description="Original span from the heading to the end of the section's content.")

@@ -51,9 +51,7 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 _PHOTO_CREDIT = re.compile(r"^[（(][^（）()]{0,30}(供图|摄影?|供稿|图片来源[^（）()]*)[）)]$")
 _FIGURE_CAPTION = re.compile(r"^图\s?[0-9一二三四五六七八九十]+[\s:：.、-]?[^\s。！？；]{1,40}$")
-_PAGE_MARKER = re.compile(
-    r"^[（(]?(上接|下转|接上|转下|接第|转第)[^（）()]{0,8}版[）)]?$|^[-—]?\d{1,4}[-—]?$"
-)
+_PAGE_MARKER = re.compile(r"^[（(]?(上接|下转|接上|转下|接第|转第)[^（）()]{0,8}版[）)]?$|^[-—]?\d{1,4}[-—]?$")
 _COUNTER = re.compile(r"^\d+\s*/\s*\d+$")
 _CHROME_TOKEN = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,4}$")
 _LABEL_TOKEN = re.compile(r"^[\u4e00-\u9fff]{1,4}$")

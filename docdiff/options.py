@@ -41,3 +41,64 @@ class SegmentOptions(BaseModel):
         default=3,
         description="Fewest consecutive 'N.term:definition' lines after a heading that make it a glossary.",
     )
+
+
+class AlignOptions(BaseModel):
+    """How sections of two versions are paired."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    heading_weight: float = Field(
+        default=0.4,
+        description="Share of a pair's score from heading similarity (0..1); the rest is content.",
+    )
+    min_pair_score: float = Field(
+        default=0.5,
+        description="Least score (0..1) for pairing two sections under already paired parents.",
+    )
+    min_cross_score: float = Field(
+        default=0.65,
+        description="Least score (0..1) for pairing sections anywhere else in the trees (a move across parents).",
+    )
+    order_weight: float = Field(
+        default=0.1,
+        description="Bonus (score units) for keeping relative order among siblings; a tie-breaker, not a filter.",
+    )
+    split_share: float = Field(
+        default=0.6,
+        description="Share (0..1) of an unpaired section's sentence characters found in one section of the "
+        "other version that makes it part of a split or a merge.",
+    )
+    min_split_chars: int = Field(
+        default=20,
+        description="Fewest characters an unpaired section needs before it can be part of a split or merge.",
+    )
+
+
+class DiffOptions(BaseModel):
+    """How aligned sections are diffed."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    min_sentence_pair_similarity: float = Field(
+        default=0.5,
+        description="Least similarity (0..1) for a deleted and an inserted sentence to be diffed as one sentence.",
+    )
+    min_move_chars: int = Field(
+        default=8,
+        description="Fewest characters a sentence needs to be reported as moved rather than deleted and inserted.",
+    )
+    min_move_similarity: float = Field(
+        default=0.8,
+        description="Least similarity (0..1) of a deleted and an inserted sentence to count as a move.",
+    )
+
+
+class CompareOptions(BaseModel):
+    """Every tuning value of a comparison."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    segment: SegmentOptions = Field(default_factory=SegmentOptions, description="Section tree options.")
+    align: AlignOptions = Field(default_factory=AlignOptions, description="Section alignment options.")
+    diff: DiffOptions = Field(default_factory=DiffOptions, description="Text diff options.")

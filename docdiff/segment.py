@@ -116,9 +116,7 @@ class _Builder:
         text = following[0].line.text
         if parse_numbering(text) is not None:
             return True
-        return len(text) > self.options.max_heading_chars or (
-            ends_sentence(text) and not text.endswith(("：", ":"))
-        )
+        return len(text) > self.options.max_heading_chars or (ends_sentence(text) and not text.endswith(("：", ":")))
 
     def _numbered(self, line: Line, numbering: Numbering) -> bool:
         rest = line.text[numbering.rest_start :]
@@ -231,9 +229,7 @@ class _Builder:
             style=node.style,
             level=node.level,
             span=self.doc.to_original(start, end) if end > start else (0, 0),
-            heading_span=self.doc.to_original(node.start, node.heading_end)
-            if node.heading_end > node.start
-            else None,
+            heading_span=self.doc.to_original(node.start, node.heading_end) if node.heading_end > node.start else None,
             blocks=made,
             children=children,
         )
@@ -319,9 +315,7 @@ def _group(doc: Document, lines: list[Line]) -> list[_Item]:
             head: Line | None = None
             if items and items[-1].block is None:
                 previous = items[-1].line.text
-                if (toc and len(previous) <= _TOC_TITLE_CHARS) or (
-                    not toc and blocks.is_table_caption(previous)
-                ):
+                if (toc and len(previous) <= _TOC_TITLE_CHARS) or (not toc and blocks.is_table_caption(previous)):
                     head = items.pop().line
             block: Block = blocks.contents(doc, group, head) if toc else blocks.table(doc, group, head)
             items.append(_Item(head or group[0], block))

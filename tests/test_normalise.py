@@ -74,8 +74,7 @@ def test_genuine_reduplication_is_left_alone(text: str) -> None:
 
 def test_hard_wraps_inside_a_sentence_are_joined() -> None:
     raw = (
-        "五年来，虹口坚持稳中求进工作总基调，聚焦\n强化“四大功能”，大力发展“五型经济”，着力\n"
-        "提高经济发展质量和效益。\n"
+        "五年来，虹口坚持稳中求进工作总基调，聚焦\n强化“四大功能”，大力发展“五型经济”，着力\n提高经济发展质量和效益。\n"
     )
     assert (
         norm(raw)
@@ -99,9 +98,7 @@ def test_headings_and_finished_paragraphs_are_not_joined() -> None:
 
 
 def test_interposed_paragraph_does_not_swallow_a_broken_sentence() -> None:
-    raw = (
-        "虹口区力争做到“民有所呼、我\n\n去年前三季度，地区生产总值增长8.9%。\n\n有所应”。如为解决断头路问题。"
-    )
+    raw = "虹口区力争做到“民有所呼、我\n\n去年前三季度，地区生产总值增长8.9%。\n\n有所应”。如为解决断头路问题。"
     assert norm(raw).split("\n")[0] == "虹口区力争做到“民有所呼、我"
 
 
@@ -148,9 +145,7 @@ def test_seed_offsets_map_back_to_the_text(path: object) -> None:
     st.lists(
         st.sampled_from(
             [
-                *list(
-                    "虹口区上海北外滩常人，。、；：！？“”（）()[],.:;!? \u3000\xa0\u200b\t\n\r0123456789%ABCxyz"
-                ),
+                *list("虹口区上海北外滩常人，。、；：！？“”（）()[],.:;!? \u3000\xa0\u200b\t\n\r0123456789%ABCxyz"),
                 "\r\n",
                 "\n\n",
                 "上上海海北北外外滩滩",

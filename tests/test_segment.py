@@ -177,9 +177,7 @@ def test_sentences_split_on_final_punctuation() -> None:
     assert outline.title == "标题"
     paragraph = outline.root.blocks[0]
     assert isinstance(paragraph, Paragraph)
-    doc = document_from_bytes(
-        "标题\n\n第一句话。第二句“引号内容。”第三句！第四句；最后一句没有句号\n".encode(), "<t>"
-    )
+    doc = document_from_bytes("标题\n\n第一句话。第二句“引号内容。”第三句！第四句；最后一句没有句号\n".encode(), "<t>")
     assert [doc.text[s:e] for s, e in paragraph.sentences] == [
         "第一句话。",
         "第二句“引号内容。”",

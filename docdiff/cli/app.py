@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from docdiff import __version__
-from docdiff.cli import sections
+from docdiff.cli import compare, sections
 from docdiff.cli.errors import debug_state
 
 app = typer.Typer(
@@ -18,6 +18,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+app.command(name="compare")(compare.compare)
 app.command(name="sections")(sections.sections)
 
 

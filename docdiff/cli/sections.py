@@ -28,9 +28,7 @@ def sections(
     output: Annotated[
         TreeFormat, typer.Option("--format", "-f", help="text (a tree) or json (the model).")
     ] = TreeFormat.text,
-    depth: Annotated[
-        int | None, typer.Option("--depth", "-d", min=1, help="Show only this many levels.")
-    ] = None,
+    depth: Annotated[int | None, typer.Option("--depth", "-d", min=1, help="Show only this many levels.")] = None,
 ) -> None:
     """Print the section tree of FILE: levels, number labels, headings and sizes."""
     result = api.outline(file)

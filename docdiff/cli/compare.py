@@ -1,0 +1,51 @@
+"""`docdiff compare OLD NEW`: what changed between two versions."""
+
+from __future__ import annotations
+
+import os
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from docdiff import api
+from docdiff.cli.errors import reports_errors
+from docdiff.cli.render import print_lines
+from docdiff.report.markdown import render_markdown
+from docdiff.report.view import report_lines
+
+EXIT_SAME = 0
+EXIT_DIFFERENT = 1
+
+
+class CompareFormat(StrEnum):
+    """Output formats of `docdiff compare`."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+@reports_errors
+def compare(
+    old: Annotated[Path, typer.Argument(help="The earlier version (a text file).")],
+    new: Annotated[Path, typer.Argument(help="The later version (a text file).")],
+    output: Annotated[
+        CompareFormat,
+        typer.Option("--format", "-f", help="text (terminal report), json (the contract) or markdown."),
+    ] = CompareFormat.text,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colours; marks edits as [-old-]{+new+}.")] = False,
+) -> None:
+    """Compare two versions section by section. Exit 0 if identical, 1 if they differ, 2 on error."""
+    result = api.compare(old, new)
+    if output is CompareFormat.json:
+        typer.echo(result.to_json())
+    elif output is CompareFormat.markdown:
+        typer.echo(render_markdown(result), nl=False)
+    else:
+        plain = no_color or bool(os.environ.get("NO_COLOR"))
+        console = Console(no_color=plain, color_system=None if plain else "auto", highlight=False)
+        print_lines(console, report_lines(result))
+    raise typer.Exit(EXIT_SAME if result.summary.identical else EXIT_DIFFERENT)

@@ -1,0 +1,52 @@
+"""Map the report view's style names to rich styles and print them."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from docdiff.report.view import Line, Style
+
+STYLES: dict[Style, str] = {
+    "plain": "",
+    "title": "bold",
+    "heading": "bold cyan",
+    "label": "magenta",
+    "dim": "dim",
+    "ins": "bold green",
+    "del": "red strike",
+    "move": "yellow",
+    "count": "bold",
+    "good": "green",
+    "bad": "red",
+}
+
+
+def to_text(line: Line) -> Text:
+    """One styled line as rich Text."""
+    text = Text()
+    for run in line:
+        text.append(run.text, style=STYLES[run.style])
+    return text
+
+
+def print_lines(console: Console, lines: list[Line]) -> None:
+    """Print styled lines; without colour, insertions and deletions get {+ +} and [- -] marks."""
+    plain = console.no_color or console.color_system is None
+    for line in lines:
+        if plain:
+            console.print(_marked(line), highlight=False, soft_wrap=True)
+        else:
+            console.print(to_text(line), highlight=False, soft_wrap=True)
+
+
+def _marked(line: Line) -> Text:
+    text = Text()
+    for run in line:
+        if run.style == "ins" and run.text.strip():
+            text.append("{+" + run.text + "+}")
+        elif run.style == "del" and run.text.strip():
+            text.append("[-" + run.text + "-]")
+        else:
+            text.append(run.text)
+    return text

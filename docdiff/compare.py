@@ -1,0 +1,169 @@
+"""Compare two documents: segment, align sections, diff aligned bodies, find moves → `Comparison`."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from docdiff.align import AlignedPair, align
+from docdiff.comparison import (
+    Comparison,
+    DocumentInfo,
+    Edit,
+    Piece,
+    SectionPair,
+    SectionRef,
+    SentenceChange,
+    Summary,
+)
+from docdiff.diff import RawEdit, RawSentence, SectionDiff, diff_bodies, find_moves, one_sided_units
+from docdiff.flat import FlatSection, flatten
+from docdiff.models import Document, Outline, Span
+from docdiff.options import CompareOptions
+from docdiff.segment import segment
+
+
+def compare_documents(old: Document, new: Document, options: CompareOptions | None = None) -> Comparison:
+    """Compare two read documents."""
+    options = options or CompareOptions()
+    return compare_outlines(old, segment(old, options.segment), new, segment(new, options.segment), options)
+
+
+def compare_outlines(
+    old: Document, old_outline: Outline, new: Document, new_outline: Outline, options: CompareOptions
+) -> Comparison:
+    """Compare two documents whose section trees are already built."""
+    old_flat = flatten(old, old_outline)
+    new_flat = flatten(new, new_outline)
+    alignment = align(old, old_flat, new, new_flat, options.align)
+    diffs: list[SectionDiff] = []
+    for pair in alignment.pairs:
+        if pair.old is not None and pair.new is not None:
+            diff = diff_bodies(
+                old.normalised, old_flat[pair.old].body, new.normalised, new_flat[pair.new].body, options.diff
+            )
+        elif pair.old is not None:
+            diff = one_sided_units(old.normalised, old_flat[pair.old].body, "old")
+        else:
+            assert pair.new is not None
+            diff = one_sided_units(new.normalised, new_flat[pair.new].body, "new")
+        diffs.append(diff)
+    find_moves(diffs, options.diff)
+    builder = _Builder(old, new, old_flat, new_flat)
+    entries = [builder.pair(pair, diff) for pair, diff in zip(alignment.pairs, diffs, strict=True)]
+    order = _order(alignment.pairs, old_flat)
+    sections = tuple(entries[k] for k in order)
+    return Comparison(
+        old=_info(old, old_outline),
+        new=_info(new, new_outline),
+        sections=sections,
+        summary=_summary(old, new, old_flat, new_flat, sections),
+    )
+
+
+def _info(doc: Document, outline: Outline) -> DocumentInfo:
+    return DocumentInfo(source=doc.source, sha256=doc.sha256, chars=len(doc.text), title=outline.title)
+
+
+class _Builder:
+    """Maps normalised offsets to original spans while building the model."""
+
+    def __init__(self, old: Document, new: Document, old_flat: list[FlatSection], new_flat: list[FlatSection]) -> None:
+        self.old, self.new = old, new
+        self.old_flat, self.new_flat = old_flat, new_flat
+
+    def pair(self, pair: AlignedPair, diff: SectionDiff) -> SectionPair:
+        one_sided = pair.old is None or pair.new is None
+        edits = [e for e in diff.edits if not one_sided or e.op == "move"]
+        sentences = [s for s in diff.sentences if not one_sided or s.kind.startswith("moved")]
+        return SectionPair(
+            status=pair.status,
+            renamed=pair.renamed,
+            moved=pair.moved,
+            changed=bool(edits) and not one_sided,
+            heading_similarity=pair.heading_similarity,
+            content_similarity=pair.content_similarity,
+            old=self._ref(self.old_flat[pair.old]) if pair.old is not None else None,
+            new=self._ref(self.new_flat[pair.new]) if pair.new is not None else None,
+            edits=tuple(self._edit(e) for e in sorted(edits, key=lambda e: (e.old_start, e.old_end))),
+            sentences=tuple(self._sentence(s) for s in sentences),
+        )
+
+    def _ref(self, flat: FlatSection) -> SectionRef:
+        section = flat.section
+        return SectionRef(
+            heading=section.heading,
+            number_label=section.number_label,
+            level=section.level,
+            path=flat.path,
+            span=section.span,
+        )
+
+    def _old_span(self, start: int, end: int) -> Span:
+        return self.old.to_original(start, end)
+
+    def _new_span(self, start: int, end: int) -> Span:
+        return self.new.to_original(start, end)
+
+    def _edit(self, edit: RawEdit) -> Edit:
+        old_span = self._old_span(edit.old_start, edit.old_end)
+        new_span = self._new_span(edit.new_start, edit.new_end)
+        at = old_span[0] if edit.op == "insert" or edit.direction == "in" else None
+        if edit.direction == "in" and edit.source is not None:
+            old_span = self._old_span(*edit.source)
+        return Edit(
+            op=edit.op,
+            old=edit.old_text,
+            new=edit.new_text,
+            old_span=old_span,
+            new_span=new_span,
+            direction=edit.direction,
+            at=at,
+        )
+
+    def _sentence(self, sentence: RawSentence) -> SentenceChange:
+        return SentenceChange(
+            kind=sentence.kind,
+            old_span=self._old_span(*sentence.old) if sentence.old else None,
+            new_span=self._new_span(*sentence.new) if sentence.new else None,
+            pieces=tuple(Piece(op=op, text=text) for op, text in sentence.pieces),
+        )
+
+
+def _order(pairs: tuple[AlignedPair, ...], old_flat: list[FlatSection]) -> list[int]:
+    """Entries in new-document order, dropped sections after the nearest earlier paired old section."""
+    partner: dict[int, int] = {}
+    for pair in pairs:
+        if pair.old is not None and pair.new is not None and pair.old not in partner:
+            partner[pair.old] = pair.new
+
+    def key(k: int) -> tuple[int, int, int]:
+        pair = pairs[k]
+        if pair.new is not None:
+            return (pair.new, 0, pair.old if pair.old is not None else -1)
+        assert pair.old is not None
+        earlier = [partner[i] for i in range(pair.old, -1, -1) if i in partner]
+        return (earlier[0] if earlier else 0, 1, pair.old)
+
+    return sorted(range(len(pairs)), key=key)
+
+
+def _summary(
+    old: Document,
+    new: Document,
+    old_flat: list[FlatSection],
+    new_flat: list[FlatSection],
+    sections: tuple[SectionPair, ...],
+) -> Summary:
+    edits = Counter(e.op for s in sections for e in s.edits if e.direction != "out")
+    return Summary(
+        identical=old.normalised == new.normalised,
+        sections_old=len(old_flat) - 1,
+        sections_new=len(new_flat) - 1,
+        statuses=dict(Counter(s.status for s in sections)),
+        renamed=sum(s.renamed for s in sections),
+        moved=sum(s.moved for s in sections),
+        changed=sum(s.changed for s in sections),
+        edits=dict(edits),
+        inserted_chars=sum(len(e.new) for s in sections for e in s.edits if e.op in ("insert", "replace")),
+        deleted_chars=sum(len(e.old) for s in sections for e in s.edits if e.op in ("delete", "replace")),
+    )

@@ -1,0 +1,214 @@
+"""The content of a comparison report as styled lines, shared by the terminal and Markdown renderers.
+
+Styles are names (`title`, `heading`, `ins`, `del`, ...), never terminal codes, so the core
+stays free of rich; each renderer maps them to its own markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from docdiff.comparison import Comparison, SectionPair, SectionRef, SentenceChange
+
+Style = Literal["plain", "title", "heading", "label", "dim", "ins", "del", "move", "count", "good", "bad"]
+# How many entries each summary list shows before "… and N more".
+LIST_LIMIT = 12
+MOST_CHANGED = 5
+
+
+@dataclass(frozen=True)
+class Run:
+    """A run of text in one style."""
+
+    text: str
+    style: Style = "plain"
+
+
+Line = tuple[Run, ...]
+
+
+def section_name(ref: SectionRef) -> str:
+    """A section's label and heading as printed, e.g. `（一）凝心聚力谋发展`."""
+    if ref.level == 0:
+        return "（文首）"
+    return f"{ref.number_label or ''}{ref.heading}"
+
+
+def pair_name(pair: SectionPair) -> str:
+    """`old → new` when the heading changed, otherwise the one name."""
+    if pair.old and pair.new and pair.renamed:
+        return f"{section_name(pair.old)} → {section_name(pair.new)}"
+    ref = pair.new or pair.old
+    assert ref is not None
+    return section_name(ref)
+
+
+def churn(pair: SectionPair) -> int:
+    """Characters inserted plus deleted in a pair's edits (moves count once)."""
+    total = 0
+    for edit in pair.edits:
+        if edit.op in ("insert", "replace"):
+            total += len(edit.new)
+        if edit.op in ("delete", "replace"):
+            total += len(edit.old)
+        if edit.op == "move" and edit.direction == "in":
+            total += len(edit.new)
+    return total
+
+
+def summary_lines(comparison: Comparison) -> list[Line]:
+    """The one-screen overview: documents, counts, most changed, renamed, moved, added, dropped."""
+    summary = comparison.summary
+    lines: list[Line] = [
+        (
+            Run("docdiff ", "dim"),
+            Run(_doc_name(comparison.old.title, comparison.old.source), "title"),
+            Run(" → ", "dim"),
+            Run(_doc_name(comparison.new.title, comparison.new.source), "title"),
+        ),
+    ]
+    if summary.identical:
+        lines.append((Run("The normalised texts are identical."),))
+        return lines
+    statuses = summary.statuses
+    counts = [f"{statuses.get(name, 0)} {name}" for name in ("matched", "added", "dropped", "split", "merged")]
+    lines.append(
+        (
+            Run("Sections ", "heading"),
+            Run(f"old {summary.sections_old} · new {summary.sections_new} · "),
+            Run(" · ".join(counts), "count"),
+            Run(f" · {summary.renamed} renamed · {summary.moved} moved · {summary.changed} changed"),
+        )
+    )
+    edits = " · ".join(f"{summary.edits.get(op, 0)} {op}" for op in ("replace", "insert", "delete", "move"))
+    lines.append(
+        (
+            Run("Edits    ", "heading"),
+            Run(edits),
+            Run(f"  (+{summary.inserted_chars}", "good"),
+            Run(f" −{summary.deleted_chars}", "bad"),
+            Run(" chars)"),
+        )
+    )
+    pairs = [p for p in comparison.sections if p.old and p.new]
+    ranked = sorted((p for p in pairs if churn(p)), key=churn, reverse=True)[:MOST_CHANGED]
+    lines.extend(_titled("Most changed", (_with_count(pair_name(p), f"{churn(p)} chars") for p in ranked), len(ranked)))
+    renamed = [p for p in pairs if p.renamed]
+    lines.extend(_titled("Renamed", (_plain(pair_name(p)) for p in renamed), len(renamed)))
+    moved = [p for p in pairs if p.moved]
+    lines.extend(_titled("Moved", (_moved_line(p) for p in moved), len(moved)))
+    for status, title in (("split", "Split"), ("merged", "Merged")):
+        group = [p for p in comparison.sections if p.status == status]
+        lines.extend(
+            _titled(
+                title,
+                (_plain(f"{section_name(p.old)} → {section_name(p.new)}") for p in group if p.old and p.new),
+                len(group),
+            )
+        )
+    added = [p.new for p in comparison.sections if p.status == "added" and p.new]
+    lines.extend(_titled("Added", (_plain(_indent(r) + section_name(r)) for r in added), len(added), style="good"))
+    dropped = [p.old for p in comparison.sections if p.status == "dropped" and p.old]
+    lines.extend(_titled("Dropped", (_plain(_indent(r) + section_name(r)) for r in dropped), len(dropped), style="bad"))
+    return lines
+
+
+def detail_lines(comparison: Comparison) -> list[Line]:
+    """Per changed section, its changed sentences with inline insertions and deletions."""
+    lines: list[Line] = []
+    locate = _Locator(comparison)
+    for pair in comparison.sections:
+        if not pair.sentences:
+            continue
+        ref = pair.new or pair.old
+        assert ref is not None
+        path = " › ".join(ref.path) if ref.path else section_name(ref)
+        marker = {"matched": "", "added": " [added]", "dropped": " [dropped]"}.get(pair.status, f" [{pair.status}]")
+        lines.append(())
+        lines.append(
+            (
+                Run("§ ", "dim"),
+                Run(path if not pair.renamed else pair_name(pair), "heading"),
+                Run(marker, "label"),
+            )
+        )
+        for sentence in pair.sentences:
+            lines.append(_sentence_line(sentence, locate))
+    return lines
+
+
+class _Locator:
+    """Finds the deepest section of either side that holds a span (where a move went or came from)."""
+
+    def __init__(self, comparison: Comparison) -> None:
+        self.old = sorted((p.old for p in comparison.sections if p.old), key=lambda r: (r.span[0], -r.span[1]))
+        self.new = sorted((p.new for p in comparison.sections if p.new), key=lambda r: (r.span[0], -r.span[1]))
+
+    def name(self, span: tuple[int, int] | None, side: Literal["old", "new"]) -> str:
+        if span is None:
+            return "?"
+        holders = [
+            r for r in (self.old if side == "old" else self.new) if r.span[0] <= span[0] and span[1] <= r.span[1]
+        ]
+        return section_name(max(holders, key=lambda r: r.level)) if holders else "?"
+
+
+def report_lines(comparison: Comparison) -> list[Line]:
+    """Summary then details."""
+    return summary_lines(comparison) + detail_lines(comparison)
+
+
+_SIGNS = {"changed": "~ ", "added": "+ ", "removed": "- ", "moved-in": "↪ ", "moved-out": "↩ "}
+
+
+def _sentence_line(sentence: SentenceChange, locate: _Locator) -> Line:
+    runs: list[Run] = [Run("  " + _SIGNS[sentence.kind], "label")]
+    if sentence.kind == "moved-out":
+        # The old text, plainly; how it changed on the way is shown where it arrived.
+        text = "".join(p.text for p in sentence.pieces if p.op != "insert").replace("\n", "¶")
+        return (*runs, Run(text, "dim"), Run(f"  → moved to {locate.name(sentence.new_span, 'new')}", "move"))
+    for piece in sentence.pieces:
+        text = piece.text.replace("\n", "¶")
+        style: Style = "ins" if piece.op == "insert" else "del" if piece.op == "delete" else "plain"
+        runs.append(Run(text, style))
+    if sentence.kind == "moved-in":
+        runs.append(Run(f"  ← moved from {locate.name(sentence.old_span, 'old')}", "move"))
+    return tuple(runs)
+
+
+def _titled(title: str, items: Iterable[Line], count: int, style: Style = "plain") -> list[Line]:
+    if not count:
+        return []
+    lines: list[Line] = [(Run(f"{title} ", "heading"), Run(f"({count})", "dim"))]
+    for index, item in enumerate(items):
+        if index == LIST_LIMIT:
+            lines.append((Run(f"  … and {count - LIST_LIMIT} more", "dim"),))
+            break
+        lines.append((Run("  "), *(Run(r.text, style if r.style == "plain" else r.style) for r in item)))
+    return lines
+
+
+def _plain(text: str) -> Line:
+    return (Run(text),)
+
+
+def _with_count(text: str, count: str) -> Line:
+    return (Run(text), Run(f"  {count}", "dim"))
+
+
+def _moved_line(pair: SectionPair) -> Line:
+    assert pair.old and pair.new
+    old_path = " › ".join(pair.old.path[:-1]) or "（顶层）"
+    new_path = " › ".join(pair.new.path[:-1]) or "（顶层）"
+    where = f"  ({old_path} → {new_path})" if old_path != new_path else "  (order changed)"
+    return (Run(section_name(pair.new)), Run(where, "dim"))
+
+
+def _indent(ref: SectionRef) -> str:
+    return "  " * max(0, ref.level - 1)
+
+
+def _doc_name(title: str | None, source: str) -> str:
+    return f"{title} ({source})" if title else source
