@@ -38,6 +38,10 @@ class AlignedPair(Model):
     moved: bool = Field(description="Changed place among siblings or changed parent.")
     heading_similarity: float = Field(description="Heading key similarity, 0..1.")
     content_similarity: float = Field(description="Trigram cosine similarity of the whole sections, 0..1.")
+    primary: bool = Field(
+        default=True,
+        description="False for the extra pairs of a split or merge, which show what moved rather than a full diff.",
+    )
 
 
 class Alignment(Model):
@@ -183,11 +187,13 @@ class _Aligner:
         for i, js in splits.items():
             for j in js:
                 if self.partner_of_new.get(j) != i:
-                    yield self._pair(i, j, "split", True, *self._similarity(i, j))
+                    yield self._pair(i, j, "split", True, *self._similarity(i, j)).model_copy(update={"primary": False})
         for j, is_ in merges.items():
             for i in is_:
                 if self.partner_of_old.get(i) != j:
-                    yield self._pair(i, j, "merged", True, *self._similarity(i, j))
+                    yield self._pair(i, j, "merged", True, *self._similarity(i, j)).model_copy(
+                        update={"primary": False}
+                    )
         in_split = {j for js in splits.values() for j in js}
         in_merge = {i for is_ in merges.values() for i in is_}
         for i in range(len(self.old)):

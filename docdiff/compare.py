@@ -37,16 +37,7 @@ def compare_outlines(
     alignment = align(old, old_flat, new, new_flat, options.align)
     diffs: list[SectionDiff] = []
     for pair in alignment.pairs:
-        if pair.old is not None and pair.new is not None:
-            diff = diff_bodies(
-                old.normalised, old_flat[pair.old].body, new.normalised, new_flat[pair.new].body, options.diff
-            )
-        elif pair.old is not None:
-            diff = one_sided_units(old.normalised, old_flat[pair.old].body, "old")
-        else:
-            assert pair.new is not None
-            diff = one_sided_units(new.normalised, new_flat[pair.new].body, "new")
-        diffs.append(diff)
+        diffs.append(_diff_pair(pair, old, old_flat, new, new_flat, options))
     find_moves(diffs, options.diff)
     builder = _Builder(old, new, old_flat, new_flat)
     entries = [builder.pair(pair, diff) for pair, diff in zip(alignment.pairs, diffs, strict=True)]
@@ -58,6 +49,26 @@ def compare_outlines(
         sections=sections,
         summary=_summary(old, new, old_flat, new_flat, sections),
     )
+
+
+def _diff_pair(
+    pair: AlignedPair,
+    old: Document,
+    old_flat: list[FlatSection],
+    new: Document,
+    new_flat: list[FlatSection],
+    options: CompareOptions,
+) -> SectionDiff:
+    """A full diff for a primary pair; for a one-sided section or the extra pair of a split or
+    merge, its sentences as deletes or inserts, which only surface where they became moves."""
+    if pair.old is not None and pair.new is not None and pair.primary:
+        return diff_bodies(
+            old.normalised, old_flat[pair.old].body, new.normalised, new_flat[pair.new].body, options.diff
+        )
+    if pair.new is not None and (pair.old is None or pair.status == "split"):
+        return one_sided_units(new.normalised, new_flat[pair.new].body, "new")
+    assert pair.old is not None
+    return one_sided_units(old.normalised, old_flat[pair.old].body, "old")
 
 
 def _info(doc: Document, outline: Outline) -> DocumentInfo:
@@ -72,7 +83,7 @@ class _Builder:
         self.old_flat, self.new_flat = old_flat, new_flat
 
     def pair(self, pair: AlignedPair, diff: SectionDiff) -> SectionPair:
-        one_sided = pair.old is None or pair.new is None
+        one_sided = pair.old is None or pair.new is None or not pair.primary
         edits = [e for e in diff.edits if not one_sided or e.op == "move"]
         sentences = [s for s in diff.sentences if not one_sided or s.kind.startswith("moved")]
         return SectionPair(
@@ -82,6 +93,7 @@ class _Builder:
             changed=bool(edits) and not one_sided,
             heading_similarity=pair.heading_similarity,
             content_similarity=pair.content_similarity,
+            primary=pair.primary,
             old=self._ref(self.old_flat[pair.old]) if pair.old is not None else None,
             new=self._ref(self.new_flat[pair.new]) if pair.new is not None else None,
             edits=tuple(self._edit(e) for e in sorted(edits, key=lambda e: (e.old_start, e.old_end))),

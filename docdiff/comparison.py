@@ -76,6 +76,11 @@ class SectionPair(Model):
     changed: bool = Field(description="Its own body text differs.")
     heading_similarity: float = Field(description="Similarity of the headings' comparison keys, 0..1.")
     content_similarity: float = Field(description="Cosine similarity of the bodies' character trigrams, 0..1.")
+    primary: bool = Field(
+        default=True,
+        description="False for the extra pairs of a split or merge: they list what moved in or out, "
+        "while the primary pair holds the full diff.",
+    )
     old: SectionRef | None = Field(description="The old section, absent if added.")
     new: SectionRef | None = Field(description="The new section, absent if dropped.")
     edits: tuple[Edit, ...] = Field(description="Edits that turn the old body into the new one, in old order.")

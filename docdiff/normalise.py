@@ -280,7 +280,7 @@ def _wrap_width(lines: list[_Line]) -> float | None:
     widths = [
         line.cells
         for line, following in itertools.pairwise(lines)
-        if following.gap == 0 and "\t" not in line.text and not ends_sentence(line.text)
+        if following.gap == 0 and "\t" not in line.text + following.text and not ends_sentence(line.text)
     ]
     return median(widths) if len(widths) >= _MIN_WRAP_SAMPLES else None
 

@@ -26,7 +26,7 @@ class SegmentOptions(BaseModel):
         description="Longest line, in characters, that can be an unnumbered or numbered heading line.",
     )
     max_topic_chars: int = Field(
-        default=20,
+        default=24,
         description="Longest lead sentence, in characters without its full stop, read as a paragraph topic.",
     )
     min_topic_body_chars: int = Field(

@@ -22,6 +22,8 @@ from docdiff.textshape import SENTENCE_END, SOFT_END, ends_sentence, unclosed_op
 
 _GLOSSARY_ENTRY = re.compile(r"^(\d{1,3})[.．、]\s*([^：:。，]{1,30}?)[：:](.+)$")
 _TOC_TITLE_CHARS = 6
+# Sections whose paragraphs are never cut into topics.
+_NO_TOPICS = ("document", "entry", "topic", "glossary")
 # Numbering styles that open the parts of a document; never nested under an unnumbered heading.
 _TOP_STYLES = ("part", "chapter", "cn-enum")
 
@@ -64,12 +66,14 @@ class _Builder:
         self.last_number: dict[str, int] = {}
         self.lists: dict[str, int] = {}  # numbering style → last number of a list running in the text
         self.title: str | None = None
+        self.topics_in_use = False
 
     def build(self) -> Outline:
         items = _group(self.doc, blocks.split_lines(self.doc.normalised))
         index = 0
         while index < len(items):
             index = self._take(items, index)
+        self.topics_in_use = self._uses_topics(self.root)
         root = self._finish(self.root)
         return Outline(source=self.doc.source, title=self.title, root=root)
 
@@ -91,7 +95,7 @@ class _Builder:
             return index + 1
         if self._heading_shaped(line.text) and numbering is None:
             entries = self._glossary_entries(items, index + 1)
-            if len(entries) >= self.options.min_glossary_entries:
+            if sum(match is not None for _, match in entries) >= self.options.min_glossary_entries:
                 self._glossary(line, entries)
                 return index + 1 + len(entries)
             if self._is_body(following):
@@ -185,21 +189,40 @@ class _Builder:
         self.stack[-1].children.append(node)
         self.stack.append(node)
 
-    def _glossary_entries(self, items: list[_Item], index: int) -> list[tuple[Line, re.Match[str]]]:
-        entries: list[tuple[Line, re.Match[str]]] = []
+    def _glossary_entries(self, items: list[_Item], index: int) -> list[tuple[Line, re.Match[str] | None]]:
+        """Consecutive `N.term：definition` lines numbered from 1, with any paragraphs continuing them.
+
+        Returns every item consumed; continuation paragraphs carry no match.
+        """
+        entries: list[tuple[Line, re.Match[str] | None]] = []
         expected = 1
         for item in items[index:]:
-            match = _GLOSSARY_ENTRY.match(item.line.text) if item.block is None else None
-            if match is None or int(match.group(1)) != expected:
+            if item.block is not None:
                 break
-            entries.append((item.line, match))
-            expected += 1
+            match = _GLOSSARY_ENTRY.match(item.line.text)
+            if match is not None and int(match.group(1)) == expected:
+                entries.append((item.line, match))
+                expected += 1
+            elif (
+                entries
+                and match is None
+                and parse_numbering(item.line.text) is None
+                and not self._heading_shaped(item.line.text)
+            ):
+                entries.append((item.line, None))
+            else:
+                break
+        while entries and entries[-1][1] is None:
+            entries.pop()  # a paragraph after the last entry belongs to what follows
         return entries
 
-    def _glossary(self, line: Line, entries: list[tuple[Line, re.Match[str]]]) -> None:
+    def _glossary(self, line: Line, entries: list[tuple[Line, re.Match[str] | None]]) -> None:
         glossary = _Node(line.text, "glossary", 1, line.start, line.end)
         self._open(glossary, parent=0)
         for entry, match in entries:
+            if match is None:
+                glossary.children[-1].blocks.append((entry.start, entry.end))
+                continue
             node = _Node(
                 match.group(2),
                 "entry",
@@ -216,7 +239,7 @@ class _Builder:
     # -- finishing -------------------------------------------------------------------------
 
     def _finish(self, node: _Node) -> Section:
-        if not node.children and node.style not in ("document", "entry"):
+        if not node.children and node.style not in _NO_TOPICS:
             self._split_topics(node)
         children = tuple(self._finish(child) for child in node.children)
         made = tuple(self._block(block) for block in node.blocks)
@@ -248,9 +271,9 @@ class _Builder:
             return blocks.paragraph(self.doc, *block)
         return block
 
-    def _split_topics(self, node: _Node) -> None:
-        """Paragraphs opening with a short lead sentence (`投资促进成效显著。…`) become topic sections."""
-        leads = [
+    def _topic_leads(self, node: _Node) -> list[int | None]:
+        """For each block of a section, the length of its topic lead sentence, if it opens with one."""
+        return [
             _lead_sentence(
                 self.doc.normalised[b[0] : b[1]],
                 self.options.max_topic_chars,
@@ -261,7 +284,24 @@ class _Builder:
             else None
             for b in node.blocks
         ]
-        if sum(lead is not None for lead in leads) < self.options.min_topic_siblings:
+
+    def _uses_topics(self, node: _Node) -> bool:
+        """Whether some section of the document has enough topic paragraphs to show the style is used."""
+        if not node.children and node.style not in _NO_TOPICS:
+            leads = self._topic_leads(node)
+            if sum(lead is not None for lead in leads) >= self.options.min_topic_siblings:
+                return True
+        return any(self._uses_topics(child) for child in node.children)
+
+    def _split_topics(self, node: _Node) -> None:
+        """Paragraphs opening with a short lead sentence (`投资促进成效显著。…`) become topic sections.
+
+        A section needs `min_topic_siblings` such paragraphs, or one if the document already
+        writes topics that way elsewhere (context decides, not the pattern alone).
+        """
+        leads = self._topic_leads(node)
+        topics = sum(lead is not None for lead in leads)
+        if not topics or (topics < self.options.min_topic_siblings and not self.topics_in_use):
             return
         kept: list[Block | tuple[int, int]] = []
         current: _Node | None = None

@@ -61,6 +61,10 @@ def test_work_report_tree() -> None:
     topics = review.children[0].children
     assert [t.heading for t in topics[:3]] == ["投资促进成效显著", "支柱产业巩固壮大", "科技创新增添动能"]
     assert all(t.style == "topic" and t.level == 3 for t in topics)
+    # A topic is the lowest level: its paragraph is never cut into further topics.
+    every = outline.root.walk()
+    assert all(not s.children for s in every if s.style == "topic")
+    assert sum(s.style == "topic" for s in every) == 42
 
 
 def test_five_year_plan_tree_ignores_its_table_of_contents() -> None:
