@@ -185,15 +185,18 @@ class _Aligner:
             status: PairStatus = "split" if i in splits else "merged" if j in merges else "matched"
             yield self._pair(i, j, status, (i, j) in moved, heading, content)
         for i, js in splits.items():
-            for j in js:
+            for k, j in enumerate(js):
                 if self.partner_of_new.get(j) != i:
-                    yield self._pair(i, j, "split", True, *self._similarity(i, j)).model_copy(update={"primary": False})
+                    # An old section paired with none of its parts is diffed in full against the first.
+                    primary = k == 0 and i not in self.partner_of_old
+                    pair = self._pair(i, j, "split", True, *self._similarity(i, j))
+                    yield pair.model_copy(update={"primary": primary})
         for j, is_ in merges.items():
-            for i in is_:
+            for k, i in enumerate(is_):
                 if self.partner_of_old.get(i) != j:
-                    yield self._pair(i, j, "merged", True, *self._similarity(i, j)).model_copy(
-                        update={"primary": False}
-                    )
+                    primary = k == 0 and j not in self.partner_of_new
+                    pair = self._pair(i, j, "merged", True, *self._similarity(i, j))
+                    yield pair.model_copy(update={"primary": primary})
         in_split = {j for js in splits.values() for j in js}
         in_merge = {i for is_ in merges.values() for i in is_}
         for i in range(len(self.old)):

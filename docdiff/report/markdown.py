@@ -29,7 +29,10 @@ def render_markdown(comparison: Comparison) -> str:
         elif line[0].text == "§ ":
             out += [f"### {_runs(line[1:])}", ""]
         else:
-            out.append(f"- {_runs(line).strip()}")
+            sign = line[0].text.strip()
+            # Inline <ins>/<del> already say what changed; keep only the move arrows as markers.
+            body = line if sign in ("↪", "↩") else line[1:]
+            out.append(f"- {_runs(body).strip()}")
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -109,9 +109,9 @@ def summary_lines(comparison: Comparison) -> list[Line]:
             )
         )
     added = [p.new for p in comparison.sections if p.status == "added" and p.new]
-    lines.extend(_titled("Added", (_plain(_indent(r) + section_name(r)) for r in added), len(added), style="good"))
+    lines.extend(_titled("Added", _subtree_lines(added), len(added), style="good"))
     dropped = [p.old for p in comparison.sections if p.status == "dropped" and p.old]
-    lines.extend(_titled("Dropped", (_plain(_indent(r) + section_name(r)) for r in dropped), len(dropped), style="bad"))
+    lines.extend(_titled("Dropped", _subtree_lines(dropped), len(dropped), style="bad"))
     return lines
 
 
@@ -206,8 +206,14 @@ def _moved_line(pair: SectionPair) -> Line:
     return (Run(section_name(pair.new)), Run(where, "dim"))
 
 
-def _indent(ref: SectionRef) -> str:
-    return "  " * max(0, ref.level - 1)
+def _subtree_lines(refs: list[SectionRef]) -> Iterable[Line]:
+    """The highest sections of a one-sided group, each with how many of its subsections share its fate."""
+    paths = {ref.path for ref in refs}
+    for ref in refs:
+        if any(ref.path[:k] in paths for k in range(1, len(ref.path))):
+            continue
+        inside = sum(1 for other in refs if len(other.path) > len(ref.path) and other.path[: len(ref.path)] == ref.path)
+        yield (Run(section_name(ref)), Run(f"  (+{inside} subsections)" if inside else "", "dim"))
 
 
 def _doc_name(title: str | None, source: str) -> str:
