@@ -14,3 +14,5 @@ test:
 
 bench:
 	.venv/bin/python bench/bench_segment.py
+	.venv/bin/python bench/bench_compare.py --skip-baseline
+	.venv/bin/python bench/bench_testbed.py
