@@ -6,6 +6,8 @@ import os
 
 from docdiff.compare import compare_documents
 from docdiff.comparison import Comparison
+from docdiff.facts.extract import extract_facts
+from docdiff.facts.models import FactKind, FactList
 from docdiff.ingest import read_document
 from docdiff.models import Outline
 from docdiff.options import CompareOptions, IngestOptions, SegmentOptions
@@ -29,3 +31,10 @@ def compare(
 ) -> Comparison:
     """Read two files and compare them."""
     return compare_documents(read_document(old, ingest), read_document(new, ingest), options)
+
+
+def facts(path: str | os.PathLike[str], kind: FactKind | None = None, ingest: IngestOptions | None = None) -> FactList:
+    """Read a file and list its facts, optionally of one kind."""
+    doc = read_document(path, ingest)
+    found = extract_facts(doc, segment(doc))
+    return FactList(source=doc.source, facts=tuple(f for f in found if kind is None or f.kind == kind))

@@ -16,6 +16,9 @@ from docdiff.comparison import (
     Summary,
 )
 from docdiff.diff import RawEdit, RawSentence, SectionDiff, diff_bodies, find_moves, one_sided_units
+from docdiff.facts.extract import extract_facts
+from docdiff.facts.pair import pair_facts
+from docdiff.facts.phrases import recurring_slogans
 from docdiff.flat import FlatSection, flatten
 from docdiff.models import Document, Outline, Span
 from docdiff.options import CompareOptions
@@ -43,11 +46,22 @@ def compare_outlines(
     entries = [builder.pair(pair, diff) for pair, diff in zip(alignment.pairs, diffs, strict=True)]
     order = _order(alignment.pairs, old_flat)
     sections = tuple(entries[k] for k in order)
+    section_pairs = {(p.old.path, p.new.path) for p in sections if p.old and p.new}
+    slogans = recurring_slogans(old.normalised, new.normalised)
+    old_facts = extract_facts(old, old_outline, slogans)
+    new_facts = extract_facts(new, new_outline, slogans)
+    facts = tuple(pair_facts(old_facts, new_facts, section_pairs, options.facts))
+    summary = _summary(old, new, old_flat, new_flat, sections)
+    fact_counts: dict[str, dict[str, int]] = {}
+    for fact in facts:
+        fact_counts.setdefault(fact.kind, {}).setdefault(fact.status, 0)
+        fact_counts[fact.kind][fact.status] += 1
     return Comparison(
         old=_info(old, old_outline),
         new=_info(new, new_outline),
         sections=sections,
-        summary=_summary(old, new, old_flat, new_flat, sections),
+        facts=facts,
+        summary=summary.model_copy(update={"facts": fact_counts}),
     )
 
 

@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import ConfigDict, Field
 
+from docdiff.facts.models import FactChange
 from docdiff.models import Model, Span
 
 SCHEMA: Literal["docdiff.compare/1"] = "docdiff.compare/1"
@@ -100,6 +101,9 @@ class Summary(Model):
     edits: dict[str, int] = Field(description="Number of edits per op.")
     inserted_chars: int = Field(description="Characters inserted over all edits.")
     deleted_chars: int = Field(description="Characters deleted over all edits.")
+    facts: dict[str, dict[str, int]] = Field(
+        default_factory=dict, description="Facts per kind (target, phrase, project) and status."
+    )
 
 
 class Comparison(Model):
@@ -111,6 +115,7 @@ class Comparison(Model):
     old: DocumentInfo = Field(description="The old version.")
     new: DocumentInfo = Field(description="The new version.")
     sections: tuple[SectionPair, ...] = Field(description="Aligned sections at every level, parents first.")
+    facts: tuple[FactChange, ...] = Field(default=(), description="Targets, phrases and projects, paired.")
     summary: Summary = Field(description="Counts by status and edit kind.")
 
     def to_json(self, indent: int | None = 2) -> str:

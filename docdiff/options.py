@@ -94,6 +94,34 @@ class DiffOptions(BaseModel):
     )
 
 
+class FactOptions(BaseModel):
+    """How facts of two versions are paired."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    min_metric_similarity: float = Field(
+        default=0.6, description="Least similarity (0..1) of two targets' metrics for them to pair."
+    )
+    aligned_section_bonus: float = Field(
+        default=0.2, description="Score bonus (similarity units) when both targets sit in sections aligned together."
+    )
+    same_value_bonus: float = Field(
+        default=0.1, description="Score bonus (similarity units) when the values are equal."
+    )
+    generic_metric_chars: int = Field(
+        default=3, description="Metrics this short (characters) pair only between aligned sections."
+    )
+    min_name_similarity: float = Field(
+        default=0.8, description="Least similarity (0..1) for two different phrase forms or project names to pair."
+    )
+    long_phrase_chars: int = Field(
+        default=8, description="Slogans of at least this many characters with parallel parts (`、`) pair more loosely."
+    )
+    min_long_phrase_similarity: float = Field(
+        default=0.5, description="Least similarity (0..1) for two long slogans to pair (one part may change)."
+    )
+
+
 class CompareOptions(BaseModel):
     """Every tuning value of a comparison."""
 
@@ -102,3 +130,4 @@ class CompareOptions(BaseModel):
     segment: SegmentOptions = Field(default_factory=SegmentOptions, description="Section tree options.")
     align: AlignOptions = Field(default_factory=AlignOptions, description="Section alignment options.")
     diff: DiffOptions = Field(default_factory=DiffOptions, description="Text diff options.")
+    facts: FactOptions = Field(default_factory=FactOptions, description="Fact pairing options.")

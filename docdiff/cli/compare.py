@@ -14,7 +14,7 @@ from docdiff import api
 from docdiff.cli.errors import reports_errors
 from docdiff.cli.render import print_lines
 from docdiff.report.markdown import render_markdown
-from docdiff.report.view import report_lines
+from docdiff.report.view import fact_lines, report_lines, summary_lines
 
 EXIT_SAME = 0
 EXIT_DIFFERENT = 1
@@ -37,6 +37,10 @@ def compare(
         typer.Option("--format", "-f", help="text (terminal report), json (the contract) or markdown."),
     ] = CompareFormat.text,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours; marks edits as [-old-]{+new+}.")] = False,
+    facts_only: Annotated[
+        bool,
+        typer.Option("--facts-only", help="Only the facts: changed targets, added and dropped projects and phrases."),
+    ] = False,
 ) -> None:
     """Compare two versions section by section. Exit 0 if identical, 1 if they differ, 2 on error."""
     result = api.compare(old, new)
@@ -47,5 +51,6 @@ def compare(
     else:
         plain = no_color or bool(os.environ.get("NO_COLOR"))
         console = Console(no_color=plain, color_system=None if plain else "auto", highlight=False)
-        print_lines(console, report_lines(result))
+        lines = [*summary_lines(result)[:1], *fact_lines(result)] if facts_only else report_lines(result)
+        print_lines(console, lines)
     raise typer.Exit(EXIT_SAME if result.summary.identical else EXIT_DIFFERENT)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from docdiff.comparison import Comparison, SectionPair, SectionRef, SentenceChange
+from docdiff.facts.models import FactChange, FactSide
 
 Style = Literal["plain", "title", "heading", "label", "dim", "ins", "del", "move", "count", "good", "bad"]
 # How many entries each summary list shows before "… and N more".
@@ -156,8 +157,74 @@ class _Locator:
 
 
 def report_lines(comparison: Comparison) -> list[Line]:
-    """Summary then details."""
-    return summary_lines(comparison) + detail_lines(comparison)
+    """Summary, facts, then details."""
+    facts = fact_lines(comparison)
+    return summary_lines(comparison) + ([(), *facts] if facts else []) + detail_lines(comparison)
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:g}"
+
+
+_AFTER_VALUE = ("余", "多", "以上", "左右", "以内")
+
+
+def _target_value(side: FactSide) -> str:
+    qualifier = side.qualifier or ""
+    if qualifier in _AFTER_VALUE:
+        return f"{_number(side.value)}{qualifier}{side.unit or ''}"
+    return f"{qualifier}{_number(side.value)}{side.unit or ''}"
+
+
+def fact_lines(comparison: Comparison) -> list[Line]:
+    """Targets that changed (old → new) first, then projects and phrases added or dropped."""
+    facts = comparison.facts
+    if not facts:
+        return []
+    counts = comparison.summary.facts
+    lines: list[Line] = [
+        (
+            Run("Facts    ", "heading"),
+            Run(
+                " · ".join(
+                    f"{kind}s: " + ", ".join(f"{n} {status}" for status, n in sorted(by.items()))
+                    for kind, by in counts.items()
+                )
+            ),
+        )
+    ]
+    changed = [f for f in facts if f.kind == "target" and f.status == "changed" and f.old and f.new]
+    lines.extend(_titled("Targets changed", (_target_change(f) for f in changed), len(changed)))
+    for kind, title in (("project", "Projects"), ("phrase", "Phrases")):
+        for status, style in (("added", "good"), ("dropped", "bad")):
+            group = [f for f in facts if f.kind == kind and f.status == status]
+            names = (_plain((f.new or f.old).metric or "") for f in group)  # type: ignore[union-attr]
+            lines.extend(_titled(f"{title} {status}", names, len(group), style=style))  # type: ignore[arg-type]
+    return lines
+
+
+def _target_change(change: FactChange) -> Line:
+    old, new = change.old, change.new
+    assert old is not None and new is not None
+    runs = [
+        Run(new.metric or ""),
+        Run("  "),
+        Run(_target_value(old), "del"),
+        Run(" → ", "dim"),
+        Run(_target_value(new), "ins"),
+    ]
+    if change.delta is not None and change.delta:
+        runs.append(Run(f"  (Δ {change.delta:+g})", "dim"))
+    notes = []
+    if change.tense_changed:
+        notes.append(f"{old.tense} → {new.tense}")
+    if change.qualifier_changed and old.value == new.value:
+        notes.append("qualifier changed")
+    if notes:
+        runs.append(Run("  [" + "; ".join(notes) + "]", "label"))
+    return tuple(runs)
 
 
 _SIGNS = {"changed": "~ ", "added": "+ ", "removed": "- ", "moved-in": "↪ ", "moved-out": "↩ "}

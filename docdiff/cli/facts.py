@@ -1,0 +1,69 @@
+"""`docdiff facts FILE`: the targets, phrases and projects of one document."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from docdiff import api
+from docdiff.cli.errors import reports_errors
+from docdiff.facts.models import FactList, Phrase, Project, Target
+
+
+class FactKindOption(StrEnum):
+    """Which facts to list."""
+
+    target = "target"
+    phrase = "phrase"
+    project = "project"
+
+
+class FactsFormat(StrEnum):
+    """Output formats of `docdiff facts`."""
+
+    table = "table"
+    json = "json"
+
+
+@reports_errors
+def facts(
+    file: Annotated[Path, typer.Argument(help="Document to read.")],
+    kind: Annotated[FactKindOption | None, typer.Option("--kind", "-k", help="Only this kind of fact.")] = None,
+    output: Annotated[FactsFormat, typer.Option("--format", "-f", help="table or json.")] = FactsFormat.table,
+) -> None:
+    """List the targets, phrases and projects of FILE with their sections."""
+    result = api.facts(file, kind.value if kind else None)
+    if output is FactsFormat.json:
+        typer.echo(result.model_dump_json(by_alias=True, indent=2))
+        return
+    Console(highlight=False).print(render_table(result))
+
+
+def render_table(result: FactList) -> Table:
+    """One row per fact: kind, what, value, qualifier, period, tense, section."""
+    table = Table(title=f"{result.source}: {len(result.facts)} facts", expand=False)
+    for column in ("kind", "what", "value", "qualifier", "period", "tense", "section"):
+        table.add_column(column, overflow="fold")
+    for fact in result.facts:
+        section = fact.section[-1] if fact.section else ""
+        if isinstance(fact, Target):
+            value = (
+                fact.value_text
+                if fact.value is None
+                else f"{fact.value:g}"
+                + (f"–{fact.value_high:g}" if fact.value_high is not None else "")
+                + (fact.unit or "")
+            )
+            table.add_row(
+                "target", fact.metric, value, fact.qualifier or "", fact.period or "", fact.tense or "", section
+            )
+        elif isinstance(fact, Phrase):
+            table.add_row("phrase", fact.form, "", fact.style, "", "", section)
+        elif isinstance(fact, Project):
+            table.add_row("project", fact.name, "", "", "", "", section)
+    return table

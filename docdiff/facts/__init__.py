@@ -1,0 +1,1 @@
+"""Facts: targets (quantities), phrases (slogans, quoted terms) and projects, and their diff."""

@@ -1,0 +1,118 @@
+"""Walk a segmented document and extract its facts, each with its span and section path."""
+
+from __future__ import annotations
+
+from docdiff.facts.models import Fact, Phrase, Project, Target
+from docdiff.facts.phrases import find_phrases, quoted_spans, recurring_slogans
+from docdiff.facts.projects import find_projects
+from docdiff.facts.tables import read_indicators
+from docdiff.facts.targets import find_targets
+from docdiff.flat import flatten
+from docdiff.models import Document, Outline, Paragraph, Table
+
+
+def extract_facts(doc: Document, outline: Outline, slogans: set[str] | None = None) -> list[Fact]:
+    """Targets (every occurrence), phrases and projects (first occurrence of each) in document order.
+
+    `slogans` are the `X、Y` slogans to look for; by default those recurring in this document.
+    """
+    facts: list[Fact] = []
+    slogans = recurring_slogans(doc.normalised) if slogans is None else slogans
+    seen_phrases: set[str] = set()
+    seen_projects: set[str] = set()
+    for flat in flatten(doc, outline):
+        path = flat.path
+        texts: list[tuple[int, int, str]] = []  # normalised ranges of running text, with their paragraph opening
+        if flat.section.heading_span and flat.section.style in ("topic", "plain"):
+            texts.append((*doc.to_normalised(flat.section.heading_span), ""))
+        for block in flat.section.blocks:
+            if isinstance(block, Paragraph):
+                opening = doc.normalised_slice(block.sentences[0])[:12] if block.sentences else ""
+                texts.extend((*doc.to_normalised(sentence), opening) for sentence in block.sentences)
+            elif isinstance(block, Table):
+                indicators = read_indicators(block.rows)
+                if indicators:
+                    facts.extend(_indicator_targets(doc, block, indicators, path))
+                else:
+                    texts.extend((*cell, "") for cell in _cells(doc, block))
+        for start, end, opening in texts:
+            sentence = doc.normalised[start:end]
+            blocked = quoted_spans(sentence)
+            # A note under a table (`注：共20个指标…`) counts the table; it sets no target.
+            note = sentence.startswith(("注：", "注:"))
+            for found in [] if note else find_targets(sentence, path, blocked, opening):
+                facts.append(
+                    Target(
+                        text=sentence[found.start : found.end],
+                        span=doc.to_original(start + found.start, start + found.end),
+                        section=path,
+                        metric=found.metric,
+                        value=found.value,
+                        value_high=found.value_high,
+                        unit=found.unit,
+                        qualifier=found.qualifier,
+                        period=found.period,
+                        tense=found.tense,
+                        value_text=found.value_text,
+                    )
+                )
+            for phrase in find_phrases(sentence, slogans):
+                if phrase.form in seen_phrases:
+                    continue
+                seen_phrases.add(phrase.form)
+                facts.append(
+                    Phrase(
+                        text=sentence[phrase.start : phrase.end],
+                        span=doc.to_original(start + phrase.start, start + phrase.end),
+                        section=path,
+                        form=phrase.form,
+                        style=phrase.style,
+                    )
+                )
+            for project in find_projects(sentence, blocked):
+                if project.name in seen_projects:
+                    continue
+                seen_projects.add(project.name)
+                facts.append(
+                    Project(
+                        text=sentence[project.start : project.end],
+                        span=doc.to_original(start + project.start, start + project.end),
+                        section=path,
+                        name=project.name,
+                    )
+                )
+    return facts
+
+
+def _cells(doc: Document, table: Table) -> list[tuple[int, int]]:
+    """Normalised ranges of a table's cells (their text is running text)."""
+    ranges: list[tuple[int, int]] = []
+    for row_span in table.row_spans:
+        start, end = doc.to_normalised(row_span)
+        pos = start
+        for cell in doc.normalised[start:end].split("\t"):
+            ranges.append((pos, pos + len(cell)))
+            pos += len(cell) + 1
+    return ranges
+
+
+def _indicator_targets(doc: Document, table: Table, indicators: list, path: tuple[str, ...]) -> list[Target]:  # type: ignore[type-arg]
+    targets: list[Target] = []
+    for indicator in indicators:
+        span = table.row_spans[indicator.row]
+        targets.append(
+            Target(
+                text=doc.normalised_slice(span).replace("\t", " | "),
+                span=span,
+                section=path,
+                metric=indicator.metric,
+                value=indicator.value,
+                value_high=indicator.value_high,
+                unit=indicator.unit,
+                qualifier=indicator.qualifier,
+                period=indicator.period,
+                tense="plan",
+                value_text=indicator.value_text,
+            )
+        )
+    return targets

@@ -1,0 +1,42 @@
+"""Read the values of quantities: Arabic and Chinese numerals, ranges, fractions, 翻番, 一半."""
+
+from __future__ import annotations
+
+import re
+
+import cn2an
+
+ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+# A Chinese numeral starts with a digit or 十, never with a bare magnitude (亿元 is a unit).
+CN_NUMBER = rf"[零〇一二两三四五六七八九十][{CN_DIGITS}]*"
+RANGE_SEPARATORS = "-—–~～至到"
+_RANGE = re.compile(rf"^({ARABIC})\s*[{RANGE_SEPARATORS}]\s*({ARABIC})$")
+_FRACTION = re.compile(r"^(\d+)/(\d+)$")
+_MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
+_WORDS = {"一半": 0.5, "翻番": 2.0, "翻一番": 2.0, "翻两番": 4.0, "翻三番": 8.0, "过半": 0.5}
+
+
+def parse_value(text: str) -> tuple[float, float | None] | None:
+    """(value, high end of a range) of a numeral as printed; None if it is not a number."""
+    text = text.strip()
+    if text in _WORDS:
+        return _WORDS[text], None
+    match = _RANGE.match(text)
+    if match:
+        return _arabic(match.group(1)), _arabic(match.group(2))
+    match = _FRACTION.match(text)
+    if match and int(match.group(2)):
+        return int(match.group(1)) / int(match.group(2)), None
+    if re.fullmatch(ARABIC, text):
+        return _arabic(text), None
+    if re.fullmatch(CN_NUMBER, text):
+        try:
+            return float(cn2an.cn2an(text.replace("〇", "零"), "smart")), None
+        except (ValueError, KeyError):
+            return None
+    return None
+
+
+def _arabic(text: str) -> float:
+    return float(text.replace(",", ""))

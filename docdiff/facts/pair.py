@@ -1,0 +1,205 @@
+"""Pair the facts of two versions and give each pair a status.
+
+Targets pair when their units are compatible, their periods agree (`全年` and `前三季度` never
+pair), and their metrics are alike (rapidfuzz); a pair whose sections are aligned scores
+higher, so a metric that moved section still pairs but a same-section one is preferred. The
+pairing is one assignment over all candidates. Phrases and projects pair by their normalised
+form, exactly first, then by close similarity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+import numpy as np
+from numpy.typing import NDArray
+from scipy.optimize import linear_sum_assignment
+
+from docdiff.facts.models import Fact, FactChange, FactSide, Phrase, Project, Target
+from docdiff.options import FactOptions
+from docdiff.similarity import ratio_matrix
+
+_PERCENT = {"%", "个百分点", "百分点"}
+_MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
+
+
+def pair_facts(
+    old: Sequence[Fact],
+    new: Sequence[Fact],
+    section_pairs: set[tuple[tuple[str, ...], tuple[str, ...]]],
+    options: FactOptions,
+) -> list[FactChange]:
+    """Every fact of both versions, paired where they correspond, in new-document order."""
+    changes: list[FactChange] = []
+    for kind in ("target", "phrase", "project"):
+        olds = [f for f in old if f.kind == kind]
+        news = [f for f in new if f.kind == kind]
+        if kind == "target":
+            pairs = _pair_targets(olds, news, section_pairs, options)  # type: ignore[arg-type]
+        else:
+            pairs = _pair_names(olds, news, options)
+        paired_old = {i for i, _, _ in pairs}
+        paired_new = {j for _, j, _ in pairs}
+        for i, j, score in pairs:
+            changes.append(_change(olds[i], news[j], score))
+        changes.extend(_one_sided(f, "dropped") for k, f in enumerate(olds) if k not in paired_old)
+        changes.extend(_one_sided(f, "added") for k, f in enumerate(news) if k not in paired_new)
+    return sorted(changes, key=_order)
+
+
+def _order(change: FactChange) -> tuple[int, int, int]:
+    kind = ("target", "phrase", "project").index(change.kind)
+    side = change.new or change.old
+    assert side is not None
+    return (kind, 0 if change.new else 1, side.span[0])
+
+
+def _base_unit(unit: str | None) -> tuple[str, float]:
+    if unit is None:
+        return ("", 1.0)
+    if unit in _PERCENT:
+        return ("%", 1.0)
+    for prefix, factor in _MAGNITUDE.items():
+        if unit.startswith(prefix) and len(unit) > len(prefix):
+            return (unit[len(prefix) :], factor)
+    return (unit, 1.0)
+
+
+def _pair_targets(
+    old: list[Target],
+    new: list[Target],
+    section_pairs: set[tuple[tuple[str, ...], tuple[str, ...]]],
+    options: FactOptions,
+) -> list[tuple[int, int, float]]:
+    if not old or not new:
+        return []
+    metric = ratio_matrix([t.metric for t in old], [t.metric for t in new])
+    score = np.full(metric.shape, -1.0)
+    for i, a in enumerate(old):
+        unit_a = _base_unit(a.unit)[0]
+        for j in np.nonzero(metric[i] >= options.min_metric_similarity)[0]:
+            b = new[j]
+            if _base_unit(b.unit)[0] != unit_a or not _same_period(a.period, b.period):
+                continue
+            aligned = (a.section, b.section) in section_pairs
+            if not aligned and min(len(a.metric), len(b.metric)) <= options.generic_metric_chars:
+                continue  # `项目`, `企业`: too generic to pair outside aligned sections
+            bonus = options.aligned_section_bonus if aligned else 0.0
+            same_value = options.same_value_bonus if a.value == b.value else 0.0
+            score[i, j] = metric[i, j] + bonus + same_value
+    return _assign(score)
+
+
+def _same_period(a: str | None, b: str | None) -> bool:
+    """Periods agree: equal, or both whole-year (none given, 全年, or a year)."""
+    return a == b or (_whole_year(a) and _whole_year(b))
+
+
+def _whole_year(period: str | None) -> bool:
+    return period is None or period == "全年" or bool(re.fullmatch(r"(?:19|20)\d\d年", period))
+
+
+def _assign(score: NDArray[np.float64]) -> list[tuple[int, int, float]]:
+    rows = np.nonzero((score >= 0).any(axis=1))[0]
+    cols = np.nonzero((score >= 0).any(axis=0))[0]
+    if not len(rows) or not len(cols):
+        return []
+    sub = score[np.ix_(rows, cols)]
+    cost = np.where(sub >= 0, -sub, 1e6)
+    found = []
+    for r, c in zip(*linear_sum_assignment(cost), strict=True):
+        if sub[r, c] >= 0:
+            found.append((int(rows[r]), int(cols[c]), float(min(sub[r, c], 1.0))))
+    return found
+
+
+def _key(fact: Fact) -> str:
+    if isinstance(fact, Phrase):
+        return fact.form
+    if isinstance(fact, Project):
+        return fact.name
+    return fact.metric
+
+
+def _pair_names(old: list[Fact], new: list[Fact], options: FactOptions) -> list[tuple[int, int, float]]:
+    """Exact names first; then close ones (long slogans may differ in one part)."""
+    pairs: list[tuple[int, int, float]] = []
+    where: dict[str, list[int]] = {}
+    for j, fact in enumerate(new):
+        where.setdefault(_key(fact), []).append(j)
+    taken: set[int] = set()
+    rest_old: list[int] = []
+    for i, fact in enumerate(old):
+        match = next((j for j in where.get(_key(fact), []) if j not in taken), None)
+        if match is None:
+            rest_old.append(i)
+        else:
+            taken.add(match)
+            pairs.append((i, match, 1.0))
+    rest_new = [j for j in range(len(new)) if j not in taken]
+    if rest_old and rest_new:
+        keys_old = [_key(old[i]) for i in rest_old]
+        keys_new = [_key(new[j]) for j in rest_new]
+        ratio = ratio_matrix(keys_old, keys_new)
+        for r, a in enumerate(keys_old):
+            for c, b in enumerate(keys_new):
+                long_pair = min(len(a), len(b)) >= options.long_phrase_chars and "、" in a and "、" in b
+                need = options.min_long_phrase_similarity if long_pair else options.min_name_similarity
+                # Numbered names (90街坊, 19号线) are different works when a digit differs.
+                if ratio[r, c] < need or any(ch.isdigit() for ch in a + b):
+                    ratio[r, c] = -1.0
+        pairs.extend((rest_old[r], rest_new[c], s) for r, c, s in _assign(ratio))
+    return pairs
+
+
+def _side(fact: Fact) -> FactSide:
+    if isinstance(fact, Target):
+        return FactSide(
+            text=fact.text,
+            span=fact.span,
+            section=fact.section,
+            metric=fact.metric,
+            value=fact.value,
+            unit=fact.unit,
+            qualifier=fact.qualifier,
+            period=fact.period,
+            tense=fact.tense,
+        )
+    return FactSide(text=fact.text, span=fact.span, section=fact.section, metric=_key(fact))
+
+
+def _one_sided(fact: Fact, status: Literal["added", "dropped"]) -> FactChange:
+    side = _side(fact)
+    return FactChange(
+        kind=fact.kind,
+        status=status,
+        old=side if status == "dropped" else None,
+        new=side if status == "added" else None,
+    )
+
+
+def _change(old: Fact, new: Fact, score: float) -> FactChange:
+    if isinstance(old, Target) and isinstance(new, Target):
+        old_unit, old_factor = _base_unit(old.unit)
+        new_unit, new_factor = _base_unit(new.unit)
+        same_value = old.value == new.value and old.value_high == new.value_high and old.unit == new.unit
+        qualifier_changed = old.qualifier != new.qualifier
+        tense_changed = old.tense is not None and new.tense is not None and old.tense != new.tense
+        delta = None
+        if old.value is not None and new.value is not None and old_unit == new_unit:
+            delta = round(new.value * new_factor / old_factor - old.value, 6)
+        status = "unchanged" if same_value and not qualifier_changed and not tense_changed else "changed"
+        return FactChange(
+            kind="target",
+            status=status,
+            old=_side(old),
+            new=_side(new),
+            delta=delta,
+            qualifier_changed=qualifier_changed,
+            tense_changed=tense_changed,
+            similarity=round(score, 4),
+        )
+    status = "unchanged" if _key(old) == _key(new) else "changed"
+    return FactChange(kind=old.kind, status=status, old=_side(old), new=_side(new), similarity=round(score, 4))

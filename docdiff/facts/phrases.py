@@ -1,0 +1,81 @@
+"""Phrases: quoted terms, titles, numbered formulas and recurring slogans."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+# A quoted term is short and holds no sentence punctuation; a quoted remark is speech, not a term.
+_QUOTED = re.compile(r"[“「『]([^“”「」『』\n，。！？；：,!?;]{2,24})[”」』]")
+_TITLE = re.compile(r"《([^《》\n]{2,60})》")
+# 五个中心, 四大功能, 八大计划: a Chinese numeral, 个/大/项, and a short noun ending the phrase.
+_FORMULA = re.compile(
+    r"(?<![一二三四五六七八九十两])([二三四五六七八九十两]+(?:个|大|项)[\u4e00-\u9fff]{2})(?=[^\u4e00-\u9fff\d]|的|和|与|及|建|为|$)"
+)
+# A slogan: two parallel parts joined by 、 (上海北外滩、都市新标杆), counted when it recurs.
+_SLOGAN = re.compile(
+    r"(?<![\u4e00-\u9fff])(?![和及与的在对将])[\u4e00-\u9fff]{4,6}、[\u4e00-\u9fff]{4,6}(?![\u4e00-\u9fff])"
+)
+_DROP = str.maketrans("", "", "“”「」『』《》\"' \u3000")
+
+
+@dataclass(frozen=True)
+class FoundPhrase:
+    """A phrase in a text: offsets relative to that text."""
+
+    start: int
+    end: int
+    form: str
+    style: str
+
+
+def phrase_form(text: str) -> str:
+    """The form phrases are matched by: quotes and spaces dropped."""
+    return text.translate(_DROP)
+
+
+def find_phrases(text: str, slogans: set[str]) -> list[FoundPhrase]:
+    """Quoted terms, titles, formulas, and occurrences of the document's recurring slogans."""
+    found: list[FoundPhrase] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, style in ((_QUOTED, "quoted"), (_TITLE, "title")):
+        for match in pattern.finditer(text):
+            found.append(FoundPhrase(match.start(), match.end(), phrase_form(match.group(1)), style))
+            taken.append(match.span())
+    for match in _FORMULA.finditer(text):
+        if not any(s <= match.start() < e for s, e in taken):
+            found.append(FoundPhrase(match.start(1), match.end(1), match.group(1), "formula"))
+    for slogan in slogans:
+        for match in re.finditer(re.escape(slogan), text):
+            if not any(s <= match.start() < e for s, e in taken):
+                found.append(FoundPhrase(match.start(), match.end(), slogan, "slogan"))
+    return sorted(found, key=lambda p: p.start)
+
+
+def recurring_slogans(*texts: str, at_least: int = 2) -> set[str]:
+    """`X、Y` slogans of short parallel parts that recur as a unit: twice in one text, once in
+    each of several texts, or sharing a part with a quoted slogan (`“上海北外滩、浦江金三角”`
+    anchors `上海北外滩、都市新标杆` when the slogan's second part changes)."""
+    counts = [Counter(match.group() for match in _SLOGAN.finditer(text)) for text in texts]
+    slogans = {slogan for count in counts for slogan, n in count.items() if n >= at_least}
+    if len(counts) > 1:
+        shared = set(counts[0])
+        for count in counts[1:]:
+            shared &= set(count)
+        slogans |= shared
+    anchors = {
+        part
+        for text in texts
+        for m in _QUOTED.finditer(text)
+        if "、" in m.group(1)
+        for part in m.group(1).split("、")
+        if len(part) >= 4
+    }
+    slogans |= {slogan for count in counts for slogan in count if anchors & set(slogan.split("、"))}
+    return slogans
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted terms and titles (quantities inside them are names, not targets)."""
+    return [m.span() for m in _QUOTED.finditer(text)] + [m.span() for m in _TITLE.finditer(text)]

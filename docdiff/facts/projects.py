@@ -1,0 +1,128 @@
+"""Projects: named works and initiatives, found by the shape of their names.
+
+Precision first: a name needs a distinctive head (`街坊`, `地块`, `号线`, `通道`, `会客厅`, `馆` …)
+with a proper-name part before it, or to be an item of an enumeration that a count of works
+qualifies (`世界会客厅二期、90街坊等14个项目`). A generic noun alone (`项目`, `中心`) is never a project.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Heads of names of works. The part before a head must be a name, not a verb phrase.
+_HEADS = [
+    "会客厅",
+    "新地标",
+    "地标",
+    "通道",
+    "隧道",
+    "大桥",
+    "广场",
+    "大楼",
+    "大厦",
+    "公寓",
+    "文学馆",
+    "纪念馆",
+    "博物馆",
+    "美术馆",
+    "图书馆",
+    "剧场",
+    "剧院",
+    "体育馆",
+    "体育场",
+    "足球场",
+    "公园",
+    "绿地",
+    "码头",
+    "客运中心",
+    "医院",
+    "学校",
+    "学院",
+    "产业园",
+    "科技园",
+    "街区",
+    "变电站",
+]
+_HEAD = "|".join(sorted(_HEADS, key=len, reverse=True))
+_PHASE = r"群?(?:[一二三四五六七八九十]期|\d期|（[^（）]{1,8}段）|\([^()]{1,8}段\))?"
+# Characters that cannot be inside a name: punctuation, and function words and verbs that end
+# the phrase before it.
+_STOP = r"，。；：、！？“”（）《》\s的和与及等在对将已为以把被从向于了是有并"
+_VERB_PREFIX = re.compile(
+    r"^(?:推进|加快|建设|完成|实施|打造|启动|开工|竣工|建成|推动|加强|新建|改造|提升|优化|深化|持续|全面|聚焦|依托|围绕|"
+    r"支持|引进|落地|开展|举办|做强|做优|形成|构建|完善|加大|积极|大力|重点|全力|努力|着力|创建|培育|发挥|强化|实现|高品质|高标准|"
+    r"高水平|有序|同步|一体|首个|首批|新)+"
+)
+_NAMED = re.compile(rf"([^{_STOP}]{{2,12}}?)({_HEAD}){_PHASE}")
+_NUMBERED = re.compile(r"(?<![\dA-Za-z])(\d{1,4}[A-Z]?(?:街坊|地块))|((?:轨交|轨道交通|地铁)?\d{1,2}号线)")
+_SIZED = re.compile(r"\d{2,4}米[\u4e00-\u9fff]{2,4}?(?:新地标|地标|大楼|塔楼)")
+_PROGRAMME = re.compile(r"“[^“”]{2,12}”(?:系列工程|工程|行动|计划|项目|品牌)")
+# `A、B等14个项目`: the items of an enumeration a count of works qualifies.
+_ENUMERATION = re.compile(
+    r"((?:[^，。；：、“”]{2,14}、)+[^，。；：、“”]{2,14})等\s*(?:\d+\s*(?:个|项|幅|处))?(?:项目|地块|街坊|工程)"
+)
+_GENERIC = {"项目", "中心", "工程", "园区", "街区", "公园", "广场", "大楼", "服务中心", "城区", "社区", "示范区"}
+
+
+@dataclass(frozen=True)
+class FoundProject:
+    """A project name in a text: offsets relative to that text."""
+
+    start: int
+    end: int
+    name: str
+
+
+def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> list[FoundProject]:
+    """Projects named in `text`, each once per position; names inside `quoted` spans (titles,
+    awards, slogans) are phrases, not works, unless a programme word follows the quote."""
+    found: dict[int, FoundProject] = {}
+    named: list[FoundProject] = []
+
+    def add(start: int, end: int) -> None:
+        name = text[start:end]
+        trimmed = _VERB_PREFIX.match(name)
+        if trimmed and trimmed.end() < len(name) - 1 and name[trimmed.end()] not in "路街道弄巷":
+            start += trimmed.end()
+            name = text[start:end]
+        if name in _GENERIC or len(name) < 2:
+            return
+        if quoted and not name.startswith("“") and any(s <= start < e for s, e in quoted):
+            return
+        if not any(f.start <= start < f.end for f in found.values()):
+            found[start] = FoundProject(start, end, name)
+
+    for match in _PROGRAMME.finditer(text):
+        add(match.start(), match.end())
+    for match in _ENUMERATION.finditer(text):
+        for name, start, end in _enumerated(match):
+            add(start, end) if name == text[start:end] else named.append(FoundProject(start, end, name))
+    for match in _SIZED.finditer(text):
+        add(match.start(), match.end())
+    for match in _NUMBERED.finditer(text):
+        add(match.start(), match.end())
+    for match in _NAMED.finditer(text):
+        add(match.start(), match.end())
+    for project in named:  # names completed from their neighbours (二期 → 东余杭路二期)
+        if not any(f.start <= project.start < f.end for f in found.values()):
+            found[project.start] = project
+    return sorted(found.values(), key=lambda p: p.start)
+
+
+def _enumerated(match: re.Match[str]) -> list[tuple[str, int, int]]:
+    """Items of `A、B等N个项目` with their names completed: a bare number takes the kind of the
+    last item (`119、180和339街坊` → 119街坊), a bare phase the name of the item before it."""
+    offset = match.start(1)
+    items = [(m.group(), offset + m.start(), offset + m.end()) for m in re.finditer(r"[^、和]+", match.group(1))]
+    kind = re.search(r"(街坊|地块|号线)$", items[-1][0])
+    out: list[tuple[str, int, int]] = []
+    previous = ""
+    for name, start, end in items:
+        if name.isdigit() and kind:
+            name = name + kind.group(1)
+        elif re.fullmatch(r"[一二三四五六七八九十\d]期", name) and previous:
+            name = re.sub(r"[一二三四五六七八九十\d]期$", "", previous) + name
+        out.append((name, start, end))
+        previous = name
+    return out

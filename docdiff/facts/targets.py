@@ -1,0 +1,370 @@
+"""Targets: a quantity with the metric it measures, its qualifier, period and tense.
+
+Sentences are cut into clauses (at `，；：` and sentence ends, never at `、`, which lists parts
+of one metric). In each clause a quantity is a number (Arabic, Chinese, a range, a fraction)
+with a unit; the metric is the noun phrase before it, or after it for a count that qualifies a
+noun (`175个重点项目`). Dates, years, ordinals, versions, and names that contain numbers
+(`19号线`, `90街坊`, `700TEU`) are not quantities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from docdiff.facts.numbers import ARABIC, CN_NUMBER, RANGE_SEPARATORS, parse_value
+
+COUNT_UNITS = [
+    "批次",
+    "人次",
+    "艘次",
+    "家",
+    "个",
+    "项",
+    "台",
+    "户",
+    "套",
+    "幢",
+    "栋",
+    "座",
+    "所",
+    "条",
+    "件",
+    "次",
+    "人",
+    "名",
+    "位",
+    "批",
+    "场",
+    "艘",
+    "辆",
+    "架",
+    "张",
+    "间",
+    "床",
+    "处",
+    "块",
+    "幅",
+    "宗",
+    "笔",
+    "片",
+    "类",
+    "种",
+    "款",
+    "部",
+    "支",
+    "只",
+    "棵",
+    "株",
+    "匹",
+]
+MEASURE_UNITS = [
+    "个百分点",
+    "百分点",
+    "平方公里",
+    "平方米",
+    "立方米",
+    "公里",
+    "千米",
+    "公顷",
+    "亩",
+    "美元",
+    "元",
+    "吨",
+    "千瓦时",
+    "千瓦",
+    "标箱",
+    "TEU",
+    "米",
+    "岁",
+    "倍",
+    "成",
+    "%",
+    "‰",
+]
+_MAGNITUDES = "万亿|亿|万|千"
+_UNITS = sorted(COUNT_UNITS + MEASURE_UNITS, key=len, reverse=True)
+_UNIT = "|".join(re.escape(u) for u in _UNITS)
+_NUMBER = rf"{ARABIC}(?:\s*[{RANGE_SEPARATORS}]\s*{ARABIC})?|\d+/\d+|{CN_NUMBER}"
+QUANTITY = re.compile(
+    rf"(?P<num>{_NUMBER})(?P<about>余|多)?(?P<unit>(?:{_MAGNITUDES})?(?:{_UNIT})|(?:{_MAGNITUDES}))"
+    rf"(?P<post>余|多|以上|左右|以内)?"
+    rf"|(?P<word>翻[一两三]?番|一半|过半)"
+    rf"|(?P<fraction>\d+/\d+)(?=的)"
+)
+# What a quantity must not be followed by: it is a date, a version or a rank, not an amount.
+_NOT_AFTER = re.compile(r"^(?:[年月日号周时分秒]|版|届|代|级|楼|层|强)")
+# After a number without a count unit, these make it part of a name (19号线, 90街坊).
+_NAME_AFTER = re.compile(r"^(?:号线|街坊|地块|弄|路|期)")
+# A unit character that starts a word with the next one is no unit: 项目, 个人, 家庭, 场景.
+_UNIT_WORDS = {
+    "项": "目",
+    "个": "人体性方",
+    "家": "庭属乡",
+    "场": "景所地馆",
+    "户": "籍外",
+    "所": "有以",
+    "名": "单称片",
+    "位": "置于",
+    "条": "件例款",
+    "部": "门分署",
+    "类": "型",
+    "种": "类",
+    "处": "理置罚",
+    "套": "餐",
+    "座": "谈",
+    "次": "要序",
+    "件": "事",
+}
+# A Chinese numeral with these units is an ordinal (十二届, 五次全会), not an amount.
+_ORDINAL_UNITS = ("次", "届", "期")
+# Verbs that end the noun a count qualifies (`175个重点项目集中签约`).
+_NOUN_END = (
+    "集中|如期|顺利|加快|完成|开工|竣工|签约|交付|建成|落地|投用|开业|获|入选|通过|实现|收尾|出让|建设|全部|高比例|"
+    "荣获|进行|开展|提供|参与|的|、|（|\\(|和|$"
+)
+# Qualifiers, longest first; those that sit right before the number.
+QUALIFIERS_BEFORE = [
+    "不少于",
+    "不低于",
+    "不超过",
+    "不高于",
+    "超过",
+    "高于",
+    "低于",
+    "达到",
+    "增长",
+    "下降",
+    "减少",
+    "提高",
+    "降低",
+    "提升",
+    "突破",
+    "约",
+    "近",
+    "共",
+    "累计",
+    "增加",
+    "保持",
+    "控制在",
+    "达",
+    "逾",
+    "超",
+]
+_LEADING = ("力争", "确保", "完成", "实现", "努力", "预计")
+_LEADING_QUALIFIERS = ("力争", "确保", "预计", "努力")
+PERIOD = re.compile(
+    r"(?P<period>前三季度|前两季度|上半年|下半年|[一二三四]季度|\d{1,2}[—\-–~]\d{1,2}月|前\d{1,2}个月|全年|"
+    r"五年累计|年均|期末|(?:19|20)\d{2}年)"
+)
+_PLAN = re.compile(r"今年|明年|力争|将|计划|预期|目标是|确保|到(?:19|20)\d\d年|争取|预计")
+_RESULT = re.compile(r"去年|过去|已经|已|累计完成|先后|上年")
+_PLAN_SECTION = re.compile(r"主要工作|计划|目标|任务|安排|展望|规划|指标|重点工作")
+_RESULT_SECTION = re.compile(r"回顾|过去|成绩|成效|总结|进展|完成情况")
+_CONNECTOR = re.compile(r"^(?:其中|同时|并且|并|以及|及|和|与|还|此外|另外|其次|再次|首先|全区|全市|区内|我区)")
+_NOUN_AFTER = re.compile(rf"^[\u4e00-\u9fff“”A-Za-z、]{{2,16}}?(?={_NOUN_END})")
+_NOUN_START = re.compile(r"^[\u4e00-\u9fff“”A-Za-z]{2,8}")
+_CLAUSE = re.compile(r"[^，,；;：:。！？!?\n]+")
+# 约 ends these words without meaning "about": 签约, 节约, 预约, 制约, 合约.
+_NOT_ABOUT = set("签节预制合契公条")
+_NAME_BEFORE = re.compile(r"[A-Za-z0-9]$")
+_ATTRIBUTE = re.compile(r"^(?!的|以上|左右|以内|和|及|与|、)[\u4e00-\u9fffA-Za-z]")
+# Sizes that name a thing when a noun follows (`480米新地标`); areas and sums before a noun are amounts.
+_ATTRIBUTE_UNITS = ("米", "TEU", "标箱")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A target found in a sentence: offsets are relative to the sentence."""
+
+    start: int
+    end: int
+    metric: str
+    value: float | None
+    value_high: float | None
+    unit: str | None
+    qualifier: str | None
+    period: str | None
+    tense: str | None
+    value_text: str
+
+
+def sentence_tense(sentence: str, path: tuple[str, ...], opening: str = "") -> str | None:
+    """`plan` or `result` from the sentence's own words, then its paragraph's opening sentence
+    (`去年，…` / `今年，…` governs what follows), then the section headings."""
+    for text in (sentence, opening):
+        if _PLAN.search(text):
+            return "plan"
+        if _RESULT.search(text):
+            return "result"
+    for heading in reversed(path):
+        if _RESULT_SECTION.search(heading):
+            return "result"
+        if _PLAN_SECTION.search(heading):
+            return "plan"
+    return None
+
+
+def find_targets(
+    sentence: str, path: tuple[str, ...], blocked: list[tuple[int, int]], opening: str = ""
+) -> list[Found]:
+    """Targets in one sentence; quantities inside `blocked` spans (quotes, names) are skipped.
+
+    `opening` is the first sentence of the paragraph, which may set the tense of the rest.
+    """
+    tense = sentence_tense(sentence, path, opening)
+    found: list[Found] = []
+    sentence_period = _period(sentence)
+    for clause in _CLAUSE.finditer(sentence):
+        text = clause.group()
+        previous_end = 0
+        previous_metric: str | None = None
+        for match in QUANTITY.finditer(text):
+            start = clause.start() + match.start()
+            if any(s <= start < e for s, e in blocked) or not _is_amount(text, match):
+                continue
+            target = _target(text, match, clause.start(), tense, sentence_period, previous_end, previous_metric)
+            previous_end = match.end()
+            if target is not None:
+                found.append(target)
+                if not _in_brackets(text, match.start()):
+                    previous_metric = target.metric
+    return found
+
+
+def _in_brackets(text: str, pos: int) -> bool:
+    return text.rfind("（", 0, pos) > text.rfind("）", 0, pos)
+
+
+def _is_amount(clause: str, match: re.Match[str]) -> bool:
+    if match.group("word") or match.group("fraction"):
+        return True
+    number = match.group("num")
+    unit = match.group("unit")
+    before = clause[: match.start()]
+    after = clause[match.end() :]
+    if before.endswith("第") or _NAME_BEFORE.search(before) or _NOT_AFTER.match(after):
+        return False
+    if unit.lstrip("万亿千") not in COUNT_UNITS and _NAME_AFTER.match(after):
+        return False
+    if unit[-1] in _UNIT_WORDS and after[:1] and after[0] in _UNIT_WORDS[unit[-1]]:
+        return False
+    if unit in _ATTRIBUTE_UNITS and _ATTRIBUTE.match(after):
+        return False  # `480米新地标`, `700TEU纯电动集装箱船`: a size naming a thing, not an amount
+    if re.fullmatch(CN_NUMBER, number):
+        value = parse_value(number)
+        # A lone 一/两 with a measure word is an article (一批, 两个), not an amount worth tracking.
+        if value is None or (value[0] < 3 and not unit.startswith(("万", "亿", "千"))):
+            return False
+        if unit in _ORDINAL_UNITS or after[:1] in ("大",) or (unit == "个" and _formula_noun(after)):
+            return False
+    return True
+
+
+def _formula_noun(after: str) -> bool:
+    """`五个中心`, `三个区`: a numbered formula, not a count."""
+    return bool(re.match(r"^[\u4e00-\u9fff]{1,2}(?:[”」、，。；]|$|建设|功能|的)", after))
+
+
+def _period(text: str) -> str | None:
+    periods = [m.group("period") for m in PERIOD.finditer(text)]
+    specific = [p for p in periods if not p.endswith("年") or p in ("全年", "上半年", "下半年")]
+    if specific:
+        return specific[0]
+    return periods[0] if periods else None
+
+
+def _noun_after(after: str) -> tuple[str, int] | None:
+    """The noun a count qualifies, and where it ends in `after`."""
+    if after.startswith("为"):
+        # `27项为本区承办的市级实事项目`: the noun is what the items are.
+        rest = re.match(r"^为([^，。；]*)", after)
+        if rest:
+            noun = rest.group(1).rsplit("的", 1)[-1]
+            return (noun, rest.end()) if len(noun) >= 2 else None
+    if after.startswith("的"):
+        after_de = _NOUN_AFTER.match(after[1:]) or _NOUN_START.match(after[1:])
+        return (after_de.group(), after_de.end() + 1) if after_de else None
+    noun = _NOUN_AFTER.match(after) or _NOUN_START.match(after)
+    if noun is None:
+        return None
+    return noun.group().rstrip("、"), noun.end()
+
+
+def _strip_metric(metric: str) -> tuple[str, str | None]:
+    """A metric without leading verbs of intent and connectors; the intent word is a qualifier."""
+    qualifier = None
+    for word in _LEADING:
+        if metric.startswith(word):
+            metric = metric[len(word) :]
+            qualifier = word
+    metric = _CONNECTOR.sub("", metric).strip("、（）() ")
+    if "等" in metric and len(metric.rsplit("等", 1)[1]) >= 2:
+        metric = metric.rsplit("等", 1)[1]
+    return metric, qualifier
+
+
+def _target(
+    clause: str,
+    match: re.Match[str],
+    offset: int,
+    tense: str | None,
+    sentence_period: str | None,
+    previous_end: int,
+    previous_metric: str | None,
+) -> Found | None:
+    before = clause[previous_end : match.start()]
+    after = clause[match.end() :]
+    qualifier = None
+    for word in QUALIFIERS_BEFORE:
+        if before.endswith(word) and not (word == "约" and before[-2:-1] in _NOT_ABOUT):
+            qualifier = word
+            before = before[: -len(word)]
+            break
+    if match.group("post") or match.group("about"):
+        qualifier = qualifier or match.group("post") or match.group("about")
+    periods = list(PERIOD.finditer(before))
+    period_match = periods[-1] if periods else None
+    period = period_match.group("period") if period_match else None
+    metric = before
+    if period_match:
+        metric = before[period_match.end() :] if period_match.end() < len(before) else before[: period_match.start()]
+    metric, intent = _strip_metric(metric)
+    qualifier = qualifier or intent
+    end = offset + match.end()
+    unit = match.group("unit")
+    counted = (unit is not None and unit.lstrip("万亿千") in COUNT_UNITS) or unit in ("万", "亿", "千")
+    listed = metric.endswith("等")
+    noun = _noun_after(after) if (counted or listed or after.startswith("的")) else None
+    if noun is not None:
+        metric = noun[0]  # a count before its noun: `175个重点项目`, `282户困难重度残疾人家庭`
+        end += noun[1]
+    elif len(metric) < 2 or metric in ("和", "及", "与"):
+        if previous_metric is None:
+            return None
+        metric = previous_metric  # `分别增长12.9%和10%`: the list shares its metric
+    if len(metric) > 40:
+        metric = metric[-40:]
+    value_text = match.group()
+    if match.group("word"):
+        parsed = parse_value(match.group("word"))
+        unit = "倍" if "番" in match.group("word") else None
+    elif match.group("fraction"):
+        parsed = parse_value(match.group("fraction"))
+        unit = None
+    else:
+        parsed = parse_value(re.sub(r"\s+", "", match.group("num")))
+    if parsed is None:
+        return None
+    return Found(
+        start=offset,
+        end=end,
+        metric=metric,
+        value=parsed[0],
+        value_high=parsed[1],
+        unit=unit,
+        qualifier=qualifier,
+        period=period or sentence_period,
+        tense=tense,
+        value_text=value_text,
+    )
