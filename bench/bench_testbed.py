@@ -28,6 +28,9 @@ def main() -> None:
     print(f"pairs invented between unrelated sections: {total.invented}")
     print(f"changed numbers shown as one replacement: {total.numbers_found}/{total.numbers}")
     print(f"moved sentences reported as moves: {total.moves_found}/{total.moves}")
+    print(f"changed numbers reported as changed targets: {total.number_targets_found}/{total.number_targets}")
+    print(f"dropped enumerated projects reported dropped: {total.dropped_projects_found}/{total.dropped_projects}")
+    print(f"inserted quoted phrases reported added: {total.added_phrases_found}/{total.added_phrases}")
 
 
 if __name__ == "__main__":

@@ -108,6 +108,9 @@ class FactOptions(BaseModel):
     same_value_bonus: float = Field(
         default=0.1, description="Score bonus (similarity units) when the values are equal."
     )
+    context_weight: float = Field(
+        default=0.2, description="Weight (similarity units) of how alike the two targets' clauses are; breaks ties."
+    )
     generic_metric_chars: int = Field(
         default=3, description="Metrics this short (characters) pair only between aligned sections."
     )

@@ -35,7 +35,9 @@ SYNONYMS = {
 _LOCAL_STYLES = {"cn-enum", "cn-paren", "arabic-paren", "chapter", "part", "section"}
 _CN = "零一二三四五六七八九"
 _YEAR = re.compile(r"(20[0-4]\d)(?=年)")
-_NUMBER = re.compile(r"(?<![\d.])(\d{2,4})(?=[台户家个项万亿%])")
+_NUMBER = re.compile(r"(?<![\d.、])(\d{2,4})(?=[台户家个项万亿%])")
+_ENUMERATION = re.compile(r"([^，。；：、“”\d]{3,14})、([^，。；：、“”]{2,14})等(\d+)个项目")
+NEW_PHRASES = ("虹口先锋示范", "北外滩新活力", "城区焕新计划", "数字虹口引擎")
 
 
 def cn_numeral(n: int) -> str:
@@ -69,6 +71,8 @@ class Mutated:
     dropped: set[int]
     inserted: set[int]
     number_changes: list[tuple[str, str]] = field(default_factory=list)
+    dropped_projects: list[str] = field(default_factory=list)
+    added_phrases: list[str] = field(default_factory=list)
     moved_sentences: list[str] = field(default_factory=list)
     renamed: set[int] = field(default_factory=set)
 
@@ -223,6 +227,16 @@ def mutate(doc: Document, outline: Outline, donor: Outline, donor_doc: Document,
         else:
             pos = rng.randrange(len(line))
             node.body[0] = line[:pos] + "切实" + line[pos:]
+    # Drop the first item of an enumerated list of projects, and add a new quoted phrase.
+    for node in bodied:
+        enumeration = _ENUMERATION.search(node.body[0])
+        if enumeration:
+            node.body[0] = node.body[0].replace(enumeration.group(1) + "、", "", 1)
+            result.dropped_projects.append(enumeration.group(1))
+            break
+    phrase = rng.choice(NEW_PHRASES)
+    rng.choice(bodied).body.append(f"坚持“{phrase}”理念，推动各项工作落地见效。")
+    result.added_phrases.append(phrase)
     if len(bodied) >= 2:
         source, target = rng.sample(bodied, k=2)
         sentences = re.findall(r"[^。]+。", source.body[-1])

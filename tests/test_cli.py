@@ -10,7 +10,7 @@ import typer
 from typer.testing import CliRunner
 
 from docdiff.cli.app import app
-from tests.conftest import PLAN, REPORT_2025
+from tests.conftest import NEWS_2025, PLAN, REPORT_2025
 
 runner = CliRunner()
 
@@ -91,3 +91,20 @@ def test_every_command_has_help() -> None:
 def test_version() -> None:
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0 and result.stdout.startswith("docdiff ")
+
+
+def test_facts_table_and_json() -> None:
+    result = runner.invoke(app, ["facts", str(REPORT_2025), "--kind", "target"])
+    assert result.exit_code == 0
+    assert "加装电梯" in result.stdout and "175台" in result.stdout
+    data = json.loads(runner.invoke(app, ["facts", str(PLAN), "--format", "json", "--kind", "project"]).stdout)
+    assert data["schema"] == "docdiff.facts/1"
+    assert data["facts"] and all(f["kind"] == "project" for f in data["facts"])
+    assert {"北横通道（虹口段）", "上海文学馆"} <= {f["name"] for f in data["facts"]}
+
+
+def test_compare_facts_only() -> None:
+    result = runner.invoke(app, ["compare", str(REPORT_2025), str(NEWS_2025), "--facts-only", "--no-color"])
+    assert result.exit_code == 1
+    assert "实到外资  [-增长35.7%-] → {+增长35.46%+}  (Δ -0.24)" in result.stdout
+    assert "§" not in result.stdout  # no per-section details

@@ -26,6 +26,12 @@ class Score:
     numbers_found: int = 0
     moves: int = 0
     moves_found: int = 0
+    number_targets: int = 0
+    number_targets_found: int = 0
+    dropped_projects: int = 0
+    dropped_projects_found: int = 0
+    added_phrases: int = 0
+    added_phrases_found: int = 0
 
     def add(self, other: Score) -> None:
         for name in self.__dataclass_fields__:
@@ -70,6 +76,21 @@ def score(mutated: Mutated, comparison: Comparison, old: Document, new: Document
     result.moves_found = sum(
         1 for s in mutated.moved_sentences if any(advance_years(s).strip("。") in m for m in moved)
     )
+    changed_targets = [
+        (f.old.value, f.new.value)
+        for f in comparison.facts
+        if f.kind == "target" and f.status == "changed" and f.old and f.new
+    ]
+    result.number_targets = len(mutated.number_changes)
+    result.number_targets_found = sum(
+        1 for old_n, new_n in mutated.number_changes if (float(old_n), float(new_n)) in changed_targets
+    )
+    dropped = {f.old.metric for f in comparison.facts if f.kind == "project" and f.status == "dropped" and f.old}
+    result.dropped_projects = len(mutated.dropped_projects)
+    result.dropped_projects_found = sum(1 for name in mutated.dropped_projects if name in dropped)
+    added = {f.new.metric for f in comparison.facts if f.kind == "phrase" and f.status == "added" and f.new}
+    result.added_phrases = len(mutated.added_phrases)
+    result.added_phrases_found = sum(1 for phrase in mutated.added_phrases if phrase in added)
     return result
 
 

@@ -77,18 +77,25 @@ def _pair_targets(
         return []
     metric = ratio_matrix([t.metric for t in old], [t.metric for t in new])
     score = np.full(metric.shape, -1.0)
-    for i, a in enumerate(old):
-        unit_a = _base_unit(a.unit)[0]
-        for j in np.nonzero(metric[i] >= options.min_metric_similarity)[0]:
-            b = new[j]
-            if _base_unit(b.unit)[0] != unit_a or not _same_period(a.period, b.period):
-                continue
-            aligned = (a.section, b.section) in section_pairs
-            if not aligned and min(len(a.metric), len(b.metric)) <= options.generic_metric_chars:
-                continue  # `项目`, `企业`: too generic to pair outside aligned sections
-            bonus = options.aligned_section_bonus if aligned else 0.0
-            same_value = options.same_value_bonus if a.value == b.value else 0.0
-            score[i, j] = metric[i, j] + bonus + same_value
+    candidates = np.argwhere(metric >= options.min_metric_similarity)
+    context = {}
+    if len(candidates):
+        rows, cols = candidates[:, 0], candidates[:, 1]
+        # The clause around each number breaks ties between targets sharing a metric.
+        texts = ratio_matrix(sorted({old[i].text for i in rows}), sorted({new[j].text for j in cols}))
+        old_index = {text: k for k, text in enumerate(sorted({old[i].text for i in rows}))}
+        new_index = {text: k for k, text in enumerate(sorted({new[j].text for j in cols}))}
+        context = {(int(i), int(j)): texts[old_index[old[i].text], new_index[new[j].text]] for i, j in candidates}
+    for i, j in candidates:
+        a, b = old[i], new[j]
+        if _base_unit(a.unit)[0] != _base_unit(b.unit)[0] or not _same_period(a.period, b.period):
+            continue
+        aligned = (a.section, b.section) in section_pairs
+        if not aligned and min(len(a.metric), len(b.metric)) <= options.generic_metric_chars:
+            continue  # `项目`, `企业`: too generic to pair outside aligned sections
+        bonus = options.aligned_section_bonus if aligned else 0.0
+        same_value = options.same_value_bonus if a.value == b.value else 0.0
+        score[i, j] = metric[i, j] + bonus + same_value + options.context_weight * context[(int(i), int(j))]
     return _assign(score)
 
 
@@ -143,13 +150,16 @@ def _pair_names(old: list[Fact], new: list[Fact], options: FactOptions) -> list[
         keys_old = [_key(old[i]) for i in rest_old]
         keys_new = [_key(new[j]) for j in rest_new]
         ratio = ratio_matrix(keys_old, keys_new)
-        for r, a in enumerate(keys_old):
-            for c, b in enumerate(keys_new):
-                long_pair = min(len(a), len(b)) >= options.long_phrase_chars and "、" in a and "、" in b
-                need = options.min_long_phrase_similarity if long_pair else options.min_name_similarity
-                # Numbered names (90街坊, 19号线) are different works when a digit differs.
-                if ratio[r, c] < need or any(ch.isdigit() for ch in a + b):
-                    ratio[r, c] = -1.0
+        long_old = np.array([len(k) >= options.long_phrase_chars and "、" in k for k in keys_old])
+        long_new = np.array([len(k) >= options.long_phrase_chars and "、" in k for k in keys_new])
+        need = np.where(
+            long_old[:, None] & long_new[None, :], options.min_long_phrase_similarity, options.min_name_similarity
+        )
+        # Numbered names (90街坊, 19号线) are different works when a digit differs.
+        digits_old = np.array([any(ch.isdigit() for ch in k) for k in keys_old])
+        digits_new = np.array([any(ch.isdigit() for ch in k) for k in keys_new])
+        numbered = digits_old[:, None] | digits_new[None, :]
+        ratio = np.where((ratio < need) | numbered, -1.0, ratio)
         pairs.extend((rest_old[r], rest_new[c], s) for r, c, s in _assign(ratio))
     return pairs
 

@@ -125,6 +125,8 @@ _NOUN_END = (
 )
 # Qualifiers, longest first; those that sit right before the number.
 QUALIFIERS_BEFORE = [
+    "高于全市",
+    "低于全市",
     "不少于",
     "不低于",
     "不超过",
@@ -165,6 +167,8 @@ _CONNECTOR = re.compile(r"^(?:其中|同时|并且|并|以及|及|和|与|还|�
 _NOUN_AFTER = re.compile(rf"^[\u4e00-\u9fff“”A-Za-z、]{{2,16}}?(?={_NOUN_END})")
 _NOUN_START = re.compile(r"^[\u4e00-\u9fff“”A-Za-z]{2,8}")
 _CLAUSE = re.compile(r"[^，,；;：:。！？!?\n]+")
+# `到2035年…比2020年翻两番`: the horizon and the base year are not part of what is measured.
+_COMPARED_TO = re.compile(r"^到(?:19|20)\d\d年|比(?:19|20)\d\d年$")
 # 约 ends these words without meaning "about": 签约, 节约, 预约, 制约, 合约.
 _NOT_ABOUT = set("签节预制合契公条")
 _NAME_BEFORE = re.compile(r"[A-Za-z0-9]$")
@@ -263,7 +267,7 @@ def _is_amount(clause: str, match: re.Match[str]) -> bool:
 
 def _formula_noun(after: str) -> bool:
     """`五个中心`, `三个区`: a numbered formula, not a count."""
-    return bool(re.match(r"^[\u4e00-\u9fff]{1,2}(?:[”」、，。；]|$|建设|功能|的)", after))
+    return bool(re.match(r"^[\u4e00-\u9fff]{1,2}(?:[”」、，。；]|$|建设|功能|的|和|与|及|为|等)", after))
 
 
 def _period(text: str) -> str | None:
@@ -297,7 +301,7 @@ def _strip_metric(metric: str) -> tuple[str, str | None]:
     for word in _LEADING:
         if metric.startswith(word):
             metric = metric[len(word) :]
-            qualifier = word
+            qualifier = qualifier or word  # 力争完成: the intent, not the verb, qualifies
     metric = _CONNECTOR.sub("", metric).strip("、（）() ")
     if "等" in metric and len(metric.rsplit("等", 1)[1]) >= 2:
         metric = metric.rsplit("等", 1)[1]
@@ -326,9 +330,11 @@ def _target(
     periods = list(PERIOD.finditer(before))
     period_match = periods[-1] if periods else None
     period = period_match.group("period") if period_match else None
-    metric = before
-    if period_match:
-        metric = before[period_match.end() :] if period_match.end() < len(before) else before[: period_match.start()]
+    metric = _COMPARED_TO.sub("", before)
+    if period_match and before.startswith(period_match.group()):
+        metric = metric[len(period_match.group()) :]  # `全年新增企业`: the period opens the clause
+    elif period_match and metric.endswith(period_match.group()):
+        metric = metric[: -len(period_match.group())]
     metric, intent = _strip_metric(metric)
     qualifier = qualifier or intent
     end = offset + match.end()

@@ -1,0 +1,211 @@
+"""Facts: extraction on the seeds and constructed text, pairing, hand-annotated precision, test-bed."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from rapidfuzz import fuzz
+
+from docdiff.compare import compare_documents
+from docdiff.facts.extract import extract_facts
+from docdiff.facts.models import FactChange, Phrase, Project, Target
+from docdiff.facts.numbers import parse_value
+from docdiff.facts.targets import find_targets
+from docdiff.ingest import document_from_bytes
+from tests.conftest import NEWS_2021, NEWS_2025, OUTLOOK_2024, PLAN, REPORT_2025, seed_document, seed_outline
+from tests.testbed_score import run
+
+ANNOTATIONS = Path(__file__).parent / "annotations" / "targets.tsv"
+
+
+def targets_of(path: Path) -> list[Target]:
+    return [f for f in extract_facts(seed_document(path), seed_outline(path)) if isinstance(f, Target)]
+
+
+def one(sentence: str, path: tuple[str, ...] = ()) -> list[tuple[str, float | None, str | None, str | None]]:
+    return [(t.metric, t.value, t.unit, t.qualifier) for t in find_targets(sentence, path, [])]
+
+
+def test_indicator_table_gives_all_20_plan_targets() -> None:
+    table = [t for t in targets_of(PLAN) if "|" in t.text]
+    assert len(table) == 20
+    assert all(t.tense == "plan" and t.unit for t in table)
+    by_metric = {t.metric: t for t in table}
+    gdp = by_metric["地区生产总值年均增长率"]
+    assert (gdp.value, gdp.value_high, gdp.unit, gdp.qualifier) == (1.0, 3.0, "个百分点", "高于")
+    investment = by_metric["固定资产投资总额"]
+    assert (investment.value, investment.unit, investment.period) == (1500.0, "亿元", "五年累计")
+    assert by_metric["金融企业资产管理规模"].unit == "万亿元"
+    assert by_metric["每年新增航运服务企业"].period == "每年"
+    housing = by_metric["成片二级旧里以下房屋改造"]
+    assert housing.value is None and housing.value_text == "全部完成" and housing.unit == "户"
+    safety = by_metric["单位地区生产总值生产安全事故死亡率"]
+    assert (safety.value, safety.qualifier, safety.unit) == (0.01, "低于", "人/亿元")
+    assert by_metric["大气常规污染物年均浓度（PM2.5）"].value_text == "完成市下达目标"
+    assert not [t for t in targets_of(PLAN) if t.metric == "指标"]  # the note under the table counts rows
+
+
+def find(targets: list[Target], metric: str, value: float) -> Target:
+    matches = [t for t in targets if t.metric == metric and t.value == value]
+    assert matches, f"{metric} {value} not among {[(t.metric, t.value) for t in targets][:50]}"
+    return matches[0]
+
+
+def test_work_report_plans_and_results() -> None:
+    targets = targets_of(REPORT_2025)
+    platforms = find(targets, "新增高能级企业总部、研发中心和创新性平台", 32)
+    assert (platforms.unit, platforms.qualifier, platforms.period, platforms.tense) == ("家", "共", "全年", "plan")
+    lifts = find(targets, "加装电梯", 175)
+    assert (lifts.unit, lifts.tense) == ("台", "plan")
+    investment = find(targets, "全社会固投", 310)
+    assert (investment.unit, investment.qualifier, investment.tense) == ("亿元", "力争", "plan")
+    illegal = find(targets, "消除存量违建", 5)
+    assert (illegal.unit, illegal.qualifier, illegal.tense) == ("万平方米", "不少于", "plan")
+    done = find(targets, "加装电梯", 155)
+    assert (done.unit, done.tense) == ("台", "result")
+    repairs = find(targets, "旧住房修缮", 72.4)
+    assert (repairs.unit, repairs.qualifier, repairs.tense) == ("万平方米", "完成", "result")
+    doc = seed_document(REPORT_2025)
+    assert doc.text[repairs.span[0] : repairs.span[1]] == repairs.text == "完成旧住房修缮72.4万平方米"
+
+
+def test_dates_years_ordinals_and_names_are_not_targets() -> None:
+    targets = targets_of(REPORT_2025)
+    assert not [t for t in targets if t.unit in ("年", "月", "日", "届", "号")]
+    assert not [t for t in targets if any(name in t.text for name in ("19号线", "480米", "700TEU", "2024年", "2025年"))]
+    assert one("2024年11月28日，第十七届人民代表大会第七次会议在虹口召开。") == []
+    assert one("轨交19号线加快推进，480米新地标顺利浇筑底板，90街坊开工。") == []
+    assert one("实施7.0版行动方案，推进五个中心和四大功能建设。") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("完成旧住房修缮两万户。", [("旧住房修缮", 20000.0, "户", "完成")]),
+        ("新建养老床位三百张。", [("新建养老床位", 300.0, "张", None)]),
+        ("地区生产总值年均增长率高于全市1-3个百分点。", [("地区生产总值年均增长率", 1.0, "个百分点", "高于全市")]),
+        ("到2035年地区生产总值比2020年翻两番。", [("地区生产总值", 4.0, "倍", None)]),
+        ("公募基金占全国的1/8的份额。", [("份额", 0.125, None, None)]),
+        ("全年举办240余场高质量推介会。", [("高质量推介会", 240.0, "场", "余")]),
+        ("世界会客厅二期、90街坊等14个项目如期开工。", [("项目", 14.0, "个", None)]),
+        (
+            "科技服务业和信息服务业营收分别增长12.9%和10%。",
+            [
+                ("科技服务业和信息服务业营收分别", 12.9, "%", "增长"),
+                ("科技服务业和信息服务业营收分别", 10.0, "%", None),
+            ],
+        ),
+    ],
+)
+def test_quantities_in_constructed_sentences(
+    sentence: str, expected: list[tuple[str, float, str | None, str | None]]
+) -> None:
+    assert one(sentence) == expected
+
+
+def test_value_parsing() -> None:
+    assert parse_value("1,047.28") == (1047.28, None)
+    assert parse_value("2—4") == (2.0, 4.0)
+    assert parse_value("一百零三") == (103.0, None)
+    assert parse_value("一半") == (0.5, None)
+    assert parse_value("翻番") == (2.0, None)
+    assert parse_value("1/6") == (1 / 6, None)
+    assert parse_value("项目") is None
+
+
+def test_tense_and_period() -> None:
+    plan = find_targets("今年力争完成全社会固投310亿元。", (), [])[0]
+    assert plan.tense == "plan"
+    result = find_targets("去年完成旧住房修缮103万平方米。", (), [])[0]
+    assert result.tense == "result"
+    by_section = find_targets("新增企业7726家。", ("2024年工作回顾",), [])[0]
+    assert by_section.tense == "result"
+    quarter = find_targets("2024年前三季度，虹口地区生产总值增长8.9%。", (), [])[0]
+    assert quarter.period == "前三季度"
+
+
+def test_phrases_and_projects() -> None:
+    facts = extract_facts(seed_document(REPORT_2025), seed_outline(REPORT_2025))
+    phrases = {f.form: f for f in facts if isinstance(f, Phrase)}
+    assert "上海北外滩、都市新标杆" in phrases and "五个中心" in phrases and "四大功能" in phrases
+    assert "两评估、一清单、一盘活" in phrases and "八大计划" in phrases
+    projects = {f.name for f in facts if isinstance(f, Project)}
+    assert {"世界会客厅二期", "90街坊", "480米新地标", "北横通道", "轨交19号线", "“美丽家园+”系列工程"} <= projects
+    assert not projects & {"项目", "中心", "工程"}
+    for fact in facts:
+        doc = seed_document(REPORT_2025)
+        assert doc.normalised_slice(fact.span) == fact.text.replace(" | ", "\t")
+
+
+def changes(old: Path, new: Path) -> list[FactChange]:
+    return list(compare_documents(seed_document(old), seed_document(new)).facts)
+
+
+def test_report_vs_news_review_changed_target_and_shared_projects() -> None:
+    facts = changes(REPORT_2025, NEWS_2025)
+    foreign = [f for f in facts if f.kind == "target" and f.old and f.old.metric == "实到外资"]
+    assert len(foreign) == 1 and foreign[0].status == "changed" and foreign[0].new
+    assert (foreign[0].old.value, foreign[0].new.value, foreign[0].delta) == (35.7, 35.46, -0.24)  # type: ignore[union-attr]
+    shared = [f.new.metric for f in facts if f.kind == "project" and f.status == "unchanged" and f.new]
+    assert "“美丽家园+”系列工程" in shared and "中共四大纪念馆" in shared
+
+
+def test_outlook_vs_report_slogan_and_projects() -> None:
+    facts = changes(OUTLOOK_2024, REPORT_2025)
+    unchanged = {(f.kind, f.new.metric) for f in facts if f.status == "unchanged" and f.new}
+    assert ("phrase", "上海北外滩、都市新标杆") in unchanged
+    assert ("project", "世界会客厅二期") in unchanged and ("project", "90街坊") in unchanged
+    budget = [f for f in facts if f.kind == "target" and f.old and f.old.metric == "一般公共预算收入"]
+    assert budget and budget[0].tense_changed and (budget[0].old.tense, budget[0].new.tense) == ("plan", "result")  # type: ignore[union-attr]
+
+
+def test_slogan_change_between_2021_and_2024() -> None:
+    facts = changes(NEWS_2021, OUTLOOK_2024)
+    slogan = [f for f in facts if f.kind == "phrase" and f.old and f.old.metric == "上海北外滩、浦江金三角"]
+    assert (
+        slogan and slogan[0].status == "changed" and slogan[0].new and slogan[0].new.metric == "上海北外滩、都市新标杆"
+    )
+
+
+def test_different_periods_never_pair() -> None:
+    old = document_from_bytes("一、2024年工作回顾\n\n全年地区生产总值增长8.2%。\n".encode(), "old")
+    new = document_from_bytes("一、2024年工作回顾\n\n前三季度地区生产总值增长8.9%。\n".encode(), "new")
+    facts = [f for f in compare_documents(old, new).facts if f.kind == "target"]
+    assert sorted(f.status for f in facts) == ["added", "dropped"]
+
+
+def test_hand_annotated_targets_precision_and_recall() -> None:
+    """At least 60 targets annotated by hand in two seeds; precision and recall ≥ 0.9."""
+    rows = [r for r in csv.reader(ANNOTATIONS.open(encoding="utf-8"), delimiter="\t") if r and not r[0].startswith("#")]
+    assert len(rows) >= 60
+    sources = {"news": NEWS_2025, "report": REPORT_2025}
+    true_positive = extracted = 0
+    for name, path in sources.items():
+        gold = [r for r in rows if r[0] == name]
+        sections = {r[1] for r in gold}
+        found = [t for t in targets_of(path) if t.section and t.section[-1] in sections]
+        extracted += len(found)
+        used: set[int] = set()
+        for target in found:
+            for k, row in enumerate(gold):
+                if k in used or row[1] != target.section[-1] or target.value is None:
+                    continue
+                same_value = abs(target.value - float(row[3])) < 1e-6
+                same_metric = (
+                    row[2] in target.metric or target.metric in row[2] or fuzz.ratio(row[2], target.metric) >= 50
+                )
+                if same_value and same_metric:
+                    used.add(k)
+                    true_positive += 1
+                    break
+    precision, recall = true_positive / extracted, true_positive / len(rows)
+    assert precision >= 0.9 and recall >= 0.9, (precision, recall)
+
+
+def test_testbed_fact_changes() -> None:
+    score = run([str(REPORT_2025), str(OUTLOOK_2024), str(PLAN)], str(NEWS_2021), range(5))
+    assert score.number_targets and score.number_targets_found == score.number_targets, score
+    assert score.dropped_projects and score.dropped_projects_found == score.dropped_projects, score
+    assert score.added_phrases_found == score.added_phrases, score
