@@ -16,6 +16,7 @@ from docdiff.comparison import (
     Summary,
 )
 from docdiff.diff import RawEdit, RawSentence, SectionDiff, diff_bodies, find_moves, one_sided_units
+from docdiff.duplicates.report import duplicate_report
 from docdiff.facts.extract import extract_facts
 from docdiff.facts.pair import pair_facts
 from docdiff.facts.phrases import recurring_slogans
@@ -56,11 +57,15 @@ def compare_outlines(
     for fact in facts:
         fact_counts.setdefault(fact.kind, {}).setdefault(fact.status, 0)
         fact_counts[fact.kind][fact.status] += 1
+    repeats = duplicate_report(
+        [(old, old_outline, "old"), (new, new_outline, "new")], options.duplicates, within_only=True
+    )
     return Comparison(
         old=_info(old, old_outline),
         new=_info(new, new_outline),
         sections=sections,
         facts=facts,
+        duplicates=repeats.groups,
         summary=summary.model_copy(update={"facts": fact_counts}),
     )
 

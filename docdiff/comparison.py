@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import ConfigDict, Field
 
+from docdiff.duplicates.models import DuplicateGroup
 from docdiff.facts.models import FactChange
 from docdiff.models import Model, Span
 
@@ -116,6 +117,9 @@ class Comparison(Model):
     new: DocumentInfo = Field(description="The new version.")
     sections: tuple[SectionPair, ...] = Field(description="Aligned sections at every level, parents first.")
     facts: tuple[FactChange, ...] = Field(default=(), description="Targets, phrases and projects, paired.")
+    duplicates: tuple[DuplicateGroup, ...] = Field(
+        default=(), description="Passages repeated inside either version (occurrence `doc` is old or new)."
+    )
     summary: Summary = Field(description="Counts by status and edit kind.")
 
     def to_json(self, indent: int | None = 2) -> str:

@@ -125,6 +125,31 @@ class FactOptions(BaseModel):
     )
 
 
+class DuplicateOptions(BaseModel):
+    """How repeats inside a document and reuse across documents are found."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    min_chars: int = Field(default=15, description="Shortest repeat inside one document, in characters.")
+    min_reuse_chars: int = Field(default=30, description="Shortest passage reused across documents, in characters.")
+    threshold: float = Field(
+        default=0.9, description="Least similarity (0..1) of two passages to count as copies (1.0: exact only)."
+    )
+    max_gap: int = Field(
+        default=8, description="Most characters of difference (an edit) allowed between matching stretches of a copy."
+    )
+    exclude_headings: bool = Field(
+        default=True,
+        description="Leave out repeats that are only headings or short formula lines; the report counts them.",
+    )
+    max_kgram_repeats: int = Field(
+        default=40, description="A k-gram seen more often than this in one text is boilerplate and seeds nothing."
+    )
+    max_fingerprint_docs: int = Field(
+        default=50, description="In a corpus, a fingerprint shared by more documents than this is boilerplate."
+    )
+
+
 class CompareOptions(BaseModel):
     """Every tuning value of a comparison."""
 
@@ -134,3 +159,4 @@ class CompareOptions(BaseModel):
     align: AlignOptions = Field(default_factory=AlignOptions, description="Section alignment options.")
     diff: DiffOptions = Field(default_factory=DiffOptions, description="Text diff options.")
     facts: FactOptions = Field(default_factory=FactOptions, description="Fact pairing options.")
+    duplicates: DuplicateOptions = Field(default_factory=DuplicateOptions, description="Repeat detection options.")

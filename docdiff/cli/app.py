@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from docdiff import __version__
-from docdiff.cli import compare, facts, sections
+from docdiff.cli import compare, dupes, facts, sections
 from docdiff.cli.errors import debug_state
 
 app = typer.Typer(
@@ -19,6 +19,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command(name="compare")(compare.compare)
+app.command(name="dupes")(dupes.dupes)
 app.command(name="facts")(facts.facts)
 app.command(name="sections")(sections.sections)
 

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from docdiff import api
 from docdiff.cli.errors import reports_errors
-from docdiff.cli.render import print_lines
+from docdiff.cli.render import make_console, print_lines
 from docdiff.report.markdown import render_markdown
 from docdiff.report.view import fact_lines, report_lines, summary_lines
 
@@ -49,8 +47,7 @@ def compare(
     elif output is CompareFormat.markdown:
         typer.echo(render_markdown(result), nl=False)
     else:
-        plain = no_color or bool(os.environ.get("NO_COLOR"))
-        console = Console(no_color=plain, color_system=None if plain else "auto", highlight=False)
+        console = make_console(no_color)
         lines = [*summary_lines(result)[:1], *fact_lines(result)] if facts_only else report_lines(result)
         print_lines(console, lines)
     raise typer.Exit(EXIT_SAME if result.summary.identical else EXIT_DIFFERENT)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from rich.console import Console
 from rich.text import Text
 
@@ -50,3 +52,9 @@ def _marked(line: Line) -> Text:
         else:
             text.append(run.text)
     return text
+
+
+def make_console(no_color: bool = False) -> Console:
+    """A stdout console; without colour when asked or when NO_COLOR is set."""
+    plain = no_color or bool(os.environ.get("NO_COLOR"))
+    return Console(no_color=plain, color_system=None if plain else "auto", highlight=False)

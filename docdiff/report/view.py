@@ -6,11 +6,12 @@ stays free of rich; each renderer maps them to its own markup.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from docdiff.comparison import Comparison, SectionPair, SectionRef, SentenceChange
+from docdiff.duplicates.models import DuplicateGroup, ReuseRatio
 from docdiff.facts.models import FactChange, FactSide
 
 Style = Literal["plain", "title", "heading", "label", "dim", "ins", "del", "move", "count", "good", "bad"]
@@ -157,9 +158,15 @@ class _Locator:
 
 
 def report_lines(comparison: Comparison) -> list[Line]:
-    """Summary, facts, then details."""
+    """Summary, facts, repeats inside either version, then details."""
     facts = fact_lines(comparison)
-    return summary_lines(comparison) + ([(), *facts] if facts else []) + detail_lines(comparison)
+    repeats = duplicate_lines(comparison.duplicates) if comparison.duplicates else []
+    return (
+        summary_lines(comparison)
+        + ([(), *facts] if facts else [])
+        + ([(), *repeats] if repeats else [])
+        + detail_lines(comparison)
+    )
 
 
 def _number(value: float | None) -> str:
@@ -285,3 +292,55 @@ def _subtree_lines(refs: list[SectionRef]) -> Iterable[Line]:
 
 def _doc_name(title: str | None, source: str) -> str:
     return f"{title} ({source})" if title else source
+
+
+def duplicate_lines(
+    groups: Sequence[DuplicateGroup], ratios: Sequence[ReuseRatio] = (), excluded: int = 0
+) -> list[Line]:
+    """Repeats and reuse, largest first: each passage with where its copies are."""
+    lines: list[Line] = []
+    repeats = [g for g in groups if g.kind == "repeat"]
+    reuse = [g for g in groups if g.kind == "reuse"]
+    for title, group_list in (("Repeated inside a document", repeats), ("Reused across documents", reuse)):
+        if not group_list:
+            continue
+        lines.append((Run(f"{title} ", "heading"), Run(f"({len(group_list)})", "dim")))
+        for group in group_list:
+            similarity = "exact" if group.similarity >= 1 else f"{group.similarity:.0%} alike"
+            lines.append(
+                (
+                    Run(f"  {len(group.occurrences)}× ", "label"),
+                    Run(f"{group.chars} chars, {similarity}: ", "dim"),
+                    Run(group.text.replace("\n", "¶")),
+                )
+            )
+            for occurrence in group.occurrences:
+                where = " › ".join(occurrence.section) or "（文首）"
+                lines.append((Run(f"      {occurrence.doc}:{occurrence.line} ", "dim"), Run(where, "plain")))
+            if group.differences:
+                runs: list[Run] = [Run("      differs: ", "dim")]
+                for difference in group.differences:
+                    runs += [
+                        Run(difference.old or "∅", "del"),
+                        Run(" → ", "dim"),
+                        Run(difference.new or "∅", "ins"),
+                        Run("  "),
+                    ]
+                lines.append(tuple(runs))
+    for ratio in ratios:
+        lines.append(
+            (
+                Run("Reuse ratio ", "heading"),
+                Run(f"{ratio.doc}", "plain"),
+                Run(" ← ", "dim"),
+                Run(ratio.other),
+                Run(f": {ratio.ratio:.1%} of its characters ({ratio.chars})", "count"),
+            )
+        )
+    if excluded:
+        lines.append(
+            (Run(f"({excluded} repeated headings or table patterns left out; --include-headings shows them)", "dim"),)
+        )
+    if not lines:
+        lines.append((Run("No repeated or reused passages.", "plain"),))
+    return lines

@@ -1,0 +1,1 @@
+"""Duplicates: passages repeated inside a document, and passages reused across documents."""

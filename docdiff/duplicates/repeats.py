@@ -1,0 +1,211 @@
+"""Passages repeated inside one document, grouped once per passage with all their copies."""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from typing import Literal
+
+import numpy as np
+from numpy.typing import NDArray
+
+from docdiff.duplicates.hashing import codes, kgram_hashes
+from docdiff.duplicates.locate import Locator
+from docdiff.duplicates.matching import Block, across_edits, chain, exact_blocks, verified
+from docdiff.duplicates.models import Difference, DuplicateGroup, Occurrence
+from docdiff.models import Document, Outline
+from docdiff.options import DuplicateOptions
+
+# Two sightings of a copy that overlap this much (share of the longer) are the same copy.
+_SAME_COPY = 0.8
+# A group whose copies are this much covered by a larger group's copies adds nothing.
+_EXPLAINED = 0.9
+
+
+def seed_k(min_chars: int) -> int:
+    """k-gram length for seeds: short enough that a near copy keeps an exact stretch of k."""
+    return max(4, min_chars // 3)
+
+
+def find_repeats(
+    doc: Document, outline: Outline, label: str, options: DuplicateOptions
+) -> tuple[list[DuplicateGroup], int]:
+    """Groups of repeated passages in one document, and how many groups were excluded as headings."""
+    text = doc.normalised
+    k = seed_k(options.min_chars)
+    hashes = kgram_hashes(codes(text), k)
+    seeds = _self_seeds(hashes, options.max_kgram_repeats)
+    blocks = chain(exact_blocks(text, text, seeds, k, same=True), options.max_gap)
+    blocks = across_edits(text, text, blocks, options.max_gap, same=True, min_chars=options.min_chars)
+    pairs = verified(text, text, blocks, options.min_chars, options.threshold)
+    locator = Locator(doc, outline, label)
+    groups, excluded = _group(text, pairs, options, locator)
+    return groups, excluded
+
+
+def _self_seeds(hashes: NDArray[np.uint64], max_repeats: int) -> list[tuple[int, int]]:
+    """Pairs of positions sharing a k-gram, sorted by the first position."""
+    if len(hashes) == 0:
+        return []
+    order = np.argsort(hashes, kind="stable")
+    ordered = hashes[order]
+    starts = np.concatenate([[0], np.nonzero(np.diff(ordered))[0] + 1])
+    counts = np.diff(np.concatenate([starts, [len(ordered)]]))
+    seeds: list[tuple[int, int]] = []
+    for start, count in zip(starts[counts >= 2].tolist(), counts[counts >= 2].tolist(), strict=True):
+        if count > max_repeats:
+            continue
+        positions = sorted(order[start : start + count].tolist())
+        seeds.extend((p, q) for i, p in enumerate(positions) for q in positions[i + 1 :])
+    seeds.sort()
+    return seeds
+
+
+class _Copies:
+    """Union-find over copies (normalised ranges), merging near-identical ranges into one copy."""
+
+    def __init__(self) -> None:
+        self.ranges: list[tuple[int, int]] = []
+        self.parent: list[int] = []
+        self.similarity: dict[int, float] = defaultdict(lambda: 1.0)
+
+    def node(self, start: int, end: int) -> int:
+        for index, (s, e) in enumerate(self.ranges):
+            overlap = min(e, end) - max(s, start)
+            if overlap >= _SAME_COPY * max(e - s, end - start):
+                return index
+        self.ranges.append((start, end))
+        self.parent.append(len(self.parent))
+        return len(self.ranges) - 1
+
+    def find(self, index: int) -> int:
+        while self.parent[index] != index:
+            self.parent[index] = self.parent[self.parent[index]]
+            index = self.parent[index]
+        return index
+
+    def link(self, a: int, b: int, similarity: float) -> None:
+        ra, rb = self.find(a), self.find(b)
+        root = min(ra, rb)
+        self.parent[max(ra, rb)] = root
+        self.similarity[root] = min(self.similarity[ra], self.similarity[rb], similarity)
+
+
+def _group(
+    text: str, pairs: list[tuple[Block, float]], options: DuplicateOptions, locator: Locator
+) -> tuple[list[DuplicateGroup], int]:
+    copies = _Copies()
+    for block, similarity in pairs:
+        if block.b_start < block.a_end:
+            # A tandem repeat (the same passage pasted back to back): cut the run into its periods.
+            period = block.b_start - block.a_start
+            if period < options.min_chars:
+                continue
+            units = _tandem_units(
+                text, _clause_start(text, block.a_start, period), block.b_end, period, options.max_gap
+            )
+            if len(units) < 2:
+                continue
+            first = copies.node(*units[0])
+            for unit in units[1:]:
+                copies.link(first, copies.node(*unit), similarity)
+        else:
+            copies.link(copies.node(block.a_start, block.a_end), copies.node(block.b_start, block.b_end), similarity)
+    members: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(copies.ranges)):
+        members[copies.find(index)].append(index)
+    found = [
+        (root, sorted(_trim(text, *copies.ranges[i]) for i in group))
+        for root, group in members.items()
+        if len(group) >= 2
+    ]
+    found = _without_explained(found)
+    groups: list[DuplicateGroup] = []
+    excluded = 0
+    for root, ranges in found:
+        headings = sum(locator.in_heading(s, e) for s, e in ranges)
+        tables = sum(locator.in_table(s, e) for s, e in ranges)
+        echo = headings and len(ranges) - headings <= 1  # a heading, its contents entry, its mention
+        if options.exclude_headings and (echo or tables == len(ranges)):
+            excluded += 1  # headings echoed by the contents, or a pattern repeated down a table
+            continue
+        groups.append(make_group("repeat", [locator.occurrence(s, e) for s, e in ranges], copies.similarity[root]))
+    groups.sort(key=lambda g: (-g.chars * len(g.occurrences), g.occurrences[0].span))
+    return groups, excluded
+
+
+_EDGE = "，。、；：！？,.;:!? \n\t"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """A copy without punctuation or line breaks at its edges."""
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE and text[end - 1] not in "。！？":
+        end -= 1
+    return start, end
+
+
+def _tandem_units(text: str, start: int, end: int, period: int, gap: int) -> list[tuple[int, int]]:
+    """The copies of a run pasted back to back, each starting where the first one's opening
+    words recur (copies may differ by a word, so their lengths vary a little)."""
+    opening = text[start : start + 6]
+    starts = [start]
+    while True:
+        expected = starts[-1] + period
+        if expected + len(opening) > end + gap:
+            break
+        window = text.find(opening, expected - gap, expected + gap + len(opening))
+        if window < 0:
+            break
+        starts.append(window)
+    bounds = [*starts, min(end, starts[-1] + period)]
+    return [(a, b) for a, b in itertools.pairwise(bounds)]
+
+
+def _clause_start(text: str, start: int, period: int) -> int:
+    """Where the copies of a pasted run begin: just after a clause break near the run's start."""
+    window = text[start : start + period // 3]
+    breaks = [i for i, ch in enumerate(window) if ch in "，。；！？\n"]
+    return start + breaks[0] + 1 if breaks else start
+
+
+def _without_explained(found: list[tuple[int, list[tuple[int, int]]]]) -> list[tuple[int, list[tuple[int, int]]]]:
+    """Drop a group whose every copy is covered by the copies of a group with more copies
+    (two pasted pairs found as one double-length pair, next to the four single copies)."""
+    kept = []
+    for root, ranges in found:
+        others = [r for other_root, other in found if len(other) > len(ranges) for r in other]
+        explained = all(
+            sum(max(0, min(e, oe) - max(s, os_)) for os_, oe in others) >= _EXPLAINED * (e - s) for s, e in ranges
+        )
+        if not explained:
+            kept.append((root, ranges))
+    return kept
+
+
+def make_group(kind: Literal["repeat", "reuse"], occurrences: list[Occurrence], similarity: float) -> DuplicateGroup:
+    """A group with the differing tokens between its first copy and the first copy that differs."""
+    from docdiff.diff import token_pieces
+
+    first = occurrences[0].text
+    differences: list[Difference] = []
+    other = next((o.text for o in occurrences[1:] if o.text != first), None)
+    if other is not None:
+        pending_old = pending_new = ""
+        for op, piece in [*token_pieces(first, other), ("equal", "")]:
+            if op == "delete":
+                pending_old += piece
+            elif op == "insert":
+                pending_new += piece
+            elif pending_old or pending_new:
+                differences.append(Difference(old=pending_old, new=pending_new))
+                pending_old = pending_new = ""
+    return DuplicateGroup(
+        kind=kind,
+        text=first,
+        chars=len(first),
+        similarity=round(similarity, 4),
+        occurrences=tuple(occurrences),
+        differences=tuple(differences),
+    )

@@ -1,0 +1,58 @@
+"""Build a `DuplicateReport` for documents: repeats inside each, reuse between them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from docdiff.duplicates.locate import Locator
+from docdiff.duplicates.models import DuplicateGroup, DuplicateReport, ReuseRatio
+from docdiff.duplicates.repeats import find_repeats, make_group
+from docdiff.duplicates.reuse import find_reuse
+from docdiff.models import Document, Outline
+from docdiff.options import DuplicateOptions
+
+Progress = Callable[[str, int, int], None]
+
+
+def duplicate_report(
+    documents: list[tuple[Document, Outline, str]],
+    options: DuplicateOptions | None = None,
+    progress: Progress | None = None,
+    within_only: bool = False,
+) -> DuplicateReport:
+    """Repeats inside each (document, outline, label) and, unless `within_only`, passages reused
+    between any two."""
+    options = options or DuplicateOptions()
+    groups: list[DuplicateGroup] = []
+    excluded = 0
+    locators = []
+    for index, (doc, outline, label) in enumerate(documents):
+        found, left_out = find_repeats(doc, outline, label, options)
+        groups.extend(found)
+        excluded += left_out
+        locators.append(Locator(doc, outline, label))
+        if progress:
+            progress("repeats", index + 1, len(documents))
+    ratios: list[ReuseRatio] = []
+    if len(documents) > 1 and not within_only:
+        texts = [doc.normalised for doc, _, _ in documents]
+        shared = find_reuse(
+            texts, options, (lambda done, total: progress("fingerprints", done, total)) if progress else None
+        )
+        covered: dict[tuple[int, int], set[int]] = {}
+        for passage in shared:
+            block = passage.block
+            a = locators[passage.a].occurrence(block.a_start, block.a_end)
+            b = locators[passage.b].occurrence(block.b_start, block.b_end)
+            groups.append(make_group("reuse", [a, b], passage.similarity))
+            covered.setdefault((passage.a, passage.b), set()).update(range(block.a_start, block.a_end))
+            covered.setdefault((passage.b, passage.a), set()).update(range(block.b_start, block.b_end))
+        for (i, j), chars in sorted(covered.items()):
+            total = len(texts[i]) or 1
+            ratios.append(
+                ReuseRatio(
+                    doc=documents[i][2], other=documents[j][2], ratio=round(len(chars) / total, 4), chars=len(chars)
+                )
+            )
+    groups.sort(key=lambda g: (-g.chars * len(g.occurrences), g.kind, g.occurrences[0].doc, g.occurrences[0].span))
+    return DuplicateReport(groups=tuple(groups), ratios=tuple(ratios), excluded=excluded)

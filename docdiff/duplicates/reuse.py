@@ -1,0 +1,118 @@
+"""Passages reused across documents, found through winnowed fingerprints.
+
+Every document is fingerprinted once; an index from fingerprint to documents gives candidate
+pairs (fingerprints shared by very many documents are boilerplate and are capped, so pairs do
+not explode); each candidate pair is then matched from its shared fingerprints, extended,
+chained across small edits and verified. Total work grows with the text plus the reuse
+found, not with the square of the number of sentences.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from docdiff.duplicates.hashing import codes, kgram_hashes, winnow
+from docdiff.duplicates.matching import Block, across_edits, chain, exact_blocks, verified
+from docdiff.duplicates.repeats import seed_k
+from docdiff.options import DuplicateOptions
+
+
+@dataclass(frozen=True)
+class SharedPassage:
+    """`texts[a][block.a_start:block.a_end]` is reused as `texts[b][block.b_start:block.b_end]`."""
+
+    a: int
+    b: int
+    block: Block
+    similarity: float
+
+
+@dataclass(frozen=True)
+class _Prints:
+    hashes: NDArray[np.uint64]
+    positions: NDArray[np.int64]
+
+
+def fingerprints(text: str, options: DuplicateOptions) -> _Prints:
+    """Winnowed fingerprints: any shared run of `min_reuse_chars` shares at least one."""
+    k = seed_k(options.min_reuse_chars)
+    hashes = kgram_hashes(codes(text), k)
+    positions = winnow(hashes, max(1, options.min_reuse_chars - k + 1))
+    return _Prints(hashes[positions], positions)
+
+
+def find_reuse(
+    texts: list[str], options: DuplicateOptions, progress: Callable[[int, int], None] | None = None
+) -> list[SharedPassage]:
+    """Passages of at least `min_reuse_chars` shared by any two of `texts` (normalised)."""
+    prints = []
+    for index, text in enumerate(texts):
+        prints.append(fingerprints(text, options))
+        if progress:
+            progress(index + 1, len(texts))
+    pairs, spread = _candidate_pairs(prints, options.max_fingerprint_docs)
+    k = seed_k(options.min_reuse_chars)
+    shared: list[SharedPassage] = []
+    for (a, b), seeds in pairs.items():
+        blocks = chain(exact_blocks(texts[a], texts[b], sorted(seeds), k, same=False), options.max_gap)
+        blocks = across_edits(
+            texts[a], texts[b], blocks, options.max_gap, same=False, min_chars=options.min_reuse_chars
+        )
+        for block, similarity in verified(texts[a], texts[b], blocks, options.min_reuse_chars, options.threshold):
+            if not _boilerplate(texts[a][block.a_start : block.a_end], spread, options):
+                shared.append(SharedPassage(a, b, block, similarity))
+    return shared
+
+
+def _boilerplate(passage: str, spread: dict[int, int], options: DuplicateOptions) -> bool:
+    """A passage whose own fingerprints are mostly shared by more than `max_fingerprint_docs`
+    documents: a formula every report carries, reached from a seed at its edge."""
+    prints = fingerprints(passage, options).hashes.tolist()
+    if not prints or not spread:
+        return False
+    common = sum(spread.get(h, 0) > options.max_fingerprint_docs for h in prints)
+    return common * 2 > len(prints)
+
+
+def _candidate_pairs(
+    prints: list[_Prints], max_docs: int
+) -> tuple[dict[tuple[int, int], list[tuple[int, int]]], dict[int, int]]:
+    """Document pairs sharing fingerprints, with the seeds (position in each) they share; and
+    the fingerprints seen in more than `max_docs` documents, with how many."""
+    if not prints:
+        return {}, {}
+    hashes = np.concatenate([p.hashes for p in prints])
+    docs = np.concatenate([np.full(len(p.hashes), i, dtype=np.int64) for i, p in enumerate(prints)])
+    positions = np.concatenate([p.positions for p in prints])
+    order = np.argsort(hashes, kind="stable")
+    hashes, docs, positions = hashes[order], docs[order], positions[order]
+    starts = np.concatenate([[0], np.nonzero(np.diff(hashes))[0] + 1])
+    counts = np.diff(np.concatenate([starts, [len(hashes)]]))
+    # Only fingerprints seen at least twice can pair documents; a fingerprint seen far more
+    # often than `max_docs` is boilerplate however its sightings are spread.
+    keep = (counts >= 2) & (counts <= 4 * max_docs)
+    spread: dict[int, int] = {}
+    for start, count in zip(starts[counts > max_docs].tolist(), counts[counts > max_docs].tolist(), strict=True):
+        spread[int(hashes[start])] = len(set(docs[start : start + count].tolist()))
+    pairs: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    for start, count in zip(starts[keep].tolist(), counts[keep].tolist(), strict=True):
+        group_docs = docs[start : start + count].tolist()
+        distinct = set(group_docs)
+        if len(distinct) > max_docs:
+            spread[int(hashes[start])] = len(distinct)
+            continue  # boilerplate shared by too many
+        if len(distinct) < 2:
+            continue
+        members = list(zip(group_docs, positions[start : start + count].tolist(), strict=True))
+        for i, (doc_a, pos_a) in enumerate(members):
+            for doc_b, pos_b in members[i + 1 :]:
+                if doc_a < doc_b:
+                    pairs[(doc_a, doc_b)].append((pos_a, pos_b))
+                elif doc_b < doc_a:
+                    pairs[(doc_b, doc_a)].append((pos_b, pos_a))
+    return pairs, spread

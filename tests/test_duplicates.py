@@ -1,0 +1,171 @@
+"""Duplicates: the pasted sentence in the 2024 outlook, reuse between the report and the news,
+injected repeats (exact and near) found with no false reports, and the CLI."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from docdiff.cli.app import app
+from docdiff.compare import compare_documents
+from docdiff.duplicates.models import DuplicateGroup
+from docdiff.duplicates.repeats import find_repeats
+from docdiff.duplicates.report import duplicate_report
+from docdiff.ingest import document_from_bytes
+from docdiff.options import DuplicateOptions
+from docdiff.segment import segment
+from docdiff.similarity import text_ratio
+from tests.conftest import NEWS_2021, NEWS_2025, OUTLOOK_2024, PLAN, REPORT_2025, seed_document, seed_outline
+
+runner = CliRunner()
+OPTIONS = DuplicateOptions()
+
+
+def repeats_of(path: Path) -> list[DuplicateGroup]:
+    return find_repeats(seed_document(path), seed_outline(path), path.name, OPTIONS)[0]
+
+
+def test_pasted_sentence_is_one_group_of_four() -> None:
+    groups = repeats_of(OUTLOOK_2024)
+    pasted = groups[0]
+    assert len(pasted.occurrences) >= 4
+    texts = [o.text for o in pasted.occurrences]
+    assert all(t.startswith("深入学习贯彻习近平总书记重要讲话") for t in texts)
+    assert sum("重要讲话，" in t for t in texts) == 1  # the near copy that lacks 精神
+    assert [(d.old, d.new) for d in pasted.differences] == [("精神", "")]
+    doc = seed_document(OUTLOOK_2024)
+    for occurrence in pasted.occurrences:
+        assert doc.normalised_slice(occurrence.span) == occurrence.text
+    # Every other report is a real repeat in this article:
+    others = {g.text for g in groups[1:]}
+    assert others == {
+        "“乐业虹口”入选国家公共就业服务能力提升示范项目",  # the programme named in two paragraphs
+        "上海北外滩中心”、华贸顶奢品牌之家",  # the same two projects listed last year and this
+    }
+
+
+def test_report_and_news_review_reuse() -> None:
+    documents = [(seed_document(p), seed_outline(p), p.name) for p in (REPORT_2025, NEWS_2025)]
+    report = duplicate_report(documents, OPTIONS)
+    reuse = [g for g in report.groups if g.kind == "reuse"]
+    assert len(reuse) >= 6
+    ratio = next(r for r in report.ratios if r.doc == NEWS_2025.name)
+    assert 0.1 < ratio.ratio < 0.3
+    foreign = [g for g in reuse if "实到外资增长" in g.text]
+    assert len(foreign) == 1
+    assert [(d.old, d.new) for d in foreign[0].differences] == [("35.7%", "35.46%")]
+    assert 0.9 <= foreign[0].similarity < 1.0
+    assert {o.doc for o in foreign[0].occurrences} == {REPORT_2025.name, NEWS_2025.name}
+
+
+def _edit(passage: str, edits: int, rng: random.Random) -> str:
+    chars = list(passage)
+    cjk = [i for i, ch in enumerate(chars) if "\u4e00" <= ch <= "\u9fff"]
+    for i in rng.sample(cjk, k=min(edits, len(cjk))):
+        chars[i] = "变" if chars[i] != "变" else "化"
+    return "".join(chars)
+
+
+def _found(groups: list[DuplicateGroup], doc_text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    def covers(span: tuple[int, int], target: tuple[int, int]) -> bool:
+        overlap = min(span[1], target[1]) - max(span[0], target[0])
+        return overlap >= 0.8 * (target[1] - target[0])
+
+    return any(
+        any(covers(o.span, first) for o in g.occurrences) and any(covers(o.span, second) for o in g.occurrences)
+        for g in groups
+    )
+
+
+@pytest.mark.parametrize("near", [False, True], ids=["exact", "near"])
+def test_injected_repeats_are_found(near: bool) -> None:
+    """Random passages of 15–200 characters pasted into seeds, exactly or with 1–3 substitutions
+    (as many as keep the copy at the 0.9 similarity threshold): recall 1.0 exact, ≥ 0.95 near."""
+    rng = random.Random(7 if near else 3)
+    trials = found = 0
+    for path in (NEWS_2021, NEWS_2025, REPORT_2025, PLAN):
+        text = seed_document(path).normalised
+        for _ in range(10):
+            length = rng.randint(15, 200)
+            start = rng.randrange(0, len(text) - length)
+            passage = text[start : start + length]
+            if "\n" in passage or "\t" in passage:
+                passage = max(passage.replace("\t", "\n").split("\n"), key=len)
+                start = text.index(passage, start)
+                if len(passage) < 15:
+                    continue
+            copy = passage
+            if near:
+                edits = rng.randint(1, max(1, min(3, int(0.1 * len(passage)))))
+                copy = _edit(passage, edits, rng)
+                assert text_ratio(passage, copy) >= 0.9
+            breaks = [i + 1 for i, ch in enumerate(text) if ch == "\n" and abs(i - start) > 300]
+            at = rng.choice(breaks)
+            new_text = text[:at] + copy + "\n" + text[at:]
+            source = (
+                (start, start + len(passage))
+                if start < at
+                else (start + len(copy) + 1, start + len(copy) + 1 + len(passage))
+            )
+            doc = document_from_bytes(new_text.encode("utf-8"), "injected")
+            groups = find_repeats(doc, segment(doc), "injected", OPTIONS)[0]
+            trials += 1
+            found += _found(groups, doc.text, source, (at, at + len(copy)))
+    assert trials >= 35
+    assert found / trials >= (0.95 if near else 1.0), (found, trials)
+
+
+def test_seed_without_injection_reports_only_its_genuine_repeats() -> None:
+    assert repeats_of(NEWS_2021) == []
+    texts = sorted(g.text for g in repeats_of(NEWS_2025))
+    # The article's closing summary repeats three of its own earlier sentences.
+    assert texts == [
+        "全年规上服务业营收增速全市第二、中心城区第一，1—11月规上工业产值增速全市第一",
+        "年前三季度，虹口地区生产总值增长8.9%、增速全市第一",
+        "新增企业7726家，注册资金亿元以上65家、千万元以上548家",
+    ]
+
+
+def test_exact_threshold_finds_only_exact_copies() -> None:
+    groups = find_repeats(
+        seed_document(OUTLOOK_2024), seed_outline(OUTLOOK_2024), "x", DuplicateOptions(threshold=1.0)
+    )[0]
+    assert groups and all(g.similarity == 1.0 for g in groups)
+
+
+def test_compare_lists_repeats_of_both_versions() -> None:
+    comparison = compare_documents(seed_document(OUTLOOK_2024), seed_document(REPORT_2025))
+    docs = {o.doc for g in comparison.duplicates for o in g.occurrences}
+    assert docs == {"old", "new"}
+    pasted = [g for g in comparison.duplicates if len(g.occurrences) >= 4]
+    assert pasted and all(o.doc == "old" for o in pasted[0].occurrences)
+    data = json.loads(comparison.to_json())
+    entry = data["duplicates"][0]
+    assert set(entry) >= {"kind", "text", "chars", "similarity", "occurrences"}
+    assert set(entry["occurrences"][0]) >= {"doc", "span", "section"}
+
+
+def test_dupes_cli(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["dupes", str(OUTLOOK_2024), "--no-color"])
+    assert result.exit_code == 0
+    assert "4× 41 chars" in result.stdout and "differs: [-精神-]" in result.stdout
+    data = json.loads(runner.invoke(app, ["dupes", str(REPORT_2025), str(NEWS_2025), "--format", "json"]).stdout)
+    assert data["schema"] == "docdiff.dupes/1"
+    assert any(g["kind"] == "reuse" for g in data["groups"]) and data["ratios"]
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for path in (NEWS_2021, NEWS_2025, OUTLOOK_2024):
+        (folder / path.name).write_bytes(path.read_bytes())
+    listed = runner.invoke(app, ["dupes", str(folder), "--format", "json"])
+    assert (
+        listed.exit_code == 0
+        and len({o["doc"] for g in json.loads(listed.stdout)["groups"] for o in g["occurrences"]}) >= 2
+    )
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    bad = runner.invoke(app, ["dupes", str(empty)])
+    assert bad.exit_code == 2 and "no .txt files" in bad.stderr
