@@ -17,3 +17,4 @@ bench:
 	.venv/bin/python bench/bench_compare.py --skip-baseline
 	.venv/bin/python bench/bench_testbed.py
 	.venv/bin/python bench/bench_dupes.py
+	.venv/bin/python bench/bench_store.py

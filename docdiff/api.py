@@ -13,41 +13,59 @@ from docdiff.errors import InputError
 from docdiff.facts.extract import extract_facts
 from docdiff.facts.models import FactKind, FactList
 from docdiff.ingest import read_document
-from docdiff.models import Outline
+from docdiff.models import Document, Outline
 from docdiff.options import CompareOptions, DuplicateOptions, IngestOptions, SegmentOptions
 from docdiff.segment import segment
+from docdiff.store.store import Store, is_reference
+
+Source = str | os.PathLike[str]
+
+
+def load(source: Source, store: Store | None = None, ingest: IngestOptions | None = None) -> Document:
+    """A file, or a snapshot named `SERIES@LABEL` (`@latest`, `@previous`) in the store."""
+    if isinstance(source, str) and is_reference(source):
+        return (store or Store()).load(source)
+    return read_document(source, ingest)
 
 
 def outline(
-    path: str | os.PathLike[str],
+    path: Source,
     ingest: IngestOptions | None = None,
     options: SegmentOptions | None = None,
+    store: Store | None = None,
 ) -> Outline:
-    """Read a file and return its section tree."""
-    return segment(read_document(path, ingest), options)
+    """Read a file (or snapshot) and return its section tree."""
+    return segment(load(path, store, ingest), options)
 
 
 def compare(
-    old: str | os.PathLike[str],
-    new: str | os.PathLike[str],
+    old: Source,
+    new: Source,
     options: CompareOptions | None = None,
     ingest: IngestOptions | None = None,
+    store: Store | None = None,
 ) -> Comparison:
-    """Read two files and compare them."""
-    return compare_documents(read_document(old, ingest), read_document(new, ingest), options)
+    """Read two files (or snapshots) and compare them."""
+    return compare_documents(load(old, store, ingest), load(new, store, ingest), options)
 
 
-def facts(path: str | os.PathLike[str], kind: FactKind | None = None, ingest: IngestOptions | None = None) -> FactList:
-    """Read a file and list its facts, optionally of one kind."""
-    doc = read_document(path, ingest)
+def facts(
+    path: Source, kind: FactKind | None = None, ingest: IngestOptions | None = None, store: Store | None = None
+) -> FactList:
+    """Read a file (or snapshot) and list its facts, optionally of one kind."""
+    doc = load(path, store, ingest)
     found = extract_facts(doc, segment(doc))
     return FactList(source=doc.source, facts=tuple(f for f in found if kind is None or f.kind == kind))
 
 
-def text_files(paths: list[str | os.PathLike[str]]) -> list[Path]:
-    """Files named, and the `.txt` files under folders named, in a stable order."""
-    files: list[Path] = []
-    for path in map(Path, paths):
+def text_files(paths: list[Source]) -> list[Path | str]:
+    """Files (or snapshot references) named, and the `.txt` files under folders named, in order."""
+    files: list[Path | str] = []
+    for given in paths:
+        if isinstance(given, str) and is_reference(given):
+            files.append(given)
+            continue
+        path = Path(given)
         if path.is_dir():
             found = sorted(p for p in path.rglob("*.txt") if p.is_file())
             if not found:
@@ -59,16 +77,17 @@ def text_files(paths: list[str | os.PathLike[str]]) -> list[Path]:
 
 
 def dupes(
-    paths: list[str | os.PathLike[str]],
+    paths: list[Source],
     options: DuplicateOptions | None = None,
     progress: Progress | None = None,
     ingest: IngestOptions | None = None,
+    store: Store | None = None,
 ) -> DuplicateReport:
-    """Repeats inside each file and passages reused between them."""
+    """Repeats inside each file (or snapshot) and passages reused between them."""
     files = text_files(paths)
     documents = []
     for index, file in enumerate(files):
-        doc = read_document(file, ingest)
+        doc = load(file, store, ingest)
         documents.append((doc, segment(doc), str(file)))
         if progress:
             progress("reading", index + 1, len(files))

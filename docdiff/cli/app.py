@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from docdiff import __version__
-from docdiff.cli import compare, dupes, facts, sections
+from docdiff.cli import blame, compare, dupes, facts, sections, snap
 from docdiff.cli.errors import debug_state
 
 app = typer.Typer(
@@ -18,10 +18,12 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+app.command(name="blame")(blame.blame)
 app.command(name="compare")(compare.compare)
 app.command(name="dupes")(dupes.dupes)
 app.command(name="facts")(facts.facts)
 app.command(name="sections")(sections.sections)
+app.add_typer(snap.app, name="snap")
 
 
 def _version(value: bool) -> None:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from docdiff import api
 from docdiff.cli.errors import reports_errors
+from docdiff.cli.options import StoreOption, open_store
 from docdiff.cli.render import make_console, print_lines
 from docdiff.report.markdown import render_markdown
 from docdiff.report.view import fact_lines, report_lines, summary_lines
@@ -28,8 +28,8 @@ class CompareFormat(StrEnum):
 
 @reports_errors
 def compare(
-    old: Annotated[Path, typer.Argument(help="The earlier version (a text file).")],
-    new: Annotated[Path, typer.Argument(help="The later version (a text file).")],
+    old: Annotated[str, typer.Argument(help="The earlier version: a text file or SERIES@LABEL.")],
+    new: Annotated[str, typer.Argument(help="The later version: a text file or SERIES@LABEL.")],
     output: Annotated[
         CompareFormat,
         typer.Option("--format", "-f", help="text (terminal report), json (the contract) or markdown."),
@@ -39,9 +39,10 @@ def compare(
         bool,
         typer.Option("--facts-only", help="Only the facts: changed targets, added and dropped projects and phrases."),
     ] = False,
+    store: StoreOption = None,
 ) -> None:
     """Compare two versions section by section. Exit 0 if identical, 1 if they differ, 2 on error."""
-    result = api.compare(old, new)
+    result = api.compare(old, new, store=open_store(store))
     if output is CompareFormat.json:
         typer.echo(result.to_json())
     elif output is CompareFormat.markdown:

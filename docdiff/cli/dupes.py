@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 
 from docdiff import api
 from docdiff.cli.errors import reports_errors
+from docdiff.cli.options import StoreOption, open_store
 from docdiff.cli.render import make_console, print_lines
 from docdiff.options import DuplicateOptions
 from docdiff.report.view import duplicate_lines
@@ -31,7 +32,7 @@ _PROGRESS_FROM = 3
 
 @reports_errors
 def dupes(
-    files: Annotated[list[Path], typer.Argument(help="Files, or folders of .txt files.")],
+    files: Annotated[list[str], typer.Argument(help="Files, folders of .txt files, or SERIES@LABEL references.")],
     min_chars: Annotated[int, typer.Option("--min-chars", min=4, help="Shortest repeat, in characters.")] = 15,
     min_reuse_chars: Annotated[
         int, typer.Option("--min-reuse-chars", min=4, help="Shortest passage reused across files, in characters.")
@@ -44,12 +45,13 @@ def dupes(
     ] = False,
     output: Annotated[DupesFormat, typer.Option("--format", "-f", help="table or json.")] = DupesFormat.table,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours.")] = False,
+    store: StoreOption = None,
 ) -> None:
     """List passages repeated inside each file and reused between files, largest first."""
     options = DuplicateOptions(
         min_chars=min_chars, min_reuse_chars=min_reuse_chars, threshold=threshold, exclude_headings=not include_headings
     )
-    show = len(files) >= _PROGRESS_FROM or any(f.is_dir() for f in files)
+    show = len(files) >= _PROGRESS_FROM or any(Path(f).is_dir() for f in files)
     stderr = Console(stderr=True)
     with Progress(
         TextColumn("{task.description}"),
@@ -67,7 +69,7 @@ def dupes(
                 tasks[stage] = bar.add_task(stage, total=total)
             bar.update(tasks[stage], completed=done)
 
-        result = api.dupes(list(files), options, progress)
+        result = api.dupes(list(files), options, progress, store=open_store(store))
     if output is DupesFormat.json:
         typer.echo(result.model_dump_json(by_alias=True, indent=2))
         return

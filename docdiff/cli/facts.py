@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -12,6 +11,7 @@ from rich.table import Table
 
 from docdiff import api
 from docdiff.cli.errors import reports_errors
+from docdiff.cli.options import StoreOption, open_store
 from docdiff.facts.models import FactList, Phrase, Project, Target
 
 
@@ -32,12 +32,13 @@ class FactsFormat(StrEnum):
 
 @reports_errors
 def facts(
-    file: Annotated[Path, typer.Argument(help="Document to read.")],
+    file: Annotated[str, typer.Argument(help="Document to read, or SERIES@LABEL.")],
     kind: Annotated[FactKindOption | None, typer.Option("--kind", "-k", help="Only this kind of fact.")] = None,
     output: Annotated[FactsFormat, typer.Option("--format", "-f", help="table or json.")] = FactsFormat.table,
+    store: StoreOption = None,
 ) -> None:
     """List the targets, phrases and projects of FILE with their sections."""
-    result = api.facts(file, kind.value if kind else None)
+    result = api.facts(file, kind.value if kind else None, store=open_store(store))
     if output is FactsFormat.json:
         typer.echo(result.model_dump_json(by_alias=True, indent=2))
         return

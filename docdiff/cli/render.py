@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 
 from rich.console import Console
 from rich.text import Text
@@ -32,7 +33,7 @@ def to_text(line: Line) -> Text:
     return text
 
 
-def print_lines(console: Console, lines: list[Line]) -> None:
+def print_lines(console: Console, lines: Sequence[Line]) -> None:
     """Print styled lines; without colour, insertions and deletions get {+ +} and [- -] marks."""
     plain = console.no_color or console.color_system is None
     for line in lines:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -12,6 +11,7 @@ from rich.tree import Tree
 
 from docdiff import api
 from docdiff.cli.errors import reports_errors
+from docdiff.cli.options import StoreOption, open_store
 from docdiff.models import Outline, Section
 
 
@@ -24,14 +24,15 @@ class TreeFormat(StrEnum):
 
 @reports_errors
 def sections(
-    file: Annotated[Path, typer.Argument(help="Document to read (UTF-8, GB18030/GBK or UTF-16 text).")],
+    file: Annotated[str, typer.Argument(help="Document to read (UTF-8, GB18030/GBK or UTF-16 text), or SERIES@LABEL.")],
     output: Annotated[
         TreeFormat, typer.Option("--format", "-f", help="text (a tree) or json (the model).")
     ] = TreeFormat.text,
     depth: Annotated[int | None, typer.Option("--depth", "-d", min=1, help="Show only this many levels.")] = None,
+    store: StoreOption = None,
 ) -> None:
     """Print the section tree of FILE: levels, number labels, headings and sizes."""
-    result = api.outline(file)
+    result = api.outline(file, store=open_store(store))
     if output is TreeFormat.json:
         typer.echo(result.model_dump_json(by_alias=True, indent=2))
         return

@@ -1,0 +1,22 @@
+"""Options shared by several commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from docdiff.store.store import Store, default_root
+
+StoreOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--store", envvar="DOCDIFF_STORE", help="Snapshot store folder (default ./snapshots).", show_default=False
+    ),
+]
+
+
+def open_store(path: Path | None) -> Store:
+    """The store a command was pointed at."""
+    return Store(path if path is not None else default_root())

@@ -1,0 +1,1 @@
+"""The snapshot store: immutable versions of document series, on plain files."""

@@ -1,0 +1,274 @@
+"""A file-based, content-addressed store of document versions, safe against crashes and races.
+
+Layout (readable without docdiff, friendly to git):
+
+    store.json                      format marker
+    objects/ab/abcdef…              the exact bytes of each version, named by their SHA-256
+    texts/ab/abcdef….txt            the decoded text (UTF-8), named like its bytes
+    series/<series>/<label>.json    one small metadata file per snapshot: the index
+
+A snapshot exists once its metadata file does; that file is written last, atomically, under
+an exclusive lock, so a crash leaves the store as it was (at most an unreferenced object,
+which `verify` reports and a later `add` reuses). Nothing but `remove` deletes or changes a
+snapshot.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import unicodedata
+from datetime import UTC, datetime
+from pathlib import Path
+
+from docdiff import __version__
+from docdiff.errors import DocdiffError, InputError
+from docdiff.ingest import document_from_bytes, read_document
+from docdiff.models import Document
+from docdiff.segment import segment
+from docdiff.store.files import atomic_write, store_lock
+from docdiff.store.models import Snapshot
+
+FORMAT = "docdiff.store/1"
+DEFAULT_STORE = "snapshots"
+_NAME = re.compile(r"^[A-Za-z0-9\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff._-]{0,63}$")
+_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_RESERVED = {"latest", "previous"}
+_REF = re.compile(r"^(?P<series>[^@/\\]+)@(?P<label>[^@/\\]+)$")
+# How long `add` and `remove` wait for another writer before reporting the store busy.
+LOCK_WAIT_SECONDS = 10.0
+_GITIGNORE = ".lock\n.tmp-*\n"
+_README = """# A docdiff snapshot store
+
+Every version of a document series, kept immutably. Readable without docdiff:
+
+- `series/<series>/<label>.json` — one snapshot: series, label, date, title, the path it was
+  added from, the SHA-256 and size of its bytes, its encoding, when it was added and by which
+  docdiff version. This folder is the index.
+- `objects/<first two hex digits>/<sha256>` — the exact bytes of each version, stored once
+  however many snapshots share them.
+- `texts/<first two hex digits>/<sha256>.txt` — the decoded text (UTF-8).
+
+`docdiff snap log`, `docdiff snap show SERIES@LABEL`, `docdiff snap verify` (re-hashes every
+object), `docdiff blame SERIES@LABEL`; `docdiff compare SERIES@A SERIES@B`. Only
+`docdiff snap rm SERIES@LABEL --yes` deletes a snapshot.
+"""
+
+
+class StoreError(DocdiffError):
+    """A store operation cannot be done: bad name, unknown reference, duplicate label, corruption."""
+
+
+def default_root() -> Path:
+    """`$DOCDIFF_STORE`, or `./snapshots`."""
+    return Path(os.environ.get("DOCDIFF_STORE") or DEFAULT_STORE)
+
+
+def is_reference(text: str) -> bool:
+    """Whether an argument names a snapshot (`SERIES@LABEL`) rather than a file."""
+    return bool(_REF.match(text)) and not Path(text).exists()
+
+
+def validate_name(kind: str, name: str) -> str:
+    """A series or label name that cannot escape the store or confuse a file system."""
+    if any(unicodedata.category(ch).startswith("C") for ch in name):
+        raise StoreError(f"{kind} {name!r}: control characters are not allowed")
+    if not _NAME.match(name) or ".." in name:
+        raise StoreError(
+            f"{kind} {name!r}: use 1-64 letters, digits, CJK characters, '.', '_' or '-', "
+            "not starting with '.' or '-', without '/' or '..'"
+        )
+    if name in _RESERVED:
+        raise StoreError(f"{kind} {name!r} is reserved for references")
+    return name
+
+
+def _order(snapshot: Snapshot) -> tuple[str, str, str]:
+    return (snapshot.date or "", snapshot.added, snapshot.label)
+
+
+class Store:
+    """The store at `root` (created on first write)."""
+
+    def __init__(self, root: Path | str | None = None, lock_wait: float = LOCK_WAIT_SECONDS) -> None:
+        self.root = Path(root) if root is not None else default_root()
+        self.lock_wait = lock_wait
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def snapshots(self, series: str | None = None) -> list[Snapshot]:
+        """Snapshots, oldest first (by date, then time added), of one series or all."""
+        folder = self.root / "series"
+        if series is not None:
+            validate_name("series", series)
+            paths = sorted((folder / series).glob("*.json"))
+        else:
+            paths = sorted(folder.glob("*/*.json"))
+        found = []
+        for path in paths:
+            try:
+                found.append(Snapshot.model_validate_json(path.read_bytes()))
+            except ValueError as exc:
+                raise StoreError(f"{path}: unreadable snapshot metadata ({exc.__class__.__name__})") from None
+        return sorted(found, key=lambda s: (s.series, *_order(s)))
+
+    def series_names(self) -> list[str]:
+        """Every series in the store."""
+        return sorted({s.series for s in self.snapshots()})
+
+    def get(self, ref: str) -> Snapshot:
+        """The snapshot a reference names: `SERIES@LABEL`, `SERIES@latest`, `SERIES@previous`."""
+        match = _REF.match(ref)
+        if not match:
+            raise StoreError(f"{ref!r}: a reference is SERIES@LABEL (or SERIES@latest, SERIES@previous)")
+        series, label = match.group("series"), match.group("label")
+        versions = self.snapshots(series)
+        if not versions:
+            raise StoreError(f"{ref}: no series {series!r} in {self.root}")
+        if label == "latest":
+            return versions[-1]
+        if label == "previous":
+            if len(versions) < 2:
+                raise StoreError(f"{ref}: series {series!r} has only one version")
+            return versions[-2]
+        for snapshot in versions:
+            if snapshot.label == label:
+                return snapshot
+        raise StoreError(
+            f"{ref}: no label {label!r} in series {series!r} (have: {', '.join(s.label for s in versions)})"
+        )
+
+    def document(self, snapshot: Snapshot) -> Document:
+        """The stored version read back as a document (its source is the path it was added from)."""
+        raw = self._object(snapshot.sha256).read_bytes() if self._object(snapshot.sha256).exists() else None
+        if raw is None:
+            raise StoreError(f"{snapshot.ref}: object {snapshot.sha256[:12]} is missing; run `docdiff snap verify`")
+        if hashlib.sha256(raw).hexdigest() != snapshot.sha256:
+            raise StoreError(f"{snapshot.ref}: object {snapshot.sha256[:12]} is corrupted; run `docdiff snap verify`")
+        return document_from_bytes(raw, snapshot.source)
+
+    def load(self, ref: str) -> Document:
+        """The document a reference names."""
+        return self.document(self.get(ref))
+
+    def text(self, snapshot: Snapshot) -> str:
+        """The stored decoded text of a snapshot."""
+        return self._text(snapshot.sha256).read_text(encoding="utf-8")
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def add(
+        self, path: str | os.PathLike[str], series: str, label: str, date: str | None = None, title: str | None = None
+    ) -> Snapshot:
+        """Store a file as version `label` of `series`; a label already there is refused."""
+        validate_name("series", series)
+        validate_name("label", label)
+        if date is not None and not _DATE.match(date):
+            raise StoreError(f"date {date!r}: use YYYY-MM-DD, YYYY-MM or YYYY")
+        document = read_document(path)
+        raw = Path(path).read_bytes()
+        if hashlib.sha256(raw).hexdigest() != document.sha256:
+            raise InputError(f"{path}: file changed while it was read; try again")
+        meta_path = self.root / "series" / series / f"{label}.json"
+        with store_lock(self.root, self.lock_wait):
+            self._clean_temporaries()
+            if meta_path.exists():
+                raise StoreError(f"{series}@{label} already exists; snapshots are never overwritten")
+            self._init()
+            obj = self._object(document.sha256)
+            if obj.exists():
+                if hashlib.sha256(obj.read_bytes()).hexdigest() != document.sha256:
+                    raise StoreError(f"object {document.sha256[:12]} is corrupted; run `docdiff snap verify`")
+            else:
+                atomic_write(obj, raw)
+            text = self._text(document.sha256)
+            if not text.exists():
+                atomic_write(text, document.text.encode("utf-8"))
+            snapshot = Snapshot(
+                series=series,
+                label=label,
+                date=date,
+                title=title or segment(document).title,
+                source=str(path),
+                sha256=document.sha256,
+                size=len(raw),
+                chars=len(document.text),
+                encoding=document.encoding,
+                added=datetime.now(UTC).isoformat(timespec="microseconds"),
+                docdiff_version=__version__,
+            )
+            atomic_write(meta_path, (snapshot.model_dump_json(indent=2) + "\n").encode("utf-8"))
+        return snapshot
+
+    def remove(self, ref: str) -> Snapshot:
+        """Delete one snapshot (and its objects if no other snapshot uses them)."""
+        with store_lock(self.root, self.lock_wait):
+            snapshot = self.get(ref)
+            (self.root / "series" / snapshot.series / f"{snapshot.label}.json").unlink()
+            if not any(s.sha256 == snapshot.sha256 for s in self.snapshots()):
+                for path in (self._object(snapshot.sha256), self._text(snapshot.sha256)):
+                    path.unlink(missing_ok=True)
+            folder = self.root / "series" / snapshot.series
+            if not any(folder.iterdir()):
+                folder.rmdir()
+        return snapshot
+
+    # -- checking --------------------------------------------------------------------------
+
+    def verify(self) -> tuple[list[str], list[str]]:
+        """(problems, notes): re-hash every object and check every snapshot's files.
+
+        Problems are missing or corrupted objects and texts, and unreadable metadata; notes are
+        harmless leftovers such as objects no snapshot uses (a crash before `add` finished).
+        """
+        problems: list[str] = []
+        notes: list[str] = []
+        try:
+            snapshots = self.snapshots()
+        except StoreError as exc:
+            return [str(exc)], notes
+        used: set[str] = set()
+        for snapshot in snapshots:
+            used.add(snapshot.sha256)
+            obj = self._object(snapshot.sha256)
+            if not obj.exists():
+                problems.append(f"{snapshot.ref}: object {snapshot.sha256[:12]} is missing")
+                continue
+            raw = obj.read_bytes()
+            if hashlib.sha256(raw).hexdigest() != snapshot.sha256:
+                problems.append(
+                    f"{snapshot.ref}: object {snapshot.sha256[:12]} does not match its hash (tampered or corrupted)"
+                )
+                continue
+            text = self._text(snapshot.sha256)
+            if not text.exists():
+                problems.append(f"{snapshot.ref}: text {snapshot.sha256[:12]}.txt is missing")
+            elif text.read_text(encoding="utf-8") != document_from_bytes(raw, snapshot.source).text:
+                problems.append(f"{snapshot.ref}: text {snapshot.sha256[:12]}.txt does not match its bytes")
+        for obj in sorted((self.root / "objects").glob("*/*")):
+            if obj.name not in used and not obj.name.startswith(".tmp-"):
+                notes.append(f"object {obj.name[:12]} is not used by any snapshot")
+        return problems, notes
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _object(self, sha: str) -> Path:
+        return self.root / "objects" / sha[:2] / sha
+
+    def _text(self, sha: str) -> Path:
+        return self.root / "texts" / sha[:2] / f"{sha}.txt"
+
+    def _init(self) -> None:
+        marker = self.root / "store.json"
+        if not marker.exists():
+            atomic_write(marker, (json.dumps({"format": FORMAT}, indent=2) + "\n").encode("utf-8"))
+        for name, content in ((".gitignore", _GITIGNORE), ("README.md", _README)):
+            if not (self.root / name).exists():
+                atomic_write(self.root / name, content.encode("utf-8"))
+
+    def _clean_temporaries(self) -> None:
+        """Remove temporary files a killed writer left (only called under the lock)."""
+        for leftover in self.root.rglob(".tmp-*"):
+            leftover.unlink(missing_ok=True)
