@@ -1,0 +1,356 @@
+"""The review screen: header, tabs (sections with their diff, facts, duplicates, summary), footer."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, LoadingIndicator, Static, TabbedContent, TabPane, Tree
+
+from docdiff import api
+from docdiff.compare import compare_documents
+from docdiff.comparison import Comparison
+from docdiff.errors import DocdiffError
+from docdiff.models import Document, Span
+from docdiff.report.markdown import render_markdown
+from docdiff.report.view import Line, fact_lines, summary_lines
+from docdiff.store.store import Store
+from docdiff.tui.messages import ComparisonFailed, ComparisonReady
+from docdiff.tui.screens.dialogs import ExportScreen, SearchScreen
+from docdiff.tui.widgets.diff_view import DiffView
+from docdiff.tui.widgets.doc_header import DocHeader
+from docdiff.tui.widgets.dupes_table import DupesTable
+from docdiff.tui.widgets.facts_table import FactsTable
+from docdiff.tui.widgets.section_tree import FILTERS, SectionTree
+
+TABS = ("sections", "facts", "duplicates", "summary")
+
+
+def _text(lines: list[Line]) -> Text:
+    from docdiff.tui.styles import STYLES
+
+    text = Text()
+    for line in lines:
+        for run in line:
+            text.append(run.text, style=STYLES[run.style])
+        text.append("\n")
+    return text
+
+
+class ReviewScreen(Screen[None]):
+    """Compare two versions in a worker, then browse the result."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "next_change", "Next change"),
+        Binding("p", "previous_change", "Prev change"),
+        Binding("right_square_bracket", "next_section", "Next section", key_display="]"),
+        Binding("left_square_bracket", "previous_section", "Prev section", key_display="["),
+        Binding("s", "toggle_layout", "Side/inline"),
+        Binding("f", "filter", "Filter"),
+        Binding("k", "kind_filter", "Fact kind"),
+        Binding("slash", "search", "Search", key_display="/"),
+        Binding("c", "copy", "Copy"),
+        Binding("e", "export", "Export"),
+        Binding("1", "tab('sections')", "Sections", show=False),
+        Binding("2", "tab('facts')", "Facts", show=False),
+        Binding("3", "tab('duplicates')", "Duplicates", show=False),
+        Binding("4", "tab('summary')", "Summary", show=False),
+        Binding("tab", "next_tab", "Next tab", show=False),
+    ]
+
+    def __init__(self, old: str, new: str, store: Store | None = None) -> None:
+        super().__init__()
+        self.old_source, self.new_source = old, new
+        self.store = store
+        self.comparison: Comparison | None = None
+        self.old_doc: Document | None = None
+        self.new_doc: Document | None = None
+        self.pair_index: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield DocHeader("Comparing…", id="doc-header")
+        with TabbedContent(id="tabs", initial="sections"):
+            with TabPane("Sections [1]", id="sections"), Horizontal():
+                yield SectionTree(id="tree")
+                yield DiffView(id="diff")
+            with TabPane("Facts [2]", id="facts"):
+                yield Static("", id="facts-filter")
+                yield FactsTable(id="facts-table")
+            with TabPane("Duplicates [3]", id="duplicates"):
+                yield DupesTable(id="dupes-table")
+            with TabPane("Summary [4]", id="summary"), VerticalScroll(id="summary-scroll"):
+                yield Static("", id="summary-text")
+        yield LoadingIndicator(id="loading")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#tabs").display = False
+        self.run_comparison()
+
+    @work(thread=True, exclusive=True, group="compare")
+    def run_comparison(self) -> None:
+        """Read both versions and compare them off the UI thread; only posts messages."""
+        try:
+            old = api.load(self.old_source, self.store)
+            new = api.load(self.new_source, self.store)
+            self.post_message(ComparisonReady(compare_documents(old, new), old, new))
+        except (DocdiffError, OSError) as exc:
+            self.post_message(ComparisonFailed(str(exc)))
+
+    async def on_comparison_ready(self, message: ComparisonReady) -> None:
+        self.comparison, self.old_doc, self.new_doc = message.comparison, message.old, message.new
+        self.query_one("#loading").display = False
+        self.query_one("#tabs").display = True
+        self.query_one(DocHeader).show(message.comparison)
+        tree = self.query_one(SectionTree)
+        tree.load(message.comparison)
+        self.query_one(FactsTable).load(message.comparison)
+        self.query_one(DupesTable).load(message.comparison)
+        self._show_filters()
+        self.query_one("#summary-text", Static).update(
+            _text([*summary_lines(message.comparison), (), *fact_lines(message.comparison)])
+        )
+        first = next((i for i in tree.indices() if message.comparison.sections[i].sentences), None)
+        tree.focus()
+        if first is not None:
+            # The tree lays out its rows on the next refresh; select then, and show the diff now.
+            await self.show_pair(first, move_tree=False)
+            self.call_after_refresh(tree.select_index, first)
+
+    def on_comparison_failed(self, message: ComparisonFailed) -> None:
+        self.query_one("#loading").display = False
+        self.query_one(DocHeader).update(Text(f"Cannot compare: {message.error}", style="bold red"))
+        self.notify(message.error, title="Cannot compare", severity="error", timeout=10)
+
+    # -- sections and changes --------------------------------------------------------------
+
+    async def show_pair(self, index: int, change: int = 0, move_tree: bool = True) -> None:
+        """Show a section pair's diff (and select it in the tree)."""
+        assert self.comparison is not None
+        self.pair_index = index
+        if move_tree:
+            self.query_one(SectionTree).select_index(index)
+        await self.query_one(DiffView).show(self.comparison.sections[index], self.old_doc, self.new_doc, change)
+
+    @on(Tree.NodeHighlighted, "#tree")
+    async def _highlighted(self, event: Tree.NodeHighlighted[int]) -> None:
+        if event.node is not self.query_one(SectionTree).cursor_node or not self.query_one(SectionTree).has_focus:
+            return  # a stale event, or the tree moved by the program rather than the reader
+        if event.node.data is not None and event.node.data != self.pair_index:
+            await self.show_pair(event.node.data, move_tree=False)
+
+    def _changed_pairs(self) -> list[int]:
+        assert self.comparison is not None
+        return [i for i in self._order() if self.comparison.sections[i].sentences]
+
+    async def action_next_change(self) -> None:
+        if self.comparison is None:
+            return
+        diff = self.query_one(DiffView)
+        if diff.focus_change(diff.current + 1):
+            return
+        later = self._split(self._changed_pairs())[1]
+        if later:
+            await self.show_pair(later[0])
+        else:
+            self.notify("No more changes", timeout=2)
+
+    async def action_previous_change(self) -> None:
+        if self.comparison is None:
+            return
+        diff = self.query_one(DiffView)
+        if diff.current > 0 and diff.focus_change(diff.current - 1):
+            return
+        earlier = self._split(self._changed_pairs())[0]
+        if earlier:
+            await self.show_pair(earlier[-1], change=len(self.comparison.sections[earlier[-1]].sentences) - 1)
+        else:
+            self.notify("No earlier changes", timeout=2)
+
+    def _order(self) -> list[int]:
+        return self.query_one(SectionTree).indices()
+
+    def _split(self, candidates: list[int]) -> tuple[list[int], list[int]]:
+        """Candidates before and after the shown pair, in tree order."""
+        order = self._order()
+        if self.pair_index not in order:
+            return [], [i for i in candidates if i in order]
+        position = {index: k for k, index in enumerate(order)}
+        here = position[self.pair_index]
+        return (
+            [i for i in candidates if position.get(i, here) < here],
+            [i for i in candidates if position.get(i, here) > here],
+        )
+
+    async def action_next_section(self) -> None:
+        later = self._split(self._order())[1]
+        if later:
+            await self.show_pair(later[0])
+
+    async def action_previous_section(self) -> None:
+        earlier = self._split(self._order())[0]
+        if earlier:
+            await self.show_pair(earlier[-1])
+
+    async def action_toggle_layout(self) -> None:
+        await self.query_one(DiffView).toggle_layout()
+
+    # -- filters, search, copy, export -----------------------------------------------------
+
+    async def action_filter(self) -> None:
+        if self.comparison is None:
+            return
+        active = self.query_one(TabbedContent).active
+        if active == "facts":
+            self.query_one(FactsTable).cycle_status()
+        else:
+            tree = self.query_one(SectionTree)
+            status = FILTERS[(FILTERS.index(tree.status_filter) + 1) % len(FILTERS)]
+            tree.load(self.comparison, status)
+            shown = tree.indices()
+            if shown:
+                await self.show_pair(shown[0])
+            else:
+                await self.query_one(DiffView).show(None, None, None)
+        self._show_filters()
+
+    def action_kind_filter(self) -> None:
+        if self.comparison is not None:
+            self.query_one(FactsTable).cycle_kind()
+            self._show_filters()
+
+    def _show_filters(self) -> None:
+        table = self.query_one(FactsTable)
+        tree = self.query_one(SectionTree)
+        self.query_one("#facts-filter", Static).update(
+            Text.assemble(
+                ("status: ", "dim"),
+                table.status_filter,
+                ("   kind: ", "dim"),
+                table.kind_filter,
+                ("   (f / k to filter, Enter to jump to the text)", "dim"),
+            )
+        )
+        self.query_one(TabbedContent).get_tab("sections").label = f"Sections [1] · {tree.status_filter}"
+
+    def action_search(self) -> None:
+        if self.comparison is not None:
+            self.app.push_screen(SearchScreen(), self._search)
+
+    async def _search(self, query: str | None) -> None:
+        if not query or self.comparison is None:
+            return
+        order = self._order()
+        start = order.index(self.pair_index) + 1 if self.pair_index in order else 0
+        for index in order[start:] + order[:start]:
+            for k, sentence in enumerate(self.comparison.sections[index].sentences):
+                if query in "".join(p.text for p in sentence.pieces):
+                    self.action_tab("sections")
+                    await self.show_pair(index, change=k)
+                    return
+        for index in order[start:] + order[:start]:  # then the text of sections without edits shown
+            if query in self._section_text(index):
+                self.action_tab("sections")
+                await self.show_pair(index)
+                return
+        self.notify(f"“{query}” is not in any section", severity="warning", timeout=3)
+
+    def _section_text(self, index: int) -> str:
+        assert self.comparison is not None
+        pair = self.comparison.sections[index]
+        ref, doc = (pair.new, self.new_doc) if pair.new else (pair.old, self.old_doc)
+        return doc.text[ref.span[0] : ref.span[1]] if ref and doc and ref.level > 0 else ""
+
+    def action_copy(self) -> None:
+        passage = self.query_one(DiffView).current_passage()
+        if passage:
+            self.app.copy_to_clipboard(passage)
+            self.notify(f"Copied {len(passage)} characters", timeout=2)
+
+    def action_export(self) -> None:
+        if self.comparison is not None:
+            self.app.push_screen(ExportScreen(), self._export)
+
+    def _export(self, choice: tuple[str, object] | None) -> None:
+        if choice is None or self.comparison is None:
+            return
+        kind, path = choice
+        text = self.comparison.to_json() if kind == "json" else render_markdown(self.comparison)
+        try:
+            with open(str(path), "w", encoding="utf-8") as out:
+                out.write(text)
+        except OSError as exc:
+            self.notify(f"Cannot write {path}: {exc.strerror}", severity="error")
+            return
+        self.notify(f"Exported {kind} to {path}", timeout=3)
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        self._focus_tab(tab)
+
+    def action_next_tab(self) -> None:
+        tabs = self.query_one(TabbedContent)
+        self.action_tab(TABS[(TABS.index(tabs.active) + 1) % len(TABS)] if tabs.active in TABS else TABS[0])
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self._focus_tab(event.pane.id or "sections")
+
+    def _focus_tab(self, tab: str) -> None:
+        """Focus the tab's main widget, so focus left in a hidden tab does not switch back to it."""
+        target = {
+            "sections": "#tree",
+            "facts": "#facts-table",
+            "duplicates": "#dupes-table",
+            "summary": "#summary-scroll",
+        }
+        self.query_one(target.get(tab, "#tree")).focus()
+
+    # -- jumping from facts and duplicates ---------------------------------------------------
+
+    @on(DataTable.RowSelected, "#facts-table")
+    async def _fact_selected(self) -> None:
+        fact = self.query_one(FactsTable).selected_fact()
+        if fact is not None:
+            side, which = (fact.new, "new") if fact.new else (fact.old, "old")
+            assert side is not None
+            await self.jump_to(side.span, which)
+
+    @on(DataTable.RowSelected, "#dupes-table")
+    async def _dupe_selected(self) -> None:
+        group = self.query_one(DupesTable).selected_group()
+        if group is not None:
+            first = group.occurrences[0]
+            await self.jump_to(first.span, "new" if first.doc == "new" else "old")
+
+    async def jump_to(self, span: Span, side: str) -> None:
+        """Show the deepest section holding a span, at the change that holds it."""
+        if self.comparison is None:
+            return
+        best: tuple[int, int] | None = None
+        for index, pair in enumerate(self.comparison.sections):
+            ref = pair.new if side == "new" else pair.old
+            holds = ref is not None and ref.span[0] <= span[0] and span[1] <= ref.span[1]
+            if holds and ref is not None and (best is None or ref.level >= best[1]):
+                best = (index, ref.level)
+        if best is None:
+            self.notify("That text is in no section", severity="warning")
+            return
+        pair = self.comparison.sections[best[0]]
+        change = 0
+        for k, sentence in enumerate(pair.sentences):
+            where = sentence.new_span if side == "new" else sentence.old_span
+            if where and where[0] <= span[0] < where[1]:
+                change = k
+                break
+        tree = self.query_one(SectionTree)
+        if best[0] not in tree.indices():
+            tree.load(self.comparison, "all")
+            self._show_filters()
+        self.action_tab("sections")
+        await self.show_pair(best[0], change=change)

@@ -1,0 +1,183 @@
+"""The diff of one aligned section: side by side (old | new) or inline, sentence by sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rich.table import Table
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from docdiff.comparison import SectionPair, SentenceChange
+from docdiff.models import Document
+from docdiff.report.view import pair_name
+
+# A short changed piece holding a digit is a changed number: it gets a solid highlight.
+_NUMBER = re.compile(r"^\D{0,2}\d[\d.,%]*\S{0,4}$")
+_KINDS = {"changed": "~", "added": "+", "removed": "−", "moved-in": "↪", "moved-out": "↩"}
+
+
+def _styled(pieces: Sequence[tuple[str, str]], side: str | None) -> Text:
+    """Inline (side None) or one side of a sentence's pieces; changed numbers stand out."""
+    text = Text()
+    for op, piece in pieces:
+        if op == "equal":
+            text.append(piece)
+        elif op == "delete" and side in (None, "old"):
+            style = "bold white on red" if _NUMBER.match(piece) else "red strike"
+            text.append(piece, style=style)
+        elif op == "insert" and side in (None, "new"):
+            style = "bold black on green" if _NUMBER.match(piece) else "green"
+            text.append(piece, style=style)
+    return text
+
+
+class ChangeRow(Static):
+    """One changed sentence, rendered as one widget: two columns side by side, or one inline."""
+
+    DEFAULT_CSS = """
+    ChangeRow { height: auto; padding: 0 1; }
+    ChangeRow.current { background: $boost; border-left: thick $accent; }
+    """
+
+    def __init__(self, change: SentenceChange, index: int, side_by_side: bool) -> None:
+        self.change = change
+        self.index = index
+        self.side_by_side = side_by_side
+        self.body = self._renderable()
+        super().__init__(self.body, classes="change-row")
+
+    def set_change(self, change: SentenceChange, index: int, side_by_side: bool) -> None:
+        """Show another sentence in this row (rows are reused, not remounted, when moving)."""
+        self.change, self.index, self.side_by_side = change, index, side_by_side
+        self.body = self._renderable()
+        self.update(self.body)
+
+    def _renderable(self) -> Table | Text:
+        pieces = [(p.op, p.text.replace("\n", "¶")) for p in self.change.pieces]
+        mark = _KINDS[self.change.kind]
+        if not self.side_by_side:
+            return Text.assemble((f"{mark} ", "dim"), _styled(pieces, None))
+        kind = self.change.kind
+        old = Text() if kind == "added" else _styled(pieces, "old")
+        new = Text() if kind in ("removed", "moved-out") else _styled(pieces, "new")
+        if kind == "moved-out":
+            new = Text("↪ moved to another section", style="italic yellow")
+        elif kind == "moved-in":
+            old = Text.assemble(("↩ moved here from another section\n", "italic yellow"), old)
+        grid = Table.grid(expand=True, padding=(0, 1))
+        # CJK text has no spaces to break at: fold it at any character, never cut it off.
+        grid.add_column(width=1, style="dim")
+        grid.add_column(ratio=1, overflow="fold")
+        grid.add_column(width=1, style="dim")
+        grid.add_column(ratio=1, overflow="fold")
+        grid.add_row(mark, old, "│", new)
+        return grid
+
+    def passage(self) -> str:
+        """The sentence as it reads now (or did, for a removed one)."""
+        if self.change.kind in ("removed", "moved-out"):
+            return "".join(p.text for p in self.change.pieces if p.op != "insert")
+        return "".join(p.text for p in self.change.pieces if p.op != "delete")
+
+
+class DiffView(VerticalScroll):
+    """The changes of the selected section, with a current change that `n`/`p` move.
+
+    Its rows are reused from section to section (updated in place, surplus ones hidden), so
+    moving between sections changes content rather than rebuilding widgets.
+    """
+
+    DEFAULT_CSS = """
+    DiffView { width: 1fr; }
+    DiffView > .title { text-style: bold; padding: 0 1; background: $panel; width: 100%; }
+    DiffView > .plain { padding: 0 1; color: $text-muted; }
+    """
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.side_by_side = True
+        self.pair: SectionPair | None = None
+        self.current = -1
+        self.count = 0
+        self.new_doc: Document | None = None
+        self.old_doc: Document | None = None
+        self.pool: list[ChangeRow] = []
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static("Select a section.", classes="title", id="diff-title")
+        yield Static(_columns_header(), classes="plain", id="diff-header")
+        yield Static("", classes="plain", id="diff-body")
+
+    async def show(
+        self, pair: SectionPair | None, old: Document | None, new: Document | None, current: int = 0
+    ) -> None:
+        """Display a section's changes; `current` is the change to highlight."""
+        self.pair, self.old_doc, self.new_doc = pair, old, new
+        title = self.query_one("#diff-title", Static)
+        header = self.query_one("#diff-header", Static)
+        body = self.query_one("#diff-body", Static)
+        changes = pair.sentences if pair else ()
+        title.update(Text(pair_name(pair)) if pair else Text("Select a section."))
+        header.display = self.side_by_side and bool(changes)
+        extra = [ChangeRow(change, i, self.side_by_side) for i, change in enumerate(changes) if i >= len(self.pool)]
+        for i, change in enumerate(changes[: len(self.pool)]):
+            self.pool[i].set_change(change, i, self.side_by_side)
+        for i, row in enumerate(self.pool):
+            row.display = i < len(changes)
+            row.set_class(False, "current")
+        if extra:
+            await self.mount_all(extra, before=body)
+            self.pool.extend(extra)
+        self.count = len(changes)
+        if pair is not None and not changes:
+            ref, doc = (pair.new, new) if pair.new else (pair.old, old)
+            text = doc.text[ref.span[0] : ref.span[1]] if ref and doc else ""
+            label = {"added": "Added section:", "dropped": "Dropped section:"}.get(
+                pair.status, "No changes in this section:"
+            )
+            body.update(Text(f"{label}\n{text.strip()}"))
+            body.display = True
+        else:
+            body.display = False
+        self.current = -1
+        self.scroll_home(animate=False)
+        if changes:
+            self.focus_change(max(0, min(current, len(changes) - 1)))
+
+    def rows(self) -> list[ChangeRow]:
+        """The change rows shown, in order."""
+        return self.pool[: self.count]
+
+    def focus_change(self, index: int) -> bool:
+        """Highlight change `index` and scroll to it; False if there is no such change."""
+        rows = self.rows()
+        if not 0 <= index < len(rows):
+            return False
+        if 0 <= self.current < len(rows):
+            rows[self.current].set_class(False, "current")
+        rows[index].set_class(True, "current")
+        self.current = index
+        if index:
+            self.scroll_to_widget(rows[index], animate=False, top=False)
+        return True
+
+    def current_passage(self) -> str | None:
+        """The text of the highlighted change."""
+        rows = self.rows()
+        return rows[self.current].passage() if 0 <= self.current < len(rows) else None
+
+    async def toggle_layout(self) -> None:
+        """Switch between side by side and inline, keeping the current change."""
+        self.side_by_side = not self.side_by_side
+        await self.show(self.pair, self.old_doc, self.new_doc, self.current)
+
+
+def _columns_header() -> Table:
+    header = Table.grid(expand=True, padding=(0, 1))
+    for width, ratio in ((1, None), (None, 1), (1, None), (None, 1)):
+        header.add_column(width=width, ratio=ratio)
+    header.add_row("", Text("old", style="bold red"), "│", Text("new", style="bold green"))
+    return header
