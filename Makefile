@@ -18,3 +18,4 @@ bench:
 	.venv/bin/python bench/bench_testbed.py
 	.venv/bin/python bench/bench_dupes.py
 	.venv/bin/python bench/bench_store.py
+	.venv/bin/python bench/bench_tui.py
