@@ -201,26 +201,10 @@ class _Aligner:
         in_merge = {i for is_ in merges.values() for i in is_}
         for i in range(len(self.old)):
             if i not in self.partner_of_old and i not in in_merge and i not in splits:
-                yield AlignedPair(
-                    old=i,
-                    new=None,
-                    status="dropped",
-                    renamed=False,
-                    moved=False,
-                    heading_similarity=0.0,
-                    content_similarity=0.0,
-                )
+                yield _one_sided(old=i)
         for j in range(len(self.new)):
             if j not in self.partner_of_new and j not in in_split and j not in merges:
-                yield AlignedPair(
-                    old=None,
-                    new=j,
-                    status="added",
-                    renamed=False,
-                    moved=False,
-                    heading_similarity=0.0,
-                    content_similarity=0.0,
-                )
+                yield _one_sided(new=j)
 
     def _pair(self, i: int, j: int, status: PairStatus, moved: bool, heading: float, content: float) -> AlignedPair:
         renamed = self.scores.old_keys[i] != self.scores.new_keys[j]
@@ -263,6 +247,19 @@ class _Aligner:
         split = {i: js for i, js in splits.items() if len(js) + (i in self.partner_of_old) >= 2}
         merged = {j: is_ for j, is_ in merges.items() if len(is_) + (j in self.partner_of_new) >= 2}
         return split, merged
+
+
+def _one_sided(old: int | None = None, new: int | None = None) -> AlignedPair:
+    """A section on one side only: dropped if it has no new side, added if it has no old one."""
+    return AlignedPair(
+        old=old,
+        new=new,
+        status="dropped" if new is None else "added",
+        renamed=False,
+        moved=False,
+        heading_similarity=0.0,
+        content_similarity=0.0,
+    )
 
 
 def _sources(

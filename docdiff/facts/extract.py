@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from docdiff.facts.models import Fact, Phrase, Project, Target
+from docdiff.facts.models import Fact, Phrase, Project, Target, Tense
 from docdiff.facts.phrases import find_phrases, quoted_spans, recurring_slogans
 from docdiff.facts.projects import find_projects
-from docdiff.facts.tables import read_indicators
-from docdiff.facts.targets import find_targets
+from docdiff.facts.tables import Indicator, read_indicators
+from docdiff.facts.targets import Measure, find_targets
 from docdiff.flat import flatten
-from docdiff.models import Document, Outline, Paragraph, Table
+from docdiff.models import Document, Outline, Paragraph, Span, Table
 
 
 def extract_facts(doc: Document, outline: Outline, slogans: set[str] | None = None) -> list[Fact]:
@@ -41,21 +41,9 @@ def extract_facts(doc: Document, outline: Outline, slogans: set[str] | None = No
             # A note under a table (`注：共20个指标…`) counts the table; it sets no target.
             note = sentence.startswith(("注：", "注:"))
             for found in [] if note else find_targets(sentence, path, blocked, opening):
-                facts.append(
-                    Target(
-                        text=sentence[found.start : found.end],
-                        span=doc.to_original(start + found.start, start + found.end),
-                        section=path,
-                        metric=found.metric,
-                        value=found.value,
-                        value_high=found.value_high,
-                        unit=found.unit,
-                        qualifier=found.qualifier,
-                        period=found.period,
-                        tense=found.tense,
-                        value_text=found.value_text,
-                    )
-                )
+                span = doc.to_original(start + found.start, start + found.end)
+                tense: Tense | None = "plan" if found.tense == "plan" else "result" if found.tense == "result" else None
+                facts.append(_target(sentence[found.start : found.end], span, path, found, tense))
             for phrase in find_phrases(sentence, slogans):
                 if phrase.form in seen_phrases:
                     continue
@@ -96,23 +84,27 @@ def _cells(doc: Document, table: Table) -> list[tuple[int, int]]:
     return ranges
 
 
-def _indicator_targets(doc: Document, table: Table, indicators: list, path: tuple[str, ...]) -> list[Target]:  # type: ignore[type-arg]
-    targets: list[Target] = []
-    for indicator in indicators:
-        span = table.row_spans[indicator.row]
-        targets.append(
-            Target(
-                text=doc.normalised_slice(span).replace("\t", " | "),
-                span=span,
-                section=path,
-                metric=indicator.metric,
-                value=indicator.value,
-                value_high=indicator.value_high,
-                unit=indicator.unit,
-                qualifier=indicator.qualifier,
-                period=indicator.period,
-                tense="plan",
-                value_text=indicator.value_text,
-            )
+def _indicator_targets(doc: Document, table: Table, indicators: list[Indicator], path: tuple[str, ...]) -> list[Target]:
+    """One plan target per indicator row, its text the row's cells."""
+    return [
+        _target(
+            doc.normalised_slice(table.row_spans[i.row]).replace("\t", " | "), table.row_spans[i.row], path, i, "plan"
         )
-    return targets
+        for i in indicators
+    ]
+
+
+def _target(text: str, span: Span, path: tuple[str, ...], measure: Measure, tense: Tense | None) -> Target:
+    return Target(
+        text=text,
+        span=span,
+        section=path,
+        metric=measure.metric,
+        value=measure.value,
+        value_high=measure.value_high,
+        unit=measure.unit,
+        qualifier=measure.qualifier,
+        period=measure.period,
+        tense=tense,
+        value_text=measure.value_text,
+    )

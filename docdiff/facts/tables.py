@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from docdiff.facts.numbers import RANGE_SEPARATORS, parse_value
+from docdiff.facts.targets import Measure
 
 _VALUE = re.compile(
     rf"^(?P<qualifier>高于全市|低于全市|高于|低于|不低于|不高于|不超过|超过|达到|保持|控制在|<|>|≤|≥|约)?\s*"
@@ -17,17 +18,10 @@ _EACH_YEAR = re.compile(r"^(每年|年均)")
 
 
 @dataclass(frozen=True)
-class Indicator:
+class Indicator(Measure):
     """One row of an indicator table, read as a plan target."""
 
     row: int
-    metric: str
-    value: float | None
-    value_high: float | None
-    unit: str | None
-    qualifier: str | None
-    period: str | None
-    value_text: str
 
 
 def indicator_columns(header: tuple[str, ...]) -> tuple[int, int | None, int] | None:
@@ -71,5 +65,5 @@ def read_indicators(rows: tuple[tuple[str, ...], ...]) -> list[Indicator]:
             qualifier = _SYMBOLS.get(qualifier or "", qualifier)
             if match.group("unit"):
                 unit = match.group("unit")
-        out.append(Indicator(index, metric, value, high, unit or None, qualifier, period, cell))
+        out.append(Indicator(metric, value, high, unit or None, qualifier, period, cell, row=index))
     return out

@@ -13,76 +13,9 @@ import re
 from dataclasses import dataclass
 
 from docdiff.facts.numbers import ARABIC, CN_NUMBER, RANGE_SEPARATORS, parse_value
+from docdiff.units import COUNT_UNITS, MAGNITUDES, MEASURE_UNITS
 
-COUNT_UNITS = [
-    "批次",
-    "人次",
-    "艘次",
-    "家",
-    "个",
-    "项",
-    "台",
-    "户",
-    "套",
-    "幢",
-    "栋",
-    "座",
-    "所",
-    "条",
-    "件",
-    "次",
-    "人",
-    "名",
-    "位",
-    "批",
-    "场",
-    "艘",
-    "辆",
-    "架",
-    "张",
-    "间",
-    "床",
-    "处",
-    "块",
-    "幅",
-    "宗",
-    "笔",
-    "片",
-    "类",
-    "种",
-    "款",
-    "部",
-    "支",
-    "只",
-    "棵",
-    "株",
-    "匹",
-]
-MEASURE_UNITS = [
-    "个百分点",
-    "百分点",
-    "平方公里",
-    "平方米",
-    "立方米",
-    "公里",
-    "千米",
-    "公顷",
-    "亩",
-    "美元",
-    "元",
-    "吨",
-    "千瓦时",
-    "千瓦",
-    "标箱",
-    "TEU",
-    "米",
-    "岁",
-    "倍",
-    "成",
-    "%",
-    "‰",
-]
-_MAGNITUDES = "万亿|亿|万|千"
+_MAGNITUDES = "|".join(MAGNITUDES)
 _UNITS = sorted(COUNT_UNITS + MEASURE_UNITS, key=len, reverse=True)
 _UNIT = "|".join(re.escape(u) for u in _UNITS)
 _NUMBER = rf"{ARABIC}(?:\s*[{RANGE_SEPARATORS}]\s*{ARABIC})?|\d+/\d+|{CN_NUMBER}"
@@ -178,19 +111,25 @@ _ATTRIBUTE_UNITS = ("米", "TEU", "标箱")
 
 
 @dataclass(frozen=True)
-class Found:
-    """A target found in a sentence: offsets are relative to the sentence."""
+class Measure:
+    """What a target says: the metric, the value (or range), unit, qualifier and period."""
 
-    start: int
-    end: int
     metric: str
     value: float | None
     value_high: float | None
     unit: str | None
     qualifier: str | None
     period: str | None
-    tense: str | None
     value_text: str
+
+
+@dataclass(frozen=True)
+class Found(Measure):
+    """A target found in a sentence: offsets are relative to the sentence."""
+
+    start: int
+    end: int
+    tense: str | None
 
 
 def sentence_tense(sentence: str, path: tuple[str, ...], opening: str = "") -> str | None:
