@@ -86,6 +86,10 @@ def test_five_year_plan_tree_ignores_its_table_of_contents() -> None:
     assert all_headings.count("站在新起点") == 1
     contents = [b for b in outline.root.blocks if isinstance(b, Contents)]
     assert len(contents) == 1 and len(contents[0].entries) == 68
+    # The exact first- and second-level heading lists are the plan's own table of contents.
+    printed = [entry.replace(" ", "") for entry in contents[0].entries]
+    built = [(s.number_label or "") + s.heading for s in outline.root.walk() if s.style in ("cn-enum", "arabic")]
+    assert built == printed
     assert contents[0].entries[0] == "一、把握历史发展新方位"
     # Topic sentences are the third level.
     assert headings(arabic[0])[:2] == ["经济发展能级持续提升", "北外滩开发建设全面起势"]
