@@ -51,6 +51,7 @@ class ReviewScreen(Screen[None]):
         Binding("right_square_bracket", "next_section", "Next section", key_display="]"),
         Binding("left_square_bracket", "previous_section", "Prev section", key_display="["),
         Binding("s", "toggle_layout", "Side/inline"),
+        Binding("o", "toggle_full_text", "All text", show=False),
         Binding("f", "filter", "Filter"),
         Binding("k", "kind_filter", "Fact kind"),
         Binding("slash", "search", "Search", key_display="/"),
@@ -196,6 +197,9 @@ class ReviewScreen(Screen[None]):
         earlier = self._split(self._order())[0]
         if earlier:
             await self.show_pair(earlier[-1])
+
+    async def action_toggle_full_text(self) -> None:
+        await self.query_one(DiffView).toggle_full_text()
 
     async def action_toggle_layout(self) -> None:
         await self.query_one(DiffView).toggle_layout()

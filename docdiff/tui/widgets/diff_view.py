@@ -16,6 +16,10 @@ from docdiff.report.view import pair_name
 
 # A short changed piece holding a digit is a changed number: it gets a solid highlight.
 _NUMBER = re.compile(r"^\D{0,2}\d[\d.,%]*\S{0,4}$")
+# A section without edits shows what fits in the pane (CJK characters take two cells) until `o`
+# asks for all of it: long sections would otherwise cost every move a re-wrap of thousands of
+# characters. At least this many characters are shown.
+_MIN_PREVIEW_CHARS = 400
 _KINDS = {"changed": "~", "added": "+", "removed": "−", "moved-in": "↪", "moved-out": "↩"}
 
 
@@ -105,6 +109,7 @@ class DiffView(VerticalScroll):
         self.new_doc: Document | None = None
         self.old_doc: Document | None = None
         self.pool: list[ChangeRow] = []
+        self.full_text = False
 
     def compose(self):  # type: ignore[no-untyped-def]
         yield Static("Select a section.", classes="title", id="diff-title")
@@ -138,7 +143,13 @@ class DiffView(VerticalScroll):
             label = {"added": "Added section:", "dropped": "Dropped section:"}.get(
                 pair.status, "No changes in this section:"
             )
-            body.update(Text(f"{label}\n{text.strip()}"))
+            text = text.strip()
+            preview = max(_MIN_PREVIEW_CHARS, (self.size.width // 2) * self.size.height)
+            if len(text) > preview and not self.full_text:
+                more = f"… {len(text) - preview:,} more characters (o: show all)"
+                body.update(Text.assemble(f"{label}\n{text[:preview]}", (more, "dim italic")))
+            else:
+                body.update(Text(f"{label}\n{text}"))
             body.display = True
         else:
             body.display = False
@@ -168,6 +179,11 @@ class DiffView(VerticalScroll):
         """The text of the highlighted change."""
         rows = self.rows()
         return rows[self.current].passage() if 0 <= self.current < len(rows) else None
+
+    async def toggle_full_text(self) -> None:
+        """Show all of a long section's text, or only its start again."""
+        self.full_text = not self.full_text
+        await self.show(self.pair, self.old_doc, self.new_doc, self.current)
 
     async def toggle_layout(self) -> None:
         """Switch between side by side and inline, keeping the current change."""
