@@ -218,3 +218,23 @@ def test_tree_lists_statuses() -> None:
         assert labels[1].startswith("− ") and any(label.startswith("+ 一、2024年工作回顾") for label in labels)
 
     drive(test)
+
+
+def test_long_unedited_section_shows_what_fits_until_o() -> None:
+    async def test(app: DocdiffApp, pilot: Pilot[None]) -> None:
+        review = screen(app)
+        assert review.comparison is not None
+        added = max(
+            (i for i, p in enumerate(review.comparison.sections) if p.status == "added" and p.new and p.new.level == 1),
+            key=lambda i: review.comparison.sections[i].new.span[1] - review.comparison.sections[i].new.span[0],  # type: ignore[union-attr,index]
+        )
+        await review.show_pair(added)
+        await pilot.pause()
+        body = review.query_one("#diff-body")
+        assert "more characters (o: show all)" in text_of(body)
+        await pilot.press("o")
+        await pilot.pause()
+        shown = text_of(body)
+        assert "more characters" not in shown and len(shown) > 2000
+
+    drive(test)
