@@ -71,35 +71,31 @@ def across_edits(a: str, b: str, blocks: list[Block], gap: int, same: bool, min_
 _RESUME = 4
 
 
-def _agree(a: str, b: str, i: int, j: int, step: int) -> bool:
-    """Whether `a` from `i` and `b` from `j` agree for `_RESUME` characters in direction `step`
-    (+1 right, -1 left), or agree up to the edge of a line on both sides."""
-    for n in range(_RESUME):
-        x, y = i + step * n, j + step * n
-        if step < 0:
-            x, y = x - 1, y - 1
-        a_out = x < 0 or x >= len(a) or a[x] == "\n"
-        b_out = y < 0 or y >= len(b) or b[y] == "\n"
-        if a_out or b_out:
-            return n > 0 and a_out and b_out
-        if a[x] != b[y]:
-            return False
-    return True
+def _resume_right(a: str, b: str, e: int, f: int, gap: int, same: bool) -> tuple[int, int] | None:
+    """The nearest (fewest skipped characters) place after an edit where both texts agree again."""
+    best: tuple[int, int] | None = None
+    for i in range(gap + 1):
+        probe = a[e + i : e + i + _RESUME]
+        if "\n" in probe:
+            break
+        if len(probe) < _RESUME:
+            # Near the end of a line (or text): agreement up to it on both sides counts.
+            tail_a = a[e + i : a.find("\n", e + i) if "\n" in a[e + i :] else len(a)]
+            j_end = f + i
+            if tail_a and b[j_end : j_end + len(tail_a)] == tail_a and (best is None or 2 * i < sum(best) - e - f):
+                best = (e + i, j_end)
+            break
+        j = b.find(probe, f, f + gap + _RESUME)
+        if j >= 0 and (not same or j > e + i) and (best is None or (i + j - f) < (best[0] - e + best[1] - f)):
+            best = (e + i, j)
+    return best
 
 
 def _across_edits_right(a: str, b: str, e: int, f: int, gap: int, same: bool) -> tuple[int, int]:
     """Carry a match on across small edits (a changed number, a dropped word) to the right."""
     while e < len(a) and f < len(b) and a[e] != "\n" and b[f] != "\n":
-        resume = None
-        for cost in range(1, 2 * gap + 1):
-            for i in range(max(0, cost - gap), min(cost, gap) + 1):
-                j = cost - i
-                if (not same or f + j > e + i) and _agree(a, b, e + i, f + j, 1):
-                    resume = (e + i, f + j)
-                    break
-            if resume:
-                break
-        if resume is None:
+        resume = _resume_right(a, b, e, f, gap, same)
+        if resume is None or resume == (e, f):
             break
         e, f = resume
         while e < len(a) and f < len(b) and a[e] == b[f] and (not same or f > e):
@@ -109,26 +105,14 @@ def _across_edits_right(a: str, b: str, e: int, f: int, gap: int, same: bool) ->
 
 
 def _across_edits_left(a: str, b: str, s: int, t: int, gap: int, same: bool) -> tuple[int, int]:
-    """The same to the left."""
-    while s > 0 and t > 0 and a[s - 1] != "\n" and b[t - 1] != "\n":
-        resume = None
-        for cost in range(1, 2 * gap + 1):
-            for i in range(max(0, cost - gap), min(cost, gap) + 1):
-                j = cost - i
-                if s - i < 0 or t - j < 0:
-                    continue
-                if _agree(a, b, s - i, t - j, -1):
-                    resume = (s - i, t - j)
-                    break
-            if resume:
-                break
-        if resume is None:
-            break
-        s, t = resume
-        while s > 0 and t > 0 and a[s - 1] == b[t - 1]:
-            s -= 1
-            t -= 1
-    return s, t
+    """The same to the left: look right in the reversed lines up to each start."""
+    if s <= 0 or t <= 0:
+        return s, t
+    line_a = a.rfind("\n", 0, s) + 1
+    line_b = b.rfind("\n", 0, t) + 1
+    ra, rb = a[line_a:s][::-1], b[line_b:t][::-1]
+    e, f = _across_edits_right(ra, rb, 0, 0, gap, False)
+    return s - e, t - f
 
 
 def chain(blocks: list[Block], gap: int) -> list[Block]:
@@ -160,6 +144,25 @@ def chain(blocks: list[Block], gap: int) -> list[Block]:
     return chains
 
 
+# Longer copies are compared chunk by chunk so verifying them stays linear in their length.
+_CHUNK = 1000
+
+
+def long_ratio(a: str, b: str) -> float:
+    """Similarity of two copies, exact for short ones, chunked (length-weighted) for long ones."""
+    if max(len(a), len(b)) <= 2 * _CHUNK:
+        return text_ratio(a, b)
+    chunks = max(1, len(a) // _CHUNK)
+    total = weight = 0.0
+    for k in range(chunks):
+        a0, a1 = k * len(a) // chunks, (k + 1) * len(a) // chunks
+        b0, b1 = k * len(b) // chunks, (k + 1) * len(b) // chunks
+        size = (a1 - a0) + (b1 - b0)
+        total += text_ratio(a[a0:a1], b[b0:b1]) * size
+        weight += size
+    return total / weight if weight else 1.0
+
+
 def verified(a: str, b: str, blocks: list[Block], min_chars: int, threshold: float) -> list[tuple[Block, float]]:
     """Blocks long enough on both sides whose texts are at least `threshold` alike."""
     out: list[tuple[Block, float]] = []
@@ -168,7 +171,7 @@ def verified(a: str, b: str, blocks: list[Block], min_chars: int, threshold: flo
         right = b[block.b_start : block.b_end]
         if len(left.strip()) < min_chars or len(right.strip()) < min_chars:
             continue
-        similarity = 1.0 if left == right else text_ratio(left, right)
+        similarity = 1.0 if left == right else long_ratio(left, right)
         if similarity >= threshold:
             out.append((block, similarity))
     return out

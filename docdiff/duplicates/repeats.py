@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_right
 from collections import defaultdict
 from typing import Literal
 
@@ -18,6 +19,9 @@ from docdiff.options import DuplicateOptions
 
 # Two sightings of a copy that overlap this much (share of the longer) are the same copy.
 _SAME_COPY = 0.8
+_BUCKET = 64
+_SEED_REACH = 2
+_MAX_DIFFERENCE_CHARS = 2000
 # A group whose copies are this much covered by a larger group's copies adds nothing.
 _EXPLAINED = 0.9
 
@@ -44,7 +48,7 @@ def find_repeats(
 
 
 def _self_seeds(hashes: NDArray[np.uint64], max_repeats: int) -> list[tuple[int, int]]:
-    """Pairs of positions sharing a k-gram, sorted by the first position."""
+    """Pairs of nearby sightings of the same k-gram, sorted by the first position."""
     if len(hashes) == 0:
         return []
     order = np.argsort(hashes, kind="stable")
@@ -56,7 +60,9 @@ def _self_seeds(hashes: NDArray[np.uint64], max_repeats: int) -> list[tuple[int,
         if count > max_repeats:
             continue
         positions = sorted(order[start : start + count].tolist())
-        seeds.extend((p, q) for i, p in enumerate(positions) for q in positions[i + 1 :])
+        # Neighbouring sightings (and the next but one, past an unrelated use of a common
+        # phrase) are enough: grouping links copies transitively, and seeds stay linear in m.
+        seeds.extend((p, q) for i, p in enumerate(positions) for q in positions[i + 1 : i + 1 + _SEED_REACH])
     seeds.sort()
     return seeds
 
@@ -68,14 +74,20 @@ class _Copies:
         self.ranges: list[tuple[int, int]] = []
         self.parent: list[int] = []
         self.similarity: dict[int, float] = defaultdict(lambda: 1.0)
+        self.by_start: dict[int, list[int]] = defaultdict(list)  # start // bucket → range indices
 
     def node(self, start: int, end: int) -> int:
-        for index, (s, e) in enumerate(self.ranges):
-            overlap = min(e, end) - max(s, start)
-            if overlap >= _SAME_COPY * max(e - s, end - start):
-                return index
+        # Two sightings of one copy start within a fifth of its length of each other.
+        reach = max(1, (end - start) // 4)
+        for bucket in range((start - reach) // _BUCKET, (start + reach) // _BUCKET + 1):
+            for index in self.by_start.get(bucket, ()):
+                s, e = self.ranges[index]
+                overlap = min(e, end) - max(s, start)
+                if overlap >= _SAME_COPY * max(e - s, end - start):
+                    return index
         self.ranges.append((start, end))
         self.parent.append(len(self.parent))
+        self.by_start[start // _BUCKET].append(len(self.ranges) - 1)
         return len(self.ranges) - 1
 
     def find(self, index: int) -> int:
@@ -171,17 +183,47 @@ def _clause_start(text: str, start: int, period: int) -> int:
 
 
 def _without_explained(found: list[tuple[int, list[tuple[int, int]]]]) -> list[tuple[int, list[tuple[int, int]]]]:
-    """Drop a group whose every copy is covered by the copies of a group with more copies
-    (two pasted pairs found as one double-length pair, next to the four single copies)."""
-    kept = []
-    for root, ranges in found:
-        others = [r for other_root, other in found if len(other) > len(ranges) for r in other]
-        explained = all(
-            sum(max(0, min(e, oe) - max(s, os_)) for os_, oe in others) >= _EXPLAINED * (e - s) for s, e in ranges
-        )
-        if not explained:
-            kept.append((root, ranges))
-    return kept
+    """Drop a group whose every copy is covered by the copies of groups with more copies
+    (two pasted pairs found as one double-length pair, next to the four single copies).
+
+    Groups are taken largest first; the copies of larger groups are kept as a sorted union
+    of intervals, so each check is a binary search, not a scan of every other group.
+    """
+    kept: list[int] = []
+    cover: list[tuple[int, int]] = []  # disjoint, sorted union of the copies of larger groups
+    order = sorted(range(len(found)), key=lambda i: -len(found[i][1]))
+    k = 0
+    while k < len(order):
+        size = len(found[order[k]][1])
+        batch = [i for i in order[k:] if len(found[i][1]) == size]
+        for i in batch:
+            if not all(_covered(cover, s, e) >= _EXPLAINED * (e - s) for s, e in found[i][1]):
+                kept.append(i)
+        cover = _union(cover + [r for i in batch for r in found[i][1]])
+        k += len(batch)
+    return [found[i] for i in sorted(kept)]
+
+
+def _union(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted disjoint union of intervals."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(intervals):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _covered(cover: list[tuple[int, int]], start: int, end: int) -> int:
+    """Characters of [start, end) inside a sorted disjoint interval list."""
+    index = max(0, bisect_right(cover, (start, start)) - 1)
+    total = 0
+    while index < len(cover) and cover[index][0] < end:
+        s, e = cover[index]
+        total += max(0, min(e, end) - max(s, start))
+        index += 1
+    return total
 
 
 def make_group(kind: Literal["repeat", "reuse"], occurrences: list[Occurrence], similarity: float) -> DuplicateGroup:
@@ -191,7 +233,8 @@ def make_group(kind: Literal["repeat", "reuse"], occurrences: list[Occurrence], 
     first = occurrences[0].text
     differences: list[Difference] = []
     other = next((o.text for o in occurrences[1:] if o.text != first), None)
-    if other is not None:
+    # Differences are listed for passages a reader compares by eye; whole pasted documents are not diffed.
+    if other is not None and max(len(first), len(other)) <= _MAX_DIFFERENCE_CHARS:
         pending_old = pending_new = ""
         for op, piece in [*token_pieces(first, other), ("equal", "")]:
             if op == "delete":

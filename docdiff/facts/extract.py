@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from docdiff.facts.models import Fact, Phrase, Project, Target, Tense
-from docdiff.facts.phrases import find_phrases, quoted_spans, recurring_slogans
+from docdiff.facts.phrases import find_phrases, quoted_spans, recurring_slogans, slogan_pattern
 from docdiff.facts.projects import find_projects
 from docdiff.facts.tables import Indicator, read_indicators
 from docdiff.facts.targets import Measure, find_targets
@@ -18,6 +18,7 @@ def extract_facts(doc: Document, outline: Outline, slogans: set[str] | None = No
     """
     facts: list[Fact] = []
     slogans = recurring_slogans(doc.normalised) if slogans is None else slogans
+    slogan_re = slogan_pattern(slogans)
     seen_phrases: set[str] = set()
     seen_projects: set[str] = set()
     for flat in flatten(doc, outline):
@@ -44,7 +45,7 @@ def extract_facts(doc: Document, outline: Outline, slogans: set[str] | None = No
                 span = doc.to_original(start + found.start, start + found.end)
                 tense: Tense | None = "plan" if found.tense == "plan" else "result" if found.tense == "result" else None
                 facts.append(_target(sentence[found.start : found.end], span, path, found, tense))
-            for phrase in find_phrases(sentence, slogans):
+            for phrase in find_phrases(sentence, slogan_re):
                 if phrase.form in seen_phrases:
                     continue
                 seen_phrases.add(phrase.form)

@@ -35,7 +35,14 @@ def phrase_form(text: str) -> str:
     return text.translate(_DROP)
 
 
-def find_phrases(text: str, slogans: set[str]) -> list[FoundPhrase]:
+def slogan_pattern(slogans: set[str]) -> re.Pattern[str] | None:
+    """One pattern matching any of a document's slogans (longest first), compiled once."""
+    if not slogans:
+        return None
+    return re.compile("|".join(re.escape(s) for s in sorted(slogans, key=len, reverse=True)))
+
+
+def find_phrases(text: str, slogans: re.Pattern[str] | None) -> list[FoundPhrase]:
     """Quoted terms, titles, formulas, and occurrences of the document's recurring slogans."""
     found: list[FoundPhrase] = []
     taken: list[tuple[int, int]] = []
@@ -46,10 +53,10 @@ def find_phrases(text: str, slogans: set[str]) -> list[FoundPhrase]:
     for match in _FORMULA.finditer(text):
         if not any(s <= match.start() < e for s, e in taken):
             found.append(FoundPhrase(match.start(1), match.end(1), match.group(1), "formula"))
-    for slogan in slogans:
-        for match in re.finditer(re.escape(slogan), text):
+    if slogans is not None:
+        for match in slogans.finditer(text):
             if not any(s <= match.start() < e for s, e in taken):
-                found.append(FoundPhrase(match.start(), match.end(), slogan, "slogan"))
+                found.append(FoundPhrase(match.start(), match.end(), match.group(), "slogan"))
     return sorted(found, key=lambda p: p.start)
 
 
