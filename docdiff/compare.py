@@ -49,8 +49,8 @@ def compare_outlines(
     sections = tuple(entries[k] for k in order)
     section_pairs = {(p.old.path, p.new.path) for p in sections if p.old and p.new}
     slogans = recurring_slogans(old.normalised, new.normalised)
-    old_facts = extract_facts(old, old_outline, slogans)
-    new_facts = extract_facts(new, new_outline, slogans)
+    old_facts = extract_facts(old, old_outline, slogans, old_flat)
+    new_facts = extract_facts(new, new_outline, slogans, new_flat)
     facts = tuple(pair_facts(old_facts, new_facts, section_pairs, options.facts))
     summary = _summary(old, new, old_flat, new_flat, sections)
     fact_counts: dict[str, dict[str, int]] = {}
@@ -58,7 +58,10 @@ def compare_outlines(
         fact_counts.setdefault(fact.kind, {}).setdefault(fact.status, 0)
         fact_counts[fact.kind][fact.status] += 1
     repeats = duplicate_report(
-        [(old, old_outline, "old"), (new, new_outline, "new")], options.duplicates, within_only=True
+        [(old, old_outline, "old"), (new, new_outline, "new")],
+        options.duplicates,
+        within_only=True,
+        flats=[old_flat, new_flat],
     )
     return Comparison(
         old=_info(old, old_outline),

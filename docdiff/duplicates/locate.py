@@ -5,19 +5,19 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from docdiff.duplicates.models import Occurrence
-from docdiff.flat import flatten
+from docdiff.flat import FlatSection, flatten
 from docdiff.models import Contents, Document, Outline, Table
 
 
 class Locator:
     """Maps normalised ranges of one document to occurrences a reader can find."""
 
-    def __init__(self, doc: Document, outline: Outline, label: str) -> None:
+    def __init__(self, doc: Document, outline: Outline, label: str, flat: list[FlatSection] | None = None) -> None:
         self.doc = doc
         self.label = label
         self.line_starts = [0] + [i + 1 for i, ch in enumerate(doc.text) if ch == "\n"]
-        self.sections = [(f.section.span, f.path) for f in flatten(doc, outline)[1:]]
-        flat = flatten(doc, outline)
+        flat = flat if flat is not None else flatten(doc, outline)
+        self.sections = [(f.section.span, f.path) for f in flat[1:]]
         headings = [
             doc.to_normalised(f.section.heading_span)
             for f in flat

@@ -14,6 +14,7 @@ from docdiff.duplicates.hashing import codes, kgram_hashes
 from docdiff.duplicates.locate import Locator
 from docdiff.duplicates.matching import Block, across_edits, chain, exact_blocks, verified
 from docdiff.duplicates.models import Difference, DuplicateGroup, Occurrence
+from docdiff.flat import FlatSection
 from docdiff.models import Document, Outline
 from docdiff.options import DuplicateOptions
 
@@ -32,7 +33,7 @@ def seed_k(min_chars: int) -> int:
 
 
 def find_repeats(
-    doc: Document, outline: Outline, label: str, options: DuplicateOptions
+    doc: Document, outline: Outline, label: str, options: DuplicateOptions, flat: list[FlatSection] | None = None
 ) -> tuple[list[DuplicateGroup], int]:
     """Groups of repeated passages in one document, and how many groups were excluded as headings."""
     text = doc.normalised
@@ -42,7 +43,7 @@ def find_repeats(
     blocks = chain(exact_blocks(text, text, seeds, k, same=True), options.max_gap)
     blocks = across_edits(text, text, blocks, options.max_gap, same=True, min_chars=options.min_chars)
     pairs = verified(text, text, blocks, options.min_chars, options.threshold)
-    locator = Locator(doc, outline, label)
+    locator = Locator(doc, outline, label, flat)
     groups, excluded = _group(text, pairs, options, locator)
     return groups, excluded
 

@@ -8,6 +8,7 @@ from docdiff.duplicates.locate import Locator
 from docdiff.duplicates.models import DuplicateGroup, DuplicateReport, ReuseRatio
 from docdiff.duplicates.repeats import find_repeats, make_group
 from docdiff.duplicates.reuse import find_reuse
+from docdiff.flat import FlatSection, flatten
 from docdiff.models import Document, Outline
 from docdiff.options import DuplicateOptions
 
@@ -19,6 +20,7 @@ def duplicate_report(
     options: DuplicateOptions | None = None,
     progress: Progress | None = None,
     within_only: bool = False,
+    flats: list[list[FlatSection]] | None = None,
 ) -> DuplicateReport:
     """Repeats inside each (document, outline, label) and, unless `within_only`, passages reused
     between any two."""
@@ -27,10 +29,11 @@ def duplicate_report(
     excluded = 0
     locators = []
     for index, (doc, outline, label) in enumerate(documents):
-        found, left_out = find_repeats(doc, outline, label, options)
+        flat = flats[index] if flats is not None else flatten(doc, outline)
+        found, left_out = find_repeats(doc, outline, label, options, flat)
         groups.extend(found)
         excluded += left_out
-        locators.append(Locator(doc, outline, label))
+        locators.append(Locator(doc, outline, label, flat))
         if progress:
             progress("repeats", index + 1, len(documents))
     ratios: list[ReuseRatio] = []

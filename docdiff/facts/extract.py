@@ -7,11 +7,13 @@ from docdiff.facts.phrases import find_phrases, quoted_spans, recurring_slogans,
 from docdiff.facts.projects import find_projects
 from docdiff.facts.tables import Indicator, read_indicators
 from docdiff.facts.targets import Measure, find_targets
-from docdiff.flat import flatten
+from docdiff.flat import FlatSection, flatten
 from docdiff.models import Document, Outline, Paragraph, Span, Table
 
 
-def extract_facts(doc: Document, outline: Outline, slogans: set[str] | None = None) -> list[Fact]:
+def extract_facts(
+    doc: Document, outline: Outline, slogans: set[str] | None = None, flat: list[FlatSection] | None = None
+) -> list[Fact]:
     """Targets (every occurrence), phrases and projects (first occurrence of each) in document order.
 
     `slogans` are the `X、Y` slogans to look for; by default those recurring in this document.
@@ -21,12 +23,12 @@ def extract_facts(doc: Document, outline: Outline, slogans: set[str] | None = No
     slogan_re = slogan_pattern(slogans)
     seen_phrases: set[str] = set()
     seen_projects: set[str] = set()
-    for flat in flatten(doc, outline):
-        path = flat.path
+    for section in flat if flat is not None else flatten(doc, outline):
+        path = section.path
         texts: list[tuple[int, int, str]] = []  # normalised ranges of running text, with their paragraph opening
-        if flat.section.heading_span and flat.section.style in ("topic", "plain"):
-            texts.append((*doc.to_normalised(flat.section.heading_span), ""))
-        for block in flat.section.blocks:
+        if section.section.heading_span and section.section.style in ("topic", "plain"):
+            texts.append((*doc.to_normalised(section.section.heading_span), ""))
+        for block in section.section.blocks:
             if isinstance(block, Paragraph):
                 opening = doc.normalised_slice(block.sentences[0])[:12] if block.sentences else ""
                 texts.extend((*doc.to_normalised(sentence), opening) for sentence in block.sentences)
