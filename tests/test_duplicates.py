@@ -169,3 +169,22 @@ def test_dupes_cli(tmp_path: Path) -> None:
     empty.mkdir()
     bad = runner.invoke(app, ["dupes", str(empty)])
     assert bad.exit_code == 2 and "no .txt files" in bad.stderr
+
+
+def test_passage_shared_by_three_documents_is_one_group() -> None:
+    passage = (
+        "东余杭路一期、二期等20个街坊收尾交地。119、180、334和339街坊等15幅地块完成出让。480米新地标顺利浇筑底板。"
+    )
+    texts = [
+        seed_document(REPORT_2025).text,
+        seed_document(OUTLOOK_2024).text + "\n\n城市更新专栏\n\n" + passage + "\n",
+        seed_document(NEWS_2021).text + "\n\n最新进展\n\n" + passage + "\n",
+    ]
+    documents = []
+    for index, text in enumerate(texts):
+        doc = document_from_bytes(text.encode("utf-8"), f"doc{index}")
+        documents.append((doc, segment(doc), f"doc{index}"))
+    report = duplicate_report(documents, OPTIONS)
+    shared = [g for g in report.groups if g.kind == "reuse" and "480米新地标" in g.text]
+    assert len(shared) == 1
+    assert sorted(o.doc for o in shared[0].occurrences) == ["doc0", "doc1", "doc2"]

@@ -68,36 +68,49 @@ def _self_seeds(hashes: NDArray[np.uint64], max_repeats: int) -> list[tuple[int,
     return seeds
 
 
-class _Copies:
-    """Union-find over copies (normalised ranges), merging near-identical ranges into one copy."""
+class Copies:
+    """Union-find over copies (ranges of one or more documents), merging near-identical
+    sightings of a copy into one node."""
 
     def __init__(self) -> None:
         self.ranges: list[tuple[int, int]] = []
+        self.docs: list[int] = []
         self.parent: list[int] = []
         self.similarity: dict[int, float] = defaultdict(lambda: 1.0)
-        self.by_start: dict[int, list[int]] = defaultdict(list)  # start // bucket → range indices
+        self.by_start: dict[tuple[int, int], list[int]] = defaultdict(list)  # (doc, start // bucket) → nodes
 
-    def node(self, start: int, end: int) -> int:
+    def node(self, start: int, end: int, doc: int = 0) -> int:
+        """The node of a copy in `doc`, reusing one that covers nearly the same range."""
         # Two sightings of one copy start within a fifth of its length of each other.
         reach = max(1, (end - start) // 4)
         for bucket in range((start - reach) // _BUCKET, (start + reach) // _BUCKET + 1):
-            for index in self.by_start.get(bucket, ()):
+            for index in self.by_start.get((doc, bucket), ()):
                 s, e = self.ranges[index]
                 overlap = min(e, end) - max(s, start)
                 if overlap >= _SAME_COPY * max(e - s, end - start):
                     return index
         self.ranges.append((start, end))
+        self.docs.append(doc)
         self.parent.append(len(self.parent))
-        self.by_start[start // _BUCKET].append(len(self.ranges) - 1)
+        self.by_start[(doc, start // _BUCKET)].append(len(self.ranges) - 1)
         return len(self.ranges) - 1
 
+    def groups(self) -> list[tuple[int, list[int]]]:
+        """(root, member nodes) for every set of two or more copies."""
+        members: dict[int, list[int]] = defaultdict(list)
+        for index in range(len(self.ranges)):
+            members[self.find(index)].append(index)
+        return [(root, group) for root, group in members.items() if len(group) >= 2]
+
     def find(self, index: int) -> int:
+        """The root of a node's set."""
         while self.parent[index] != index:
             self.parent[index] = self.parent[self.parent[index]]
             index = self.parent[index]
         return index
 
     def link(self, a: int, b: int, similarity: float) -> None:
+        """Join two copies' sets; the set's similarity is the least of its links."""
         ra, rb = self.find(a), self.find(b)
         root = min(ra, rb)
         self.parent[max(ra, rb)] = root
@@ -107,7 +120,7 @@ class _Copies:
 def _group(
     text: str, pairs: list[tuple[Block, float]], options: DuplicateOptions, locator: Locator
 ) -> tuple[list[DuplicateGroup], int]:
-    copies = _Copies()
+    copies = Copies()
     for block, similarity in pairs:
         if block.b_start < block.a_end:
             # A tandem repeat (the same passage pasted back to back): cut the run into its periods.

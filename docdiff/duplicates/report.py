@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from docdiff.duplicates.locate import Locator
 from docdiff.duplicates.models import DuplicateGroup, DuplicateReport, ReuseRatio
-from docdiff.duplicates.repeats import find_repeats, make_group
+from docdiff.duplicates.repeats import Copies, find_repeats, make_group
 from docdiff.duplicates.reuse import find_reuse
 from docdiff.flat import FlatSection, flatten
 from docdiff.models import Document, Outline
@@ -43,13 +43,20 @@ def duplicate_report(
             texts, options, (lambda done, total: progress("fingerprints", done, total)) if progress else None
         )
         covered: dict[tuple[int, int], set[int]] = {}
+        copies = Copies()  # a passage shared by several documents becomes one group
         for passage in shared:
             block = passage.block
-            a = locators[passage.a].occurrence(block.a_start, block.a_end)
-            b = locators[passage.b].occurrence(block.b_start, block.b_end)
-            groups.append(make_group("reuse", [a, b], passage.similarity))
+            copies.link(
+                copies.node(block.a_start, block.a_end, passage.a),
+                copies.node(block.b_start, block.b_end, passage.b),
+                passage.similarity,
+            )
             covered.setdefault((passage.a, passage.b), set()).update(range(block.a_start, block.a_end))
             covered.setdefault((passage.b, passage.a), set()).update(range(block.b_start, block.b_end))
+        for root, nodes in copies.groups():
+            ordered = sorted(nodes, key=lambda n: (copies.docs[n], copies.ranges[n]))
+            occurrences = [locators[copies.docs[n]].occurrence(*copies.ranges[n]) for n in ordered]
+            groups.append(make_group("reuse", occurrences, copies.similarity[root]))
         for (i, j), chars in sorted(covered.items()):
             total = len(texts[i]) or 1
             ratios.append(
