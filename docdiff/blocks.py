@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 
 from docdiff.models import Contents, Document, Paragraph, Span, Table
+from docdiff.sentences import sentence_units
 
 # A sentence runs to its final punctuation and any closing quotes or brackets after it.
-_SENTENCE = re.compile(r"[^。！？；!?;…\n]*(?:[。！？；!?;…]+[”’」』）)]*|$)")
 _TOC_ENTRY = re.compile(r"^(?P<title>.+?)(?:\.{2,}|…+|·{3,}|\t)\s*\t?\s*\d{1,4}$")
 _TABLE_CAPTION = re.compile(r"^(表|附表)[\d一二三四五六七八九十]+[：:.、]?\S")
 
@@ -55,15 +55,13 @@ def is_table_caption(text: str) -> bool:
 
 
 def sentence_spans(doc: Document, start: int, end: int) -> tuple[Span, ...]:
-    """Original spans of the sentences in the normalised range [start, end)."""
+    """Original spans of the sentences in the normalised range [start, end), without the
+    spaces around them."""
     spans: list[Span] = []
-    text = doc.normalised[start:end]
-    for match in _SENTENCE.finditer(text):
-        s, e = match.span()
-        while s < e and text[s] == " ":
-            s += 1
-        if e > s:
-            spans.append(doc.to_original(start + s, start + e))
+    for unit in sentence_units(doc.normalised, (start, end)):
+        if unit.key:
+            lead = doc.normalised.index(unit.key, unit.start)
+            spans.append(doc.to_original(lead, lead + len(unit.key)))
     return tuple(spans)
 
 

@@ -9,7 +9,7 @@ from docdiff.models import Span
 
 # A unit: text up to sentence-final punctuation (and closing quotes), or to a line break,
 # followed by any line breaks or spaces, so units tile the region with nothing left over.
-_UNIT = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)]*)?[\n ]*|[^\n]+[\n ]*")
+_UNIT = re.compile(r"[^。！？；!?;…\n]*(?:[。！？；!?;…]+[”’」』）)]*)?[\n ]*|[^\n]+[\n ]*")
 
 
 @dataclass(frozen=True)

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from pydantic import Field
 
 from docdiff.models import Model
+from docdiff.sentences import sentence_units
 from docdiff.store.models import Snapshot
 from docdiff.store.store import Store
-
-_SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 
 
 class HistoryEntry(Model):
@@ -22,7 +19,7 @@ class HistoryEntry(Model):
 
 
 def _sentences(text: str) -> set[str]:
-    return {m.group().strip() for m in _SENTENCE.finditer(text) if len(m.group().strip()) > 1}
+    return {unit.key for unit in sentence_units(text, (0, len(text))) if len(unit.key) > 1}
 
 
 def history(store: Store, series: str | None = None) -> list[HistoryEntry]:
