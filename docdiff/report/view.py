@@ -13,6 +13,7 @@ from typing import Literal
 from docdiff.comparison import Comparison, SectionPair, SectionRef, SentenceChange
 from docdiff.duplicates.models import DuplicateGroup, ReuseRatio
 from docdiff.facts.models import FactChange, FactSide
+from docdiff.models import Span
 
 Style = Literal["plain", "title", "heading", "label", "dim", "ins", "del", "move", "count", "good", "bad"]
 # How many entries each summary list shows before "… and N more".
@@ -120,7 +121,6 @@ def summary_lines(comparison: Comparison) -> list[Line]:
 def detail_lines(comparison: Comparison) -> list[Line]:
     """Per changed section, its changed sentences with inline insertions and deletions."""
     lines: list[Line] = []
-    locate = _Locator(comparison)
     for pair in comparison.sections:
         if not pair.sentences:
             continue
@@ -137,24 +137,29 @@ def detail_lines(comparison: Comparison) -> list[Line]:
             )
         )
         for sentence in pair.sentences:
-            lines.append(_sentence_line(sentence, locate))
+            lines.append(_sentence_line(sentence, comparison))
     return lines
 
 
-class _Locator:
-    """Finds the deepest section of either side that holds a span (where a move went or came from)."""
+def holding_pair(comparison: Comparison, span: Span, side: Literal["old", "new"]) -> int | None:
+    """Index of the pair whose section on `side` is the deepest one holding `span`."""
+    best: tuple[int, int] | None = None
+    for index, pair in enumerate(comparison.sections):
+        ref = pair.new if side == "new" else pair.old
+        holds = ref is not None and ref.span[0] <= span[0] and span[1] <= ref.span[1]
+        if holds and ref is not None and (best is None or ref.level >= best[1]):
+            best = (index, ref.level)
+    return best[0] if best else None
 
-    def __init__(self, comparison: Comparison) -> None:
-        self.old = sorted((p.old for p in comparison.sections if p.old), key=lambda r: (r.span[0], -r.span[1]))
-        self.new = sorted((p.new for p in comparison.sections if p.new), key=lambda r: (r.span[0], -r.span[1]))
 
-    def name(self, span: tuple[int, int] | None, side: Literal["old", "new"]) -> str:
-        if span is None:
-            return "?"
-        holders = [
-            r for r in (self.old if side == "old" else self.new) if r.span[0] <= span[0] and span[1] <= r.span[1]
-        ]
-        return section_name(max(holders, key=lambda r: r.level)) if holders else "?"
+def _located(comparison: Comparison, span: Span | None, side: Literal["old", "new"]) -> str:
+    """The name of the section holding a span (where a move went or came from)."""
+    index = holding_pair(comparison, span, side) if span is not None else None
+    if index is None:
+        return "?"
+    ref = comparison.sections[index].new if side == "new" else comparison.sections[index].old
+    assert ref is not None
+    return section_name(ref)
 
 
 def report_lines(comparison: Comparison) -> list[Line]:
@@ -237,18 +242,18 @@ def _target_change(change: FactChange) -> Line:
 _SIGNS = {"changed": "~ ", "added": "+ ", "removed": "- ", "moved-in": "↪ ", "moved-out": "↩ "}
 
 
-def _sentence_line(sentence: SentenceChange, locate: _Locator) -> Line:
+def _sentence_line(sentence: SentenceChange, comparison: Comparison) -> Line:
     runs: list[Run] = [Run("  " + _SIGNS[sentence.kind], "label")]
     if sentence.kind == "moved-out":
         # The old text, plainly; how it changed on the way is shown where it arrived.
         text = "".join(p.text for p in sentence.pieces if p.op != "insert").replace("\n", "¶")
-        return (*runs, Run(text, "dim"), Run(f"  → moved to {locate.name(sentence.new_span, 'new')}", "move"))
+        return (*runs, Run(text, "dim"), Run(f"  → moved to {_located(comparison, sentence.new_span, 'new')}", "move"))
     for piece in sentence.pieces:
         text = piece.text.replace("\n", "¶")
         style: Style = "ins" if piece.op == "insert" else "del" if piece.op == "delete" else "plain"
         runs.append(Run(text, style))
     if sentence.kind == "moved-in":
-        runs.append(Run(f"  ← moved from {locate.name(sentence.old_span, 'old')}", "move"))
+        runs.append(Run(f"  ← moved from {_located(comparison, sentence.old_span, 'old')}", "move"))
     return tuple(runs)
 
 

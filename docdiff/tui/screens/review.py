@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from rich.text import Text
 from textual import on, work
@@ -18,11 +18,11 @@ from docdiff.comparison import Comparison
 from docdiff.errors import DocdiffError
 from docdiff.models import Document, Span
 from docdiff.report.markdown import render_markdown
-from docdiff.report.view import Line, fact_lines, summary_lines
+from docdiff.report.view import Line, fact_lines, holding_pair, summary_lines
 from docdiff.store.store import Store
 from docdiff.tui.messages import ComparisonFailed, ComparisonReady
 from docdiff.tui.screens.dialogs import ExportScreen, SearchScreen
-from docdiff.tui.widgets.diff_view import DiffView
+from docdiff.tui.widgets.diff_view import DiffView, section_text
 from docdiff.tui.widgets.doc_header import DocHeader
 from docdiff.tui.widgets.dupes_table import DupesTable
 from docdiff.tui.widgets.facts_table import FactsTable
@@ -267,8 +267,8 @@ class ReviewScreen(Screen[None]):
     def _section_text(self, index: int) -> str:
         assert self.comparison is not None
         pair = self.comparison.sections[index]
-        ref, doc = (pair.new, self.new_doc) if pair.new else (pair.old, self.old_doc)
-        return doc.text[ref.span[0] : ref.span[1]] if ref and doc and ref.level > 0 else ""
+        ref = pair.new or pair.old
+        return section_text(pair, self.old_doc, self.new_doc) if ref and ref.level > 0 else ""
 
     def action_copy(self) -> None:
         passage = self.query_one(DiffView).current_passage()
@@ -321,9 +321,10 @@ class ReviewScreen(Screen[None]):
     async def _fact_selected(self) -> None:
         fact = self.query_one(FactsTable).selected_fact()
         if fact is not None:
-            side, which = (fact.new, "new") if fact.new else (fact.old, "old")
-            assert side is not None
-            await self.jump_to(side.span, which)
+            if fact.new is not None:
+                await self.jump_to(fact.new.span, "new")
+            elif fact.old is not None:
+                await self.jump_to(fact.old.span, "old")
 
     @on(DataTable.RowSelected, "#dupes-table")
     async def _dupe_selected(self) -> None:
@@ -332,20 +333,15 @@ class ReviewScreen(Screen[None]):
             first = group.occurrences[0]
             await self.jump_to(first.span, "new" if first.doc == "new" else "old")
 
-    async def jump_to(self, span: Span, side: str) -> None:
+    async def jump_to(self, span: Span, side: Literal["old", "new"]) -> None:
         """Show the deepest section holding a span, at the change that holds it."""
         if self.comparison is None:
             return
-        best: tuple[int, int] | None = None
-        for index, pair in enumerate(self.comparison.sections):
-            ref = pair.new if side == "new" else pair.old
-            holds = ref is not None and ref.span[0] <= span[0] and span[1] <= ref.span[1]
-            if holds and ref is not None and (best is None or ref.level >= best[1]):
-                best = (index, ref.level)
-        if best is None:
+        found = holding_pair(self.comparison, span, side)
+        if found is None:
             self.notify("That text is in no section", severity="warning")
             return
-        pair = self.comparison.sections[best[0]]
+        pair = self.comparison.sections[found]
         change = 0
         for k, sentence in enumerate(pair.sentences):
             where = sentence.new_span if side == "new" else sentence.old_span
@@ -353,8 +349,8 @@ class ReviewScreen(Screen[None]):
                 change = k
                 break
         tree = self.query_one(SectionTree)
-        if best[0] not in tree.indices():
+        if found not in tree.indices():
             tree.load(self.comparison, "all")
             self._show_filters()
         self.action_tab("sections")
-        await self.show_pair(best[0], change=change)
+        await self.show_pair(found, change=change)

@@ -38,6 +38,12 @@ def _styled(pieces: Sequence[tuple[str, str]], side: str | None) -> Text:
     return text
 
 
+def section_text(pair: SectionPair, old: Document | None, new: Document | None) -> str:
+    """A pair's section as printed: its new side, or its old side if it was dropped."""
+    ref, doc = (pair.new, new) if pair.new else (pair.old, old)
+    return doc.text[ref.span[0] : ref.span[1]] if ref and doc else ""
+
+
 class ChangeRow(Static):
     """One changed sentence, rendered as one widget: two columns side by side, or one inline."""
 
@@ -138,8 +144,7 @@ class DiffView(VerticalScroll):
             self.pool.extend(extra)
         self.count = len(changes)
         if pair is not None and not changes:
-            ref, doc = (pair.new, new) if pair.new else (pair.old, old)
-            text = doc.text[ref.span[0] : ref.span[1]] if ref and doc else ""
+            text = section_text(pair, old, new)
             label = {"added": "Added section:", "dropped": "Dropped section:"}.get(
                 pair.status, "No changes in this section:"
             )
