@@ -9,6 +9,7 @@ one section of the other version make a split or a merge.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -304,8 +305,6 @@ def _children(sections: list[FlatSection]) -> dict[int, list[int]]:
 
 def _longest_increasing(values: list[int]) -> set[int]:
     """Indices of one longest strictly increasing subsequence of `values`."""
-    import bisect
-
     tails: list[int] = []
     tail_index: list[int] = []
     previous = [-1] * len(values)

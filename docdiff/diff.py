@@ -81,13 +81,7 @@ def diff_bodies(old_text: str, old_region: Span, new_text: str, new_region: Span
         last = opcodes[k]
         k += 1
         old_span = _cover(old_items, first.old_start, last.old_end, old_region)
-        new_span = _cover(
-            new_items,
-            first.new_start,
-            last.new_end,
-            new_region,
-            anchor=_anchor(old_items, first.old_start, old_region),
-        )
+        new_span = _cover(new_items, first.new_start, last.new_end, new_region)
         _diff_stretch(old_text, old_span, new_text, new_span, options, result)
     return result
 
@@ -104,11 +98,7 @@ def _items(text: str, region: Span) -> list[Span]:
     return items
 
 
-def _anchor(items: list[Span], index: int, region: Span) -> int:
-    return items[index][0] if index < len(items) else region[1]
-
-
-def _cover(items: list[Span], start: int, end: int, region: Span, anchor: int | None = None) -> Span:
+def _cover(items: list[Span], start: int, end: int, region: Span) -> Span:
     """The text span covered by items[start:end] (an empty span at the right place if none)."""
     if end > start:
         return (items[start][0], items[end - 1][1])
@@ -127,14 +117,15 @@ def _diff_stretch(
     for a, b in [*pairs, (len(old_units), len(new_units))]:
         gap_old = old_units[oi:a]
         gap_new = new_units[ni:b]
-        anchor = old_units[a].start if a < len(old_units) else old_span[1]
+        anchor = _unit_start(old_units, a, old_span)  # where inserted sentences go in the old text
+        was = _unit_start(new_units, ni, new_span)  # where deleted sentences were in the new text
         for unit in gap_old:
             edit = RawEdit(
                 "delete",
                 unit.start,
                 unit.end,
-                _new_anchor(new_units, ni, new_span),
-                _new_anchor(new_units, ni, new_span),
+                was,
+                was,
                 old_text[unit.start : unit.end],
                 "",
                 key=unit.key,
@@ -161,7 +152,8 @@ def _diff_stretch(
         oi, ni = a + 1, b + 1
 
 
-def _new_anchor(units: list[Unit], index: int, span: Span) -> int:
+def _unit_start(units: list[Unit], index: int, span: Span) -> int:
+    """Where unit `index` starts, or the end of the span past the last unit."""
     return units[index].start if index < len(units) else span[1]
 
 

@@ -45,8 +45,7 @@ def extract_facts(
             note = sentence.startswith(("注：", "注:"))
             for found in [] if note else find_targets(sentence, path, blocked, opening):
                 span = doc.to_original(start + found.start, start + found.end)
-                tense: Tense | None = "plan" if found.tense == "plan" else "result" if found.tense == "result" else None
-                facts.append(_target(sentence[found.start : found.end], span, path, found, tense))
+                facts.append(_target(sentence[found.start : found.end], span, path, found, found.tense))
             for phrase in find_phrases(sentence, slogan_re):
                 if phrase.form in seen_phrases:
                     continue

@@ -82,9 +82,11 @@ def _pair_targets(
     if len(candidates):
         rows, cols = candidates[:, 0], candidates[:, 1]
         # The clause around each number breaks ties between targets sharing a metric.
-        texts = ratio_matrix(sorted({old[i].text for i in rows}), sorted({new[j].text for j in cols}))
-        old_index = {text: k for k, text in enumerate(sorted({old[i].text for i in rows}))}
-        new_index = {text: k for k, text in enumerate(sorted({new[j].text for j in cols}))}
+        old_texts = sorted({old[i].text for i in rows})
+        new_texts = sorted({new[j].text for j in cols})
+        texts = ratio_matrix(old_texts, new_texts)
+        old_index = {text: k for k, text in enumerate(old_texts)}
+        new_index = {text: k for k, text in enumerate(new_texts)}
         context = {(int(i), int(j)): texts[old_index[old[i].text], new_index[new[j].text]] for i, j in candidates}
     for i, j in candidates:
         a, b = old[i], new[j]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from docdiff.facts.models import Tense
 from docdiff.facts.numbers import ARABIC, CN_NUMBER, RANGE_SEPARATORS, parse_value
 from docdiff.units import COUNT_UNITS, MAGNITUDES, MEASURE_UNITS
 
@@ -129,10 +130,10 @@ class Found(Measure):
 
     start: int
     end: int
-    tense: str | None
+    tense: Tense | None
 
 
-def sentence_tense(sentence: str, path: tuple[str, ...], opening: str = "") -> str | None:
+def sentence_tense(sentence: str, path: tuple[str, ...], opening: str = "") -> Tense | None:
     """`plan` or `result` from the sentence's own words, then its paragraph's opening sentence
     (`去年，…` / `今年，…` governs what follows), then the section headings."""
     for text in (sentence, opening):
@@ -251,7 +252,7 @@ def _target(
     clause: str,
     match: re.Match[str],
     offset: int,
-    tense: str | None,
+    tense: Tense | None,
     sentence_period: str | None,
     previous_end: int,
     previous_metric: str | None,
