@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, LoadingIndicator, Static, TabbedContent, TabPane, Tree
 
 from docdiff import api
+from docdiff.cli.render import to_text
 from docdiff.compare import compare_documents
 from docdiff.comparison import Comparison
 from docdiff.errors import DocdiffError
@@ -32,14 +33,8 @@ TABS = ("sections", "facts", "duplicates", "summary")
 
 
 def _text(lines: list[Line]) -> Text:
-    from docdiff.tui.styles import STYLES
-
-    text = Text()
-    for line in lines:
-        for run in line:
-            text.append(run.text, style=STYLES[run.style])
-        text.append("\n")
-    return text
+    """Report lines as one rich Text, styled as the terminal report styles them."""
+    return Text.assemble(*(part for line in lines for part in (to_text(line), "\n")))
 
 
 class ReviewScreen(Screen[None]):
