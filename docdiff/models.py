@@ -95,6 +95,7 @@ HeadingStyle = Literal[
     "article",
     "cn-enum",
     "cn-paren",
+    "cn-ordinal",
     "arabic",
     "arabic-paren",
     "plain",
@@ -134,5 +135,9 @@ class Outline(Model):
     source: str = Field(description="Where the document was read from.")
     title: str | None = Field(default=None, description="Document title, when the text opens with one.")
     root: Section = Field(description="The document as a level-0 section holding the front matter.")
+    warnings: tuple[str, ...] = Field(
+        default=(),
+        description="Numbering faults read in the headings (out of order, repeated, skipped), one line each.",
+    )
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from docdiff.textshape import (
+    CJK_CHAR,
     CLOSERS,
     HAS_CJK,
     HEADING_START,
@@ -52,11 +53,37 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _PHOTO_CREDIT = re.compile(r"^[（(][^（）()]{0,30}(供图|摄影?|供稿|图片来源[^（）()]*)[）)]$")
 _FIGURE_CAPTION = re.compile(r"^图\s?[0-9一二三四五六七八九十]+[\s:：.、-]?[^\s。！？；]{1,40}$")
 _PAGE_MARKER = re.compile(r"^[（(]?(上接|下转|接上|转下|接第|转第)[^（）()]{0,8}版[）)]?$|^[-—]?\d{1,4}[-—]?$")
+# A continuation marker run into the text of a line: `（上接第1版）大力推进…`, `…建设。（下转第2版）`.
+_INLINE_MARKER = re.compile(
+    r"^[（(](?:上接|接上|接第)[^（）()]{0,8}版[）)]\s*|\s*[（(](?:下转|转下|转第)[^（）()]{0,8}版[）)]$"
+)
+# A full stop typed as ASCII `.` after Chinese text (never between digits or inside Latin words).
+_ASCII_STOP = re.compile(rf"(?<=[{CJK_CHAR}”’）》」』%‰])\.(?![0-9A-Za-z.])")
 _COUNTER = re.compile(r"^\d+\s*/\s*\d+$")
 _CHROME_TOKEN = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,4}$")
 _LABEL_TOKEN = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
+# Buttons in brackets: `【打印】【关闭】`, `[大] [中] [小]`, `字号：大 中 小`.
+_BUTTONS = re.compile(
+    r"^(?:[【\[［]\s*[^\]】］\s]{1,6}\s*[】\]］]\s*){2,}$|^[\u4e00-\u9fff]{2,4}[：:]\s*(?:[\u4e00-\u9fff]{1,2}\s+){1,}[\u4e00-\u9fff]{1,2}$"
+)
+# A line of page metadata: two or more `label：value` fields, one with a date or a count.
+_META_LINE = re.compile(
+    r"^(?=.*\d)(?:[\u4e00-\u9fff]{2,4}[：:]\s*[^\s：:，。]{1,30}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*){2,}$"
+)
 # Furniture is only cut from a text that has running text: a line at least this long.
 _MIN_RUNNING_TEXT = 20
+
+# A web archive's footer (a licence rendered from link-rich HTML) can end a text: after a wide
+# gap, fragments of a few characters a line, some not words at all (`、`, `Public domain`).
+_FOOTER_GAP = 3  # blank lines before the footer, at least
+_FOOTER_MEDIAN_CHARS = 12  # median characters of its lines, at most
+_FOOTER_MIN_LINES = 4
+_FOOTER_MAX_LINE_CHARS = 60  # no line of running text (a paragraph) inside it
+_FOOTER_MAX_SHARE = 0.1  # of the text's characters, at most
+_FOOTER_MAX_LINES = 200
+
+# A line this short (characters) cannot stand alone after an unfinished line: it was wrapped.
+_MAX_FRAGMENT_CHARS = 2
 
 # A caption is a short standalone line just above a photo credit.
 _MAX_CAPTION_CHARS = 60
@@ -137,13 +164,31 @@ def _clean_line(line: _Line) -> _Line:
     line.text = line.text.translate(_FOLD)
     if HAS_CJK.search(line.text):
         line.text = _ASCII_PUNCT_RE.sub(lambda m: _fold_punct(m, line.text), line.text)
+        line.text = _ASCII_STOP.sub("。", line.text)
     _rewrite(line, _HTML_TAG, lambda m: "")
     _rewrite(line, _BULLET, lambda m: "")
     _undouble(line)
     spaced_out = _letter_spaced(line.text)
     _rewrite(line, _SPACES, lambda m: _space(m, line.text, spaced_out))
     _unwrap_scripts(line)
+    _strip_indent(line)
+    _rewrite(line, _INLINE_MARKER, lambda m: "")  # after the indentation, which may precede it
     return line
+
+
+def _strip_indent(line: _Line) -> None:
+    """Drop indentation and trailing blanks: spaces (U+3000 and U+2003 are spaces by now) and tabs.
+
+    Tabs are kept inside a table row; at the ends of a line with no tab between its words they
+    are only indentation, which must never hide a heading's numbering or enter its text.
+    """
+    inner = line.text.strip(" \t")
+    blanks = " \t" if "\t" not in inner else " "
+    lead = len(line.text) - len(line.text.lstrip(blanks))
+    kept = len(line.text.rstrip(blanks))
+    if lead or kept < len(line.text):
+        kept = max(lead, kept)
+        line.text, line.origin = line.text[lead:kept], line.origin[lead:kept]
 
 
 def _keep(line: _Line, positions: list[int]) -> None:
@@ -217,7 +262,8 @@ def _undouble(line: _Line) -> None:
 
 
 def _is_strong_chrome(text: str) -> bool:
-    if _COUNTER.match(text):
+    """A line of web-page controls: a toolbar, a counter, font-size buttons, a source/time line."""
+    if _COUNTER.match(text) or _BUTTONS.match(text) or _META_LINE.match(text):
         return True
     if "|" in text:
         parts = [p.strip() for p in text.split("|")]
@@ -247,6 +293,100 @@ def _furniture_run(lines: list[_Line]) -> int:
     return count if strong or weak >= 3 else 0
 
 
+def _without_stray_chrome(lines: list[_Line]) -> list[_Line]:
+    """Drop web-page controls standing among the title lines before the text or after it ends
+    (`来源：… 时间：…` under a headline, `【打印】【关闭】` after the last paragraph)."""
+    running = [i for i, line in enumerate(lines) if len(line.text.strip()) >= _MIN_RUNNING_TEXT and _is_sentence(line)]
+    if not running:
+        return lines
+    first, last = running[0], running[-1]
+    return [
+        line
+        for i, line in enumerate(lines)
+        if first <= i <= last or not line.text.strip() or not _is_strong_chrome(line.text.strip())
+    ]
+
+
+def _is_sentence(line: _Line) -> bool:
+    return any(ch in SENTENCE_END + "，" for ch in line.text)
+
+
+def _footer_start(lines: list[_Line]) -> int:
+    """Index of the first line of a fragmented footer at the end of the text, or `len(lines)`.
+
+    The footer starts after a gap of `_FOOTER_GAP` blank lines; its lines are fragments (median
+    `_FOOTER_MEDIAN_CHARS` or fewer, none a paragraph), at least one holds no Chinese word (a lone `、`, a Latin
+    licence name) while the text is Chinese, and it is a small share of the text. The earliest
+    such start wins, so the whole footer goes.
+    """
+    texts = [line.text.strip() for line in lines]
+    total = sum(map(len, texts))
+    if not total or not HAS_CJK.search("".join(texts[: min(len(texts), 50)])):
+        return len(lines)
+    best = len(lines)
+    chars = seen = 0
+    for index in range(len(lines) - 1, 0, -1):
+        if not texts[index]:
+            continue
+        chars += len(texts[index])
+        seen += 1
+        if chars > _FOOTER_MAX_SHARE * total or seen > _FOOTER_MAX_LINES:
+            break
+        if index < _FOOTER_GAP or any(texts[index - k] for k in range(1, _FOOTER_GAP + 1)):
+            continue
+        tail = [text for text in texts[index:] if text]
+        if (
+            len(tail) >= _FOOTER_MIN_LINES
+            and median(map(len, tail)) <= _FOOTER_MEDIAN_CHARS
+            and max(map(len, tail)) <= _FOOTER_MAX_LINE_CHARS
+            and any(not HAS_CJK.search(text) for text in tail)
+        ):
+            best = index
+    return best
+
+
+def _short_title(text: str) -> bool:
+    """A short line with no punctuation inside a sentence or at its end: a title or a caption."""
+    return 0 < len(text) <= _MAX_CAPTION_CHARS and not any(ch in SENTENCE_END + "，,：:" for ch in text)
+
+
+def _display_captions(lines: list[_Line]) -> set[int]:
+    """Lines in bold display type (doubled glyphs) inside a text whose headings are set plain.
+
+    In a PDF page, banners, headlines and photo captions are bold. Once running text has begun,
+    a bold line is a caption when the text's own headings are in plain type: short plain lines,
+    after a blank line, with running text right under them.
+    """
+    start = next((i for i, line in enumerate(lines) if len(line.text.strip()) >= _MIN_RUNNING_TEXT), len(lines))
+    bold = [line for line in lines[start:] if line.emphasised]
+    if not bold:
+        return set()
+    plain_headings = 0
+    for index in range(max(start, 1), len(lines) - 1):
+        line, before, after = lines[index], lines[index - 1], lines[index + 1]
+        if (
+            not line.emphasised
+            and not before.text.strip()
+            and _short_title(line.text.strip())
+            and len(after.text.strip()) > 0
+            and not _short_title(after.text.strip())
+        ):
+            plain_headings += 1
+    return {id(line) for line in bold} if plain_headings >= len(bold) else set()
+
+
+def _closing_caption(lines: list[_Line]) -> set[int]:
+    """The last line, when it is a short title after a blank line: a caption or label closing the page."""
+    texts = [line for line in lines if line.text.strip()]
+    if len(texts) < 2 or not any(len(line.text.strip()) >= _MIN_RUNNING_TEXT for line in texts[:-1]):
+        return set()
+    last = texts[-1]
+    gap = lines[lines.index(last) - 1].text.strip() == "" if lines.index(last) else False
+    return (
+        {id(last)} if gap and _short_title(last.text.strip()) and not HEADING_START.match(last.text.strip()) else set()
+    )
+
+
 def _drop_furniture(lines: list[_Line]) -> list[_Line]:
     """Remove page furniture at both ends, photo credits with their captions, figure captions."""
     head = _furniture_run(lines)
@@ -254,6 +394,9 @@ def _drop_furniture(lines: list[_Line]) -> list[_Line]:
     body = lines[head : max(head, len(lines) - tail)]
     if not any(len(line.text) >= _MIN_RUNNING_TEXT for line in body):
         body = lines
+    body = _without_stray_chrome(body)
+    body = body[: _footer_start(body)]
+    captions = _display_captions(body) | _closing_caption(body)
     kept: list[_Line] = []
     gap = 0
     for line in body:
@@ -266,7 +409,7 @@ def _drop_furniture(lines: list[_Line]) -> list[_Line]:
                 kept.pop()
             gap += 2
             continue
-        if _FIGURE_CAPTION.match(text) or _PAGE_MARKER.match(text):
+        if _FIGURE_CAPTION.match(text) or _PAGE_MARKER.match(text) or id(line) in captions:
             gap += 1
             continue
         line.gap = gap
@@ -302,6 +445,8 @@ def _continues(prev: _Line, line: _Line, after: _Line | None, wrap_width: float 
         return True
     if any(ch in SENTENCE_END for ch in a):
         return True
+    if line.gap == 0 and _wrapped_fragment(prev, line, after):
+        return True
     if HEADING_START.match(a):
         return False
     if display_width(a) >= _LONG_LINE_CELLS:
@@ -309,6 +454,25 @@ def _continues(prev: _Line, line: _Line, after: _Line | None, wrap_width: float 
     if line.gap == 0 and any(ch in "，、" for ch in a) and line.cells <= _WRAP_NEXT_SHARE * prev.cells:
         return True  # a clause-bearing line wrapped into a next line no wider than itself
     return wrap_width is not None and prev.cells >= _WRAP_WIDTH_SHARE * wrap_width
+
+
+def _wrapped_fragment(prev: _Line, line: _Line, after: _Line | None) -> bool:
+    """A short piece of an unfinished line wrapped onto the next: never a line of its own.
+
+    One or two characters (`政府工作报` / `告`), or the tail of a numbered heading: a clause with
+    no punctuation, at most half as wide as the heading line, with running text after it.
+    """
+    b = line.text
+    if any(ch in SENTENCE_END + "，、：:" for ch in b) or HEADING_START.match(b):
+        return False
+    if len(b) <= _MAX_FRAGMENT_CHARS and HAS_CJK.search(b):
+        return True
+    return (
+        bool(HEADING_START.match(prev.text))
+        and line.cells * 2 <= prev.cells
+        and after is not None
+        and (ends_sentence(after.text) or after.cells > prev.cells)
+    )
 
 
 def _starts_with_closer(text: str) -> bool:

@@ -32,6 +32,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("article", re.compile(rf"^(第({_N})条)\s*")),
     ("cn-enum", re.compile(rf"^(([{CN_DIGITS}]+)、)\s*")),
     ("cn-paren", re.compile(rf"^(（([{CN_DIGITS}]+)）)\s*")),
+    # 一是…/二是… counts points; a heading only when it stands alone on its line (see segment).
+    ("cn-ordinal", re.compile(rf"^(([{CN_DIGITS}]{{1,3}})是)(?=[^，,：:。])")),
     ("arabic", re.compile(r"^((\d{1,3})[.．、])(?!\d)\s*")),
     ("arabic-paren", re.compile(r"^(（(\d{1,3})）)\s*")),
 )

@@ -25,6 +25,11 @@ class SegmentOptions(BaseModel):
         default=40,
         description="Longest line, in characters, that can be an unnumbered or numbered heading line.",
     )
+    max_numbered_heading_chars: int = Field(
+        default=90,
+        description="Longest text, in characters after its number label, of a numbered heading standing alone "
+        "on its line (real reports write 45-70 character headings with commas).",
+    )
     max_topic_chars: int = Field(
         default=24,
         description="Longest lead sentence, in characters without its full stop, read as a paragraph topic.",

@@ -10,6 +10,7 @@ never become sections.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -20,10 +21,15 @@ from docdiff.numbering import RANK, Numbering, parse_numbering
 from docdiff.options import SegmentOptions
 from docdiff.textshape import SENTENCE_END, SOFT_END, ends_sentence, unclosed_opener
 
-_GLOSSARY_ENTRY = re.compile(r"^(\d{1,3})[.．、]\s*([^：:。，]{1,30}?)[：:](.+)$")
+# `1.北外滩：指…` on one line, or the term alone on its line with the definition under it.
+_GLOSSARY_ENTRY = re.compile(r"^(\d{1,3})[.．、]\s*([^：:。，]{1,30}?)(?:[：:](.+)|[：:]?()$)")
 _TOC_TITLE_CHARS = 6
+_TOC_ENTRY_CHARS = 40
+_MIN_ECHOED_ENTRIES = 3
 # Sections whose paragraphs are never cut into topics.
 _NO_TOPICS = ("document", "entry", "topic", "glossary")
+# Numbering styles that make a heading only standing alone on their line, never run in.
+_STANDALONE_ONLY = ("cn-ordinal",)
 # Numbering styles that open the parts of a document; never nested under an unnumbered heading.
 _TOP_STYLES = ("part", "chapter", "cn-enum")
 
@@ -42,6 +48,7 @@ class _Node:
     blocks: list[Block | tuple[int, int]] = field(default_factory=list)
     children: list[_Node] = field(default_factory=list)
     end: int = 0
+    faulty: bool = False  # placed although its number breaks the sequence of its siblings
 
 
 @dataclass
@@ -75,7 +82,7 @@ class _Builder:
             index = self._take(items, index)
         self.topics_in_use = self._uses_topics(self.root)
         root = self._finish(self.root)
-        return Outline(source=self.doc.source, title=self.title, root=root)
+        return Outline(source=self.doc.source, title=self.title, root=root, warnings=tuple(numbering_faults(root)))
 
     # -- reading items -------------------------------------------------------------------
 
@@ -86,16 +93,29 @@ class _Builder:
             return index + 1
         line = item.line
         following = items[index + 1 : index + 1 + self.options.min_glossary_entries]
-        if index == 0 and self._heading_shaped(line.text) and not self._is_body(following):
+        if (
+            index == 0
+            and self._heading_shaped(line.text)
+            and parse_numbering(line.text) is None
+            and (not self._is_body(following) or self._headings_follow(items))
+        ):
+            # The first line, short and unnumbered, titles the whole text: a headline, even with
+            # running text right under it when the text goes on to headings of its own.
             self.title = line.text
             self.root.heading_end = line.end
             return 1
         numbering = parse_numbering(line.text)
-        if numbering and self._numbered(line, numbering):
+        if numbering and self._numbered(line, numbering, following):
             return index + 1
         if self._heading_shaped(line.text) and numbering is None:
             entries = self._glossary_entries(items, index + 1)
-            if sum(match is not None for _, match in entries) >= self.options.min_glossary_entries:
+            terms_alone = any(match is not None and match.group(3) is None for _, match in entries)
+            # Terms standing alone over their definitions read like numbered headings over their
+            # bodies; only a glossary closing the text is read that way.
+            closes_text = index + 1 + len(entries) == len(items)
+            if sum(match is not None for _, match in entries) >= self.options.min_glossary_entries and (
+                closes_text or not terms_alone
+            ):
                 self._glossary(line, entries)
                 return index + 1 + len(entries)
             if self._is_body(following):
@@ -103,6 +123,13 @@ class _Builder:
                 return index + 1
         self.stack[-1].blocks.append((line.start, line.end))
         return index + 1
+
+    def _headings_follow(self, items: list[_Item]) -> bool:
+        """Whether a heading-shaped line with running text under it comes after the first paragraph."""
+        return any(
+            item.block is None and self._heading_shaped(item.line.text) and self._is_body(items[index + 1 : index + 2])
+            for index, item in enumerate(items[2:], start=2)
+        )
 
     def _heading_shaped(self, text: str) -> bool:
         return (
@@ -122,38 +149,80 @@ class _Builder:
             return True
         return len(text) > self.options.max_heading_chars or (ends_sentence(text) and not text.endswith(("：", ":")))
 
-    def _numbered(self, line: Line, numbering: Numbering) -> bool:
+    def _numbered(self, line: Line, numbering: Numbering, following: list[_Item]) -> bool:
         rest = line.text[numbering.rest_start :]
         body: tuple[int, int] | None = None
+        standalone = False
+        longest = self.options.max_numbered_heading_chars
         if numbering.style == "article":
             heading, heading_end = numbering.label, line.start + len(numbering.label)
             if rest:
                 body = (line.start + numbering.rest_start, line.end)
-        elif self._heading_shaped(rest) and rest:
-            heading, heading_end = rest, line.end
+        elif rest and self._numbered_heading_shaped(rest):
+            # The heading stands alone on its line, with or without a full stop.
+            heading, heading_end = rest.removesuffix("。"), line.end
+            standalone = rest[-1] != "。" or self._is_running_text(following, numbering.style)
         else:
-            lead = _lead_sentence(rest, self.options.max_heading_chars, self.options.min_topic_body_chars)
+            lead = _lead_sentence(rest, longest, self.options.min_topic_body_chars)
             if lead is None:
                 return False
             heading = rest[: lead - 1]
             heading_end = line.start + numbering.rest_start + lead
             body = (heading_end, line.end)
-        parent = self._place(numbering)
-        if parent is None:
+        if rest.endswith("。") and body is None and not standalone:
+            return False  # one sentence in a run of numbered sentences: a list item
+        if numbering.style in _STANDALONE_ONLY and (body is not None or not standalone):
+            return False  # 一是…。二是… run on in a paragraph: points of a list
+        placed = self._place(numbering, standalone and self._is_body(following))
+        if placed is None:
             return False
+        parent, faulty = placed
         node = _Node(heading, numbering.style, 0, line.start, heading_end, numbering.label, numbering.number)
+        node.faulty = faulty
         if body:
             node.blocks.append(body)
         self._open(node, parent)
         self.last_number[numbering.style] = numbering.number
         return True
 
-    def _place(self, numbering: Numbering) -> int | None:
-        """Index in the stack of the new heading's parent, or None if it is a list item."""
+    def _numbered_heading_shaped(self, rest: str) -> bool:
+        """A numbered line's text that can be a whole heading: one clause or one sentence, not too long."""
+        core = rest.removesuffix("。")
+        return (
+            bool(core)
+            and len(core) <= self.options.max_numbered_heading_chars
+            and not any(ch in SENTENCE_END for ch in core)
+            and not core.endswith(("：", ":"))
+            and core[-1] not in SOFT_END
+            and unclosed_opener(core) is None
+        )
+
+    def _is_running_text(self, following: list[_Item], style: str) -> bool:
+        """Whether what follows a numbered sentence is text under it, not the next item of its run."""
+        if following and following[0].block is None:
+            numbering = parse_numbering(following[0].line.text)
+            if numbering is not None and numbering.style == style:
+                return False
+        return self._is_body(following)
+
+    def _place(self, numbering: Numbering, standalone: bool) -> tuple[int, bool] | None:
+        """Index in the stack of the new heading's parent and whether its number is out of
+        sequence, or None if it is a list item.
+
+        Numbering continuity decides first. A heading standing alone on its line with body
+        text under it stays a heading even when its number is out of order, repeated or
+        skipped (a real draft's fault, reported in the outline's warnings), unless a list of
+        its style is running.
+        """
+        faulty = standalone and numbering.style not in self.lists
         for depth in range(len(self.stack) - 1, 0, -1):
             node = self.stack[depth]
             if node.style == numbering.style:
-                return self._sibling_or_list(depth, node, numbering)
+                parent = self._sibling_or_list(depth, node, numbering)
+                if parent is None and faulty and (numbering.number != 1 or node.faulty):
+                    self.lists.pop(numbering.style, None)
+                    return depth - 1, True
+                return None if parent is None else (parent, False)
         rank = RANK[numbering.style]
         parent = 0
         for depth in range(len(self.stack) - 1, 0, -1):
@@ -161,10 +230,17 @@ class _Builder:
             if style not in RANK or RANK[style] < rank:
                 parent = depth
                 break
-        if self.stack[parent].style == "plain" and numbering.style in _TOP_STYLES:
-            parent = 0  # 前言 … 一、: a top-level numbering is a sibling of an unnumbered part
+        if self.stack[parent].style == "article":
+            return None  # （一） items inside an article are a list
+        # 前言 … 一、: a top-level numbering is a sibling of an unnumbered part, unless it restarts
+        # at 1 after the parts have run (an appendix numbering its own list inside itself).
+        appendix = numbering.number == 1 and bool(self.last_number.get(numbering.style))
+        if self.stack[parent].style == "plain" and numbering.style in _TOP_STYLES and not appendix:
+            parent = 0
         expected = (1, self.last_number.get(numbering.style, 0) + 1)
-        return parent if numbering.number in expected else None
+        if numbering.number in expected:
+            return parent, False
+        return (parent, True) if faulty else None
 
     def _sibling_or_list(self, depth: int, node: _Node, numbering: Numbering) -> int | None:
         """A heading of a style already open: the next sibling, or an item of a list inside it.
@@ -213,7 +289,11 @@ class _Builder:
             else:
                 break
         while entries and entries[-1][1] is None:
-            entries.pop()  # a paragraph after the last entry belongs to what follows
+            definition = entries.pop()  # a paragraph after the last entry belongs to what follows
+            last = entries[-1][1] if entries else None
+            if last is not None and last.group(3) is None:
+                entries.append(definition)  # … unless the last term stands over its definition
+                break
         return entries
 
     def _glossary(self, line: Line, entries: list[tuple[Line, re.Match[str] | None]]) -> None:
@@ -223,16 +303,18 @@ class _Builder:
             if match is None:
                 glossary.children[-1].blocks.append((entry.start, entry.end))
                 continue
+            definition = 3 if match.group(3) is not None else 4
             node = _Node(
                 match.group(2),
                 "entry",
                 2,
                 entry.start,
-                entry.start + match.start(3),
+                entry.start + match.start(definition),
                 f"{match.group(1)}.",
                 int(match.group(1)),
             )
-            node.blocks.append((entry.start + match.start(3), entry.end))
+            if match.group(3) is not None:
+                node.blocks.append((entry.start + match.start(3), entry.end))
             glossary.children.append(node)
         del self.stack[1:]
 
@@ -324,6 +406,39 @@ class _Builder:
         node.blocks = kept
 
 
+def numbering_faults(root: Section) -> list[str]:
+    """Numbering faults among sibling headings: a number out of order, repeated, or skipped.
+
+    A run may continue the numbering of the same style under the previous parent (some
+    reports number their `（一）…` straight through the parts); a restart at 1 is no fault.
+    """
+    faults: list[str] = []
+    last_run: dict[str, int] = {}
+    for parent in root.walk():
+        runs: dict[str, list[Section]] = {}
+        for child in parent.children:
+            if child.number is not None and child.style not in ("entry", "topic"):
+                runs.setdefault(child.style, []).append(child)
+        where = f"under {parent.number_label or ''}{parent.heading}" if parent.level else "at the top"
+        for style, run in runs.items():
+            previous = last_run.get(style, 0)
+            first = run[0].number or 0
+            if first not in (1, previous + 1):
+                faults.append(f"{run[0].number_label} opens the run {where}")
+            seen = {first}
+            for before, after in itertools.pairwise(run):
+                a, b = before.number or 0, after.number or 0
+                if b == a:
+                    faults.append(f"{after.number_label} repeated {where}")
+                elif b < a:
+                    faults.append(f"{after.number_label} after {before.number_label} {where}")
+                elif any(n not in seen for n in range(a + 1, b)):
+                    faults.append(f"{after.number_label} after {before.number_label} {where}: skipped")
+                seen.add(b)
+            last_run[style] = run[-1].number or 0
+    return faults
+
+
 def _lead_sentence(text: str, max_chars: int, min_body: int, plain: bool = False) -> int | None:
     """Length (full stop included) of a short opening sentence followed by more text, if any.
 
@@ -339,17 +454,41 @@ def _lead_sentence(text: str, max_chars: int, min_body: int, plain: bool = False
     return stop + 1
 
 
+def _echoed_run(lines: list[Line], index: int, last_seen: dict[str, int]) -> int:
+    """Length of a table of contents without page numbers starting at `index`, or 0.
+
+    A run of at least `_MIN_ECHOED_ENTRIES` consecutive short heading lines, each of which the
+    body prints again later, in the same order, after the run (a law's `目录` of chapters).
+    """
+    end = index
+    while (
+        end < len(lines)
+        and len(lines[end].text) <= _TOC_ENTRY_CHARS
+        and not any(ch in SENTENCE_END + "，：:" for ch in lines[end].text)
+        and last_seen.get(lines[end].text, -1) > end
+    ):
+        end += 1
+    run = lines[index:end]
+    if len(run) < _MIN_ECHOED_ENTRIES:
+        return 0
+    later = [last_seen[line.text] for line in run]
+    in_order = all(a < b for a, b in itertools.pairwise(later))
+    return len(run) if in_order and min(later) >= end else 0
+
+
 def _group(doc: Document, lines: list[Line]) -> list[_Item]:
     """Lines, with tables and tables of contents gathered into blocks."""
     items: list[_Item] = []
+    last_seen = {line.text: position for position, line in enumerate(lines)}
     index = 0
     while index < len(lines):
         line = lines[index]
-        if blocks.is_toc_entry(line.text) or blocks.is_table_row(line.text):
-            toc = blocks.is_toc_entry(line.text)
+        echoed = _echoed_run(lines, index, last_seen)
+        if blocks.is_toc_entry(line.text) or blocks.is_table_row(line.text) or echoed:
+            toc = blocks.is_toc_entry(line.text) or bool(echoed)
             same = blocks.is_toc_entry if toc else blocks.is_table_row
-            end = index
-            while end < len(lines) and same(lines[end].text):
+            end = index + echoed if echoed else index
+            while not echoed and end < len(lines) and same(lines[end].text):
                 end += 1
             group = lines[index:end]
             head: Line | None = None

@@ -57,6 +57,9 @@ class Node:
     heading: str
     body: list[str]
     children: list[Node] = field(default_factory=list)
+    keep_label: bool = False  # printed with its old number (siblings swapped without renumbering)
+    full_stop: bool = False  # a standalone heading printed with a final 。
+    wrapped: bool = False  # a long heading hard-wrapped onto a second line
 
 
 @dataclass
@@ -102,20 +105,30 @@ def _label(node: Node, number: int) -> str:
 
 
 class _Writer:
-    def __init__(self) -> None:
+    def __init__(self, indent: str = "") -> None:
         self.parts: list[str] = []
         self.length = 0
         self.ids: dict[int, int] = {}
         self.counters: dict[tuple[str, int], int] = {}
+        self.indent = indent  # printed before every paragraph (TAB and U+3000 in real reports)
 
     def add(self, text: str, ident: int | None = None) -> None:
         if self.parts:
             self.parts.append("\n\n")
             self.length += 2
+        text = self.indent + text
         if ident is not None:
-            self.ids[self.length] = ident
+            self.ids[self.length + len(self.indent)] = ident
         self.parts.append(text)
         self.length += len(text)
+
+    def heading(self, node: Node, label: str) -> str:
+        """A numbered heading as a real draft may print it: with a full stop, or wrapped."""
+        text = label + node.heading
+        if node.wrapped and len(node.heading) >= 12:
+            cut = len(label) + len(node.heading) * 3 // 4
+            text = text[:cut] + "\n" + self.indent + text[cut:]
+        return text + ("。" if node.full_stop else "")
 
     def number(self, node: Node, parent: int, global_arabic: bool) -> int:
         style = node.section.style
@@ -136,7 +149,9 @@ class _Writer:
             first = body.pop(0) if body else ""
             self.add(f"{_label(node, self.number(node, parent, global_arabic))} {first}".rstrip(), node.ident)
         elif section.number_label:
-            self.add(_label(node, self.number(node, parent, global_arabic)) + node.heading, node.ident)
+            number = self.number(node, parent, global_arabic)
+            label = section.number_label if node.keep_label else _label(node, number)
+            self.add(self.heading(node, label), node.ident)
         else:
             self.add(node.heading, node.ident)
         for line in body:
@@ -145,9 +160,11 @@ class _Writer:
             self.write(child, node.ident, global_arabic)
 
 
-def write(doc: Document, outline: Outline, root: Node, global_arabic: bool) -> tuple[str, dict[int, int]]:
+def write(
+    doc: Document, outline: Outline, root: Node, global_arabic: bool, indent: str = ""
+) -> tuple[str, dict[int, int]]:
     """Text of a tree (title, front matter, sections) and where each section's heading starts."""
-    writer = _Writer()
+    writer = _Writer(indent)
     if outline.title:
         writer.add(outline.title)
     for line in root.body:
@@ -202,6 +219,23 @@ def mutate(doc: Document, outline: Outline, donor: Outline, donor_doc: Document,
         parent = rng.choice(parents)
         k = rng.randrange(len(parent.children) - 1)
         parent.children[k], parent.children[k + 1] = parent.children[k + 1], parent.children[k]
+    # Layout faults of real drafts: two numbered siblings swapped without renumbering, headings
+    # standing alone with a full stop, a long heading wrapped, a newspaper page marker, indentation.
+    numbered = [
+        n
+        for n in _walk(new_root)
+        if len(n.children) >= 2 and all(c.section.style in ("cn-paren", "cn-enum") for c in n.children[:2])
+    ]
+    if numbered:
+        parent = rng.choice(numbered)
+        parent.children[0], parent.children[1] = parent.children[1], parent.children[0]
+        parent.children[0].keep_label = parent.children[1].keep_label = True
+    headed = [n for n in _walk(new_root)[1:] if n.section.style in ("cn-paren", "cn-enum")]
+    for node in rng.sample(headed, k=min(len(headed), 3)):
+        node.full_stop = True
+    long_headings = [n for n in headed if len(n.heading) >= 16 and not n.full_stop]
+    if long_headings:
+        rng.choice(long_headings).wrapped = True
     # Drop a leaf section (not the only child).
     leaves = [(p, c) for p in _walk(new_root) for c in p.children if not c.children and len(p.children) >= 2]
     if leaves:
@@ -248,7 +282,13 @@ def mutate(doc: Document, outline: Outline, donor: Outline, donor_doc: Document,
             result.moved_sentences.append(sentence)
         repeated = rng.choice(bodied)
         repeated.body.append(repeated.body[0][:60] + "。")
-    new_text, new_ids = write(doc, outline, new_root, global_arabic)
+    marked = [n for n in _walk(new_root) if len(n.body) >= 2 and n.ident < 10_000]
+    if marked:
+        node = rng.choice(marked)
+        node.body[1] = "（上接第1版）" + node.body[1]
+        node.body.insert(1, "下转◆2版")
+    indent = rng.choice(["", "\t", "\t\u3000\u3000", "\u3000\u3000"])
+    new_text, new_ids = write(doc, outline, new_root, global_arabic, indent)
     new_text = advance_years(new_text)
     # Advancing years changes lengths only when a year gains a digit (never between 2000 and 2048).
     result.new_text, result.new_ids = new_text, new_ids

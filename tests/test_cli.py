@@ -24,6 +24,19 @@ def test_sections_prints_the_tree() -> None:
     assert "投资促进成效显著" in result.stdout
 
 
+def test_sections_reports_numbering_faults_on_stderr(tmp_path: Path) -> None:
+    body = "推进各项工作落实，确保全年目标任务圆满完成，切实保障和改善民生。"
+    text = f"一、主要任务\n\n{body}\n\n（二）第一项工作\n\n{body}\n\n（一）第二项工作\n\n{body}\n"
+    path = tmp_path / "faulty.txt"
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["sections", str(path)])
+    assert result.exit_code == 0
+    assert "（二） 第一项工作" in result.stdout and "（一） 第二项工作" in result.stdout
+    assert "docdiff: warning: numbering: （一） after （二） under 一、主要任务" in result.stderr
+    data = json.loads(runner.invoke(app, ["sections", str(path), "--format", "json"]).stdout)
+    assert data["warnings"] == ["（二） opens the run under 一、主要任务", "（一） after （二） under 一、主要任务"]
+
+
 def test_sections_depth_limits_the_tree() -> None:
     result = runner.invoke(app, ["sections", str(PLAN), "--depth", "1"])
     assert result.exit_code == 0

@@ -222,3 +222,28 @@ def test_compare_does_not_import_textual() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_testbed_carries_the_layout_faults_of_real_drafts() -> None:
+    """The mutations the test-bed scores include what real drafts do: siblings swapped without
+    renumbering, headings ending in 。, indentation, a wrapped heading and a page marker."""
+    from docdiff.segment import segment
+    from tests.conftest import seed_outline
+    from tests.mutate import mutate
+
+    faults = {"marker": 0, "indent": 0, "full_stop": 0, "order": 0}
+    for seed in range(6):
+        mutated = mutate(
+            seed_document(REPORT_2025),
+            seed_outline(REPORT_2025),
+            seed_outline(NEWS_2021),
+            seed_document(NEWS_2021),
+            seed,
+        )
+        text = mutated.new_text
+        faults["marker"] += "下转◆2版" in text and "（上接第1版）" in text
+        faults["indent"] += "\t" in text or "\u3000" in text
+        faults["full_stop"] += any(line.strip().startswith("（") and line.endswith("。") for line in text.split("\n"))
+        outline = segment(document_from_bytes(text.encode(), "new"))
+        faults["order"] += any(" after " in warning for warning in outline.warnings)
+    assert faults["marker"] == 6 and faults["indent"] >= 3 and faults["full_stop"] >= 5 and faults["order"] >= 4, faults

@@ -149,7 +149,8 @@ def test_report_vs_news_review_changed_target_and_shared_projects() -> None:
     assert len(foreign) == 1 and foreign[0].status == "changed" and foreign[0].new
     assert (foreign[0].old.value, foreign[0].new.value, foreign[0].delta) == (35.7, 35.46, -0.24)  # type: ignore[union-attr]
     shared = [f.new.metric for f in facts if f.kind == "project" and f.status == "unchanged" and f.new]
-    assert "“美丽家园+”系列工程" in shared and "中共四大纪念馆" in shared
+    # (中共四大纪念馆 is named in the review only by a photo caption, which is not its text.)
+    assert "“美丽家园+”系列工程" in shared
 
 
 def test_outlook_vs_report_slogan_and_projects() -> None:

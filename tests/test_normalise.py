@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from docdiff.normalise import normalise
 from tests.conftest import ALL_SEEDS, NEWS_2021, OUTLOOK_2024, PLAN, REPORT_2025, seed_document
 
-FULL_WIDTH_OF = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+FULL_WIDTH_OF = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）", ".": "。"}
 
 
 def norm(text: str) -> str:

@@ -235,7 +235,7 @@ def test_bundled_store_verifies_and_logs(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.chdir(ROOT)
     monkeypatch.delenv("DOCDIFF_STORE", raising=False)
     verified = runner.invoke(app, ["snap", "verify"])
-    assert verified.exit_code == 0 and "5 snapshots verified" in verified.stdout
+    assert verified.exit_code == 0 and "16 snapshots verified" in verified.stdout
     log = runner.invoke(app, ["snap", "log", "hongkou-press", "--format", "json"])
     entries = json.loads(log.stdout)
     assert [e["snapshot"]["label"] for e in entries] == ["2025-01", "2024-01", "2021-10"]
@@ -244,6 +244,16 @@ def test_bundled_store_verifies_and_logs(monkeypatch: pytest.MonkeyPatch) -> Non
     assert blamed.exit_code == 0 and json.loads(blamed.stdout)["earlier"] == ["2021-01-15"]
     shown = runner.invoke(app, ["snap", "show", "hongkou-reports@2025-01-08"])
     assert json.loads(shown.stdout)["source"] == "seeds/2025-hongkou-gov-work-report.txt"
+    # The real series of the corpus, in date order, and their texts exactly as published (GBK, CRLF).
+    for series, labels in (
+        ("national-gwr", ["2022", "2021", "2020", "2019"]),
+        ("shanghai-gwr", ["2018", "2017", "2016"]),
+        ("hailar-gwr", ["2019", "2018", "2017", "2016"]),
+    ):
+        log = runner.invoke(app, ["snap", "log", series, "--format", "json"])
+        assert [e["snapshot"]["label"] for e in json.loads(log.stdout)] == labels
+    text = runner.invoke(app, ["snap", "show", "hailar-gwr@2016", "--text"]).stdout_bytes
+    assert text == (SEEDS / "hailar" / "2016.txt").read_bytes().decode("gb18030").encode("utf-8")
 
 
 def test_snap_add_cli_and_bad_input(tmp_path: Path) -> None:
@@ -263,3 +273,20 @@ def test_snap_add_cli_and_bad_input(tmp_path: Path) -> None:
     missing = runner.invoke(app, ["compare", "press@v1", "press@nope", "--store", root])
     assert missing.exit_code == 2 and "no label" in missing.stderr
     assert os.listdir(Path(root) / "series" / "press") == ["v1.json"]
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r", "mixed"])
+def test_texts_are_kept_byte_exact_and_verify(tmp_path: Path, ending: str) -> None:
+    """CRLF, CR and mixed line ends survive the store: `show --text` gives them back, `verify` passes."""
+    lines = ["一、工作回顾", "全年地区生产总值增长5%。", "二、今年任务", "推进城市更新。"]
+    if ending == "mixed":
+        text = "\r\n".join(lines[:2]) + "\n" + "\r".join(lines[2:]) + "\r\n"
+    else:
+        text = ending.join(lines) + ending
+    source = tmp_path / "report.txt"
+    source.write_bytes(text.encode("gbk"))
+    store = Store(tmp_path / "store")
+    snapshot = store.add(source, series="s", label="二〇二五" if ending == "\r" else "v1")
+    assert store.text(snapshot) == text
+    result = CliRunner().invoke(app, ["snap", "verify", "--store", str(tmp_path / "store")])
+    assert result.exit_code == 0, result.output

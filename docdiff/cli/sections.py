@@ -37,6 +37,8 @@ def sections(
         typer.echo(result.model_dump_json(by_alias=True, indent=2))
         return
     Console(highlight=False).print(render_tree(result, depth))
+    for warning in result.warnings:
+        typer.echo(f"docdiff: warning: numbering: {warning}", err=True)
 
 
 def render_tree(outline: Outline, depth: int | None = None) -> Tree:

@@ -33,7 +33,8 @@ from docdiff.store.models import Snapshot
 
 FORMAT = "docdiff.store/1"
 DEFAULT_STORE = "snapshots"
-_NAME = re.compile(r"^[A-Za-z0-9\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff._-]{0,63}$")
+# CJK ideographs include 〇 (U+3007), the zero of Chinese year labels such as 二〇二五.
+_NAME = re.compile(r"^[A-Za-z0-9\u3007\u4e00-\u9fff][A-Za-z0-9\u3007\u4e00-\u9fff._-]{0,63}$")
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _RESERVED = {"latest", "previous"}
 _REF = re.compile(r"^(?P<series>[^@/\\]+)@(?P<label>[^@/\\]+)$")
@@ -155,7 +156,7 @@ class Store:
 
     def text(self, snapshot: Snapshot) -> str:
         """The stored decoded text of a snapshot."""
-        return self._text(snapshot.sha256).read_text(encoding="utf-8")
+        return self._text(snapshot.sha256).read_bytes().decode("utf-8")  # byte-exact: CRLF stays CRLF
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -245,7 +246,7 @@ class Store:
             text = self._text(snapshot.sha256)
             if not text.exists():
                 problems.append(f"{snapshot.ref}: text {snapshot.sha256[:12]}.txt is missing")
-            elif text.read_text(encoding="utf-8") != document_from_bytes(raw, snapshot.source).text:
+            elif text.read_bytes().decode("utf-8") != document_from_bytes(raw, snapshot.source).text:
                 problems.append(f"{snapshot.ref}: text {snapshot.sha256[:12]}.txt does not match its bytes")
         for obj in sorted((self.root / "objects").glob("*/*")):
             if obj.name not in used and not obj.name.startswith(".tmp-"):

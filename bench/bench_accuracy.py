@@ -1,0 +1,51 @@
+"""Accuracy against the truth made by reading (`tests/truth/`): every figure, per document.
+
+Run: `python bench/bench_accuracy.py [--details]` (`--details` lists each miss and false heading).
+The thresholds the tests hold are printed beside the totals.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.accuracy import HEADING_BAR, HeadingScore, heading_figures, heading_truth_names, score_headings  # noqa: E402
+
+
+def headings(details: bool) -> None:
+    print("## Section tree against tests/truth/headings (found/real, false, whole body)")
+    print(f"{'document':38} {'L1':>7} {'false':>5} {'body':>7}   {'L2':>7} {'false':>5} {'body':>7}  glossary warn")
+    total = HeadingScore()
+    for name in heading_truth_names():
+        score = score_headings(name)
+        total.add(score)
+        one, two = score.levels[1], score.levels[2]
+        glossary = f"{score.glossary_entries[0]}/{score.glossary_entries[1]}" if score.glossary_entries else "-"
+        print(
+            f"{name:38} {one.found:>3}/{one.real:<3} {one.false_count:>5} {one.spans_right:>3}/{one.found:<3}"
+            f"   {two.found:>3}/{two.real:<3} {two.false_count:>5} {two.spans_right:>3}/{two.found:<3}"
+            f"  {glossary:>8} {score.warnings:>4}"
+        )
+        if details:
+            for level in (1, 2):
+                for line in score.levels[level].missed:
+                    print(f"    missed  {line}")
+                for line in score.levels[level].false:
+                    print(f"    false   {line}")
+                for line in score.levels[level].bad_spans:
+                    print(f"    span    {line}")
+    figures = heading_figures(total)
+    print()
+    for key, value in figures.items():
+        print(f"{key:14} {value:.3f}  (bar {HEADING_BAR[key]:.2f})")
+
+
+def main() -> None:
+    headings("--details" in sys.argv)
+
+
+if __name__ == "__main__":
+    main()

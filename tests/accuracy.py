@@ -1,0 +1,216 @@
+"""Score docdiff against the truth files made by reading (`tests/truth/`).
+
+Shared by `bench/bench_accuracy.py` (which prints every figure) and `tests/test_accuracy.py`
+(which holds the thresholds). Nothing here decides what is true: it only compares.
+
+Headings: a truth heading is found when docdiff opens a section of the same level on the
+same line (lead-sentence topics and glossary entries are paragraph-level structure, not
+headings, and are not counted either way). A section "carries its whole body" when its span
+ends after the last body line before the next truth heading of its level or higher, and no
+later than that heading's line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from docdiff.ingest import read_document
+from docdiff.models import Document, Outline, Section
+from docdiff.segment import segment
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+TRUTH = Path(__file__).resolve().parent / "truth"
+
+# Styles that are not headings: the root, paragraph lead sentences, glossary entries.
+_NOT_HEADING_STYLES = ("document", "topic", "entry")
+# `not_headings` reasons that mark a line outside the report's body (skipped when checking spans).
+_FURNITURE_WHY = re.compile(r"foot|marker|licen|control|title|toc|content|caption|page|chrome|web|dateline|byline|目录")
+
+
+def document_path(name: str) -> Path:
+    """`national-2019` → seeds/national/2019.txt; a Hongkou seed name → seeds/<name>.txt."""
+    series, _, year = name.rpartition("-")
+    nested = SEEDS / series / f"{year}.txt"
+    return nested if series and year.isdigit() and nested.exists() else SEEDS / f"{name}.txt"
+
+
+def heading_truth_names() -> list[str]:
+    """Every document with a heading truth file, sorted."""
+    return sorted(path.stem for path in (TRUTH / "headings").glob("*.json"))
+
+
+@cache
+def heading_truth(name: str) -> dict:  # type: ignore[type-arg]
+    return json.loads((TRUTH / "headings" / f"{name}.json").read_text(encoding="utf-8"))
+
+
+@cache
+def document(name: str) -> Document:
+    return read_document(document_path(name))
+
+
+@cache
+def outline(name: str) -> Outline:
+    return segment(document(name))
+
+
+class Lines:
+    """Line numbers (1-based, counting `\\n`) of offsets in a text, and offsets of lines."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def line_of(self, offset: int) -> int:
+        return bisect_right(self.starts, offset)
+
+    def start(self, line: int) -> int:
+        return self.starts[line - 1] if line <= len(self.starts) else len(self.text)
+
+    def end(self, line: int) -> int:
+        """Offset just after the line's last visible character."""
+        stop = self.starts[line] - 1 if line < len(self.starts) else len(self.text)
+        return len(self.text[self.start(line) : stop].rstrip()) + self.start(line)
+
+    def blank(self, line: int) -> bool:
+        return self.end(line) <= self.start(line) or not self.text[self.start(line) : self.end(line)].strip()
+
+
+@dataclass
+class LevelScore:
+    """Headings of one level: found of real, false ones, and spans that carry their body."""
+
+    real: int = 0
+    found: int = 0
+    reported: int = 0
+    spans_right: int = 0
+    missed: list[str] = field(default_factory=list)
+    false: list[str] = field(default_factory=list)
+    bad_spans: list[str] = field(default_factory=list)
+
+    @property
+    def false_count(self) -> int:
+        return self.reported - self.found
+
+    def add(self, other: LevelScore) -> None:
+        self.real += other.real
+        self.found += other.found
+        self.reported += other.reported
+        self.spans_right += other.spans_right
+        self.missed += other.missed
+        self.false += other.false
+        self.bad_spans += other.bad_spans
+
+
+@dataclass
+class HeadingScore:
+    """A document's heading figures, per level, and its glossary entries."""
+
+    levels: dict[int, LevelScore] = field(default_factory=lambda: {1: LevelScore(), 2: LevelScore()})
+    glossary_entries: tuple[int, int] | None = None  # (found, real)
+    warnings: int = 0
+
+    def add(self, other: HeadingScore) -> None:
+        for level, score in other.levels.items():
+            self.levels[level].add(score)
+
+
+def _sections(outline: Outline) -> list[Section]:
+    return [s for s in outline.root.walk() if s.level in (1, 2) and s.style not in _NOT_HEADING_STYLES]
+
+
+# The bar the tests hold (tests/test_accuracy.py) over the corpus and the seeds together.
+HEADING_BAR = {"l1_recall": 1.0, "l1_precision": 1.0, "l2_recall": 0.98, "l2_precision": 0.98, "l2_spans": 0.97}
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 1.0
+
+
+def heading_figures(score: HeadingScore) -> dict[str, float]:
+    """Recall, precision and span share of a (total) heading score."""
+    one, two = score.levels[1], score.levels[2]
+    return {
+        "l1_recall": _ratio(one.found, one.real),
+        "l1_precision": _ratio(one.found, one.reported),
+        "l2_recall": _ratio(two.found, two.real),
+        "l2_precision": _ratio(two.found, two.reported),
+        "l2_spans": _ratio(two.spans_right, two.found),
+    }
+
+
+def score_headings(name: str) -> HeadingScore:
+    """Compare docdiff's level-1 and level-2 sections of a document with its heading truth."""
+    truth = heading_truth(name)
+    doc, tree = document(name), outline(name)
+    lines = Lines(doc.text)
+    real = [(h["level"], h["line"], h["text"]) for h in truth["headings"]]
+    glossary = truth.get("glossary")
+    boundaries = sorted({line for _, line, _ in real} | ({glossary["line"]} if glossary else set()))
+    furniture = {n["line"] for n in truth.get("not_headings", []) if _FURNITURE_WHY.search(str(n.get("why", "")))}
+    body_end = truth["body_end_line"]
+
+    found: dict[tuple[int, int], Section] = {}
+    score = HeadingScore(warnings=len(getattr(tree, "warnings", ())))
+    for section in _sections(tree):
+        assert section.heading_span is not None
+        line = lines.line_of(section.heading_span[0])
+        level = section.level
+        if section.style == "glossary" and glossary and line == glossary["line"]:
+            entries = sum(1 for child in section.children if child.style == "entry")
+            score.glossary_entries = (entries, glossary["entries"])
+            continue
+        score.levels[level].reported += 1
+        if (level, line) in {(lv, ln) for lv, ln, _ in real}:
+            found[(level, line)] = section
+        else:
+            score.levels[level].false.append(f"L{level} line {line}: {section.number_label or ''}{section.heading}")
+    for level, line, text in real:
+        level_score = score.levels[level]
+        level_score.real += 1
+        section = found.get((level, line))
+        if section is None:
+            level_score.missed.append(f"L{level} line {line}: {text}")
+            continue
+        level_score.found += 1
+        if _span_right(section, level, line, real, boundaries, furniture, body_end, lines):
+            level_score.spans_right += 1
+        else:
+            end_line = lines.line_of(max(section.span[1] - 1, 0))
+            level_score.bad_spans.append(f"L{level} line {line} ends on line {end_line}: {text}")
+    if glossary and score.glossary_entries is None:
+        score.glossary_entries = (0, glossary["entries"])
+    return score
+
+
+def _span_right(
+    section: Section,
+    level: int,
+    line: int,
+    real: list[tuple[int, int, str]],
+    boundaries: list[int],
+    furniture: set[int],
+    body_end: int,
+    lines: Lines,
+) -> bool:
+    """Whether the section ends after its last body line and before the next heading of its rank."""
+    later = [ln for lv, ln, _ in real if ln > line and lv <= level]
+    later += [b for b in boundaries if b > line and b not in {ln for _, ln, _ in real}]  # the glossary
+    stop_line = min(later) if later else body_end + 1
+    last = stop_line - 1
+    while last > line and (lines.blank(last) or last in furniture or last > body_end):
+        last -= 1
+    latest = lines.start(stop_line) if later else len(lines.text)
+    if not later:
+        after = body_end + 1
+        while after <= len(lines.starts) and lines.blank(after):
+            after += 1
+        latest = lines.start(after) if after <= len(lines.starts) else len(lines.text)
+    end = section.span[1]
+    return lines.end(last) <= end <= latest
