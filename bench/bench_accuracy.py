@@ -12,7 +12,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.accuracy import HEADING_BAR, HeadingScore, heading_figures, heading_truth_names, score_headings  # noqa: E402
+from tests.accuracy import (  # noqa: E402
+    ALIGN_BAR,
+    HEADING_BAR,
+    AlignScore,
+    HeadingScore,
+    align_truth_names,
+    heading_figures,
+    heading_truth_names,
+    is_development_pair,
+    score_alignment,
+    score_headings,
+)
 
 
 def headings(details: bool) -> None:
@@ -43,8 +54,33 @@ def headings(details: bool) -> None:
         print(f"{key:14} {value:.3f}  (bar {HEADING_BAR[key]:.2f})")
 
 
+def alignment(details: bool) -> None:
+    print("\n## Section pairs against tests/truth/align (verdicts recovered, wrong links)")
+    print(f"{'pair':66} {'verdicts':>9} {'wrong links':>12}  by kind (recovered/total)")
+    totals = {True: AlignScore(), False: AlignScore()}
+    for name in align_truth_names():
+        score = score_alignment(name)
+        totals[is_development_pair(name)].add(score)
+        kinds = " ".join(f"{k} {g}/{t}" for k, (g, t) in sorted(score.by_kind.items()))
+        print(f"{name:66} {score.recovered:>4}/{score.verdicts:<4} {score.wrong:>5}/{score.links:<6}  {kinds}")
+        if details:
+            for line in score.missed:
+                print(f"    missed  {line}")
+            for line in score.wrong_links:
+                print(f"    wrong   {line}")
+    for development, label in ((True, "development pairs (corpus)"), (False, "Hongkou seed pairs")):
+        total = totals[development]
+        bar = f"  (bar ≥ {ALIGN_BAR['recovered']:.2f}, ≤ {ALIGN_BAR['wrong']:.2f})" if development else ""
+        print(
+            f"{label:30} verdicts recovered {total.recovered}/{total.verdicts} = {total.recovered_share:.3f}"
+            f", wrong links {total.wrong}/{total.links} = {total.wrong_share:.3f}{bar}"
+        )
+
+
 def main() -> None:
-    headings("--details" in sys.argv)
+    details = "--details" in sys.argv
+    headings(details)
+    alignment(details)
 
 
 if __name__ == "__main__":

@@ -10,13 +10,14 @@ one section of the other version make a split or a merge.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 import numpy as np
 from numpy.typing import NDArray
 from pydantic import Field
+from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 
 from docdiff.comparison import PairStatus
@@ -24,9 +25,13 @@ from docdiff.flat import FlatSection
 from docdiff.models import Document, Model
 from docdiff.options import AlignOptions
 from docdiff.sentences import sentence_units
-from docdiff.similarity import NgramSpace, heading_key, ratio_matrix, text_ratio
+from docdiff.similarity import WeightedSpace, heading_key, ratio_matrix, text_ratio
 
 _FORBIDDEN = 1e6
+# How much the tree's shape alone speaks for a pair (see `_Aligner._confidence`).
+_ORDER_EVIDENCE = {"kept": 0.6, "reordered": 0.4, "level": 0.3, "moved": 0.1}
+_NUMBERS = re.compile(r"\d+(?:\.\d+)?")
+_MIN_CARRIED_CHARS = 8
 
 
 class AlignedPair(Model):
@@ -43,6 +48,15 @@ class AlignedPair(Model):
         default=True,
         description="False for the extra pairs of a split or merge, which show what moved rather than a full diff.",
     )
+    confidence: float = Field(default=0.0, description="How sure the pairing is, 0..1 (0 for a one-sided section).")
+    carried_sentences: int = Field(
+        default=0, description="Sentences of the old section found again in the new one (numbers aside)."
+    )
+    order: str = Field(
+        default="",
+        description="What the tree says: 'kept' (parents paired, order kept), 'reordered', 'level' (one "
+        "level up or down), 'moved' (another part), or '' for a one-sided section.",
+    )
 
 
 class Alignment(Model):
@@ -51,41 +65,54 @@ class Alignment(Model):
     pairs: tuple[AlignedPair, ...] = Field(description="Every section of both versions appears at least once.")
 
 
-@dataclass
-class _Scores:
-    """Scores of any old × new section pair, computed lazily from shared vectors."""
+class _Evidence:
+    """What speaks for pairing each old section with each new one, for all pairs at once.
 
-    old: list[FlatSection]
-    new: list[FlatSection]
-    options: AlignOptions
-    old_keys: list[str] = field(init=False)
-    new_keys: list[str] = field(init=False)
+    Heading similarity of comparison keys; content similarity as the cosine of n-gram vectors
+    weighted by how distinctive each n-gram is across the sections of both versions; and
+    containment (the share of one section's distinctive n-grams present in the other), the
+    evidence for the parts of a split or a merge.
+    """
 
-    def __post_init__(self) -> None:
-        space = NgramSpace()
-        self.old_vectors = space.vectors([s.content for s in self.old])
-        self.new_vectors = space.vectors([s.content for s in self.new])
-        width = len(space.vocabulary) or 1
-        self.old_vectors.resize((len(self.old), width))
-        self.new_vectors.resize((len(self.new), width))
-        self.old_keys = [heading_key(s.section.heading) for s in self.old]
-        self.new_keys = [heading_key(s.section.heading) for s in self.new]
-        self.old_empty = np.asarray(self.old_vectors.getnnz(axis=1) == 0)
-        self.new_empty = np.asarray(self.new_vectors.getnnz(axis=1) == 0)
-
-    def content(self, rows: list[int], cols: list[int]) -> NDArray[np.float64]:
-        return np.asarray((self.old_vectors[rows] @ self.new_vectors[cols].T).toarray(), dtype=np.float64)
+    def __init__(self, old: list[FlatSection], new: list[FlatSection], old_doc: Document, new_doc: Document) -> None:
+        self.n = len(old)
+        own = [old_doc.normalised[s.body[0] : s.body[1]] for s in old]
+        own += [new_doc.normalised[s.body[0] : s.body[1]] for s in new]
+        self.space = WeightedSpace(own, _ancestry(old, new))
+        self.old_keys = [heading_key(s.section.heading) for s in old]
+        self.new_keys = [heading_key(s.section.heading) for s in new]
+        mass = self.space.mass
+        self.old_empty = mass[: self.n] == 0
+        self.new_empty = mass[self.n :] == 0
 
     def heading(self, rows: list[int], cols: list[int]) -> NDArray[np.float64]:
         return ratio_matrix([self.old_keys[i] for i in rows], [self.new_keys[j] for j in cols])
 
-    def combine(
-        self, heading: NDArray[np.float64], content: NDArray[np.float64], rows: list[int], cols: list[int]
-    ) -> NDArray[np.float64]:
-        weight = self.options.heading_weight
-        score = weight * heading + (1 - weight) * content
-        no_content = self.old_empty[rows][:, None] | self.new_empty[cols][None, :]
-        return np.where(no_content, heading, score)
+    def content(self, rows: list[int], cols: list[int]) -> NDArray[np.float64]:
+        return self.space.cosine(rows, [self.n + j for j in cols])
+
+    def new_in_old(self, rows: list[int], cols: list[int]) -> NDArray[np.float64]:
+        """Share of each new section (cols) found in each old one (rows), shape (rows, cols)."""
+        return self.space.containment([self.n + j for j in cols], rows).T
+
+    def old_in_new(self, rows: list[int], cols: list[int]) -> NDArray[np.float64]:
+        """Share of each old section (rows) found in each new one (cols)."""
+        return self.space.containment(rows, [self.n + j for j in cols])
+
+
+def _ancestry(old: list[FlatSection], new: list[FlatSection]) -> sparse.csr_matrix:
+    """Block matrix with [i, k] = 1 when section k is section i or inside it (old rows first)."""
+    rows: list[int] = []
+    cols: list[int] = []
+    for offset, sections in ((0, old), (len(old), new)):
+        for section in sections:
+            k: int | None = section.index
+            while k is not None:
+                rows.append(offset + k)
+                cols.append(offset + section.index)
+                k = sections[k].parent
+    size = len(old) + len(new)
+    return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(size, size))
 
 
 def align(
@@ -111,71 +138,129 @@ class _Aligner:
         self.old_doc, self.new_doc = old_doc, new_doc
         self.old, self.new = old, new
         self.options = options
-        self.scores = _Scores(old, new, options)
+        self.evidence = _Evidence(old, new, old_doc, new_doc)
         self.partner_of_old: dict[int, int] = {0: 0}
         self.partner_of_new: dict[int, int] = {0: 0}
         self.similarity: dict[tuple[int, int], tuple[float, float]] = {(0, 0): (1.0, 1.0)}
-        self.cross: set[tuple[int, int]] = set()
         self.old_children = _children(old)
         self.new_children = _children(new)
+        self.old_keys_cache: dict[int, set[str]] = {}
+        self.new_keys_cache: dict[int, set[str]] = {}
 
     def run(self) -> Alignment:
-        queue = [(0, 0)]
-        for _ in range(3):
-            self._descend(queue)
-            queue = self._pair_across()
-            if not queue:
-                break
+        rows = list(range(1, len(self.old)))
+        cols = list(range(1, len(self.new)))
+        if rows and cols:
+            self._assign_globally(rows, cols)
         return Alignment(pairs=tuple(self._pairs()))
 
-    def _descend(self, queue: list[tuple[int, int]]) -> None:
-        """Pair the children of each paired parent, breadth first."""
-        while queue:
-            old_parent, new_parent = queue.pop()
-            rows = [i for i in self.old_children[old_parent] if i not in self.partner_of_old]
-            cols = [j for j in self.new_children[new_parent] if j not in self.partner_of_new]
-            for i, j in self._assign(rows, cols, self.options.min_pair_score, order=True):
-                queue.append((i, j))
+    @staticmethod
+    def _grandparent(sections: list[FlatSection], index: int) -> int:
+        parent = sections[index].parent
+        grand = sections[parent].parent if parent is not None else None
+        return -1 if grand is None else grand
 
-    def _pair_across(self) -> list[tuple[int, int]]:
-        """Pair sections still unpaired anywhere in the trees (moves across parents)."""
-        rows = [i for i in range(1, len(self.old)) if i not in self.partner_of_old]
-        cols = [j for j in range(1, len(self.new)) if j not in self.partner_of_new]
-        if not rows or not cols:
-            return []
-        # A pair can only pass the threshold with enough shared content or no content at all.
-        content = self.scores.content(rows, cols)
-        weight = self.options.heading_weight
-        least = (self.options.min_cross_score - weight) / (1 - weight)
-        empty = self.scores.old_empty[rows][:, None] | self.scores.new_empty[cols][None, :]
-        hopeful = (content >= least) | empty
-        keep_rows = [r for r, ok in zip(rows, hopeful.any(axis=1), strict=True) if ok]
-        keep_cols = [c for c, ok in zip(cols, hopeful.any(axis=0), strict=True) if ok]
-        found = self._assign(keep_rows, keep_cols, self.options.min_cross_score, order=False)
-        self.cross.update(found)
-        return found
+    def _base_scores(self, rows: list[int], cols: list[int]) -> tuple[NDArray[np.float64], ...]:
+        """Heading and content similarity, and their combination before structure is known."""
+        options = self.options
+        heading = self.evidence.heading(rows, cols)
+        content = self.evidence.content(rows, cols)
+        old_keys = np.array([bool(self.evidence.old_keys[i]) for i in rows])
+        new_keys = np.array([bool(self.evidence.new_keys[j]) for j in cols])
+        # No heading words on a side (an article's `第五条`): the heading says nothing, content decides.
+        worded = old_keys[:, None] & new_keys[None, :]
+        heading = np.where(worded, heading, 0.0)
+        weight = np.where(worded, options.heading_weight, 0.0)
+        score = weight * heading + (1 - weight) * content
+        no_content = self.evidence.old_empty[rows][:, None] | self.evidence.new_empty[cols][None, :]
+        score = np.where(no_content, heading, score)
+        old_containers = self._containers(self.old, rows, 0)
+        new_containers = self._containers(self.new, cols, self.evidence.n)
+        score -= options.container_penalty * (old_containers[:, None] != new_containers[None, :])
+        old_level = np.array([self.old[i].section.level for i in rows])
+        new_level = np.array([self.new[j].section.level for j in cols])
+        score -= options.level_penalty * np.abs(old_level[:, None] - new_level[None, :])
+        return heading, content, score
 
-    def _assign(self, rows: list[int], cols: list[int], threshold: float, order: bool) -> list[tuple[int, int]]:
-        if not rows or not cols:
-            return []
-        heading = self.scores.heading(rows, cols)
-        content = self.scores.content(rows, cols)
-        score = self.scores.combine(heading, content, rows, cols)
-        cost = -score
-        if order:
-            old_rank = np.array([self.old[i].position / max(1, self.old[i].siblings - 1) for i in rows])
-            new_rank = np.array([self.new[j].position / max(1, self.new[j].siblings - 1) for j in cols])
-            cost -= self.options.order_weight * (1 - np.abs(old_rank[:, None] - new_rank[None, :]))
-        cost = np.where(score >= threshold, cost, _FORBIDDEN)
-        found: list[tuple[int, int]] = []
-        for r, c in zip(*linear_sum_assignment(cost), strict=True):
-            if score[r, c] >= threshold:
-                i, j = rows[r], cols[c]
-                self.partner_of_old[i] = j
-                self.partner_of_new[j] = i
-                self.similarity[(i, j)] = (float(heading[r, c]), float(content[r, c]))
-                found.append((i, j))
-        return found
+    def _containers(self, sections: list[FlatSection], indices: list[int], offset: int) -> NDArray[np.bool_]:
+        """Sections that are mostly their numbered children (a tasks part holding its `（一）…（十）`).
+
+        Paired with a section that is not, the container stands for a whole where the other
+        stands for one part; its children should pair instead.
+        """
+        mass = self.evidence.space.mass
+        own = self.evidence.space.own_mass
+        out = []
+        for k in indices:
+            headed = self._headed_children(sections, k)
+            share = own[offset + k] / mass[offset + k] if mass[offset + k] else 1.0
+            out.append(headed >= 2 and share < self.options.container_own_share)
+        return np.array(out, dtype=bool)
+
+    def _kids(self, sections: list[FlatSection]) -> dict[int, list[int]]:
+        return self.old_children if sections is self.old else self.new_children
+
+    def _assign_globally(self, rows: list[int], cols: list[int]) -> None:
+        """One assignment over all sections of both trees, repeated with structure as evidence.
+
+        The first round pairs on headings and content alone; each later round adds a bonus to
+        pairs whose parents were paired together in the round before (and, among such
+        siblings, for keeping their relative order), so the tree's shape confirms or corrects
+        what content suggested. A pair needs `min_pair_score` in all.
+        """
+        heading, content, base = self._base_scores(rows, cols)
+        options = self.options
+        # How near each pair comes to the best either of its sections has anywhere: real years
+        # rewrite a section so much that the absolute similarity says less than the ranking.
+        best = np.maximum(base.max(axis=1, keepdims=True), base.max(axis=0, keepdims=True))
+        near_best = base >= options.min_best_share * np.maximum(best, 1e-9)
+        # Ranks mean nothing where there is little to choose from: a pair with text on both sides
+        # needs some shared distinctive content whatever its rank (a generic heading over a new body).
+        both_text = ~(self.evidence.old_empty[rows][:, None] | self.evidence.new_empty[cols][None, :])
+        # Headings unlike each other leave it to the content, which must then say more.
+        least = np.where(heading >= options.like_headings, options.min_content_similarity, options.min_unlike_content)
+        near_best &= ~both_text | (content >= least)
+        old_parent = np.array([self.old[i].parent for i in rows])
+        new_parent = np.array([self.new[j].parent for j in cols])
+        old_grand = np.array([self._grandparent(self.old, i) for i in rows])
+        new_grand = np.array([self._grandparent(self.new, j) for j in cols])
+        old_rank = np.array([self.old[i].position / max(1, self.old[i].siblings - 1) for i in rows])
+        new_rank = np.array([self.new[j].position / max(1, self.new[j].siblings - 1) for j in cols])
+        order = 1 - np.abs(old_rank[:, None] - new_rank[None, :])
+        found: dict[int, int] = {0: 0}
+        score = base
+        for _ in range(options.rounds):
+            partner = np.array([found.get(int(p), -1) for p in old_parent])
+            grand_partner = np.array([found.get(int(p), -1) if p >= 0 else -1 for p in old_grand])
+            kept = partner[:, None] == new_parent[None, :]
+            # One level up or down: the parent of one side paired with the grandparent of the other.
+            # (The parent skipped must be unpaired: a part that vanished, its children promoted.)
+            taken = set(found.values())
+            new_parent_free = np.array([int(p) not in taken for p in new_parent])
+            shifted = ((partner[:, None] == new_grand[None, :]) & new_parent_free[None, :]) | (
+                (grand_partner[:, None] == new_parent[None, :]) & (partner[:, None] == -1)
+            )
+            bonus = np.where(kept, options.parent_bonus + options.order_weight * order, 0.0)
+            bonus = np.where(~kept & shifted, options.shifted_parent_bonus, bonus)
+            score = base + bonus
+            # Without the tree's support (parents not paired together) a pair must earn more.
+            supported = kept | shifted
+            enough = np.where(supported, score >= options.min_pair_score, base >= options.min_cross_score)
+            allowed = enough & near_best
+            cost = np.where(allowed, -score, _FORBIDDEN)
+            found = {0: 0}
+            for r, c in zip(*linear_sum_assignment(cost), strict=True):
+                if allowed[r, c]:
+                    found[rows[r]] = cols[c]
+        index_of_row = {i: r for r, i in enumerate(rows)}
+        index_of_col = {j: c for c, j in enumerate(cols)}
+        for i, j in found.items():
+            if i == 0:
+                continue
+            r, c = index_of_row[i], index_of_col[j]
+            self.partner_of_old[i] = j
+            self.partner_of_new[j] = i
+            self.similarity[(i, j)] = (float(heading[r, c]), float(content[r, c]))
 
     # -- statuses --------------------------------------------------------------------------
 
@@ -208,7 +293,9 @@ class _Aligner:
                 yield _one_sided(new=j)
 
     def _pair(self, i: int, j: int, status: PairStatus, moved: bool, heading: float, content: float) -> AlignedPair:
-        renamed = self.scores.old_keys[i] != self.scores.new_keys[j]
+        renamed = self.evidence.old_keys[i] != self.evidence.new_keys[j]
+        order = self._order(i, j, moved)
+        carried = self._carried(i, j)
         return AlignedPair(
             old=i,
             new=j,
@@ -217,10 +304,58 @@ class _Aligner:
             moved=moved,
             heading_similarity=round(heading, 4),
             content_similarity=round(min(content, 1.0), 4),
+            confidence=round(self._confidence(heading, content, carried, order, i, j), 3),
+            carried_sentences=carried,
+            order=order,
         )
 
+    def _order(self, i: int, j: int, moved: bool) -> str:
+        if i == 0:
+            return "kept"
+        old_parent, new_parent = self.old[i].parent, self.new[j].parent
+        if old_parent is not None and self.partner_of_old.get(old_parent) == new_parent:
+            return "reordered" if moved else "kept"
+        if self.old[i].section.level != self.new[j].section.level:
+            return "level"
+        return "moved"
+
+    def _carried(self, i: int, j: int) -> int:
+        """Sentences of the old section found in the new one (children included), numbers folded."""
+        old_keys = self._sentence_keys(self.old_doc, self.old[i], self.old_keys_cache)
+        new_keys = self._sentence_keys(self.new_doc, self.new[j], self.new_keys_cache)
+        return len(old_keys & new_keys)
+
+    @staticmethod
+    def _sentence_keys(doc: Document, section: FlatSection, cache: dict[int, set[str]]) -> set[str]:
+        if section.index not in cache:
+            units = sentence_units(section.content, (0, len(section.content)))
+            cache[section.index] = {_NUMBERS.sub("#", u.key) for u in units if len(u.key) >= _MIN_CARRIED_CHARS}
+        return cache[section.index]
+
+    def _confidence(self, heading: float, content: float, carried: int, order: str, i: int, j: int) -> float:
+        """Independent evidence combined as a noisy-or: any strong piece makes a pair sure.
+
+        Content (weighted cosine, 0.5 counts as certain), heading (its square: half-alike
+        headings say little), sentences carried word for word (each one a strong sign), and the
+        tree's shape (parents paired, order kept).
+        """
+        if i == 0:
+            return 1.0
+        units = max(1, len(self._sentence_keys(self.old_doc, self.old[i], self.old_keys_cache)))
+        pieces = (
+            min(1.0, content / 0.5),
+            heading**2,
+            min(1.0, 2 * carried / units),
+            _ORDER_EVIDENCE[order],
+        )
+        doubt = 1.0
+        for piece in pieces:
+            doubt *= 1.0 - max(0.0, min(1.0, piece)) * 0.9
+        return 1.0 - doubt
+
     def _similarity(self, i: int, j: int) -> tuple[float, float]:
-        return text_ratio(self.scores.old_keys[i], self.scores.new_keys[j]), float(self.scores.content([i], [j])[0, 0])
+        heading = text_ratio(self.evidence.old_keys[i], self.evidence.new_keys[j])
+        return heading, float(self.evidence.content([i], [j])[0, 0])
 
     def _moved(self) -> set[tuple[int, int]]:
         """Pairs that left their parent, or fell out of order among their paired siblings."""
@@ -241,13 +376,92 @@ class _Aligner:
         return moved
 
     def _splits_and_merges(self) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
-        """Unpaired sections whose sentences mostly come from one section of the other side."""
-        splits = _sources(self.new_doc, self.new, self.partner_of_new, self.old_doc, self.old, self.options)
-        merges = _sources(self.old_doc, self.old, self.partner_of_old, self.new_doc, self.new, self.options)
+        """Unpaired sections whose content comes mostly from one section of the other side."""
+        splits = self._sources(new_side=True)
+        merges = self._sources(new_side=False)
+        options = self.options
+        carried = (
+            (splits, _carried_sources(self.new_doc, self.new, self.partner_of_new, self.old_doc, self.old, options)),
+            (merges, _carried_sources(self.old_doc, self.old, self.partner_of_old, self.new_doc, self.new, options)),
+        )
+        for found, more in carried:
+            for source, parts in more.items():
+                found[source] = sorted(set(found.get(source, [])) | set(parts))
         # A split needs the old section spread over two or more new ones (its partner counts).
         split = {i: js for i, js in splits.items() if len(js) + (i in self.partner_of_old) >= 2}
         merged = {j: is_ for j, is_ in merges.items() if len(is_) + (j in self.partner_of_new) >= 2}
         return split, merged
+
+    def _sources(self, new_side: bool) -> dict[int, list[int]]:
+        """For each unpaired section of one side, the section of the other side it is a part of.
+
+        Its source is the other side's section most like it (weighted cosine, which favours a
+        section of its own size over a whole part containing it). The tree's shape vouches for
+        a source that is its parent's partner or inside it (an old `（三）` whose text went on
+        inside next year's undivided part): `min_part_similarity` is enough. Elsewhere the
+        likeness must reach `split_share` and stand out from the next best by `min_part_margin`.
+        Containers (sections that are mostly their children) are never parts: their children are.
+        """
+        mine, theirs = (self.new, self.old) if new_side else (self.old, self.new)
+        partners = self.partner_of_new if new_side else self.partner_of_old
+        empty = self.evidence.new_empty if new_side else self.evidence.old_empty
+        offset = self.evidence.n if new_side else 0
+        candidates = [
+            s.index
+            for s in mine[1:]
+            if s.index not in partners
+            and not empty[s.index]
+            and s.body[1] - s.body[0] >= self.options.min_split_chars
+            and s.section.style != "topic"
+        ]
+        containers = self._containers(mine, candidates, offset) if candidates else np.zeros(0, dtype=bool)
+        units = [u for u, container in zip(candidates, containers, strict=True) if not container]
+        others = [s.index for s in theirs[1:] if s.section.style != "topic"]
+        found: dict[int, list[int]] = defaultdict(list)
+        if not units or len(others) < 2:
+            return found
+        likeness = self.evidence.content(others, units).T if new_side else self.evidence.content(units, others)
+        options = self.options
+        for k, unit in enumerate(units):
+            order = np.argsort(likeness[k])
+            best, second = int(order[-1]), int(order[-2])
+            value = likeness[k, best]
+            source = others[best]
+            stands_out = value >= options.min_part_margin * max(likeness[k, second], 1e-9)
+            anchor = self._paired_ancestor(mine, unit, partners, offset)
+            # Next year's counterpart of its parent is undivided: its text went on inside it; or
+            # its source is a child of that counterpart (one of two siblings that a section became).
+            counterpart = partners[anchor] if anchor is not None else None
+            undivided = source == counterpart and not self._headed_children(theirs, source)
+            sibling = (
+                counterpart is not None and theirs[source].parent == counterpart and source in self._paired(new_side)
+            )
+            vouched = undivided or (sibling and value >= options.min_sibling_part_similarity and stands_out)
+            if (vouched and value >= options.min_part_similarity) or (value >= options.split_share and stands_out):
+                found[source].append(unit)
+        return found
+
+    def _paired_ancestor(
+        self, sections: list[FlatSection], index: int, partners: dict[int, int], offset: int
+    ) -> int | None:
+        """The section's parent if paired; past an unpaired container parent, its grandparent."""
+        parent = sections[index].parent
+        if parent is None:
+            return None
+        if parent in partners:
+            return parent
+        grand = sections[parent].parent
+        if grand is not None and grand in partners and self._containers(sections, [parent], offset)[0]:
+            return grand
+        return None
+
+    def _paired(self, new_side: bool) -> dict[int, int]:
+        """The other side's paired sections (as partner maps), for the side whose parts are sought."""
+        return self.partner_of_old if new_side else self.partner_of_new
+
+    def _headed_children(self, sections: list[FlatSection], index: int) -> int:
+        """How many children of a section are headings (not lead-sentence topics)."""
+        return sum(1 for c in self._kids(sections)[index] if sections[c].section.style != "topic")
 
 
 def _one_sided(old: int | None = None, new: int | None = None) -> AlignedPair:
@@ -263,7 +477,7 @@ def _one_sided(old: int | None = None, new: int | None = None) -> AlignedPair:
     )
 
 
-def _sources(
+def _carried_sources(
     doc: Document,
     sections: list[FlatSection],
     partners: dict[int, int],
@@ -271,7 +485,9 @@ def _sources(
     other: list[FlatSection],
     options: AlignOptions,
 ) -> dict[int, list[int]]:
-    """For unpaired sections of one side: the section of the other side holding most of their sentences."""
+    """For unpaired sections of one side: the section of the other side holding most of their
+    sentences word for word (at least `carried_share` of their characters), the strongest
+    evidence of a split or a merge."""
     where: dict[str, int] = {}
     for section in other[1:]:
         for unit in sentence_units(other_doc.normalised, section.body):
@@ -290,7 +506,7 @@ def _sources(
                 shares[where[unit.key]] += len(unit.key)
         if shares:
             source, chars = max(shares.items(), key=lambda item: item[1])
-            if chars >= options.split_share * total:
+            if chars >= options.carried_share * total:
                 found[source].append(section.index)
     return found
 

@@ -9,6 +9,7 @@ from docdiff.comparison import (
     Comparison,
     DocumentInfo,
     Edit,
+    PairEvidence,
     Piece,
     SectionPair,
     SectionRef,
@@ -116,6 +117,15 @@ class _Builder:
             heading_similarity=pair.heading_similarity,
             content_similarity=pair.content_similarity,
             primary=pair.primary,
+            confidence=pair.confidence,
+            evidence=PairEvidence(
+                carried_sentences=pair.carried_sentences,
+                heading_similarity=pair.heading_similarity,
+                content_similarity=pair.content_similarity,
+                order=pair.order,
+            )
+            if pair.old is not None and pair.new is not None
+            else None,
             old=self._ref(self.old_flat[pair.old]) if pair.old is not None else None,
             new=self._ref(self.new_flat[pair.new]) if pair.new is not None else None,
             edits=tuple(self._edit(e) for e in sorted(edits, key=lambda e: (e.old_start, e.old_end))),

@@ -69,6 +69,15 @@ class SentenceChange(Model):
     pieces: tuple[Piece, ...] = Field(description="Inline diff: kept, deleted and inserted runs in order.")
 
 
+class PairEvidence(Model):
+    """Why two sections were paired."""
+
+    carried_sentences: int = Field(description="Sentences of the old section found again in the new (numbers aside).")
+    heading_similarity: float = Field(description="Similarity of the headings' comparison keys, 0..1.")
+    content_similarity: float = Field(description="Weighted n-gram cosine of the whole sections, 0..1.")
+    order: str = Field(description="kept, reordered, level (promoted or demoted) or moved (another part).")
+
+
 class SectionPair(Model):
     """An aligned pair of sections, or a section present on one side only."""
 
@@ -83,6 +92,8 @@ class SectionPair(Model):
         description="False for the extra pairs of a split or merge: they list what moved in or out, "
         "while the primary pair holds the full diff.",
     )
+    confidence: float = Field(default=0.0, description="How sure the pairing is, 0..1 (0 for one-sided).")
+    evidence: PairEvidence | None = Field(default=None, description="What made the pair, absent if one-sided.")
     old: SectionRef | None = Field(description="The old section, absent if added.")
     new: SectionRef | None = Field(description="The new section, absent if dropped.")
     edits: tuple[Edit, ...] = Field(description="Edits that turn the old body into the new one, in old order.")

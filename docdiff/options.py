@@ -49,7 +49,21 @@ class SegmentOptions(BaseModel):
 
 
 class AlignOptions(BaseModel):
-    """How sections of two versions are paired."""
+    """How sections of two versions are paired.
+
+    Chosen on `tests/truth/align/` (`python bench/calibrate_align.py "{FIELD: [...]}"`, the
+    rest at their defaults): verdicts recovered / wrong links on the eight development pairs,
+
+    - min_pair_score 0.15 / 0.25 / 0.35 → 0.839 / 0.839 / 0.814 (wrong 0.019 / 0.019 / 0.020)
+    - heading_weight 0.3 / 0.4 / 0.5 → 0.839 / 0.839 / 0.814 (wrong 0.019 / 0.019 / 0.037)
+    - min_best_share 0.5 / 0.6 / 0.7 → 0.839 / 0.839 / 0.831 (wrong 0.019 / 0.019 / 0.028)
+    - min_unlike_content 0.17 / 0.21 / 0.25 → 0.856 / 0.839 / 0.831 (wrong 0.019 / 0.019 / 0.010);
+      0.21 rather than 0.17 because the mutation test-bed invents a pair below 0.21 (a dropped
+      section and an inserted one of the same topic, content 0.20)
+    - container_penalty 0 / 0.2 / 0.4 → 0.763 / 0.839 / 0.788 (wrong 0.040 / 0.019 / 0.022)
+    - level_penalty 0 / 0.1 / 0.2 → 0.839 / 0.839 / 0.814; parent_bonus 0.15–0.35 and
+      min_content_similarity 0.1–0.15 → 0.839 throughout
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -58,21 +72,80 @@ class AlignOptions(BaseModel):
         description="Share of a pair's score from heading similarity (0..1); the rest is content.",
     )
     min_pair_score: float = Field(
-        default=0.5,
-        description="Least score (0..1) for pairing two sections under already paired parents.",
+        default=0.25,
+        description="Least score (0..1, structure bonuses included) for pairing two sections.",
     )
     min_cross_score: float = Field(
-        default=0.65,
-        description="Least score (0..1) for pairing sections anywhere else in the trees (a move across parents).",
+        default=0.4,
+        description="Least score (0..1) before structure for a pair the tree does not support (parents not "
+        "paired together): a move across parts must be earned by content.",
+    )
+    parent_bonus: float = Field(
+        default=0.25,
+        description="Score bonus for a pair whose parents are paired together: the tree's shape as evidence.",
     )
     order_weight: float = Field(
         default=0.1,
-        description="Bonus (score units) for keeping relative order among siblings; a tie-breaker, not a filter.",
+        description="Further bonus (score units, times 1 - the difference of relative positions) for "
+        "siblings of paired parents that keep their order.",
     )
-    split_share: float = Field(
+    shifted_parent_bonus: float = Field(
+        default=0.15,
+        description="Score bonus for a pair one level apart whose parent and grandparent are paired together.",
+    )
+    min_best_share: float = Field(
         default=0.6,
-        description="Share (0..1) of an unpaired section's sentence characters found in one section of the "
-        "other version that makes it part of a split or a merge.",
+        description="A pair's score before structure must reach this share (0..1) of the best either section "
+        "has with any other: pairs are chosen by rank, since real years rewrite most of a section's text.",
+    )
+    min_content_similarity: float = Field(
+        default=0.15,
+        description="Least weighted cosine (0..1) of two sections that both have text, for them to pair at all.",
+    )
+    like_headings: float = Field(
+        default=0.3, description="Heading similarity (0..1) from which two headings count as alike."
+    )
+    min_unlike_content: float = Field(
+        default=0.21,
+        description="Least weighted cosine (0..1) for two sections whose headings are not alike.",
+    )
+    container_penalty: float = Field(
+        default=0.2,
+        description="Score taken off pairing a section that is mostly its numbered children with one that is not.",
+    )
+    container_own_share: float = Field(
+        default=0.2,
+        description="Share (0..1) of a section's distinctive content in its own text below which, with two or "
+        "more headed children, it is a container.",
+    )
+    level_penalty: float = Field(
+        default=0.1,
+        description="Score taken off per level of difference (a part promoted or demoted must earn its pair).",
+    )
+    rounds: int = Field(default=3, description="Assignments solved, each using the previous one's parent pairs.")
+    split_share: float = Field(
+        default=1.0,
+        description="Least weighted cosine (0..1) between an unpaired section and a section of the other version "
+        "that the tree's shape does not vouch for, for it to be a part of that section's split or merge.",
+    )
+    carried_share: float = Field(
+        default=0.6,
+        description="Share (0..1) of an unpaired section's sentence characters carried word for word from one "
+        "section of the other version that makes it part of that section's split or merge.",
+    )
+    min_sibling_part_similarity: float = Field(
+        default=0.25,
+        description="Least weighted cosine (0..1) between an unpaired section and a paired sibling-level source "
+        "(a child of its parent's partner) for it to be the other half of that source's split or merge.",
+    )
+    min_part_margin: float = Field(
+        default=1.3,
+        description="How many times the next best likeness that source must reach (a clear source, not a tie).",
+    )
+    min_part_similarity: float = Field(
+        default=0.15,
+        description="Least weighted cosine (0..1) between an unpaired section and a source inside its parent's "
+        "partner.",
     )
     min_split_chars: int = Field(
         default=20,

@@ -91,3 +91,70 @@ def cosine_matrix(old: Sequence[str], new: Sequence[str]) -> NDArray[np.float64]
     a.resize((a.shape[0], width))
     b.resize((b.shape[0], width))
     return np.asarray((a @ b.T).toarray(), dtype=np.float64)
+
+
+class WeightedSpace:
+    """Character n-gram vectors of a set of sections, weighted by how distinctive each n-gram is.
+
+    Every n-gram of a section's own text counts once per occurrence; its weight is its inverse
+    document frequency over the own texts of all sections given (of both versions), so policy
+    boilerplate (`推进`, `高质量发展`) that runs through every section says little and a rare
+    shared term (`碳达峰`, `北外滩`) says much. A section's whole vector adds its descendants'.
+    """
+
+    def __init__(self, own_texts: Sequence[str], ancestors: sparse.csr_matrix, n: int = 2) -> None:
+        self.n = n
+        rows, grams = _ngram_codes(own_texts, n)
+        vocabulary, cols = np.unique(grams, return_inverse=True)
+        width = max(1, len(vocabulary))
+        own = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(own_texts), width))
+        own.sum_duplicates()
+        df = np.bincount(own.indices, minlength=width).astype(np.float64)
+        self.idf = np.log((1 + len(own_texts)) / (1 + df)) + 1.0
+        # Whole sections: own text plus every descendant's (ancestors[i, k] = 1 if k is in i).
+        self.counts = sparse.csr_matrix(ancestors @ own)
+        weighted = sparse.csr_matrix(self.counts @ sparse.diags(self.idf))
+        weighted.data = np.log1p(weighted.data)  # sublinear: one term repeated is not many terms
+        self.tfidf = _normalise_rows(weighted)
+        own_present = own.copy()
+        own_present.data = np.ones_like(own_present.data)
+        self.own_mass = np.asarray((own_present @ sparse.diags(self.idf)).sum(axis=1)).ravel()
+        present = self.counts.copy()
+        present.data = np.ones_like(present.data)
+        self.presence = sparse.csr_matrix(present @ sparse.diags(self.idf))
+        self.mass = np.asarray(self.presence.sum(axis=1)).ravel()
+
+    def cosine(self, rows: Sequence[int], cols: Sequence[int]) -> NDArray[np.float64]:
+        """Weighted cosine of whole sections `rows` × `cols` (indices into the texts given)."""
+        return np.asarray((self.tfidf[list(rows)] @ self.tfidf[list(cols)].T).toarray(), dtype=np.float64)
+
+    def containment(self, rows: Sequence[int], cols: Sequence[int]) -> NDArray[np.float64]:
+        """Share of each row section's distinctive n-grams (by weight) present in each col section."""
+        binary = self.presence[list(cols)].copy()
+        binary.data = np.ones_like(binary.data)
+        shared = np.asarray((self.presence[list(rows)] @ binary.T).toarray(), dtype=np.float64)
+        mass = self.mass[list(rows)]
+        mass[mass == 0] = 1.0
+        return np.asarray(shared / mass[:, None], dtype=np.float64)
+
+
+def _ngram_codes(texts: Sequence[str], n: int) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """For every character n-gram of every text: the text's row and the n-gram as one integer."""
+    joined = "\x00".join(texts)
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    row_of = np.cumsum(codes == 0) if len(codes) else np.zeros(0, dtype=np.int64)
+    if len(codes) < n:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    grams = np.zeros(len(codes) - n + 1, dtype=np.int64)
+    valid = np.ones(len(codes) - n + 1, dtype=bool)
+    for k in range(n):
+        window = codes[k : len(codes) - n + 1 + k]
+        grams = grams * 0x110000 + window
+        valid &= window != 0  # no n-gram spans two texts
+    return row_of[: len(grams)][valid], grams[valid]
+
+
+def _normalise_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)

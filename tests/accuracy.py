@@ -214,3 +214,155 @@ def _span_right(
         latest = lines.start(after) if after <= len(lines.starts) else len(lines.text)
     end = section.span[1]
     return lines.end(last) <= end <= latest
+
+
+# -- alignment ---------------------------------------------------------------------------------
+
+# The bar of issue 11 over the development pairs (the eight consecutive-year corpus pairs).
+ALIGN_BAR = {"recovered": 0.95, "wrong": 0.02}
+
+
+def align_truth_names() -> list[str]:
+    """Every pair with an alignment truth file (`old__new`), sorted."""
+    return sorted(path.stem for path in (TRUTH / "align").glob("*.json"))
+
+
+def is_development_pair(name: str) -> bool:
+    """A consecutive-year pair of the real corpus (not a Hongkou seed pair)."""
+    return not name.startswith("20")
+
+
+@cache
+def align_truth(name: str) -> dict:  # type: ignore[type-arg]
+    return json.loads((TRUTH / "align" / f"{name}.json").read_text(encoding="utf-8"))
+
+
+@dataclass
+class AlignScore:
+    """One pair's (or a total's) verdicts recovered, and docdiff's links the truth does not make."""
+
+    verdicts: int = 0
+    recovered: int = 0
+    links: int = 0
+    wrong: int = 0
+    by_kind: dict[str, tuple[int, int]] = field(default_factory=dict)  # kind → (recovered, total)
+    missed: list[str] = field(default_factory=list)
+    wrong_links: list[str] = field(default_factory=list)
+
+    def add(self, other: AlignScore) -> None:
+        self.verdicts += other.verdicts
+        self.recovered += other.recovered
+        self.links += other.links
+        self.wrong += other.wrong
+        for kind, (got, total) in other.by_kind.items():
+            have = self.by_kind.get(kind, (0, 0))
+            self.by_kind[kind] = (have[0] + got, have[1] + total)
+        self.missed += other.missed
+        self.wrong_links += other.wrong_links
+
+    @property
+    def recovered_share(self) -> float:
+        return self.recovered / self.verdicts if self.verdicts else 1.0
+
+    @property
+    def wrong_share(self) -> float:
+        return self.wrong / self.links if self.links else 0.0
+
+
+def heading_lines(name: str, flat: list) -> dict[int, int]:  # type: ignore[type-arg]
+    """Flat index → heading line, for docdiff's sections that stand for truth headings."""
+    lines = Lines(document(name).text)
+    real = {h["line"] for h in heading_truth(name)["headings"]}
+    out: dict[int, int] = {}
+    for entry in flat[1:]:
+        section = entry.section
+        if section.heading_span is None or section.style in _NOT_HEADING_STYLES:
+            continue
+        line = lines.line_of(section.heading_span[0])
+        if line in real and section.level in (1, 2):
+            out[entry.index] = line
+    return out
+
+
+def _containing(flat: list, headings: dict[int, int]) -> dict[int, int]:  # type: ignore[type-arg]
+    """Flat index → line of the nearest truth heading holding it, for sections below the truth's levels."""
+    out: dict[int, int] = {}
+    for entry in flat[1:]:
+        k = entry.parent
+        while k is not None and k not in headings:
+            k = flat[k].parent
+        if k is not None and entry.index not in headings:
+            out[entry.index] = headings[k]
+    return out
+
+
+def docdiff_links(old_name: str, new_name: str, options: object = None) -> set[tuple[int, int]]:
+    """(old line, new line) of every link docdiff makes between truth headings (pairs, parts).
+
+    A link between a truth heading and a section below the truth's levels (a lead-sentence
+    topic) counts for the truth heading holding that section: docdiff saying that an old
+    `（三）` became a topic of the new `一、` links it to `一、`. Links between two such
+    sections are finer than the truth and are left out.
+    """
+    from docdiff.align import align
+    from docdiff.flat import flatten
+    from docdiff.options import AlignOptions
+
+    old_doc, new_doc = document(old_name), document(new_name)
+    old_flat, new_flat = flatten(old_doc, outline(old_name)), flatten(new_doc, outline(new_name))
+    old_lines, new_lines = heading_lines(old_name, old_flat), heading_lines(new_name, new_flat)
+    old_held, new_held = _containing(old_flat, old_lines), _containing(new_flat, new_lines)
+    alignment = align(old_doc, old_flat, new_doc, new_flat, options or AlignOptions())  # type: ignore[arg-type]
+    links: set[tuple[int, int]] = set()
+    for pair in alignment.pairs:
+        if pair.old is None or pair.new is None:
+            continue
+        old, new = old_lines.get(pair.old), new_lines.get(pair.new)
+        if old is not None and new is not None:
+            links.add((old, new))
+        elif old is not None and pair.new in new_held:
+            links.add((old, new_held[pair.new]))
+        elif new is not None and pair.old in old_held:
+            links.add((old_held[pair.old], new))
+    return links
+
+
+def score_alignment(name: str, options: object = None) -> AlignScore:
+    """Compare docdiff's section links for a pair with the truth's verdicts.
+
+    A `pair` is recovered when docdiff links exactly those two headings (and neither to any
+    other truth heading); `added`/`dropped` when docdiff links the heading to none; a `split`
+    or `merge` when docdiff links the one side to two or more of the parts, at least half of
+    them, and to nothing else. A link is wrong when the truth's verdicts never join the two.
+    """
+    truth = align_truth(name)
+    links = docdiff_links(truth["old"], truth["new"], options)
+    of_old: dict[int, set[int]] = {}
+    of_new: dict[int, set[int]] = {}
+    for old, new in links:
+        of_old.setdefault(old, set()).add(new)
+        of_new.setdefault(new, set()).add(old)
+    joined = {(o, n) for v in truth["verdicts"] for o in v["old"] for n in v["new"]}
+    score = AlignScore(links=len(links))
+    for verdict in truth["verdicts"]:
+        kind, olds, news = verdict["kind"], verdict["old"], verdict["new"]
+        if kind == "pair":
+            ok = of_old.get(olds[0], set()) == {news[0]} and of_new.get(news[0], set()) == {olds[0]}
+        elif kind == "dropped":
+            ok = not of_old.get(olds[0])
+        elif kind == "added":
+            ok = not of_new.get(news[0])
+        else:
+            one, parts, linked = (olds[0], set(news), of_old) if kind == "split" else (news[0], set(olds), of_new)
+            got = linked.get(one, set())
+            ok = got <= parts and len(got) >= 2 and 2 * len(got) >= len(parts)
+        got_kind = score.by_kind.get(kind, (0, 0))
+        score.by_kind[kind] = (got_kind[0] + ok, got_kind[1] + 1)
+        score.verdicts += 1
+        score.recovered += ok
+        if not ok:
+            score.missed.append(f"{kind} {olds}→{news}: {verdict.get('note', '')[:60]}")
+    for old, new in sorted(links - joined):
+        score.wrong += 1
+        score.wrong_links.append(f"old line {old} ↔ new line {new}")
+    return score

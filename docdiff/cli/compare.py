@@ -39,6 +39,10 @@ def compare(
         bool,
         typer.Option("--facts-only", help="Only the facts: changed targets, added and dropped projects and phrases."),
     ] = False,
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", help="List every pair of sections with its confidence and the evidence for it."),
+    ] = False,
     store: StoreOption = None,
 ) -> None:
     """Compare two versions section by section. Exit 0 if identical, 1 if they differ, 2 on error."""
@@ -49,6 +53,6 @@ def compare(
         typer.echo(render_markdown(result), nl=False)
     else:
         console = make_console(no_color)
-        lines = [*summary_lines(result)[:1], *fact_lines(result)] if facts_only else report_lines(result)
+        lines = [*summary_lines(result)[:1], *fact_lines(result)] if facts_only else report_lines(result, explain)
         print_lines(console, lines)
     raise typer.Exit(EXIT_SAME if result.summary.identical else EXIT_DIFFERENT)

@@ -162,12 +162,36 @@ def _located(comparison: Comparison, span: Span | None, side: Literal["old", "ne
     return section_name(ref)
 
 
-def report_lines(comparison: Comparison) -> list[Line]:
+def explain_lines(comparison: Comparison) -> list[Line]:
+    """Every pair of sections (levels 1 and 2) with how sure the pairing is and what made it."""
+    lines: list[Line] = [(Run("Why sections were paired ", "heading"), Run("(confidence · evidence)", "dim"))]
+    for pair in comparison.sections:
+        if pair.old is None or pair.new is None or pair.old.level == 0 or min(pair.old.level, pair.new.level) > 2:
+            continue
+        style: Style = "good" if pair.confidence >= 0.8 else "plain" if pair.confidence >= 0.5 else "bad"
+        lines.append((Run("  "), Run(pair_name(pair)), Run(f"  {pair_evidence(pair)}", style)))
+    return lines
+
+
+def pair_evidence(pair: SectionPair) -> str:
+    """`0.82 · heading 0.48 · content 0.29 · carried 3 · kept`: a pair's confidence and its evidence."""
+    evidence = pair.evidence
+    if evidence is None:
+        return pair.status
+    return (
+        f"{pair.confidence:.2f} · heading {evidence.heading_similarity:.2f} · content "
+        f"{evidence.content_similarity:.2f} · carried {evidence.carried_sentences} · {evidence.order}"
+        + ("" if pair.status == "matched" else f" · {pair.status}")
+    )
+
+
+def report_lines(comparison: Comparison, explain: bool = False) -> list[Line]:
     """Summary, facts, repeats inside either version, then details."""
     facts = fact_lines(comparison)
     repeats = duplicate_lines(comparison.duplicates) if comparison.duplicates else []
     return (
         summary_lines(comparison)
+        + ([(), *explain_lines(comparison)] if explain else [])
         + ([(), *facts] if facts else [])
         + ([(), *repeats] if repeats else [])
         + detail_lines(comparison)

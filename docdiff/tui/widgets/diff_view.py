@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from docdiff.comparison import SectionPair, SentenceChange
 from docdiff.models import Document
-from docdiff.report.view import pair_name
+from docdiff.report.view import pair_evidence, pair_name
 
 # A short changed piece holding a digit is a changed number: it gets a solid highlight.
 _NUMBER = re.compile(r"^\D{0,2}\d[\d.,%]*\S{0,4}$")
@@ -131,7 +131,12 @@ class DiffView(VerticalScroll):
         header = self.query_one("#diff-header", Static)
         body = self.query_one("#diff-body", Static)
         changes = pair.sentences if pair else ()
-        title.update(Text(pair_name(pair)) if pair else Text("Select a section."))
+        if pair is None:
+            title.update(Text("Select a section."))
+        elif pair.evidence is not None and pair.old is not None and pair.old.level > 0:
+            title.update(Text.assemble(pair_name(pair), ("  paired " + pair_evidence(pair), "dim")))
+        else:
+            title.update(Text(pair_name(pair)))
         header.display = self.side_by_side and bool(changes)
         extra = [ChangeRow(change, i, self.side_by_side) for i, change in enumerate(changes) if i >= len(self.pool)]
         for i, change in enumerate(changes[: len(self.pool)]):

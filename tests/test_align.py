@@ -1,0 +1,168 @@
+"""Section alignment on constructed year-on-year cases, and its evidence (the corpus is scored in test_accuracy)."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from docdiff.cli.app import app
+from docdiff.compare import compare_documents
+from docdiff.comparison import Comparison, SectionPair
+from docdiff.ingest import document_from_bytes
+
+TAX = "实施更大规模的减税降费，制造业增值税税率降至百分之十三，小微企业所得税优惠扩大，企业社保缴费负担明显降低。"
+JOBS = "实施就业优先政策，高校毕业生就业创业促进计划全面推开，农民工返乡创业得到扶持，城镇新增就业保持稳定。"
+FARM = "稳定粮食播种面积和产量，新建高标准农田八千万亩，生猪产能加快恢复，农村人居环境整治三年行动完成。"
+OPEN = "稳住外贸外资基本盘，跨境电商综合试验区扩大，外资准入负面清单再缩减，进博会和广交会成功举办。"
+
+
+def compare(old: str, new: str) -> Comparison:
+    return compare_documents(document_from_bytes(old.encode(), "old"), document_from_bytes(new.encode(), "new"))
+
+
+def pairs(comparison: Comparison) -> list[tuple[str, str, str]]:
+    """(status, old heading, new heading) of every pair with both sides, below the root."""
+    return [
+        (p.status, p.old.heading, p.new.heading) for p in comparison.sections if p.old and p.new and p.old.level > 0
+    ]
+
+
+def pair_of(comparison: Comparison, old_heading: str) -> SectionPair | None:
+    return next((p for p in comparison.sections if p.old and p.new and p.old.heading == old_heading), None)
+
+
+def test_reworded_sections_pair_by_their_distinctive_content() -> None:
+    """A year later every heading is reworded and most sentences rewritten; the shared rare
+    terms (增值税, 高标准农田, 跨境电商) still say which section became which."""
+    old = f"一、减轻企业负担\n\n{TAX}\n\n二、稳定就业\n\n{JOBS}\n\n三、农业生产\n\n{FARM}\n\n四、对外开放\n\n{OPEN}\n"
+    new = (
+        f"一、加大减税降费力度\n\n继续{TAX[:30]}，增值税留抵退税全面推开。\n\n"
+        f"二、全力稳就业保民生\n\n{JOBS[:28]}，失业保险稳岗返还继续实施。\n\n"
+        f"三、抓好农业生产\n\n{FARM[:26]}，种业振兴行动启动实施。\n\n"
+        f"四、扩大高水平开放\n\n{OPEN[:24]}，自由贸易试验区提升战略实施。\n"
+    )
+    found = pairs(compare(old, new))
+    assert [(o, n) for _, o, n in found] == [
+        ("减轻企业负担", "加大减税降费力度"),
+        ("稳定就业", "全力稳就业保民生"),
+        ("农业生产", "抓好农业生产"),
+        ("对外开放", "扩大高水平开放"),
+    ]
+
+
+def test_a_part_promoted_a_level_still_pairs() -> None:
+    """Last year's tasks part held （一）…（三）; this year each task is a part of its own."""
+    old = (
+        f"一、过去一年回顾\n\n{JOBS}\n\n二、今年政府工作任务\n\n今年要做好以下工作。\n\n"
+        f"（一）减轻企业负担\n\n{TAX}\n\n（二）抓好农业生产\n\n{FARM}\n\n（三）推进对外开放\n\n{OPEN}\n"
+    )
+    new = (
+        f"一、过去一年回顾\n\n{JOBS}\n\n二、加大减税降费力度\n\n{TAX}\n\n"
+        f"三、促进农业丰收农民增收\n\n{FARM}\n\n四、稳住外贸外资基本盘\n\n{OPEN}\n"
+    )
+    comparison = compare(old, new)
+    for old_heading, new_heading in (
+        ("减轻企业负担", "加大减税降费力度"),
+        ("抓好农业生产", "促进农业丰收农民增收"),
+        ("推进对外开放", "稳住外贸外资基本盘"),
+    ):
+        pair = pair_of(comparison, old_heading)
+        assert pair is not None and pair.new is not None and pair.new.heading == new_heading
+        assert pair.old is not None and (pair.old.level, pair.new.level) == (2, 1)
+
+
+def test_unrelated_sections_stay_unpaired_however_alike_their_headings() -> None:
+    old = f"一、主要工作\n\n{TAX}\n"
+    new = f"一、主要工作\n\n{FARM}\n"
+    statuses = sorted(p.status for p in compare(old, new).sections if p.old is None or p.old.level > 0)
+    assert statuses == ["added", "dropped"]
+
+
+LAW_OLD = """第一章 总则
+
+第一条 为了规范城市供水管理，保障城市生活、生产用水，制定本条例。
+
+第二条 本条例所称城市供水，是指城市公共供水和自建设施供水。
+
+第三条 城市供水工作实行开发水源和计划用水、节约用水相结合的原则。
+
+第四条 县级以上人民政府应当将发展城市供水事业纳入国民经济和社会发展计划。
+
+第五条 本条例自发布之日起施行。
+"""
+
+LAW_NEW = """第一章 总则
+
+第一条 为了规范城市供水管理，保障城市生活、生产用水，制定本条例。
+
+第二条 国家鼓励城市供水方面的科学技术研究，推广先进技术，提高城市供水的现代化水平。
+
+第三条 本条例所称城市供水，是指城市公共供水和自建设施供水。
+
+第四条 城市供水工作实行开发水源和计划用水、节约用水相结合的原则。
+
+第五条 县级以上人民政府应当将发展城市供水事业纳入国民经济和社会发展计划。
+
+第六条 本条例自发布之日起施行。
+"""
+
+
+def test_law_articles_pair_by_content_after_renumbering() -> None:
+    """An article inserted shifts every number after it; articles have no heading words, so content pairs them."""
+    comparison = compare(LAW_OLD, LAW_NEW)
+    articles = [
+        (p.status, p.old.number_label if p.old else None, p.new.number_label if p.new else None)
+        for p in comparison.sections
+        if (p.old or p.new) and ((p.old or p.new).level == 2)
+    ]  # type: ignore[union-attr]
+    matched = {(o, n) for status, o, n in articles if status == "matched"}
+    assert matched == {
+        ("第一条", "第一条"),
+        ("第二条", "第三条"),
+        ("第三条", "第四条"),
+        ("第四条", "第五条"),
+        ("第五条", "第六条"),
+    }
+    assert ("added", None, "第二条") in articles
+
+
+def test_sub_sections_continuing_in_an_undivided_part_are_merged_into_it() -> None:
+    old = f"一、过去一年工作回顾\n\n（一）减轻企业负担\n\n{TAX}\n\n（二）稳定就业\n\n{JOBS}\n\n二、今年任务\n\n{FARM}\n"
+    new = f"一、过去一年工作回顾\n\n{TAX[:40]}。{JOBS[:40]}。\n\n二、今年任务\n\n{FARM}\n"
+    comparison = compare(old, new)
+    into_review = {
+        (p.status, p.old.heading)
+        for p in comparison.sections
+        if p.old and p.new and p.new.heading == "过去一年工作回顾"
+    }
+    assert into_review == {("merged", "过去一年工作回顾"), ("merged", "减轻企业负担"), ("merged", "稳定就业")}
+    assert not [p for p in comparison.sections if p.status == "dropped"]
+
+
+def test_pairs_carry_confidence_and_evidence_in_json_and_explain() -> None:
+    old = f"一、减轻企业负担\n\n{TAX}{JOBS}\n\n二、农业生产\n\n{FARM}\n"
+    new = f"一、加大减税降费力度\n\n{TAX}{OPEN}\n\n二、农业生产\n\n{FARM}\n"
+    comparison = compare(old, new)
+    first = pair_of(comparison, "减轻企业负担")
+    assert first is not None and first.evidence is not None
+    assert first.evidence.carried_sentences == 1 and first.evidence.order == "kept"
+    assert 0.5 < first.confidence <= 1.0
+    same = pair_of(comparison, "农业生产")
+    assert same is not None and same.confidence > first.confidence
+    data = json.loads(comparison.to_json())
+    entry = next(s for s in data["sections"] if s["old"] and s["old"]["heading"] == "减轻企业负担")
+    assert set(entry["evidence"]) == {"carried_sentences", "heading_similarity", "content_similarity", "order"}
+
+
+def test_explain_flag_lists_every_pair_with_its_evidence(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(f"一、减轻企业负担\n\n{TAX}\n\n二、农业生产\n\n{FARM}\n", encoding="utf-8")
+    new.write_text(f"一、加大减税降费力度\n\n{TAX}\n\n二、农业生产\n\n{FARM}\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["compare", str(old), str(new), "--explain", "--no-color"])
+    assert result.exit_code == 1, result.output
+    assert "Why sections were paired" in result.stdout
+    explained = result.stdout[result.stdout.index("Why sections were paired") :]
+    explained = explained[: explained.index("农业生产")].replace("\n", "")
+    assert "减轻企业负担 → 一、加大减税降费力度" in explained
+    assert "carried 1" in explained and "kept" in explained
