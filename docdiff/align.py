@@ -395,15 +395,19 @@ class _Aligner:
     def _sources(self, new_side: bool) -> dict[int, list[int]]:
         """For each unpaired section of one side, the section of the other side it is a part of.
 
-        Its source is the other side's section most like it (weighted cosine, which favours a
-        section of its own size over a whole part containing it). The tree's shape vouches for
-        a source that is its parent's partner or inside it (an old `（三）` whose text went on
-        inside next year's undivided part): `min_part_similarity` is enough. Elsewhere the
-        likeness must reach `split_share` and stand out from the next best by `min_part_margin`.
+        The tree's shape names the likely source, and the content must confirm it:
+        - its parent's counterpart, when that is undivided (an old `（三）` whose text went on
+          inside next year's undivided part, or the reverse): the tree decides, and a weighted
+          cosine of `min_part_similarity` only shows the two have something in common (its
+          most like section may be elsewhere: last year's plans read like this year's review);
+        - the partner of a sibling (two siblings folded into one, one split into two): its most
+          like section, by `min_sibling_part_similarity` and `min_part_margin` over the next best;
+        - elsewhere its most like section by `split_share` and the same margin.
         Containers (sections that are mostly their children) are never parts: their children are.
         """
         mine, theirs = (self.new, self.old) if new_side else (self.old, self.new)
         partners = self.partner_of_new if new_side else self.partner_of_old
+        their_partners = self.partner_of_old if new_side else self.partner_of_new
         empty = self.evidence.new_empty if new_side else self.evidence.old_empty
         offset = self.evidence.n if new_side else 0
         candidates = [
@@ -411,7 +415,7 @@ class _Aligner:
             for s in mine[1:]
             if s.index not in partners
             and not empty[s.index]
-            and s.body[1] - s.body[0] >= self.options.min_split_chars
+            and len(s.content) >= self.options.min_split_chars
             and s.section.style != "topic"
         ]
         containers = self._containers(mine, candidates, offset) if candidates else np.zeros(0, dtype=bool)
@@ -420,24 +424,26 @@ class _Aligner:
         found: dict[int, list[int]] = defaultdict(list)
         if not units or len(others) < 2:
             return found
+        column = {other: k for k, other in enumerate(others)}
         likeness = self.evidence.content(others, units).T if new_side else self.evidence.content(units, others)
         options = self.options
         for k, unit in enumerate(units):
             order = np.argsort(likeness[k])
             best, second = int(order[-1]), int(order[-2])
-            value = likeness[k, best]
-            source = others[best]
-            stands_out = value >= options.min_part_margin * max(likeness[k, second], 1e-9)
+            value = float(likeness[k, best])
+            stands_out = value >= options.min_part_margin * max(float(likeness[k, second]), 1e-9)
             anchor = self._paired_ancestor(mine, unit, partners, offset)
-            # Next year's counterpart of its parent is undivided: its text went on inside it; or
-            # its source is a child of that counterpart (one of two siblings that a section became).
             counterpart = partners[anchor] if anchor is not None else None
-            undivided = source == counterpart and not self._headed_children(theirs, source)
-            sibling = (
-                counterpart is not None and theirs[source].parent == counterpart and source in self._paired(new_side)
-            )
-            vouched = undivided or (sibling and value >= options.min_sibling_part_similarity and stands_out)
-            if (vouched and value >= options.min_part_similarity) or (value >= options.split_share and stands_out):
+            if (
+                counterpart in column
+                and not self._headed_children(theirs, counterpart)
+                and likeness[k, column[counterpart]] >= options.min_part_similarity
+            ):
+                found[counterpart].append(unit)
+                continue
+            source = others[best]
+            sibling = mine[their_partners[source]].parent == mine[unit].parent if source in their_partners else False
+            if stands_out and value >= (options.min_sibling_part_similarity if sibling else options.split_share):
                 found[source].append(unit)
         return found
 
