@@ -14,14 +14,17 @@ sys.path.insert(0, str(ROOT))
 
 from tests.accuracy import (  # noqa: E402
     ALIGN_BAR,
+    FACT_BAR,
     HEADING_BAR,
     AlignScore,
+    FactScore,
     HeadingScore,
     align_truth_names,
     heading_figures,
     heading_truth_names,
     is_development_pair,
     score_alignment,
+    score_facts,
     score_headings,
 )
 
@@ -77,10 +80,35 @@ def alignment(details: bool) -> None:
         )
 
 
+def facts(details: bool) -> None:
+    print("\n## Targets and projects against tests/annotations (corpus, covered lines)")
+    print(f"{'document':16} {'targets matched/extracted/annotated':>36} {'tense ok':>9} {'projects':>22}")
+    total = FactScore()
+    names = sorted({n for n in heading_truth_names() if n.split("-")[0] in ("national", "shanghai", "hailar")})
+    for name in names:
+        score = score_facts(name)
+        total.add(score)
+        print(
+            f"{name:16} {score.matched:>14}/{score.extracted:<5}/{score.annotated:<5}"
+            f"        {score.tense_right:>4}/{score.matched:<4}"
+            f"  {score.projects_matched_extracted:>4}/{score.projects_extracted:<4} of {score.projects_annotated:<4}"
+        )
+        if details:
+            for line in score.missed[:40]:
+                print(f"    missed  {line}")
+            for line in score.false[:40]:
+                print(f"    false   {line}")
+    print()
+    for key, value in total.figures().items():
+        bar = f"  (bar {FACT_BAR[key]:.2f})" if key in FACT_BAR else ""
+        print(f"{key:18} {value:.3f}{bar}")
+
+
 def main() -> None:
     details = "--details" in sys.argv
     headings(details)
     alignment(details)
+    facts(details)
 
 
 if __name__ == "__main__":

@@ -366,3 +366,158 @@ def score_alignment(name: str, options: object = None) -> AlignScore:
         score.wrong += 1
         score.wrong_links.append(f"old line {old} ↔ new line {new}")
     return score
+
+
+# -- facts ----------------------------------------------------------------------------------------
+
+ANNOTATIONS = Path(__file__).resolve().parent / "annotations"
+# The bar of issue 12 on the corpus annotations.
+FACT_BAR = {"precision": 0.92, "recall": 0.92, "tense": 0.95, "project_precision": 0.85, "project_recall": 0.8}
+_COVERED = re.compile(r"covered(?: completely)?:?\s+(.*)")
+_DOC_LINES = re.compile(r"([a-z]+-\d{4}) lines ([^a-z]*)")
+_LINE_RANGE = re.compile(r"(\d+)\s*[-–]\s*(\d+)|(\d+)")
+
+
+def _annotation(name: str) -> tuple[list[dict[str, str]], dict[str, list[tuple[int, int]]]]:
+    """Rows of a corpus annotation TSV (header line names the columns) and the line ranges it covers."""
+    rows: list[dict[str, str]] = []
+    covered: dict[str, list[tuple[int, int]]] = {}
+    header: list[str] | None = None
+    for raw in (ANNOTATIONS / name).read_text(encoding="utf-8").splitlines():
+        if raw.startswith("#"):
+            found = _COVERED.search(raw)
+            if found:
+                text = re.sub(r"[（(][^)）]*[)）]", "", found.group(1))  # notes in brackets hold years
+                for doc, spans in _DOC_LINES.findall(text):
+                    for m in _LINE_RANGE.finditer(spans):
+                        a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(3))
+                        covered.setdefault(doc, []).append((int(a), int(b)))
+            continue
+        cells = raw.split("\t")
+        if header is None:
+            header = cells
+            continue
+        if len(cells) >= 3:
+            rows.append(dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=False)))
+    return rows, covered
+
+
+def _inside(line: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= line <= b for a, b in ranges)
+
+
+@cache
+def extracted_facts(name: str) -> list:  # type: ignore[type-arg]
+    from docdiff.facts.extract import extract_facts
+
+    return list(extract_facts(document(name), outline(name)))
+
+
+@dataclass
+class FactScore:
+    """Targets and projects against the annotations: matches, extracted, annotated, tense right."""
+
+    annotated: int = 0
+    extracted: int = 0
+    matched: int = 0
+    tense_right: int = 0
+    unit_right: int = 0
+    projects_annotated: int = 0
+    projects_extracted: int = 0
+    projects_matched_annotated: int = 0
+    projects_matched_extracted: int = 0
+    missed: list[str] = field(default_factory=list)
+    false: list[str] = field(default_factory=list)
+
+    def add(self, other: FactScore) -> None:
+        for name in self.__dataclass_fields__:
+            value = getattr(other, name)
+            setattr(self, name, getattr(self, name) + value)
+
+    def figures(self) -> dict[str, float]:
+        def ratio(a: int, b: int) -> float:
+            return a / b if b else 1.0
+
+        return {
+            "precision": ratio(self.matched, self.extracted),
+            "recall": ratio(self.matched, self.annotated),
+            "tense": ratio(self.tense_right, self.matched),
+            "unit": ratio(self.unit_right, self.matched),
+            "project_precision": ratio(self.projects_matched_extracted, self.projects_extracted),
+            "project_recall": ratio(self.projects_matched_annotated, self.projects_annotated),
+        }
+
+
+def _same_metric(annotated: str, extracted: str) -> bool:
+    from rapidfuzz import fuzz
+
+    return bool(extracted) and (
+        annotated in extracted or extracted in annotated or fuzz.ratio(annotated, extracted) >= 50
+    )
+
+
+def score_facts(name: str) -> FactScore:
+    """One document's numeric targets and projects against the corpus annotations.
+
+    A target matches an annotated one on the same line with the same value and an overlapping
+    metric (one holds the other, or they are half alike); each is matched once. Precision
+    counts the numeric targets docdiff reports on the covered lines. A project matches an
+    annotated name on the same line when one name holds the other.
+    """
+    from docdiff.facts.models import Project, Target
+
+    lines = Lines(document(name).text)
+    score = FactScore()
+    for file in sorted(ANNOTATIONS.glob("corpus_targets_*.tsv")):
+        rows, covered = _annotation(file.name)
+        ranges = covered.get(name, [])
+        gold = [r for r in rows if r["doc"] == name and r["value"].strip() and _inside(int(r["line"]), ranges)]
+        if not ranges:
+            continue
+        found = [
+            f
+            for f in extracted_facts(name)
+            if isinstance(f, Target) and f.value is not None and _inside(lines.line_of(f.span[0]), ranges)
+        ]
+        score.annotated += len(gold)
+        score.extracted += len(found)
+        used: set[int] = set()
+        for target in found:
+            line = lines.line_of(target.span[0])
+            for k, row in enumerate(gold):
+                if k in used or int(row["line"]) != line:
+                    continue
+                if abs(float(row["value"]) - float(target.value)) < 1e-6 * max(1.0, abs(float(row["value"]))) and (
+                    _same_metric(row["metric"], target.metric)
+                ):
+                    used.add(k)
+                    score.matched += 1
+                    score.tense_right += target.tense == row["tense"]
+                    score.unit_right += (target.unit or "") == row["unit"].replace("％", "%")
+                    break
+            else:
+                score.false.append(f"{name}:{line} {target.metric} {target.value_text}")
+        score.missed += [
+            f"{name}:{r['line']} {r['metric']} {r['value']}{r['unit']}" for k, r in enumerate(gold) if k not in used
+        ]
+    for file in sorted(ANNOTATIONS.glob("projects_*.tsv")):
+        rows, covered = _annotation(file.name)
+        ranges = covered.get(name, [])
+        if not ranges:
+            continue
+        gold = [r for r in rows if r["doc"] == name and _inside(int(r["line"]), ranges)]
+        found = [
+            f for f in extracted_facts(name) if isinstance(f, Project) and _inside(lines.line_of(f.span[0]), ranges)
+        ]
+        score.projects_annotated += len(gold)
+        score.projects_extracted += len(found)
+        pairs = {
+            (k, m)
+            for k, row in enumerate(gold)
+            for m, project in enumerate(found)
+            if int(row["line"]) == lines.line_of(project.span[0])
+            and (row["name"] in project.name or project.name in row["name"])
+        }
+        score.projects_matched_annotated += len({k for k, _ in pairs})
+        score.projects_matched_extracted += len({m for _, m in pairs})
+    return score

@@ -210,3 +210,16 @@ def test_testbed_fact_changes() -> None:
     assert score.number_targets and score.number_targets_found == score.number_targets, score
     assert score.dropped_projects and score.dropped_projects_found == score.dropped_projects, score
     assert score.added_phrases_found == score.added_phrases, score
+
+
+def test_a_generic_head_takes_the_subject_of_its_sentence() -> None:
+    """`同比增长7.2%` is about what the sentence measured before it; a frame alone is no metric."""
+    found = one("地区生产总值完成303.6亿元，同比增长7.2%；一般公共预算收入17亿元，按可比口径增长13%。")
+    assert [(m, v) for m, v, _, _ in found] == [
+        ("地区生产总值", 303.6),
+        ("地区生产总值", 7.2),
+        ("一般公共预算收入", 17.0),
+        ("一般公共预算收入", 13.0),
+    ]
+    assert one("旧区改造全面提速，累计完成94万平方米。")[0][:2] == ("旧区改造全面提速", 94.0)
+    assert one("同比增长7.2%。") == []  # nothing says what grew

@@ -10,7 +10,7 @@ noun (`175个重点项目`). Dates, years, ordinals, versions, and names that co
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from docdiff.facts.models import Tense
 from docdiff.facts.numbers import ARABIC, CN_NUMBER, RANGE_SEPARATORS, parse_value
@@ -69,6 +69,8 @@ QUALIFIERS_BEFORE = [
     "高于",
     "低于",
     "达到",
+    "完成",
+    "实现",
     "增长",
     "下降",
     "减少",
@@ -159,21 +161,52 @@ def find_targets(
     tense = sentence_tense(sentence, path, opening)
     found: list[Found] = []
     sentence_period = _period(sentence)
+    subject: str | None = None  # the last real metric of the sentence: what `同比增长…` is about
     for clause in _CLAUSE.finditer(sentence):
         text = clause.group()
         previous_end = 0
         previous_metric: str | None = None
+        if not QUANTITY.search(text):
+            # A clause without a number names the topic the next one counts: `旧区改造全面提速，累计完成94万平方米`.
+            topic = _strip_metric(text.strip())[0]
+            if 2 <= len(topic) <= _MAX_TOPIC_CHARS and not generic_metric(topic):
+                subject = topic
+            continue
         for match in QUANTITY.finditer(text):
             start = clause.start() + match.start()
             if any(s <= start < e for s, e in blocked) or not _is_amount(text, match):
                 continue
             target = _target(text, match, clause.start(), tense, sentence_period, previous_end, previous_metric)
             previous_end = match.end()
-            if target is not None:
-                found.append(target)
-                if not _in_brackets(text, match.start()):
-                    previous_metric = target.metric
+            if target is None:
+                continue
+            if generic_metric(target.metric):
+                if subject is None:
+                    continue  # a number with no real metric is not a target
+                target = replace(target, metric=subject)
+            found.append(target)
+            if not _in_brackets(text, match.start()):
+                previous_metric = target.metric
+                subject = target.metric
     return found
+
+
+_MAX_TOPIC_CHARS = 16
+
+# Words that frame a comparison or a change rather than name what is measured (a closed class,
+# like units): `同比`, `比上年`, `按可比价格计算`, `分别`, `由…增加到…的`, `年均递增`.
+_FRAME = re.compile(
+    r"分别|同比|环比|比上年同期|比上年|比去年|较上年|较去年|与上年相比|按可比(?:价格|价|口径)(?:计算)?|按可比|"
+    r"比(?:19|20)\d\d年|(?:19|20)\d\d年|上年|去年|今年|年均|年末|累计|"
+    r"增加到|提高到|增长到|下降到|降低到|降至|提高至|增至|达到|递增|递减|"
+    r"增长|下降|增加|减少|提高|降低|提升|完成|实现|[由从比较为是的了在上达共约近]"
+)
+
+
+def generic_metric(metric: str) -> bool:
+    """Whether a metric is only a frame (`同比`, `比上年`, `增加到2015年的`): nothing measured is named."""
+    rest = _FRAME.sub("", metric)
+    return len(re.findall(r"[\u4e00-\u9fffA-Za-z]", rest)) < 2
 
 
 def _in_brackets(text: str, pos: int) -> bool:
@@ -243,6 +276,7 @@ def _strip_metric(metric: str) -> tuple[str, str | None]:
             metric = metric[len(word) :]
             qualifier = qualifier or word  # 力争完成: the intent, not the verb, qualifies
     metric = _CONNECTOR.sub("", metric).strip("、（）() ")
+    metric = re.sub(r"(?:由|从)(?:(?:19|20)\d\d年的?)?$", "", metric)  # `地区生产总值由(2010年的)` 1 → 2
     if "等" in metric and len(metric.rsplit("等", 1)[1]) >= 2:
         metric = metric.rsplit("等", 1)[1]
     return metric, qualifier
