@@ -26,6 +26,7 @@ from tests.accuracy import (  # noqa: E402
     score_alignment,
     score_facts,
     score_headings,
+    score_main_targets,
 )
 
 
@@ -102,6 +103,12 @@ def facts(details: bool) -> None:
     for key, value in total.figures().items():
         bar = f"  (bar {FACT_BAR[key]:.2f})" if key in FACT_BAR else ""
         print(f"{key:18} {value:.3f}{bar}")
+    main_targets = score_main_targets()
+    right = sum(ok for _, _, ok, _ in main_targets)
+    print(f"\nState Council main targets (plans, with their bound): {right}/{len(main_targets)} right (bar: all)")
+    for year, quote, ok, read in main_targets:
+        if details or not ok:
+            print(f"    {'ok ' if ok else 'BAD'} {year} {quote}  ← docdiff: {read}")
 
 
 def main() -> None:

@@ -521,3 +521,45 @@ def score_facts(name: str) -> FactScore:
         score.projects_matched_annotated += len({k for k, _ in pairs})
         score.projects_matched_extracted += len({m for _, m in pairs})
     return score
+
+
+def score_main_targets() -> list[tuple[str, str, bool, str]]:
+    """Each numeric plan row of `main_targets.tsv`: (year, quote, right, what docdiff read).
+
+    Right: a plan target of that year's report with the same value (and high end), an
+    overlapping metric, and the bound (`左右`, `以上`, `以内`) as its qualifier where one is printed.
+    """
+    from docdiff.facts.models import Target
+
+    rows, _ = _annotation("main_targets.tsv")
+    out: list[tuple[str, str, bool, str]] = []
+    for row in rows:
+        if row["tense"] != "plan" or not row["value"].strip():
+            continue
+        name = f"national-{row['year']}"
+        metric = re.sub(r"增长|涨幅|（.*?）", "", row["metric"])
+        value, high = float(row["value"]), float(row["value_high"]) if row["value_high"].strip() else None
+        candidates = [
+            f
+            for f in extracted_facts(name)
+            if isinstance(f, Target)
+            and f.value is not None
+            and abs(f.value - value) < 1e-6
+            and _same_metric(metric, f.metric)
+        ]
+        right = [
+            f
+            for f in candidates
+            if f.tense == "plan"
+            and (high is None or (f.value_high is not None and abs(f.value_high - high) < 1e-6))
+            and (f.bound or "") == row["bound"]
+        ]
+        seen = candidates[0] if candidates else None
+        read = (
+            f"{seen.metric} {seen.value}{'-' + str(seen.value_high) if seen.value_high else ''}{seen.unit or ''} "
+            f"{seen.direction or ''}/{seen.bound or ''} {seen.tense or ''}"
+            if seen
+            else "not found"
+        )
+        out.append((row["year"], row["quote"], bool(right), read))
+    return out

@@ -112,3 +112,12 @@ def test_targets_against_the_corpus_annotations_hold_their_floor() -> None:
     figures = total.figures()
     for key, floor in FACT_FLOOR.items():
         assert figures[key] >= floor, (key, figures[key], total.missed[:20])
+
+
+def test_every_state_council_main_target_is_read_with_its_bound() -> None:
+    """GDP, CPI, jobs, unemployment, deficit, special bonds, grain, energy: each year's plan, right."""
+    from tests.accuracy import score_main_targets
+
+    rows = score_main_targets()
+    assert len(rows) >= 25
+    assert [(year, quote, read) for year, quote, ok, read in rows if not ok] == []

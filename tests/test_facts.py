@@ -223,3 +223,17 @@ def test_a_generic_head_takes_the_subject_of_its_sentence() -> None:
     ]
     assert one("旧区改造全面提速，累计完成94万平方米。")[0][:2] == ("旧区改造全面提速", 94.0)
     assert one("同比增长7.2%。") == []  # nothing says what grew
+
+
+def test_direction_bound_and_ranges_in_their_own_fields() -> None:
+    """`增长6%－6.5%` is one range target; `5.5%左右` keeps its bound beside its direction."""
+    (gdp,) = find_targets("国内生产总值增长6%－6.5%。".replace("－", "-"), (), [])
+    assert (gdp.value, gdp.value_high, gdp.unit, gdp.direction, gdp.bound) == (6.0, 6.5, "%", "增长", None)
+    (growth,) = find_targets("国内生产总值增长5.5%左右。", (), [])
+    assert (growth.direction, growth.bound, growth.qualifier) == ("增长", "左右", "增长")
+    (jobless,) = find_targets("城镇调查失业率全年控制在5.5%以内。", (), [])
+    assert (jobless.direction, jobless.bound, jobless.period) == ("控制在", "以内", "全年")
+    (grain,) = find_targets("粮食产量保持在1.3万亿斤以上。", (), [])
+    assert (grain.metric, grain.unit, grain.direction, grain.bound) == ("粮食产量", "万亿斤", "保持在", "以上")
+    (floor,) = find_targets("研发投入不低于3%。", (), [])
+    assert (floor.direction, floor.bound) == (None, "不低于")

@@ -106,6 +106,8 @@ def _target(text: str, span: Span, path: tuple[str, ...], measure: Measure, tens
         value_high=measure.value_high,
         unit=measure.unit,
         qualifier=measure.qualifier,
+        direction=measure.direction,
+        bound=measure.bound,
         period=measure.period,
         tense=tense,
         value_text=measure.value_text,

@@ -30,6 +30,12 @@ class Target(FactBase):
         description="Unit as printed, magnitude included: `%`, `个百分点`, `亿元`, `万平方米`, `台`."
     )
     qualifier: str | None = Field(description="增长, 下降, 达到, 不少于, 超过, 力争, 约, 近, 余, 以上, 翻番 …")
+    direction: str | None = Field(
+        default=None, description="Which way it moves or where it is held: 增长, 下降, 提高, 降低, 控制在, 达到 …"
+    )
+    bound: str | None = Field(
+        default=None, description="How exact: 左右, 以上, 以内, 不低于, 不超过, 超过, 约, 近, 余 …"
+    )
     period: str | None = Field(description="全年, 前三季度, 1—11月, 五年累计, 年均, 期末, a year …")
     tense: Tense | None = Field(description="`result` (reported as done) or `plan` (a goal).")
     value_text: str = Field(description="The value as printed (`35.7%`, `两万户`, `全部完成`).")
@@ -64,6 +70,8 @@ class FactSide(Model):
     value: float | None = Field(default=None, description="Target value.")
     unit: str | None = Field(default=None, description="Target unit.")
     qualifier: str | None = Field(default=None, description="Target qualifier.")
+    direction: str | None = Field(default=None, description="Target direction (增长, 下降, 控制在 …).")
+    bound: str | None = Field(default=None, description="Target bound (左右, 以上, 以内, 不低于 …).")
     period: str | None = Field(default=None, description="Target period.")
     tense: Tense | None = Field(default=None, description="Target tense.")
 

@@ -176,6 +176,8 @@ def _side(fact: Fact) -> FactSide:
             value=fact.value,
             unit=fact.unit,
             qualifier=fact.qualifier,
+            direction=fact.direction,
+            bound=fact.bound,
             period=fact.period,
             tense=fact.tense,
         )

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from docdiff.facts.numbers import RANGE_SEPARATORS, parse_value
-from docdiff.facts.targets import Measure
+from docdiff.facts.targets import BOUNDS, DIRECTIONS, Measure
 
 _VALUE = re.compile(
     rf"^(?P<qualifier>高于全市|低于全市|高于|低于|不低于|不高于|不超过|超过|达到|保持|控制在|<|>|≤|≥|约)?\s*"
@@ -17,7 +17,7 @@ _PERIOD_NOTE = re.compile(r"[（(](期末|五年累计|年均|累计|\d{4}年)[�
 _EACH_YEAR = re.compile(r"^(每年|年均)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Indicator(Measure):
     """One row of an indicator table, read as a plan target."""
 
@@ -65,5 +65,7 @@ def read_indicators(rows: tuple[tuple[str, ...], ...]) -> list[Indicator]:
             qualifier = _SYMBOLS.get(qualifier or "", qualifier)
             if match.group("unit"):
                 unit = match.group("unit")
-        out.append(Indicator(metric, value, high, unit or None, qualifier, period, cell, row=index))
+        bound = qualifier if qualifier in BOUNDS else None
+        direction = qualifier if qualifier in DIRECTIONS else None
+        out.append(Indicator(metric, value, high, unit or None, qualifier, period, cell, direction, bound, row=index))
     return out

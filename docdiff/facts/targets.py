@@ -19,7 +19,8 @@ from docdiff.units import COUNT_UNITS, MAGNITUDES, MEASURE_UNITS
 _MAGNITUDES = "|".join(MAGNITUDES)
 _UNITS = sorted(COUNT_UNITS + MEASURE_UNITS, key=len, reverse=True)
 _UNIT = "|".join(re.escape(u) for u in _UNITS)
-_NUMBER = rf"{ARABIC}(?:\s*[{RANGE_SEPARATORS}]\s*{ARABIC})?|\d+/\d+|{CN_NUMBER}"
+# A range may print its unit on both ends: `6%-6.5%` (one target, 6 to 6.5 percent).
+_NUMBER = rf"{ARABIC}(?:%?\s*[{RANGE_SEPARATORS}]\s*{ARABIC})?|\d+/\d+|{CN_NUMBER}"
 QUANTITY = re.compile(
     rf"(?P<num>{_NUMBER})(?P<about>余|多)?(?P<unit>(?:{_MAGNITUDES})?(?:{_UNIT})|(?:{_MAGNITUDES}))"
     rf"(?P<post>余|多|以上|左右|以内)?"
@@ -83,6 +84,8 @@ QUALIFIERS_BEFORE = [
     "共",
     "累计",
     "增加",
+    "保持在",
+    "稳定在",
     "保持",
     "控制在",
     "达",
@@ -90,6 +93,40 @@ QUALIFIERS_BEFORE = [
     "超",
 ]
 _LEADING = ("力争", "确保", "完成", "实现", "努力", "预计")
+# Of the qualifiers, those that say which way a quantity moves or where it is held, and those
+# that say how exact it is (a bound); `力争` (strive for) bounds a target from below.
+DIRECTIONS = (
+    "增长",
+    "下降",
+    "减少",
+    "提高",
+    "降低",
+    "提升",
+    "增加",
+    "控制在",
+    "保持在",
+    "稳定在",
+    "达到",
+    "达",
+    "保持",
+    "突破",
+)
+BOUNDS = (
+    "不少于",
+    "不低于",
+    "不超过",
+    "不高于",
+    "超过",
+    "高于",
+    "低于",
+    "高于全市",
+    "低于全市",
+    "约",
+    "近",
+    "逾",
+    "超",
+    "力争",
+)
 _LEADING_QUALIFIERS = ("力争", "确保", "预计", "努力")
 PERIOD = re.compile(
     r"(?P<period>前三季度|前两季度|上半年|下半年|[一二三四]季度|\d{1,2}[—\-–~]\d{1,2}月|前\d{1,2}个月|全年|"
@@ -124,9 +161,11 @@ class Measure:
     qualifier: str | None
     period: str | None
     value_text: str
+    direction: str | None = None
+    bound: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Found(Measure):
     """A target found in a sentence: offsets are relative to the sentence."""
 
@@ -299,8 +338,11 @@ def _target(
             qualifier = word
             before = before[: -len(word)]
             break
+    direction = qualifier if qualifier in DIRECTIONS else None
+    bound = qualifier if qualifier in BOUNDS else None
     if match.group("post") or match.group("about"):
-        qualifier = qualifier or match.group("post") or match.group("about")
+        bound = match.group("post") or match.group("about")
+        qualifier = qualifier or bound
     periods = list(PERIOD.finditer(before))
     period_match = periods[-1] if periods else None
     period = period_match.group("period") if period_match else None
@@ -333,7 +375,7 @@ def _target(
         parsed = parse_value(match.group("fraction"))
         unit = None
     else:
-        parsed = parse_value(re.sub(r"\s+", "", match.group("num")))
+        parsed = parse_value(re.sub(r"[\s%]", "", match.group("num")))
     if parsed is None:
         return None
     return Found(
@@ -347,4 +389,6 @@ def _target(
         period=period or sentence_period,
         tense=tense,
         value_text=value_text,
+        direction=direction,
+        bound=bound or (intent if intent in BOUNDS else None),
     )
