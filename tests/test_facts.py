@@ -237,3 +237,18 @@ def test_direction_bound_and_ranges_in_their_own_fields() -> None:
     assert (grain.metric, grain.unit, grain.direction, grain.bound) == ("粮食产量", "万亿斤", "保持在", "以上")
     (floor,) = find_targets("研发投入不低于3%。", (), [])
     assert (floor.direction, floor.bound) == (None, "不低于")
+
+
+def test_tense_follows_the_part_when_the_sentence_does_not_say() -> None:
+    """In a report with a review part, the other parts are plans; in the review `预计` is an outcome."""
+    text = (
+        "一、2016年工作回顾\n\n全市生产总值增长6.8%，预计单位生产总值能耗下降3.8%。\n\n"
+        "二、2017年主要任务\n\n新增公办养老床位7000张，改造中心城区二级旧里以下房屋55万平方米。\n"
+    )
+    doc = document_from_bytes(text.encode(), "<t>")
+    from docdiff.segment import segment
+
+    tenses = {(t.metric, t.tense) for t in extract_facts(doc, segment(doc)) if isinstance(t, Target)}
+    assert tenses >= {("生产总值", "result"), ("单位生产总值能耗", "result"), ("新增公办养老床位", "plan")}
+    # Without a review part, the section headings decide as before (no role is assumed).
+    assert find_targets("新增公办养老床位7000张。", ("社会保障",), [])[0].tense is None

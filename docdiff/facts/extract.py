@@ -6,7 +6,7 @@ from docdiff.facts.models import Fact, Phrase, Project, Target, Tense
 from docdiff.facts.phrases import find_phrases, quoted_spans, recurring_slogans, slogan_pattern
 from docdiff.facts.projects import find_projects
 from docdiff.facts.tables import Indicator, read_indicators
-from docdiff.facts.targets import Measure, find_targets
+from docdiff.facts.targets import Measure, find_targets, section_role
 from docdiff.flat import FlatSection, flatten
 from docdiff.models import Document, Outline, Paragraph, Span, Table
 
@@ -23,8 +23,12 @@ def extract_facts(
     slogan_re = slogan_pattern(slogans)
     seen_phrases: set[str] = set()
     seen_projects: set[str] = set()
+    has_review = any(section_role((child.heading,), False) == "review" for child in outline.root.children)
+    # A glossary defines terms: its numbers are neither results nor plans.
+    glossaries = {child.heading for child in outline.root.children if child.style == "glossary"}
     for section in flat if flat is not None else flatten(doc, outline):
         path = section.path
+        role = None if path and path[0] in glossaries else section_role(path, has_review)
         texts: list[tuple[int, int, str]] = []  # normalised ranges of running text, with their paragraph opening
         if section.section.heading_span and section.section.style in ("topic", "plain"):
             texts.append((*doc.to_normalised(section.section.heading_span), ""))
@@ -43,7 +47,7 @@ def extract_facts(
             blocked = quoted_spans(sentence)
             # A note under a table (`注：共20个指标…`) counts the table; it sets no target.
             note = sentence.startswith(("注：", "注:"))
-            for found in [] if note else find_targets(sentence, path, blocked, opening):
+            for found in [] if note else find_targets(sentence, path, blocked, opening, role):
                 span = doc.to_original(start + found.start, start + found.end)
                 facts.append(_target(sentence[found.start : found.end], span, path, found, found.tense))
             for phrase in find_phrases(sentence, slogan_re):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from docdiff.facts.models import Tense
 from docdiff.facts.numbers import ARABIC, CN_NUMBER, RANGE_SEPARATORS, parse_value
@@ -134,6 +135,7 @@ PERIOD = re.compile(
 )
 _PLAN = re.compile(r"今年|明年|力争|将|计划|预期|目标是|确保|到(?:19|20)\d\d年|争取|预计")
 _RESULT = re.compile(r"去年|过去|已经|已|累计完成|先后|上年")
+_ESTIMATES = ("预计",)
 _PLAN_SECTION = re.compile(r"主要工作|计划|目标|任务|安排|展望|规划|指标|重点工作")
 _RESULT_SECTION = re.compile(r"回顾|过去|成绩|成效|总结|进展|完成情况")
 _CONNECTOR = re.compile(r"^(?:其中|同时|并且|并|以及|及|和|与|还|此外|另外|其次|再次|首先|全区|全市|区内|我区)")
@@ -174,14 +176,29 @@ class Found(Measure):
     tense: Tense | None
 
 
-def sentence_tense(sentence: str, path: tuple[str, ...], opening: str = "") -> Tense | None:
+Role = Literal["review", "tasks"]
+
+
+def section_role(path: tuple[str, ...], has_review: bool) -> Role | None:
+    """What a section's part does in a report: the review of the past, or (after a review part
+    exists) the plans and tasks ahead."""
+    if path and _RESULT_SECTION.search(path[0]):
+        return "review"
+    return "tasks" if has_review and path else None
+
+
+def sentence_tense(sentence: str, path: tuple[str, ...], opening: str = "", role: Role | None = None) -> Tense | None:
     """`plan` or `result` from the sentence's own words, then its paragraph's opening sentence
-    (`去年，…` / `今年，…` governs what follows), then the section headings."""
+    (`去年，…` / `今年，…` governs what follows), then the part's role (review or tasks), then
+    the section headings. In a review, `预计` reports an estimated outcome, not a goal."""
     for text in (sentence, opening):
-        if _PLAN.search(text):
+        plan = _PLAN.search(text)
+        if plan and not (role == "review" and plan.group() in _ESTIMATES):
             return "plan"
-        if _RESULT.search(text):
+        if _RESULT.search(text) or plan:
             return "result"
+    if role is not None:
+        return "result" if role == "review" else "plan"
     for heading in reversed(path):
         if _RESULT_SECTION.search(heading):
             return "result"
@@ -191,13 +208,14 @@ def sentence_tense(sentence: str, path: tuple[str, ...], opening: str = "") -> T
 
 
 def find_targets(
-    sentence: str, path: tuple[str, ...], blocked: list[tuple[int, int]], opening: str = ""
+    sentence: str, path: tuple[str, ...], blocked: list[tuple[int, int]], opening: str = "", role: Role | None = None
 ) -> list[Found]:
     """Targets in one sentence; quantities inside `blocked` spans (quotes, names) are skipped.
 
-    `opening` is the first sentence of the paragraph, which may set the tense of the rest.
+    `opening` is the first sentence of the paragraph, which may set the tense of the rest;
+    `role` is what the sentence's part does (see `section_role`).
     """
-    tense = sentence_tense(sentence, path, opening)
+    tense = sentence_tense(sentence, path, opening, role)
     found: list[Found] = []
     sentence_period = _period(sentence)
     subject: str | None = None  # the last real metric of the sentence: what `同比增长…` is about
