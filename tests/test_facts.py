@@ -252,3 +252,14 @@ def test_tense_follows_the_part_when_the_sentence_does_not_say() -> None:
     assert tenses >= {("生产总值", "result"), ("单位生产总值能耗", "result"), ("新增公办养老床位", "plan")}
     # Without a review part, the section headings decide as before (no role is assumed).
     assert find_targets("新增公办养老床位7000张。", ("社会保障",), [])[0].tense is None
+
+
+def test_named_programmes_and_zones_are_projects_categories_are_not() -> None:
+    from docdiff.facts.projects import find_projects
+
+    names = [
+        p.name
+        for p in find_projects("实施文化惠民工程和职业技能提升行动，建设海南自由贸易港，再开工一批重大水利工程。")
+    ]
+    assert names == ["文化惠民工程", "职业技能提升行动", "海南自由贸易港", "重大水利工程"]
+    assert [p.name for p in find_projects("推进民生工程，改善乡村学校和公立医院条件。")] == []

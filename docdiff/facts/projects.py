@@ -36,8 +36,6 @@ _HEADS = [
     "绿地",
     "码头",
     "客运中心",
-    "医院",
-    "学校",
     "学院",
     "产业园",
     "科技园",
@@ -45,6 +43,27 @@ _HEADS = [
     "变电站",
 ]
 _HEAD = "|".join(sorted(_HEADS, key=len, reverse=True))
+# Heads of named programmes and zones (`文化惠民工程`, `职业技能提升行动`, `海南自由贸易港`): they
+# need a longer name before them, since a short one is a category (`民生工程`, `重大项目`).
+_INITIATIVE_HEADS = [
+    "专项行动",
+    "专项斗争",
+    "专项整治",
+    "行动计划",
+    "行动方案",
+    "工程",
+    "行动",
+    "计划",
+    "基地",
+    "试验区",
+    "自贸区",
+    "自由贸易港",
+    "铁路",
+    "产业园",
+    "景区",
+    "装置",
+]
+_INITIATIVE = "|".join(sorted(_INITIATIVE_HEADS, key=len, reverse=True))
 _PHASE = r"群?(?:[一二三四五六七八九十]期|\d期|（[^（）]{1,8}段）|\([^()]{1,8}段\))?"
 # Characters that cannot be inside a name: punctuation, and function words and verbs that end
 # the phrase before it.
@@ -52,9 +71,12 @@ _STOP = r"，。；：、！？“”（）《》\s的和与及等在对将已�
 _VERB_PREFIX = re.compile(
     r"^(?:推进|加快|建设|完成|实施|打造|启动|开工|竣工|建成|推动|加强|新建|改造|提升|优化|深化|持续|全面|聚焦|依托|围绕|"
     r"支持|引进|落地|开展|举办|做强|做优|形成|构建|完善|加大|积极|大力|重点|全力|努力|着力|创建|培育|发挥|强化|实现|高品质|高标准|"
-    r"高水平|有序|同步|一体|首个|首批|新)+"
+    r"高水平|有序|同步|一体|首个|首批|增设|设立|赋予|复制推广|复制|增加|取消|降低|探索|扎实|稳慎|抓紧|鼓励|健全|制定|"
+    r"促进|拓展|开工|挂牌|入选|结合|全市|全区|全国|再|要|或|新)+"
 )
+_QUANTIFIED = re.compile(r"^.*?(?:一批|一些|若干|一大批)")
 _NAMED = re.compile(rf"([^{_STOP}]{{2,12}}?)({_HEAD}){_PHASE}")
+_NAMED_INITIATIVE = re.compile(rf"([^{_STOP}]{{3,14}}?)(?:{_INITIATIVE}){_PHASE}")
 _NUMBERED = re.compile(r"(?<![\dA-Za-z])(\d{1,4}[A-Z]?(?:街坊|地块))|((?:轨交|轨道交通|地铁)?\d{1,2}号线)")
 _SIZED = re.compile(r"\d{2,4}米[\u4e00-\u9fff]{2,4}?(?:新地标|地标|大楼|塔楼)")
 _PROGRAMME = re.compile(r"“[^“”]{2,12}”(?:系列工程|工程|行动|计划|项目|品牌)")
@@ -62,6 +84,7 @@ _PROGRAMME = re.compile(r"“[^“”]{2,12}”(?:系列工程|工程|行动|计
 _ENUMERATION = re.compile(
     r"((?:[^，。；：、“”]{2,14}、)+[^，。；：、“”]{2,14})等\s*(?:\d+\s*(?:个|项|幅|处))?(?:项目|地块|街坊|工程)"
 )
+_MIN_INITIATIVE_NAME = 6  # characters, head included: `文化惠民工程`, not `民生工程`
 _GENERIC = {"项目", "中心", "工程", "园区", "街区", "公园", "广场", "大楼", "服务中心", "城区", "社区", "示范区"}
 
 
@@ -80,13 +103,17 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
     found: dict[int, FoundProject] = {}
     named: list[FoundProject] = []
 
-    def add(start: int, end: int) -> None:
+    def add(start: int, end: int, least: int = 2) -> None:
         name = text[start:end]
+        quantified = _QUANTIFIED.search(name)
+        if quantified and quantified.end() < len(name) - 1:
+            start += quantified.end()  # `再开工一批重大水利工程`: the name follows the quantity
+            name = text[start:end]
         trimmed = _VERB_PREFIX.match(name)
         if trimmed and trimmed.end() < len(name) - 1 and name[trimmed.end()] not in "路街道弄巷":
             start += trimmed.end()
             name = text[start:end]
-        if name in _GENERIC or len(name) < 2:
+        if name in _GENERIC or len(name) < max(2, least):
             return
         if quoted and not name.startswith("“") and any(s <= start < e for s, e in quoted):
             return
@@ -104,6 +131,8 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
         add(match.start(), match.end())
     for match in _NAMED.finditer(text):
         add(match.start(), match.end())
+    for match in _NAMED_INITIATIVE.finditer(text):
+        add(match.start(), match.end(), least=_MIN_INITIATIVE_NAME)
     for project in named:  # names completed from their neighbours (二期 → 东余杭路二期)
         if not any(f.start <= project.start < f.end for f in found.values()):
             found[project.start] = project
