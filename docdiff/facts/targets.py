@@ -59,43 +59,10 @@ _NOUN_END = (
     "集中|如期|顺利|加快|完成|开工|竣工|签约|交付|建成|落地|投用|开业|获|入选|通过|实现|收尾|出让|建设|全部|高比例|"
     "荣获|进行|开展|提供|参与|的|、|（|\\(|和|$"
 )
-# Qualifiers, longest first; those that sit right before the number.
-QUALIFIERS_BEFORE = [
-    "高于全市",
-    "低于全市",
-    "不少于",
-    "不低于",
-    "不超过",
-    "不高于",
-    "超过",
-    "高于",
-    "低于",
-    "达到",
-    "完成",
-    "实现",
-    "增长",
-    "下降",
-    "减少",
-    "提高",
-    "降低",
-    "提升",
-    "突破",
-    "约",
-    "近",
-    "共",
-    "累计",
-    "增加",
-    "保持在",
-    "稳定在",
-    "保持",
-    "控制在",
-    "达",
-    "逾",
-    "超",
-]
 _LEADING = ("力争", "确保", "完成", "实现", "努力", "预计")
-# Of the qualifiers, those that say which way a quantity moves or where it is held, and those
-# that say how exact it is (a bound); `力争` (strive for) bounds a target from below.
+# Qualifiers that sit right before the number: those that say which way a quantity moves or
+# where it is held, those that say how exact it is (a bound), and the rest (`完成`, `共`);
+# `力争` (strive for) bounds a target from below but is read as an intent before the metric.
 DIRECTIONS = (
     "增长",
     "下降",
@@ -128,6 +95,9 @@ BOUNDS = (
     "超",
     "力争",
 )
+_OTHER_QUALIFIERS = ("完成", "实现", "共", "累计")
+# Longest first, so `高于全市` wins over `高于`.
+QUALIFIERS_BEFORE = sorted({*DIRECTIONS, *BOUNDS, *_OTHER_QUALIFIERS} - {"力争"}, key=lambda word: (-len(word), word))
 _LEADING_QUALIFIERS = ("力争", "确保", "预计", "努力")
 PERIOD = re.compile(
     r"(?P<period>前三季度|前两季度|上半年|下半年|[一二三四]季度|\d{1,2}[—\-–~]\d{1,2}月|前\d{1,2}个月|全年|"
