@@ -20,6 +20,7 @@ from tests.accuracy import (  # noqa: E402
     FactScore,
     HeadingScore,
     align_truth_names,
+    corpus_names,
     heading_figures,
     heading_truth_names,
     is_development_pair,
@@ -85,8 +86,7 @@ def facts(details: bool) -> None:
     print("\n## Targets and projects against tests/annotations (corpus, covered lines)")
     print(f"{'document':16} {'targets matched/extracted/annotated':>36} {'tense ok':>9} {'projects':>22}")
     total = FactScore()
-    names = sorted({n for n in heading_truth_names() if n.split("-")[0] in ("national", "shanghai", "hailar")})
-    for name in names:
+    for name in corpus_names():
         score = score_facts(name)
         total.add(score)
         print(

@@ -1,10 +1,11 @@
 """Pair the sections of two versions at every level of their trees.
 
-Pairing is solved as an assignment over a score matrix (heading similarity of comparison
-keys, content similarity of character trigrams), first among the children of already paired
-parents (with a small bonus for keeping order), then among all sections still unpaired (a
-stricter threshold: a move across parents). Unpaired sections whose sentences come mostly from
-one section of the other version make a split or a merge.
+Pairing is one assignment over all sections of both trees (heading similarity of comparison
+keys, IDF-weighted content similarity), solved in rounds that add the tree's shape as
+evidence: parents paired together, order kept, a level shift past a vanished part. Unpaired
+sections carried over from one section of the other version, or continuing inside their
+parent's undivided counterpart, make a split or a merge. Each pair carries its confidence and
+the evidence for it.
 """
 
 from __future__ import annotations
@@ -68,10 +69,8 @@ class Alignment(Model):
 class _Evidence:
     """What speaks for pairing each old section with each new one, for all pairs at once.
 
-    Heading similarity of comparison keys; content similarity as the cosine of n-gram vectors
-    weighted by how distinctive each n-gram is across the sections of both versions; and
-    containment (the share of one section's distinctive n-grams present in the other), the
-    evidence for the parts of a split or a merge.
+    Heading similarity of comparison keys, and content similarity as the cosine of n-gram
+    vectors weighted by how distinctive each n-gram is across the sections of both versions.
     """
 
     def __init__(self, old: list[FlatSection], new: list[FlatSection], old_doc: Document, new_doc: Document) -> None:
@@ -90,14 +89,6 @@ class _Evidence:
 
     def content(self, rows: list[int], cols: list[int]) -> NDArray[np.float64]:
         return self.space.cosine(rows, [self.n + j for j in cols])
-
-    def new_in_old(self, rows: list[int], cols: list[int]) -> NDArray[np.float64]:
-        """Share of each new section (cols) found in each old one (rows), shape (rows, cols)."""
-        return self.space.containment([self.n + j for j in cols], rows).T
-
-    def old_in_new(self, rows: list[int], cols: list[int]) -> NDArray[np.float64]:
-        """Share of each old section (rows) found in each new one (cols)."""
-        return self.space.containment(rows, [self.n + j for j in cols])
 
 
 def _ancestry(old: list[FlatSection], new: list[FlatSection]) -> sparse.csr_matrix:
@@ -321,12 +312,12 @@ class _Aligner:
 
     def _carried(self, i: int, j: int) -> int:
         """Sentences of the old section found in the new one (children included), numbers folded."""
-        old_keys = self._sentence_keys(self.old_doc, self.old[i], self.old_keys_cache)
-        new_keys = self._sentence_keys(self.new_doc, self.new[j], self.new_keys_cache)
+        old_keys = self._sentence_keys(self.old[i], self.old_keys_cache)
+        new_keys = self._sentence_keys(self.new[j], self.new_keys_cache)
         return len(old_keys & new_keys)
 
     @staticmethod
-    def _sentence_keys(doc: Document, section: FlatSection, cache: dict[int, set[str]]) -> set[str]:
+    def _sentence_keys(section: FlatSection, cache: dict[int, set[str]]) -> set[str]:
         if section.index not in cache:
             units = sentence_units(section.content, (0, len(section.content)))
             cache[section.index] = {_NUMBERS.sub("#", u.key) for u in units if len(u.key) >= _MIN_CARRIED_CHARS}
@@ -341,7 +332,7 @@ class _Aligner:
         """
         if i == 0:
             return 1.0
-        units = max(1, len(self._sentence_keys(self.old_doc, self.old[i], self.old_keys_cache)))
+        units = max(1, len(self._sentence_keys(self.old[i], self.old_keys_cache)))
         pieces = (
             min(1.0, content / 0.5),
             heading**2,
@@ -460,10 +451,6 @@ class _Aligner:
         if grand is not None and grand in partners and self._containers(sections, [parent], offset)[0]:
             return grand
         return None
-
-    def _paired(self, new_side: bool) -> dict[int, int]:
-        """The other side's paired sections (as partner maps), for the side whose parts are sought."""
-        return self.partner_of_old if new_side else self.partner_of_new
 
     def _headed_children(self, sections: list[FlatSection], index: int) -> int:
         """How many children of a section are headings (not lead-sentence topics)."""

@@ -377,14 +377,13 @@ def _display_captions(lines: list[_Line]) -> set[int]:
 
 def _closing_caption(lines: list[_Line]) -> set[int]:
     """The last line, when it is a short title after a blank line: a caption or label closing the page."""
-    texts = [line for line in lines if line.text.strip()]
-    if len(texts) < 2 or not any(len(line.text.strip()) >= _MIN_RUNNING_TEXT for line in texts[:-1]):
+    filled = [i for i, line in enumerate(lines) if line.text.strip()]
+    if len(filled) < 2 or not any(len(lines[i].text.strip()) >= _MIN_RUNNING_TEXT for i in filled[:-1]):
         return set()
-    last = texts[-1]
-    gap = lines[lines.index(last) - 1].text.strip() == "" if lines.index(last) else False
-    return (
-        {id(last)} if gap and _short_title(last.text.strip()) and not HEADING_START.match(last.text.strip()) else set()
-    )
+    last = filled[-1]
+    text = lines[last].text.strip()
+    after_gap = filled[-2] < last - 1
+    return {id(lines[last])} if after_gap and _short_title(text) and not HEADING_START.match(text) else set()
 
 
 def _drop_furniture(lines: list[_Line]) -> list[_Line]:

@@ -131,9 +131,9 @@ class _Builder:
             for index, item in enumerate(items[2:], start=2)
         )
 
-    def _heading_shaped(self, text: str) -> bool:
+    def _heading_shaped(self, text: str, longest: int | None = None) -> bool:
         return (
-            len(text) <= self.options.max_heading_chars
+            len(text) <= (longest or self.options.max_heading_chars)
             and not any(ch in SENTENCE_END for ch in text)
             and not text.endswith(("：", ":"))
             and text[-1] not in SOFT_END
@@ -188,14 +188,7 @@ class _Builder:
     def _numbered_heading_shaped(self, rest: str) -> bool:
         """A numbered line's text that can be a whole heading: one clause or one sentence, not too long."""
         core = rest.removesuffix("。")
-        return (
-            bool(core)
-            and len(core) <= self.options.max_numbered_heading_chars
-            and not any(ch in SENTENCE_END for ch in core)
-            and not core.endswith(("：", ":"))
-            and core[-1] not in SOFT_END
-            and unclosed_opener(core) is None
-        )
+        return bool(core) and self._heading_shaped(core, self.options.max_numbered_heading_chars)
 
     def _is_running_text(self, following: list[_Item], style: str) -> bool:
         """Whether what follows a numbered sentence is text under it, not the next item of its run."""

@@ -1,8 +1,8 @@
 """The one place rapidfuzz and the n-gram vectors live: similarity scores in 0..1.
 
 Heading similarity is rapidfuzz's normalised Indel ratio on comparison keys; content
-similarity is the cosine of character-trigram count vectors, computed for all pairs at once
-as one sparse matrix product.
+similarity is the cosine of character-bigram vectors weighted by inverse document frequency
+over the sections compared, computed for all pairs at once as one sparse matrix product.
 """
 
 from __future__ import annotations
@@ -20,8 +20,6 @@ from docdiff.numbering import parse_numbering
 _YEAR = re.compile(r"(?:19|20)\d\d(?=年|$|\D)|[〇零一二三四五六七八九]{4}(?=年)")
 _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五")
 _DECORATION = re.compile(r"[\s“”‘’「」『』《》〈〉\"'·—-]+")
-
-NGRAM = 3
 
 
 def heading_key(heading: str) -> str:
@@ -57,42 +55,6 @@ def best_ratio(query: str, choices: Sequence[str], cutoff: float) -> tuple[int, 
     return int(found[2]), float(found[1]) / 100.0
 
 
-class NgramSpace:
-    """Character-trigram count vectors over a shared vocabulary."""
-
-    def __init__(self) -> None:
-        self.vocabulary: dict[str, int] = {}
-
-    def vectors(self, texts: Sequence[str]) -> sparse.csr_matrix:
-        """One L2-normalised row per text (an empty text gives a zero row)."""
-        rows: list[int] = []
-        cols: list[int] = []
-        for row, text in enumerate(texts):
-            for i in range(len(text) - NGRAM + 1):
-                gram = text[i : i + NGRAM]
-                rows.append(row)
-                cols.append(self.vocabulary.setdefault(gram, len(self.vocabulary)))
-        data = np.ones(len(rows))
-        matrix = sparse.csr_matrix((data, (rows, cols)), shape=(len(texts), max(1, len(self.vocabulary))))
-        matrix.sum_duplicates()
-        norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-        norms[norms == 0] = 1.0
-        return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
-
-
-def cosine_matrix(old: Sequence[str], new: Sequence[str]) -> NDArray[np.float64]:
-    """All-pairs cosine similarity of trigram counts, shape (len(old), len(new))."""
-    if not old or not new:
-        return np.zeros((len(old), len(new)))
-    space = NgramSpace()
-    a = space.vectors(old)
-    b = space.vectors(new)
-    width = max(a.shape[1], b.shape[1])
-    a.resize((a.shape[0], width))
-    b.resize((b.shape[0], width))
-    return np.asarray((a @ b.T).toarray(), dtype=np.float64)
-
-
 class WeightedSpace:
     """Character n-gram vectors of a set of sections, weighted by how distinctive each n-gram is.
 
@@ -103,39 +65,32 @@ class WeightedSpace:
     """
 
     def __init__(self, own_texts: Sequence[str], ancestors: sparse.csr_matrix, n: int = 2) -> None:
-        self.n = n
         rows, grams = _ngram_codes(own_texts, n)
         vocabulary, cols = np.unique(grams, return_inverse=True)
         width = max(1, len(vocabulary))
         own = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(own_texts), width))
         own.sum_duplicates()
         df = np.bincount(own.indices, minlength=width).astype(np.float64)
-        self.idf = np.log((1 + len(own_texts)) / (1 + df)) + 1.0
+        idf = np.log((1 + len(own_texts)) / (1 + df)) + 1.0
         # Whole sections: own text plus every descendant's (ancestors[i, k] = 1 if k is in i).
-        self.counts = sparse.csr_matrix(ancestors @ own)
-        weighted = sparse.csr_matrix(self.counts @ sparse.diags(self.idf))
+        counts = sparse.csr_matrix(ancestors @ own)
+        weighted = sparse.csr_matrix(counts @ sparse.diags(idf))
         weighted.data = np.log1p(weighted.data)  # sublinear: one term repeated is not many terms
         self.tfidf = _normalise_rows(weighted)
-        own_present = own.copy()
-        own_present.data = np.ones_like(own_present.data)
-        self.own_mass = np.asarray((own_present @ sparse.diags(self.idf)).sum(axis=1)).ravel()
-        present = self.counts.copy()
-        present.data = np.ones_like(present.data)
-        self.presence = sparse.csr_matrix(present @ sparse.diags(self.idf))
-        self.mass = np.asarray(self.presence.sum(axis=1)).ravel()
+        # Distinctive content of each section, by weight: its own text, and the whole section.
+        self.own_mass = _distinct_mass(own, idf)
+        self.mass = _distinct_mass(counts, idf)
 
     def cosine(self, rows: Sequence[int], cols: Sequence[int]) -> NDArray[np.float64]:
         """Weighted cosine of whole sections `rows` × `cols` (indices into the texts given)."""
         return np.asarray((self.tfidf[list(rows)] @ self.tfidf[list(cols)].T).toarray(), dtype=np.float64)
 
-    def containment(self, rows: Sequence[int], cols: Sequence[int]) -> NDArray[np.float64]:
-        """Share of each row section's distinctive n-grams (by weight) present in each col section."""
-        binary = self.presence[list(cols)].copy()
-        binary.data = np.ones_like(binary.data)
-        shared = np.asarray((self.presence[list(rows)] @ binary.T).toarray(), dtype=np.float64)
-        mass = self.mass[list(rows)]
-        mass[mass == 0] = 1.0
-        return np.asarray(shared / mass[:, None], dtype=np.float64)
+
+def _distinct_mass(counts: sparse.csr_matrix, idf: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Per row, the summed weight of the distinct n-grams present."""
+    present = counts.copy()
+    present.data = np.ones_like(present.data)
+    return np.asarray((present @ sparse.diags(idf)).sum(axis=1), dtype=np.float64).ravel()
 
 
 def _ngram_codes(texts: Sequence[str], n: int) -> tuple[NDArray[np.int64], NDArray[np.int64]]:

@@ -16,6 +16,7 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from functools import cache
 from pathlib import Path
 
@@ -38,6 +39,11 @@ def document_path(name: str) -> Path:
     series, _, year = name.rpartition("-")
     nested = SEEDS / series / f"{year}.txt"
     return nested if series and year.isdigit() and nested.exists() else SEEDS / f"{name}.txt"
+
+
+def corpus_names() -> list[str]:
+    """The real reports of the corpus (the documents in a series folder of seeds/), sorted."""
+    return [name for name in heading_truth_names() if document_path(name).parent != SEEDS]
 
 
 def heading_truth_names() -> list[str]:
@@ -82,6 +88,20 @@ class Lines:
         return self.end(line) <= self.start(line) or not self.text[self.start(line) : self.end(line)].strip()
 
 
+def _sum_into(total: object, part: object) -> None:
+    """Add a score record's every field into a total: counts add, lists join, and a dict of
+    (recovered, total) counts per kind adds kind by kind."""
+    for field_ in dataclass_fields(total):  # type: ignore[arg-type]
+        name = field_.name
+        mine, theirs = getattr(total, name), getattr(part, name)
+        if isinstance(mine, dict):
+            for kind, (got, count) in theirs.items():
+                have = mine.get(kind, (0, 0))
+                mine[kind] = (have[0] + got, have[1] + count)
+        else:
+            setattr(total, name, mine + theirs)
+
+
 @dataclass
 class LevelScore:
     """Headings of one level: found of real, false ones, and spans that carry their body."""
@@ -99,13 +119,7 @@ class LevelScore:
         return self.reported - self.found
 
     def add(self, other: LevelScore) -> None:
-        self.real += other.real
-        self.found += other.found
-        self.reported += other.reported
-        self.spans_right += other.spans_right
-        self.missed += other.missed
-        self.false += other.false
-        self.bad_spans += other.bad_spans
+        _sum_into(self, other)
 
 
 @dataclass
@@ -250,15 +264,7 @@ class AlignScore:
     wrong_links: list[str] = field(default_factory=list)
 
     def add(self, other: AlignScore) -> None:
-        self.verdicts += other.verdicts
-        self.recovered += other.recovered
-        self.links += other.links
-        self.wrong += other.wrong
-        for kind, (got, total) in other.by_kind.items():
-            have = self.by_kind.get(kind, (0, 0))
-            self.by_kind[kind] = (have[0] + got, have[1] + total)
-        self.missed += other.missed
-        self.wrong_links += other.wrong_links
+        _sum_into(self, other)
 
     @property
     def recovered_share(self) -> float:
@@ -430,9 +436,7 @@ class FactScore:
     false: list[str] = field(default_factory=list)
 
     def add(self, other: FactScore) -> None:
-        for name in self.__dataclass_fields__:
-            value = getattr(other, name)
-            setattr(self, name, getattr(self, name) + value)
+        _sum_into(self, other)
 
     def figures(self) -> dict[str, float]:
         def ratio(a: int, b: int) -> float:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from docdiff.facts.numbers import RANGE_SEPARATORS, parse_value
-from docdiff.facts.targets import BOUNDS, DIRECTIONS, Measure
+from docdiff.facts.targets import Measure, split_qualifier
 
 _VALUE = re.compile(
     rf"^(?P<qualifier>高于全市|低于全市|高于|低于|不低于|不高于|不超过|超过|达到|保持|控制在|<|>|≤|≥|约)?\s*"
@@ -65,7 +65,6 @@ def read_indicators(rows: tuple[tuple[str, ...], ...]) -> list[Indicator]:
             qualifier = _SYMBOLS.get(qualifier or "", qualifier)
             if match.group("unit"):
                 unit = match.group("unit")
-        bound = qualifier if qualifier in BOUNDS else None
-        direction = qualifier if qualifier in DIRECTIONS else None
+        direction, bound = split_qualifier(qualifier)
         out.append(Indicator(metric, value, high, unit or None, qualifier, period, cell, direction, bound, row=index))
     return out

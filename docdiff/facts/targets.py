@@ -106,6 +106,13 @@ PERIOD = re.compile(
 _PLAN = re.compile(r"今年|明年|力争|将|计划|预期|目标是|确保|到(?:19|20)\d\d年|争取|预计")
 _RESULT = re.compile(r"去年|过去|已经|已|累计完成|先后|上年")
 _ESTIMATES = ("预计",)
+
+
+def split_qualifier(qualifier: str | None) -> tuple[str | None, str | None]:
+    """(direction, bound) a qualifier word stands for: `增长` → (增长, None), `不低于` → (None, 不低于)."""
+    return (qualifier if qualifier in DIRECTIONS else None, qualifier if qualifier in BOUNDS else None)
+
+
 _PLAN_SECTION = re.compile(r"主要工作|计划|目标|任务|安排|展望|规划|指标|重点工作")
 _RESULT_SECTION = re.compile(r"回顾|过去|成绩|成效|总结|进展|完成情况")
 _CONNECTOR = re.compile(r"^(?:其中|同时|并且|并|以及|及|和|与|还|此外|另外|其次|再次|首先|全区|全市|区内|我区)")
@@ -326,8 +333,7 @@ def _target(
             qualifier = word
             before = before[: -len(word)]
             break
-    direction = qualifier if qualifier in DIRECTIONS else None
-    bound = qualifier if qualifier in BOUNDS else None
+    direction, bound = split_qualifier(qualifier)
     if match.group("post") or match.group("about"):
         bound = match.group("post") or match.group("about")
         qualifier = qualifier or bound
@@ -378,5 +384,5 @@ def _target(
         tense=tense,
         value_text=value_text,
         direction=direction,
-        bound=bound or (intent if intent in BOUNDS else None),
+        bound=bound or split_qualifier(intent)[1],
     )
