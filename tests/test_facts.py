@@ -28,6 +28,10 @@ def one(sentence: str, path: tuple[str, ...] = ()) -> list[tuple[str, float | No
     return [(t.metric, t.value, t.unit, t.qualifier) for t in find_targets(sentence, path, [])]
 
 
+def metrics_values(sentence: str) -> list[tuple[str, float | None]]:
+    return [(t.metric, t.value) for t in find_targets(sentence, (), [])]
+
+
 def test_indicator_table_gives_all_20_plan_targets() -> None:
     table = [t for t in targets_of(PLAN) if "|" in t.text]
     assert len(table) == 20
@@ -93,8 +97,8 @@ def test_dates_years_ordinals_and_names_are_not_targets() -> None:
         (
             "科技服务业和信息服务业营收分别增长12.9%和10%。",
             [
-                ("科技服务业和信息服务业营收分别", 12.9, "%", "增长"),
-                ("科技服务业和信息服务业营收分别", 10.0, "%", None),
+                ("科技服务业营收", 12.9, "%", "增长"),
+                ("信息服务业营收", 10.0, "%", "增长"),
             ],
         ),
     ],
@@ -263,3 +267,69 @@ def test_named_programmes_and_zones_are_projects_categories_are_not() -> None:
     ]
     assert names == ["文化惠民工程", "职业技能提升行动", "海南自由贸易港", "重大水利工程"]
     assert [p.name for p in find_projects("推进民生工程，改善乡村学校和公立医院条件。")] == []
+
+
+def test_each_value_of_a_list_takes_its_own_part_of_the_subject() -> None:
+    """`A、B分别…X和Y`: X is A's, Y is B's; parallel parts share the head only the last prints."""
+    assert metrics_values("跨国公司地区总部、外资研发中心分别新增222家和75家。") == [
+        ("跨国公司地区总部", 222.0),
+        ("外资研发中心", 75.0),
+    ]
+    assert metrics_values("城镇和农村居民人均可支配收入分别达35512元、25689元。") == [
+        ("城镇居民人均可支配收入", 35512.0),
+        ("农村居民人均可支配收入", 25689.0),
+    ]
+    # Two values, one part: the metric is the whole subject, without `分别`.
+    assert metrics_values("城乡居民人均可支配收入分别增长6.5%、9.4%。") == [
+        ("城乡居民人均可支配收入", 6.5),
+        ("城乡居民人均可支配收入", 9.4),
+    ]
+
+
+def test_a_past_span_or_a_comparison_base_is_no_metric() -> None:
+    """`过去五年年均增长7.5%`, `是上个五年的2.1倍`, `从五年前的2万亿元跃升到3万亿元`: the
+    sentence's subject is what is measured."""
+    assert metrics_values("地区生产总值达到2.5万亿元，过去五年年均增长7.5%。") == [
+        ("地区生产总值", 2.5),
+        ("地区生产总值", 7.5),
+    ]
+    assert metrics_values("新设企业121.9万家，是上个五年的2.1倍。") == [("新设企业", 121.9), ("新设企业", 2.1)]
+    assert metrics_values("地区生产总值年均增长7.1%，从五年前的2万亿元跃升到3万亿元。") == [
+        ("地区生产总值", 7.1),
+        ("地区生产总值", 2.0),
+        ("地区生产总值", 3.0),
+    ]
+    assert metrics_values("地区生产总值由162.4亿元增加到287.9亿元，年均增长12.1%。")[-1] == ("地区生产总值", 12.1)
+    # A count of another kind is not the subject's: households are no investment in 亿元.
+    assert metrics_values("全年投资90.07亿元，完成1.8万户。") == [("投资", 90.07)]
+
+
+def test_a_measure_before_a_noun_measures_the_noun() -> None:
+    """`发行1万亿元抗疫特别国债`: only a verb stands before the sum, the noun after says what it is."""
+    assert metrics_values("发行1万亿元抗疫特别国债。") == [("抗疫特别国债", 1.0)]
+    assert metrics_values("使用1000亿元失业保险基金。") == [("失业保险基金", 1000.0)]
+    # A verb after a count belongs to the metric before it.
+    assert metrics_values("每万人口发明专利拥有量从上年的29件提高到35件。") == [
+        ("每万人口发明专利拥有量从上年的", 29.0),
+        ("每万人口发明专利拥有量从上年的", 35.0),
+    ]
+    # An attribute of the subject (`规模`) is no metric; a direction may stand before a bound.
+    found = find_targets("中央对地方转移支付增加约1.5万亿元、规模近9.8万亿元，增长18%。", (), [])
+    assert [(t.metric, t.value, t.direction, t.bound) for t in found] == [
+        ("中央对地方转移支付", 1.5, "增加", "约"),
+        ("中央对地方转移支付", 9.8, None, "近"),
+        ("中央对地方转移支付", 18.0, "增长", None),
+    ]
+
+
+def test_set_phrases_brackets_and_groups_are_not_targets() -> None:
+    """Chinese single digits are set phrases (GB/T 15835); a threshold defining a bracket or a
+    group counts nothing."""
+    assert metrics_values("严格落实中央八项规定精神。") == []
+    assert metrics_values("打造四张“名片”。") == []
+    assert metrics_values("对小微企业年应纳税所得额100万元至300万元部分，再减半征收企业所得税。") == []
+    assert metrics_values("减轻3岁以下婴幼儿照护负担，60岁以上人口达2.5亿。") == [("60岁以上人口", 2.5)]
+    assert metrics_values("近14亿人口的发展中大国。") == []
+    # A bound after a direction is a target, even before a noun.
+    assert metrics_values("城镇新增就业增长1100万人以上。") == [("城镇新增就业", 1100.0)]
+    assert metrics_values("PM2.5年平均浓度下降到35微克/立方米以下。")[0][1] == 35.0

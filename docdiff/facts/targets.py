@@ -30,6 +30,8 @@ QUANTITY = re.compile(
 )
 # What a quantity must not be followed by: it is a date, a version or a rank, not an amount.
 _NOT_AFTER = re.compile(r"^(?:[年月日号周时分秒]|版|届|代|级|楼|层|强)")
+# A threshold that defines a bracket (`所得额100万元至300万元部分`, `不到100万元部分`) is not an amount.
+_BRACKET = re.compile(rf"^(?:[{RANGE_SEPARATORS}][\d.]+[^，。；、\d]{{0,4}}?)?(?:以下|以上|以内)?的?部分")
 # After a number without a count unit, these make it part of a name (19号线, 90街坊).
 _NAME_AFTER = re.compile(r"^(?:号线|街坊|地块|弄|路|期)")
 # A unit character that starts a word with the next one is no unit: 项目, 个人, 家庭, 场景.
@@ -51,6 +53,7 @@ _UNIT_WORDS = {
     "座": "谈",
     "次": "要序",
     "件": "事",
+    "人": "口",
 }
 # A Chinese numeral with these units is an ordinal (十二届, 五次全会), not an amount.
 _ORDINAL_UNITS = ("次", "届", "期")
@@ -124,7 +127,13 @@ _COMPARED_TO = re.compile(r"^到(?:19|20)\d\d年|比(?:19|20)\d\d年$")
 # 约 ends these words without meaning "about": 签约, 节约, 预约, 制约, 合约.
 _NOT_ABOUT = set("签节预制合契公条")
 _NAME_BEFORE = re.compile(r"[A-Za-z0-9]$")
-_ATTRIBUTE = re.compile(r"^(?!的|以上|左右|以内|和|及|与|、)[\u4e00-\u9fffA-Za-z]")
+# What may start the noun a quantity qualifies: not a particle, a bound, a conjunction or a
+# preposition (`投资6462万元对…广场改造`: the sum is spent on it, not a kind of it).
+_ATTRIBUTE = re.compile(
+    r"^(?!的|以上|以下|左右|以内|和|及|与|、|等|对|为|向|给|把|将|从|由|在|于|用于)[\u4e00-\u9fffA-Za-z]"
+)
+# `3岁以下婴幼儿`, `60岁以上人口`: a bound followed by a noun defines a group, it counts nothing.
+_GROUP = re.compile(r"^(?:以下|以上)(?!的)[\u4e00-\u9fff]")
 # Sizes that name a thing when a noun follows (`480米新地标`); areas and sums before a noun are amounts.
 _ATTRIBUTE_UNITS = ("米", "TEU", "标箱")
 
@@ -196,6 +205,7 @@ def find_targets(
     found: list[Found] = []
     sentence_period = _period(sentence)
     subject: str | None = None  # the last real metric of the sentence: what `同比增长…` is about
+    subject_unit: str | None = None  # the unit its level was counted in (None: not known)
     for clause in _CLAUSE.finditer(sentence):
         text = clause.group()
         previous_end = 0
@@ -204,8 +214,9 @@ def find_targets(
             # A clause without a number names the topic the next one counts: `旧区改造全面提速，累计完成94万平方米`.
             topic = _strip_metric(text.strip())[0]
             if 2 <= len(topic) <= _MAX_TOPIC_CHARS and not generic_metric(topic):
-                subject = topic
+                subject, subject_unit = topic, None
             continue
+        clause_first = len(found)
         for match in QUANTITY.finditer(text):
             start = clause.start() + match.start()
             if any(s <= start < e for s, e in blocked) or not _is_amount(text, match):
@@ -215,14 +226,67 @@ def find_targets(
             if target is None:
                 continue
             if generic_metric(target.metric):
-                if subject is None:
+                if subject is None or not _fits(subject_unit, target.unit):
                     continue  # a number with no real metric is not a target
                 target = replace(target, metric=subject)
             found.append(target)
             if not _in_brackets(text, match.start()):
                 previous_metric = target.metric
                 subject = target.metric
+                # A growth rate says nothing of the unit the subject's level is counted in.
+                subject_unit = None if target.direction and target.unit in _RATE_UNITS else target.unit
+        found[clause_first:] = _distribute(found[clause_first:])
     return found
+
+
+_RATE_UNITS = ("%", "个百分点", "倍", None)
+
+
+def _fits(subject_unit: str | None, unit: str | None) -> bool:
+    """Whether a quantity with no metric of its own can be about the subject counted in
+    `subject_unit`: a rate or a multiple of anything (`303.6亿元，同比增长7.2%`), or another
+    amount of the same unit; a count of households is no more of an investment in 亿元."""
+    if subject_unit is None or unit in _RATE_UNITS:
+        return True
+    return unit.lstrip("万亿千") == subject_unit.lstrip("万亿千")
+
+
+def _distribute(targets: list[Found]) -> list[Found]:
+    """`A、B分别新增222家和75家`: each value belongs to its own part of the subject, in order.
+
+    When the parts and the values do not count the same, the metric is the whole subject
+    without `分别` (`城乡居民人均可支配收入分别增长…`)."""
+    if not targets or "分别" not in targets[0].metric:
+        return targets
+    shared = targets[0].metric
+    subject = shared.split("分别", 1)[0]
+    listed = [t for t in targets if t.metric == shared]
+    parts = [part for part in re.split(r"、|和|及|与", subject) if part]
+    parts = _share_tail(parts) if len(parts) == len(listed) > 1 else [subject] * len(listed)
+    names = iter(parts)
+    # `分别增长12.9%和10%`: the later values move the way the first one does.
+    lead = listed[0]
+    return [
+        replace(
+            t,
+            metric=next(names),
+            direction=t.direction or lead.direction,
+            qualifier=t.qualifier or lead.direction,
+        )
+        if t.metric == shared
+        else t
+        for t in targets
+    ]
+
+
+def _share_tail(parts: list[str]) -> list[str]:
+    """`城镇和农村居民人均可支配收入`, `科技服务业和信息服务业营收`: parallel parts share the
+    head that only the last one prints, the rest of it past the first part's length."""
+    first, last = parts[0], parts[-1]
+    tail = last[len(first) :]
+    if len(tail) < 2:
+        return parts
+    return [part + tail for part in parts[:-1]] + [last]
 
 
 _MAX_TOPIC_CHARS = 16
@@ -231,8 +295,12 @@ _MAX_TOPIC_CHARS = 16
 # like units): `同比`, `比上年`, `按可比价格计算`, `分别`, `由…增加到…的`, `年均递增`.
 _FRAME = re.compile(
     r"分别|同比|环比|比上年同期|比上年|比去年|较上年|较去年|与上年相比|按可比(?:价格|价|口径)(?:计算)?|按可比|"
-    r"比(?:19|20)\d\d年|(?:19|20)\d\d年|上年|去年|今年|年均|年末|累计|"
-    r"增加到|提高到|增长到|下降到|降低到|降至|提高至|增至|达到|递增|递减|"
+    r"比(?:19|20)\d\d年|(?:19|20)\d\d年|上年|去年|今年|年均|年末|累计|先后|陆续|相继|"
+    # Attributes of what the sentence is about, not a thing measured: `规模近9.8万亿元`, `总量突破…`.
+    r"规模|总量|总额|增幅|幅度|均|"
+    r"增加到|提高到|增长到|下降到|降低到|降至|提高至|增至|达到|递增|递减|[跃上攀回]?升(?:到|至)|扩大到|"
+    # A past span or the base of a comparison (`过去五年`, `比五年前`, `是上个五年的`, `是“十一五”时期的`).
+    r"(?:过去|上个|上一个|近|前)?[一二三四五六七八九十两]+个?年(?:前|来|间|以来)?|“?十[一二三四五六七八九]五”?|时期|期间|"
     r"增长|下降|增加|减少|提高|降低|提升|完成|实现|[由从比较为是的了在上达共约近]"
 )
 
@@ -254,7 +322,10 @@ def _is_amount(clause: str, match: re.Match[str]) -> bool:
     unit = match.group("unit")
     before = clause[: match.start()]
     after = clause[match.end() :]
-    if before.endswith("第") or _NAME_BEFORE.search(before) or _NOT_AFTER.match(after):
+    if before.endswith("第") or _NAME_BEFORE.search(before) or _NOT_AFTER.match(after) or _BRACKET.match(after):
+        return False
+    grouped = _GROUP.match(after) or (match.group("post") == "以上" and _GROUP.match("以上" + after))
+    if grouped and unit not in _RATE_UNITS and not before.endswith(tuple(QUALIFIERS_BEFORE)):
         return False
     if unit.lstrip("万亿千") not in COUNT_UNITS and _NAME_AFTER.match(after):
         return False
@@ -264,8 +335,10 @@ def _is_amount(clause: str, match: re.Match[str]) -> bool:
         return False  # `480米新地标`, `700TEU纯电动集装箱船`: a size naming a thing, not an amount
     if re.fullmatch(CN_NUMBER, number):
         value = parse_value(number)
-        # A lone 一/两 with a measure word is an article (一批, 两个), not an amount worth tracking.
-        if value is None or (value[0] < 3 and not unit.startswith(("万", "亿", "千"))):
+        # Measured quantities are written in Arabic digits; a single Chinese digit with a measure
+        # word is an article (一批) or a set phrase (八项规定, 四张“名片”, 三大攻坚战), as the
+        # national rule for numerals in print (GB/T 15835) has it.
+        if value is None or (value[0] < 10 and unit in COUNT_UNITS):
             return False
         if unit in _ORDINAL_UNITS or after[:1] in ("大",) or (unit == "个" and _formula_noun(after)):
             return False
@@ -328,12 +401,20 @@ def _target(
     before = clause[previous_end : match.start()]
     after = clause[match.end() :]
     qualifier = None
-    for word in QUALIFIERS_BEFORE:
-        if before.endswith(word) and not (word == "约" and before[-2:-1] in _NOT_ABOUT):
-            qualifier = word
-            before = before[: -len(word)]
+    direction = bound = None
+    for _ in range(2):  # a direction may stand before a bound: `增加约1.5万亿元`
+        word = next(
+            (w for w in QUALIFIERS_BEFORE if before.endswith(w) and not (w == "约" and before[-2:-1] in _NOT_ABOUT)),
+            None,
+        )
+        if word is None:
             break
-    direction, bound = split_qualifier(qualifier)
+        before = before[: -len(word)]
+        qualifier = word if qualifier is None or word in DIRECTIONS else qualifier
+        word_direction, word_bound = split_qualifier(word)
+        direction, bound = direction or word_direction, bound or word_bound
+        if word_direction:
+            break
     if match.group("post") or match.group("about"):
         bound = match.group("post") or match.group("about")
         qualifier = qualifier or bound
@@ -351,14 +432,21 @@ def _target(
     unit = match.group("unit")
     counted = (unit is not None and unit.lstrip("万亿千") in COUNT_UNITS) or unit in ("万", "亿", "千")
     listed = metric.endswith("等")
-    noun = _noun_after(after) if (counted or listed or after.startswith("的")) else None
+    # A measure with a noun right after it measures that noun when nothing but a verb stands
+    # before it: `发行1万亿元抗疫特别国债`, `严守18亿亩耕地红线`, `将2.8万亿元中央财政资金…`.
+    modifies = unit not in _RATE_UNITS and (len(metric) <= 2 or generic_metric(metric)) and _ATTRIBUTE.match(after)
+    noun = _noun_after(after) if (counted or listed or after.startswith("的") or modifies) else None
+    if noun is not None and (
+        generic_metric(noun[0]) or (noun[0].startswith(tuple(QUALIFIERS_BEFORE)) and not generic_metric(metric))
+    ):
+        noun = None  # `专利拥有量从29件提高到35件`: a verb follows the count, which belongs to the metric before it
     if noun is not None:
         metric = noun[0]  # a count before its noun: `175个重点项目`, `282户困难重度残疾人家庭`
         end += noun[1]
     elif len(metric) < 2 or metric in ("和", "及", "与"):
-        if previous_metric is None:
-            return None
-        metric = previous_metric  # `分别增长12.9%和10%`: the list shares its metric
+        # `分别增长12.9%和10%`: the list shares its metric; with none yet, the sentence's subject
+        # is what is measured (`年均增长12.1%`), which `find_targets` fills in.
+        metric = previous_metric or ""
     if len(metric) > 40:
         metric = metric[-40:]
     value_text = match.group()
