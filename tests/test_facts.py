@@ -296,8 +296,7 @@ def test_a_past_span_or_a_comparison_base_is_no_metric() -> None:
     assert metrics_values("新设企业121.9万家，是上个五年的2.1倍。") == [("新设企业", 121.9), ("新设企业", 2.1)]
     assert metrics_values("地区生产总值年均增长7.1%，从五年前的2万亿元跃升到3万亿元。") == [
         ("地区生产总值", 7.1),
-        ("地区生产总值", 2.0),
-        ("地区生产总值", 3.0),
+        ("地区生产总值", 3.0),  # moved from 2万亿元: one target
     ]
     assert metrics_values("地区生产总值由162.4亿元增加到287.9亿元，年均增长12.1%。")[-1] == ("地区生产总值", 12.1)
     # A count of another kind is not the subject's: households are no investment in 亿元.
@@ -309,10 +308,7 @@ def test_a_measure_before_a_noun_measures_the_noun() -> None:
     assert metrics_values("发行1万亿元抗疫特别国债。") == [("抗疫特别国债", 1.0)]
     assert metrics_values("使用1000亿元失业保险基金。") == [("失业保险基金", 1000.0)]
     # A verb after a count belongs to the metric before it.
-    assert metrics_values("每万人口发明专利拥有量从上年的29件提高到35件。") == [
-        ("每万人口发明专利拥有量从上年的", 29.0),
-        ("每万人口发明专利拥有量从上年的", 35.0),
-    ]
+    assert metrics_values("每万人口发明专利拥有量从上年的29件提高到35件。") == [("每万人口发明专利拥有量", 35.0)]
     # An attribute of the subject (`规模`) is no metric; a direction may stand before a bound.
     found = find_targets("中央对地方转移支付增加约1.5万亿元、规模近9.8万亿元，增长18%。", (), [])
     assert [(t.metric, t.value, t.direction, t.bound) for t in found] == [
@@ -333,3 +329,29 @@ def test_set_phrases_brackets_and_groups_are_not_targets() -> None:
     # A bound after a direction is a target, even before a noun.
     assert metrics_values("城镇新增就业增长1100万人以上。") == [("城镇新增就业", 1100.0)]
     assert metrics_values("PM2.5年平均浓度下降到35微克/立方米以下。")[0][1] == 35.0
+
+
+def test_a_move_from_one_value_to_another_is_one_target() -> None:
+    """`由A降至B`: one target, B, with A as the value it moved from (the Δ a reviewer reads)."""
+    found = find_targets("关税总水平由9.8%降至7.5%，城乡居民基础养老金最低标准从每月70元提高到88元。", (), [])
+    assert [(t.metric, t.value, t.earlier, t.direction) for t in found] == [
+        ("关税总水平", 7.5, 9.8, "降至"),
+        ("城乡居民基础养老金最低标准", 88.0, 70.0, "提高到"),
+    ]
+    (gdp,) = find_targets("地区生产总值由2010年的162.4亿元增加到2015年的287.9亿元。", (), [])
+    assert (gdp.value, gdp.earlier) == (287.9, 162.4)
+    (rate,) = find_targets("将制造业等行业现行16%的税率降至13%。", (), [])
+    assert (rate.value, rate.earlier, rate.metric.endswith("税率")) == (13.0, 16.0, True)
+    # Two values of different units are two targets, not a move.
+    assert len(find_targets("投资由5亿元增加到120个项目。", (), [])) == 2
+
+
+def test_after_a_direction_the_noun_after_de_only_describes() -> None:
+    """`失业率稳定在5%左右的较低水平`: the metric is the rate, not the level it is called."""
+    assert metrics_values("调查失业率稳定在5%左右的较低水平。") == [("调查失业率", 5.0)]
+    assert metrics_values("航空旅客年吞吐量突破1亿人次的城市。") == [("航空旅客年吞吐量", 1.0)]
+    assert metrics_values("设立规模50亿元的中小微企业政策性融资担保基金。") == [("中小微企业政策性融资担保基金", 50.0)]
+    assert metrics_values("城镇常住居民人均可支配收入、农村常住居民人均可支配收入均增长8%。") == [
+        ("城镇常住居民人均可支配收入", 8.0),
+        ("农村常住居民人均可支配收入", 8.0),
+    ]

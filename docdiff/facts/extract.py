@@ -115,4 +115,5 @@ def _target(text: str, span: Span, path: tuple[str, ...], measure: Measure, tens
         period=measure.period,
         tense=tense,
         value_text=measure.value_text,
+        earlier=measure.earlier,
     )

@@ -39,6 +39,9 @@ class Target(FactBase):
     period: str | None = Field(description="全年, 前三季度, 1—11月, 五年累计, 年均, 期末, a year …")
     tense: Tense | None = Field(description="`result` (reported as done) or `plan` (a goal).")
     value_text: str = Field(description="The value as printed (`35.7%`, `两万户`, `全部完成`).")
+    earlier: float | None = Field(
+        default=None, description="The value it moved from, when the sentence says so (`由9.8%降至7.5%` → 9.8)."
+    )
 
 
 class Phrase(FactBase):

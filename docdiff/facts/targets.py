@@ -151,6 +151,7 @@ class Measure:
     value_text: str
     direction: str | None = None
     bound: str | None = None
+    earlier: float | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -160,6 +161,8 @@ class Found(Measure):
     start: int
     end: int
     tense: Tense | None
+    value_start: int = 0  # where the number is printed in the sentence
+    value_end: int = 0
 
 
 Role = Literal["review", "tasks"]
@@ -222,7 +225,11 @@ def find_targets(
             if any(s <= start < e for s, e in blocked) or not _is_amount(text, match):
                 continue
             target = _target(text, match, clause.start(), tense, sentence_period, previous_end, previous_metric)
-            previous_end = match.end()
+            # The next metric starts after this target's noun (`48万平方米旧里改造、4.4万平方米…`).
+            # A noun glued to the next number is that number's metric (`48个项目总投资超1890亿元`).
+            noun_end = target.end - clause.start() if target else 0
+            glued = re.match(r"\d", text[noun_end : noun_end + 1])
+            previous_end = max(match.end(), noun_end) if target and not glued else match.end()
             if target is None:
                 continue
             if generic_metric(target.metric):
@@ -235,8 +242,47 @@ def find_targets(
                 subject = target.metric
                 # A growth rate says nothing of the unit the subject's level is counted in.
                 subject_unit = None if target.direction and target.unit in _RATE_UNITS else target.unit
-        found[clause_first:] = _distribute(found[clause_first:])
+        found[clause_first:] = _fold_moves(sentence, _distribute(found[clause_first:]))
     return found
+
+
+# What stands between the two values of a move: `由9.8%降至7.5%`, `从每月70元提高到88元`,
+# `现行16%的税率降至13%`, `从不到70万亿元增加到超过100万亿元`.
+_MOVE = re.compile(
+    r"^(?:的(?P<noun>[\u4e00-\u9fff]{1,6}?))?(?:大幅|逐步|进一步)?"
+    r"(?P<verb>(?:增加|提高|增长|下降|降低|减少|扩大|缩小|跃升|上升|提升|调整|调|降|升|增|减)(?:到|至|为))"
+    r"(?:(?:19|20)\d\d年(?:底|末)?的?)?(?:超过|不到|近|约|逾)?$"
+)
+_MOVE_END = re.compile(r"(?:增加|提高|增长|下降|降低|减少|扩大|缩小|跃升|上升|提升|调整|调|降|升|增|减)(?:到|至|为)$")
+
+
+def _fold_moves(sentence: str, targets: list[Found]) -> list[Found]:
+    """`由A降至B` is one target, B, that moved from A: the earlier value is kept on it, named
+    by the metric before A (with the noun between, `现行16%的税率降至13%`)."""
+    folded: list[Found] = []
+    for target in targets:
+        previous = folded[-1] if folded else None
+        move = (
+            _MOVE.match(sentence[previous.value_end : target.value_start])
+            if previous is not None and previous.earlier is None and previous.unit == target.unit
+            else None
+        )
+        if previous is None or move is None:
+            folded.append(target)
+            continue
+        metric = _MOVE_END.sub("", previous.metric)
+        noun = move.group("noun")
+        if noun and noun not in metric:
+            metric += noun
+        folded[-1] = replace(
+            target,
+            metric=metric or target.metric,
+            earlier=previous.value,
+            start=previous.start,
+            direction=target.direction or move.group("verb"),
+            qualifier=target.qualifier or move.group("verb"),
+        )
+    return folded
 
 
 _RATE_UNITS = ("%", "个百分点", "倍", None)
@@ -256,12 +302,15 @@ def _distribute(targets: list[Found]) -> list[Found]:
 
     When the parts and the values do not count the same, the metric is the whole subject
     without `分别` (`城乡居民人均可支配收入分别增长…`)."""
-    if not targets or "分别" not in targets[0].metric:
+    if not targets or not re.search(r"分别|均$", targets[0].metric):
         return targets
     shared = targets[0].metric
-    subject = shared.split("分别", 1)[0]
+    subject = re.split(r"分别|均$", shared, maxsplit=1)[0]
     listed = [t for t in targets if t.metric == shared]
     parts = [part for part in re.split(r"、|和|及|与", subject) if part]
+    if len(listed) == 1 and len(parts) > 1:
+        # `城镇…收入、农村…收入均增长8%`: one value said of each part.
+        return [replace(t, metric=part) for part in _share_tail(parts) for t in listed] + targets[1:]
     parts = _share_tail(parts) if len(parts) == len(listed) > 1 else [subject] * len(listed)
     names = iter(parts)
     # `分别增长12.9%和10%`: the later values move the way the first one does.
@@ -375,6 +424,11 @@ def _noun_after(after: str) -> tuple[str, int] | None:
     return noun.group().rstrip("、"), noun.end()
 
 
+_MOVE_START = re.compile(
+    r"(?:由|从)(?:(?:(?:19|20)\d\d年(?:底|末)?|上年|去年|五年前)的?|每[年月日人户]|不到|不足|约|近)?$"
+)
+
+
 def _strip_metric(metric: str) -> tuple[str, str | None]:
     """A metric without leading verbs of intent and connectors; the intent word is a qualifier."""
     qualifier = None
@@ -383,7 +437,8 @@ def _strip_metric(metric: str) -> tuple[str, str | None]:
             metric = metric[len(word) :]
             qualifier = qualifier or word  # 力争完成: the intent, not the verb, qualifies
     metric = _CONNECTOR.sub("", metric).strip("、（）() ")
-    metric = re.sub(r"(?:由|从)(?:(?:19|20)\d\d年的?)?$", "", metric)  # `地区生产总值由(2010年的)` 1 → 2
+    # `地区生产总值由(2010年的)` 1 → 2, `从每月`, `从不到`: where a move starts is not the metric.
+    metric = _MOVE_START.sub("", metric)
     if "等" in metric and len(metric.rsplit("等", 1)[1]) >= 2:
         metric = metric.rsplit("等", 1)[1]
     return metric, qualifier
@@ -434,8 +489,11 @@ def _target(
     listed = metric.endswith("等")
     # A measure with a noun right after it measures that noun when nothing but a verb stands
     # before it: `发行1万亿元抗疫特别国债`, `严守18亿亩耕地红线`, `将2.8万亿元中央财政资金…`.
-    modifies = unit not in _RATE_UNITS and (len(metric) <= 2 or generic_metric(metric)) and _ATTRIBUTE.match(after)
-    noun = _noun_after(after) if (counted or listed or after.startswith("的") or modifies) else None
+    modifies = unit not in _RATE_UNITS and (len(metric) <= 4 or generic_metric(metric)) and _ATTRIBUTE.match(after)
+    # `失业率稳定在5%左右的较低水平`, `吞吐量突破1亿人次的城市`: after a direction the quantity
+    # is what the metric before it reached; the noun after `的` only describes it.
+    reached = after.startswith("的") and direction is not None and len(metric) >= 2 and not generic_metric(metric)
+    noun = _noun_after(after) if not reached and (counted or listed or after.startswith("的") or modifies) else None
     if noun is not None and (
         generic_metric(noun[0]) or (noun[0].startswith(tuple(QUALIFIERS_BEFORE)) and not generic_metric(metric))
     ):
@@ -463,6 +521,8 @@ def _target(
     return Found(
         start=offset,
         end=end,
+        value_start=offset + match.start(),
+        value_end=offset + match.end(),
         metric=metric,
         value=parsed[0],
         value_high=parsed[1],
