@@ -355,3 +355,22 @@ def test_after_a_direction_the_noun_after_de_only_describes() -> None:
         ("城镇常住居民人均可支配收入", 8.0),
         ("农村常住居民人均可支配收入", 8.0),
     ]
+
+
+def test_project_names_start_after_the_words_that_cannot_begin_one() -> None:
+    """Word classes (jieba) trim what stands before a name: adverbs and verbs before a work,
+    a locative makes an expression; a programme keeps the verbs of its own name."""
+    from docdiff.facts.projects import find_projects
+
+    def names(sentence: str) -> list[str]:
+        return [p.name for p in find_projects(sentence)]
+
+    assert names("进一步推动产业园发展。") == []  # a head alone names a kind
+    assert names("古城打造特色街区。") == ["特色街区"]
+    assert names("统一思想上政治上行动。") == []
+    assert names("实施职业技能提升行动。") == ["职业技能提升行动"]
+    assert names("开展扫黑除恶专项斗争。") == ["扫黑除恶专项斗争"]
+    assert names("稳步推进海南自由贸易港建设。") == ["海南自由贸易港"]
+    # A weak head (中心, 平台, 项目, 新区 …) needs a proper noun before it.
+    assert names("建设海拉尔大数据中心。") == ["海拉尔大数据中心"]
+    assert names("实施一批重大科技项目，建设工业互联网平台。") == []

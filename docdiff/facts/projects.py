@@ -41,6 +41,37 @@ _HEADS = [
     "科技园",
     "街区",
     "变电站",
+    # zones and parks
+    "新区",
+    "示范区",
+    "先行区",
+    "商务区",
+    "集聚区",
+    "功能区",
+    "度假区",
+    "园区",
+    "物流园",
+    "纪念园",
+    "高新园",
+    "信息园",
+    "乐园",
+    "小镇",
+    "走廊",
+    "生态岛",
+    # works
+    "商城",
+    "综合体",
+    "场馆",
+    "大厅",
+    "口岸",
+    "水厂",
+    "发电厂",
+    "电厂",
+    "机场",
+    "港区",
+    "公路",
+    "高架",
+    "露天矿",
 ]
 _HEAD = "|".join(sorted(_HEADS, key=len, reverse=True))
 # Heads of named programmes and zones (`文化惠民工程`, `职业技能提升行动`, `海南自由贸易港`): they
@@ -62,8 +93,16 @@ _INITIATIVE_HEADS = [
     "产业园",
     "景区",
     "装置",
+    "中心",
+    "平台",
+    "项目",
 ]
+# Heads that are as often a kind as a work (`重大科技项目`, `工业互联网平台`, `高速公路`): the
+# name before them must hold a proper noun (a place, a person, an organisation: `海拉尔大数据中心`,
+# `居然之家二期项目`, `沪通铁路`) by jieba's tags.
+_WEAK_HEADS = ("中心", "平台", "项目", "园区", "公路", "机场", "示范区", "功能区", "新区", "市场", "港区")
 _INITIATIVE = "|".join(sorted(_INITIATIVE_HEADS, key=len, reverse=True))
+_ALL_HEADS = {*_HEADS, *_INITIATIVE_HEADS}  # a head alone names a kind, not a work
 _PHASE = r"群?(?:[一二三四五六七八九十]期|\d期|（[^（）]{1,8}段）|\([^()]{1,8}段\))?"
 # Characters that cannot be inside a name: punctuation, and function words and verbs that end
 # the phrase before it.
@@ -74,9 +113,10 @@ _VERB_PREFIX = re.compile(
     r"高水平|有序|同步|一体|首个|首批|增设|设立|赋予|复制推广|复制|增加|取消|降低|探索|扎实|稳慎|抓紧|鼓励|健全|制定|"
     r"促进|拓展|开工|挂牌|入选|结合|全市|全区|全国|再|要|或|新)+"
 )
-_QUANTIFIED = re.compile(r"^.*?(?:一批|一些|若干|一大批)")
+# What opens a name but is not part of it: a quantity (`一批`, `6家`) or a year (`2024年度`).
+_QUANTIFIED = re.compile(r"^.*?(?:一批|一些|若干|一大批)|^\d+(?:家|个|项|座|所|条|处)|^\d{2,4}年度?")
 _NAMED = re.compile(rf"([^{_STOP}]{{2,12}}?)({_HEAD}){_PHASE}")
-_NAMED_INITIATIVE = re.compile(rf"([^{_STOP}]{{3,14}}?)(?:{_INITIATIVE}){_PHASE}")
+_NAMED_INITIATIVE = re.compile(rf"([^{_STOP}]{{1,14}}?)(?:{_INITIATIVE}){_PHASE}")
 _NUMBERED = re.compile(r"(?<![\dA-Za-z])(\d{1,4}[A-Z]?(?:街坊|地块))|((?:轨交|轨道交通|地铁)?\d{1,2}号线)")
 _SIZED = re.compile(r"\d{2,4}米[\u4e00-\u9fff]{2,4}?(?:新地标|地标|大楼|塔楼)")
 _PROGRAMME = re.compile(r"“[^“”]{2,12}”(?:系列工程|工程|行动|计划|项目|品牌)")
@@ -105,15 +145,25 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
 
     def add(start: int, end: int, least: int = 2) -> None:
         name = text[start:end]
-        quantified = _QUANTIFIED.search(name)
-        if quantified and quantified.end() < len(name) - 1:
-            start += quantified.end()  # `再开工一批重大水利工程`: the name follows the quantity
+        for _ in range(3):  # `进一步推动产业园`: an adverb, then a verb, then the name
+            quantified = _QUANTIFIED.search(name)
+            if quantified and quantified.end() < len(name) - 1:
+                start += quantified.end()  # `再开工一批重大水利工程`: the name follows the quantity
+                name = text[start:end]
+            trimmed = _VERB_PREFIX.match(name)
+            if trimmed and trimmed.end() < len(name) - 1 and name[trimmed.end()] not in "路街道弄巷":
+                start += trimmed.end()
+            start += _leading_function_words(text[start:end])
+            if text[start:end] == name:
+                break
             name = text[start:end]
-        trimmed = _VERB_PREFIX.match(name)
-        if trimmed and trimmed.end() < len(name) - 1 and name[trimmed.end()] not in "路街道弄巷":
-            start += trimmed.end()
-            name = text[start:end]
-        if name in _GENERIC or len(name) < max(2, least):
+        # Programme names hold verbs (`农村人居环境整治提升五年行动`); only works are cut at one.
+        cut = _inner_cut(name, at_verbs=least < _MIN_INITIATIVE_NAME or name.endswith(_WEAK_HEADS))
+        if cut is None:
+            return
+        start += cut
+        name = text[start:end]
+        if name in _GENERIC or name in _ALL_HEADS or len(name) < max(2, least) or not _named_enough(name):
             return
         if quoted and not name.startswith("“") and any(s <= start < e for s, e in quoted):
             return
@@ -137,6 +187,63 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
         if not any(f.start <= project.start < f.end for f in found.values()):
             found[project.start] = project
     return sorted(found.values(), key=lambda p: p.start)
+
+
+# Word classes (jieba's tags) that never begin a name: adverbs, prepositions, conjunctions,
+# idioms, pronouns, particles and locatives (`不断…`, `进一步…`, `深入开展…`, `思想上…`).
+# Verbs may (`扫黑除恶专项斗争`, `职业技能提升行动`), so the closed list of task verbs above
+# trims those.
+_NOT_FIRST = ("d", "p", "c", "i", "r", "u", "f", "ad")
+
+
+_PROPER = ("ns", "nr", "nt", "nz", "eng", "j")
+_CUT = ("v", "d", "p", "c", "u", "f", "r", "ad", "i")
+
+
+def _inner_cut(name: str, at_verbs: bool) -> int | None:
+    """Where the name starts after the last word that cannot be inside one (a verb, adverb,
+    preposition, conjunction, particle, locative): `古城打造特色街区` → `特色街区`. When only the
+    head is left, a verb belongs to the programme's name (`职业技能提升行动`, `扫黑除恶专项斗争`)
+    and the whole stands; any other word makes it an expression (`思想上政治上行动`): None."""
+    from docdiff.words import tagged
+
+    words = tagged(name)
+    position = 0
+    cut: tuple[int, str] | None = None
+    for word, flag in words[:-1]:
+        position += len(word)
+        if flag.startswith(_CUT) and not flag.startswith(("vn", "an")) and (at_verbs or not flag.startswith("v")):
+            cut = (position, flag)
+    if cut is None:
+        return 0
+    rest = re.sub(_PHASE + "$", "", name[cut[0] :])
+    if rest in _ALL_HEADS:
+        return 0 if cut[1].startswith("v") else None
+    return cut[0]
+
+
+def _named_enough(name: str) -> bool:
+    """A name with a weak head needs a proper noun before the head."""
+    bare = re.sub(_PHASE + "$", "", name)
+    head = next((h for h in _WEAK_HEADS if bare.endswith(h)), None)
+    if head is None:
+        return True
+    from docdiff.words import tagged
+
+    return any(flag.startswith(_PROPER) for _, flag in tagged(bare[: -len(head)]))
+
+
+def _leading_function_words(name: str) -> int:
+    """How many characters of function words open `name`; jieba's tags, loaded on first use."""
+    from docdiff.words import tagged
+
+    length = 0
+    words = tagged(name)
+    for word, flag in words[:-1]:
+        if not flag.startswith(_NOT_FIRST):
+            break
+        length += len(word)
+    return length
 
 
 def _enumerated(match: re.Match[str]) -> list[tuple[str, int, int]]:
