@@ -374,3 +374,35 @@ def test_project_names_start_after_the_words_that_cannot_begin_one() -> None:
     # A weak head (中心, 平台, 项目, 新区 …) needs a proper noun before it.
     assert names("建设海拉尔大数据中心。") == ["海拉尔大数据中心"]
     assert names("实施一批重大科技项目，建设工业互联网平台。") == []
+
+
+def test_a_project_taken_out_of_the_plans_is_dropped_even_if_the_review_names_it() -> None:
+    """Projects pair within parts of the same role: last year's plan against this year's plan."""
+    old = document_from_bytes(
+        "一、2024年工作回顾\n\n建成滨江绿地。\n\n二、2025年主要工作\n\n加快建设北横通道。\n".encode(), "old"
+    )
+    new = document_from_bytes(
+        "一、2025年工作回顾\n\n北横通道全线贯通。\n\n二、2026年主要工作\n\n启动建设海伦路地下通道。\n".encode(), "new"
+    )
+    projects = {(f.status, (f.old or f.new).metric) for f in compare_documents(old, new).facts if f.kind == "project"}  # type: ignore[union-attr]
+    assert ("dropped", "北横通道") in projects
+    assert ("added", "北横通道") in projects
+    assert not any(status == "unchanged" for status, _ in projects)
+
+
+def test_a_delta_is_in_the_unit_of_the_old_value_and_only_between_like_units() -> None:
+    """`3.3亿元 → 6601万元` is Δ −2.64亿元; two rates differ in percentage points; a rate and a
+    gap in points have no Δ."""
+
+    def change(old_sentence: str, new_sentence: str) -> FactChange:
+        old = document_from_bytes(f"一、主要工作\n\n{old_sentence}\n".encode(), "old")
+        new = document_from_bytes(f"一、主要工作\n\n{new_sentence}\n".encode(), "new")
+        (found,) = [f for f in compare_documents(old, new).facts if f.kind == "target" and f.old and f.new]
+        return found
+
+    money = change("区级财政投入3.3亿元。", "区级财政投入6601万元。")
+    assert (money.delta, money.delta_unit) == (-2.6399, "亿元")
+    rate = change("一般公共预算收入增长6%。", "一般公共预算收入增长8.2%。")
+    assert (rate.delta, rate.delta_unit) == (2.2, "个百分点")
+    gap = change("地区生产总值增速高于全市1个百分点。", "地区生产总值增速增长8.2%。")
+    assert gap.delta is None

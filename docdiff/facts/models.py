@@ -86,7 +86,14 @@ class FactChange(Model):
     status: Literal["unchanged", "changed", "added", "dropped"] = Field(description="What happened to it.")
     old: FactSide | None = Field(description="The old fact, absent if added.")
     new: FactSide | None = Field(description="The new fact, absent if dropped.")
-    delta: float | None = Field(default=None, description="For a changed target: new value minus old value.")
+    delta: float | None = Field(
+        default=None,
+        description="For a changed target: new value minus old value, in `delta_unit` (the old value's unit); "
+        "None when the units cannot be compared (a growth rate against a gap in percentage points).",
+    )
+    delta_unit: str | None = Field(
+        default=None, description="The unit of `delta`: the old value's (`亿元`), `个百分点` between two rates."
+    )
     qualifier_changed: bool = Field(default=False, description="For a target: the qualifier differs.")
     tense_changed: bool = Field(default=False, description="For a target: plan became result or the reverse.")
     similarity: float = Field(default=0.0, description="How alike the paired facts are, 0..1.")

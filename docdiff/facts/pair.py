@@ -18,10 +18,13 @@ from numpy.typing import NDArray
 from scipy.optimize import linear_sum_assignment
 
 from docdiff.facts.models import Fact, FactChange, FactSide, Phrase, Project, Target
+from docdiff.facts.targets import section_role
 from docdiff.options import FactOptions
 from docdiff.similarity import ratio_matrix
 
-_PERCENT = {"%", "个百分点", "百分点"}
+# A rate (`增长8.2%`) and a gap between rates (`高于1个百分点`) measure different things: a Δ
+# between two rates is in percentage points, and no Δ joins a rate to a gap.
+_POINTS = {"个百分点", "百分点"}
 _MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
 
 
@@ -38,6 +41,8 @@ def pair_facts(
         news = [f for f in new if f.kind == kind]
         if kind == "target":
             pairs = _pair_targets(olds, news, section_pairs, options)  # type: ignore[arg-type]
+        elif kind == "project":
+            pairs = _pair_by_role(olds, news, options)
         else:
             pairs = _pair_names(olds, news, options)
         paired_old = {i for i, _, _ in pairs}
@@ -59,8 +64,8 @@ def _order(change: FactChange) -> tuple[int, int, int]:
 def _base_unit(unit: str | None) -> tuple[str, float]:
     if unit is None:
         return ("", 1.0)
-    if unit in _PERCENT:
-        return ("%", 1.0)
+    if unit in _POINTS:
+        return ("个百分点", 1.0)
     for prefix, factor in _MAGNITUDE.items():
         if unit.startswith(prefix) and len(unit) > len(prefix):
             return (unit[len(prefix) :], factor)
@@ -90,7 +95,7 @@ def _pair_targets(
         context = {(int(i), int(j)): texts[old_index[old[i].text], new_index[new[j].text]] for i, j in candidates}
     for i, j in candidates:
         a, b = old[i], new[j]
-        if _base_unit(a.unit)[0] != _base_unit(b.unit)[0] or not _same_period(a.period, b.period):
+        if not _comparable(a.unit, b.unit) or not _same_period(a.period, b.period):
             continue
         aligned = (a.section, b.section) in section_pairs
         if not aligned and min(len(a.metric), len(b.metric)) <= options.generic_metric_chars:
@@ -99,6 +104,12 @@ def _pair_targets(
         same_value = options.same_value_bonus if a.value == b.value else 0.0
         score[i, j] = metric[i, j] + bonus + same_value + options.context_weight * context[(int(i), int(j))]
     return _assign(score)
+
+
+def _comparable(a: str | None, b: str | None) -> bool:
+    """Units of one quantity: the same base, or a rate and a gap in points (which pair, with no Δ)."""
+    base_a, base_b = _base_unit(a)[0], _base_unit(b)[0]
+    return base_a == base_b or {base_a, base_b} == {"%", "个百分点"}
 
 
 def _same_period(a: str | None, b: str | None) -> bool:
@@ -130,6 +141,26 @@ def _key(fact: Fact) -> str:
     if isinstance(fact, Project):
         return fact.name
     return fact.metric
+
+
+def _roles(facts: Sequence[Fact]) -> list[str | None]:
+    has_review = any(section_role(f.section[:1], False) == "review" for f in facts)
+    return [section_role(f.section, has_review) for f in facts]
+
+
+def _pair_by_role(old: list[Fact], new: list[Fact], options: FactOptions) -> list[tuple[int, int, float]]:
+    """Projects pair only within parts of the same role: one taken out of this year's plans is
+    dropped even when this year's review still names it as done."""
+    old_roles, new_roles = _roles(old), _roles(new)
+    if "review" not in old_roles or "review" not in new_roles:
+        return _pair_names(old, new, options)  # a news piece or a plan: no parts to keep apart
+    pairs: list[tuple[int, int, float]] = []
+    for role in {*old_roles, *new_roles}:
+        olds = [i for i, r in enumerate(old_roles) if r == role]
+        news = [j for j, r in enumerate(new_roles) if r == role]
+        found = _pair_names([old[i] for i in olds], [new[j] for j in news], options)
+        pairs.extend((olds[i], news[j], score) for i, j, score in found)
+    return pairs
 
 
 def _pair_names(old: list[Fact], new: list[Fact], options: FactOptions) -> list[tuple[int, int, float]]:
@@ -201,9 +232,10 @@ def _change(old: Fact, new: Fact, score: float) -> FactChange:
         same_value = old.value == new.value and old.value_high == new.value_high and old.unit == new.unit
         qualifier_changed = old.qualifier != new.qualifier
         tense_changed = old.tense is not None and new.tense is not None and old.tense != new.tense
-        delta = None
+        delta = delta_unit = None
         if old.value is not None and new.value is not None and old_unit == new_unit:
             delta = round(new.value * new_factor / old_factor - old.value, 6)
+            delta_unit = "个百分点" if old_unit in ("%", "个百分点") else old.unit
         status = "unchanged" if same_value and not qualifier_changed and not tense_changed else "changed"
         return FactChange(
             kind="target",
@@ -211,6 +243,7 @@ def _change(old: Fact, new: Fact, score: float) -> FactChange:
             old=_side(old),
             new=_side(new),
             delta=delta,
+            delta_unit=delta_unit,
             qualifier_changed=qualifier_changed,
             tense_changed=tense_changed,
             similarity=round(score, 4),

@@ -252,7 +252,7 @@ def _target_change(change: FactChange) -> Line:
         Run(_target_value(new), "ins"),
     ]
     if change.delta is not None and change.delta:
-        runs.append(Run(f"  (Δ {change.delta:+g})", "dim"))
+        runs.append(Run(f"  (Δ {change.delta:+g}{change.delta_unit or ''})", "dim"))
     notes = []
     if change.tense_changed:
         notes.append(f"{old.tense} → {new.tense}")

@@ -50,7 +50,11 @@ class FactsTable(DataTable[str]):
                 continue
             side = fact.new or fact.old
             assert side is not None
-            delta = "" if fact.delta is None or (fact.delta == 0 and fact.tense_changed) else f"{fact.delta:+g}"
+            delta = (
+                ""
+                if fact.delta is None or (fact.delta == 0 and fact.tense_changed)
+                else f"{fact.delta:+g}{fact.delta_unit or ''}"
+            )
             if fact.tense_changed and fact.old and fact.new:
                 delta = f"{delta} {fact.old.tense}→{fact.new.tense}".strip()
             self.add_row(
