@@ -407,11 +407,11 @@ class _Aligner:
             if s.index not in partners
             and not empty[s.index]
             and len(s.content) >= self.options.min_split_chars
-            and s.section.style != "topic"
+            and s.section.style not in _NEVER_PARTS
         ]
         containers = self._containers(mine, candidates, offset) if candidates else np.zeros(0, dtype=bool)
         units = [u for u, container in zip(candidates, containers, strict=True) if not container]
-        others = [s.index for s in theirs[1:] if s.section.style != "topic"]
+        others = [s.index for s in theirs[1:] if s.section.style not in _NEVER_PARTS]
         found: dict[int, list[int]] = defaultdict(list)
         if not units or len(others) < 2:
             return found
@@ -434,7 +434,10 @@ class _Aligner:
                 continue
             source = others[best]
             sibling = mine[their_partners[source]].parent == mine[unit].parent if source in their_partners else False
-            if stands_out and value >= (options.min_sibling_part_similarity if sibling else options.split_share):
+            clear = value >= options.clear_part_margin * max(float(likeness[k, second]), 1e-9)
+            if (stands_out and value >= (options.min_sibling_part_similarity if sibling else options.split_share)) or (
+                clear and value >= options.min_clear_part_similarity
+            ):
                 found[source].append(unit)
         return found
 
@@ -455,6 +458,11 @@ class _Aligner:
     def _headed_children(self, sections: list[FlatSection], index: int) -> int:
         """How many children of a section are headings (not lead-sentence topics)."""
         return sum(1 for c in self._kids(sections)[index] if sections[c].section.style != "topic")
+
+
+# Lead-sentence topics, and a glossary and its entries (definitions, not a part of the text's
+# argument), are never parts or sources of a split or merge.
+_NEVER_PARTS = ("topic", "glossary", "entry")
 
 
 def _one_sided(old: int | None = None, new: int | None = None) -> AlignedPair:
