@@ -69,7 +69,7 @@ def test_open_select_toggle_and_next_change() -> None:
     async def test(app: DocdiffApp, pilot: Pilot[None]) -> None:
         review = screen(app)
         header = text_of(review.query_one(DocHeader))
-        assert "2025年上海市虹口区政府工作报告" in header and "90 added" in header
+        assert "2025年上海市虹口区政府工作报告" in header and "89 added" in header
         diff = review.query_one(DiffView)
         assert review.pair_index is not None and diff.rows() and diff.current == 0
         first = review.pair_index
