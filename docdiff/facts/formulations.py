@@ -31,6 +31,7 @@ _CONTENT = ("n", "vn", "nz", "nt", "ns", "nr", "l", "i", "j", "an", "eng")
 # Tags a term never starts with: prepositions, conjunctions, particles, pronouns, adverbs, numerals.
 _NO_START = ("p", "c", "u", "r", "d", "m", "q", "f", "y", "e", "o", "x", "uj", "ul", "uz", "ud", "ug", "uv")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 # What opens a numbered line before its words: dashes, spaces, `（一）`, `一、`, `1.`.
 _LABEL = re.compile(r"[\s—\-－]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])?\s*")
 
@@ -59,7 +60,7 @@ def _tokens(text: str) -> tuple[_Token, ...]:
 
     tokens: list[_Token] = []
     pos = 0
-    for word, tag in rjieba.tag(text):
+    for word, tag in rjieba.tag(text, False):
         tokens.append(_Token(word, tag, pos))
         pos += len(word)
     return tuple(tokens)
@@ -118,7 +119,7 @@ def _runs(tokens: Sequence[_Token]) -> list[list[_Token]]:
     """Runs of Han words between punctuation, digits and spaces."""
     runs: list[list[_Token]] = [[]]
     for token in tokens:
-        if _HAN.fullmatch(token.word[0]) and all(_HAN.fullmatch(ch) for ch in token.word):
+        if _HAN_WORD.fullmatch(token.word):
             runs[-1].append(token)
         elif runs[-1]:
             runs.append([])
@@ -130,24 +131,34 @@ def _candidates(tokens: Sequence[_Token], options: FormulationOptions) -> dict[s
     neither a function word nor a common verb (`实施`, `加强` lead into a term, they are not part of
     it), ends on a content word of two characters or more, and is rare as a whole."""
     found: dict[str, list[int]] = {}
+    frequencies = _frequencies()
+    # Zipf ≤ max_zipf as an upper bound on the frequency, so that a run's Zipf (see `zipf`) is
+    # built word by word: the reciprocal frequencies add up, each break costs a factor of ten.
+    most = 10.0 ** (options.max_zipf - 9.0)
+    most_verb = 10.0 ** (options.max_verb_zipf - 9.0)
     for run in _runs(tokens):
+        frequency = [frequencies.get(t.word, 0.0) for t in run]
         for i, first in enumerate(run):
-            if first.tag in _NO_START or (first.tag.startswith("v") and zipf([first.word]) > options.max_verb_zipf):
+            if first.tag in _NO_START or (first.tag.startswith("v") and frequency[i] > most_verb):
                 continue
             if len(first.word) == 1 and first.tag[0] not in "va":
                 continue  # a one-character noun or the like (`性`, `中`) is a split fragment
             chars = 0
+            inverse = 0.0
+            unseen = False
             for j in range(i, min(len(run), i + options.max_words)):
                 chars += len(run[j].word)
                 if chars > options.max_chars:
                     break
+                unseen = unseen or frequency[j] <= 0.0
+                inverse += 1.0 / frequency[j] if frequency[j] > 0.0 else 0.0
                 last = run[j]
                 if chars < options.min_chars or last.tag not in _CONTENT or len(last.word) == 1:
                     continue
-                words = [t.word for t in run[i : j + 1]]
-                if zipf(words) > options.max_zipf:
+                if not unseen and 1.0 / inverse / 10.0 ** (j - i) > most:
                     continue
-                found.setdefault("".join(words), []).append(first.start)
+                form = "".join(t.word for t in run[i : j + 1])
+                found.setdefault(form, []).append(first.start)
     return found
 
 
@@ -160,13 +171,12 @@ def _new_terms(
     kept: dict[str, int] = {}
     recurring: set[str] = set()
     for form, starts in candidates.items():
-        if form in other:
-            continue
-        count = text.count(form)
-        if count >= options.min_count:
-            recurring.add(form)
-            kept[form] = starts[0]
-        elif any(_inside(start, len(form), key_starts) for start in starts):
+        # Counted where segmentation puts the term (cheap); the text search comes last.
+        if len(starts) >= options.min_count:
+            if form not in other:
+                recurring.add(form)
+                kept[form] = starts[0]
+        elif any(_inside(start, len(form), key_starts) for start in starts) and form not in other:
             kept[form] = starts[0]
     counts = {form: text.count(form) for form in kept}
     for form in list(kept):
@@ -183,8 +193,8 @@ def _new_terms(
         if form not in recurring and any(form != shorter and shorter in form for shorter in kept):
             continue
         final.append(form)
-    # The most telling first: a term in a heading, then one that recurs most, then the longest.
-    final.sort(key=lambda f: (f in recurring and not _inside(kept[f], len(f), key_starts), -counts[f], -len(f)))
+    # The most telling first: the most repeated, then the longest.
+    final.sort(key=lambda f: (-counts[f], -len(f)))
     chosen: list[str] = []
     for form in final:
         # One report per formulation: `临时仲裁` inside `涉外海事临时仲裁` is the same one.
@@ -219,6 +229,7 @@ def _changed_heads(
     layout (one version may print its lead sentences as headings, the other as paragraphs).
     """
     tokens = _tokens(text)
+    starts = [t.start for t in tokens]
     other_clauses = sorted({c for c in (_opening(line)[1] for line in other.split("\n")) if c})
     found: list[Formulation] = []
     pos = 0
@@ -235,7 +246,9 @@ def _changed_heads(
             if len(prefix) > len(best) and prefix not in (clause, near):
                 best = prefix
         # The head ends on its last content word: `就业优先政策要全面` → `就业优先政策`.
-        words = [t for t in tokens if start <= t.start and t.start + len(t.word) <= start + len(best)]
+        first = bisect_right(starts, start - 1)
+        last = bisect_right(starts, start + len(best))
+        words = [t for t in tokens[first:last] if t.start + len(t.word) <= start + len(best)]
         while words and words[-1].tag not in _CONTENT:
             words.pop()
         head = "".join(t.word for t in words)
