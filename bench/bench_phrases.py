@@ -45,7 +45,8 @@ def main() -> None:
     base = timed(None, False)
     cold = timed(new, True)
     warm = timed(new, False)
-    print(f"{len(old.normalised)} characters ({(ROOT / 'seeds/national/2019.txt').stat().st_size // 1024} KB), best of {ROUNDS}")
+    size = (ROOT / "seeds" / "national" / "2019.txt").stat().st_size // 1024
+    print(f"{len(old.normalised)} characters ({size} KB), best of {ROUNDS}")
     print(f"facts without formulations   {base:7.1f} ms  (baseline)")
     print(f"facts with formulations      {cold:7.1f} ms  ratio {cold / base:.2f}  (both texts segmented anew)")
     print(f"  segmentation cached        {warm:7.1f} ms  ratio {warm / base:.2f}  (the second side of a pair)")

@@ -124,8 +124,12 @@ def reported_changes(pair: str, formulations: bool = True) -> tuple[Reported, ..
     old_name, new_name = pair.split("__")
     old, new = document(old_name), document(new_name)
     slogans = recurring_slogans(old.normalised, new.normalised)
-    old_facts = extract_facts(old, outline(old_name), slogans, flatten(old, outline(old_name)), new if formulations else None)
-    new_facts = extract_facts(new, outline(new_name), slogans, flatten(new, outline(new_name)), old if formulations else None)
+    old_facts = extract_facts(
+        old, outline(old_name), slogans, flatten(old, outline(old_name)), new if formulations else None
+    )
+    new_facts = extract_facts(
+        new, outline(new_name), slogans, flatten(new, outline(new_name)), old if formulations else None
+    )
     changes: list[FactChange] = pair_facts(old_facts, new_facts, set(), FactOptions())
     style = {(f.span, f.form): f.style for f in (*old_facts, *new_facts) if isinstance(f, Phrase)}
     return tuple(

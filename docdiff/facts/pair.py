@@ -168,8 +168,11 @@ def _pair_names(old: list[Fact], new: list[Fact], options: FactOptions) -> list[
 
 def _reworded(old: Fact, new: Fact) -> bool:
     """A kept formulation whose wording around it changed (`…政策要加力提效` → `…政策要更加积极有为`)."""
-    return isinstance(old, Phrase) and isinstance(new, Phrase) and old.style == new.style == "formulation" and (
-        old.text != new.text
+    return (
+        isinstance(old, Phrase)
+        and isinstance(new, Phrase)
+        and old.style == new.style == "formulation"
+        and (old.text != new.text)
     )
 
 
