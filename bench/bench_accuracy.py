@@ -120,3 +120,16 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def phrases(details: bool) -> None:
+    """Phrase changes (提法), scored by tests/accuracy_phrases.py, against the quoted-only baseline."""
+    from tests.accuracy_phrases import phrase_figures, print_phrase_figures
+
+    print_phrase_figures(details)
+    base = phrase_figures(formulations=False)["total"]
+    print(f"(without unquoted formulations: recall {base.recall:.3f}, junk {base.junk_share:.3f})")
+
+
+if __name__ == "__main__":
+    phrases("--details" in sys.argv)

@@ -50,8 +50,8 @@ def compare_outlines(
     sections = tuple(entries[k] for k in order)
     section_pairs = {(p.old.path, p.new.path) for p in sections if p.old and p.new}
     slogans = recurring_slogans(old.normalised, new.normalised)
-    old_facts = extract_facts(old, old_outline, slogans, old_flat)
-    new_facts = extract_facts(new, new_outline, slogans, new_flat)
+    old_facts = extract_facts(old, old_outline, slogans, old_flat, other=new)
+    new_facts = extract_facts(new, new_outline, slogans, new_flat, other=old)
     facts = tuple(pair_facts(old_facts, new_facts, section_pairs, options.facts))
     summary = _summary(old, new, old_flat, new_flat, sections)
     fact_counts: dict[str, dict[str, int]] = {}

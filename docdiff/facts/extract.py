@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from docdiff.facts.formulations import Formulation, formulations_of
 from docdiff.facts.models import Fact, Phrase, Project, Target, Tense
 from docdiff.facts.phrases import find_phrases, quoted_spans, recurring_slogans, slogan_pattern
 from docdiff.facts.projects import find_projects
@@ -12,11 +13,16 @@ from docdiff.models import Document, Outline, Paragraph, Span, Table
 
 
 def extract_facts(
-    doc: Document, outline: Outline, slogans: set[str] | None = None, flat: list[FlatSection] | None = None
+    doc: Document,
+    outline: Outline,
+    slogans: set[str] | None = None,
+    flat: list[FlatSection] | None = None,
+    other: Document | None = None,
 ) -> list[Fact]:
     """Targets (every occurrence), phrases and projects (first occurrence of each) in document order.
 
     `slogans` are the `X、Y` slogans to look for; by default those recurring in this document.
+    `other` is the version compared with: given, unquoted formulations new against it are phrases too.
     """
     facts: list[Fact] = []
     slogans = recurring_slogans(doc.normalised) if slogans is None else slogans
@@ -26,7 +32,9 @@ def extract_facts(
     has_review = any(section_role((child.heading,), False) == "review" for child in outline.root.children)
     # A glossary defines terms: its numbers are neither results nor plans.
     glossaries = {child.heading for child in outline.root.children if child.style == "glossary"}
-    for section in flat if flat is not None else flatten(doc, outline):
+    flat = flat if flat is not None else flatten(doc, outline)
+    formulations = formulations_of(doc, flat, other) if other is not None else []
+    for section in flat:
         path = section.path
         role = None if path and path[0] in glossaries else section_role(path, has_review)
         texts: list[tuple[int, int, str]] = []  # normalised ranges of running text, with their paragraph opening
@@ -42,6 +50,12 @@ def extract_facts(
                     facts.extend(_indicator_targets(doc, block, indicators, path))
                 else:
                     texts.extend((*cell, "") for cell in _cells(doc, block))
+        # Formulations stand in headings of any style, so the heading is searched whatever it is.
+        heading = [doc.to_normalised(section.section.heading_span)] if section.section.heading_span else []
+        for formulation in _within(formulations, [*heading, *((s, e) for s, e, _ in texts)]):
+            if formulation.form not in seen_phrases:
+                seen_phrases.add(formulation.form)
+                facts.append(_formulation(doc, formulation, path))
         for start, end, opening in texts:
             sentence = doc.normalised[start:end]
             blocked = quoted_spans(sentence)
@@ -76,6 +90,15 @@ def extract_facts(
                     )
                 )
     return facts
+
+
+def _within(formulations: list[Formulation], ranges: list[tuple[int, int]]) -> list[Formulation]:
+    return [f for f in formulations if any(start <= f.start < end for start, end in ranges)]
+
+
+def _formulation(doc: Document, found: Formulation, path: tuple[str, ...]) -> Phrase:
+    span = doc.to_original(found.start, found.end)
+    return Phrase(text=found.text, span=span, section=path, form=found.form, style="formulation")
 
 
 def _cells(doc: Document, table: Table) -> list[tuple[int, int]]:

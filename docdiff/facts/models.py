@@ -45,11 +45,15 @@ class Target(FactBase):
 
 
 class Phrase(FactBase):
-    """A slogan, quoted term, title or numbered formula: `上海北外滩、都市新标杆`, `五个中心`."""
+    """A slogan, quoted term, title, numbered formula or unquoted formulation: `上海北外滩、都市新标杆`,
+    `五个中心`, `新型基础设施建设`."""
 
     kind: Literal["phrase"] = Field(default="phrase", description="Fact variant tag.")
     form: str = Field(description="Normalised form for matching (quotes and spacing dropped).")
-    style: Literal["quoted", "title", "formula", "slogan"] = Field(description="How it was recognised.")
+    style: Literal["quoted", "title", "formula", "slogan", "formulation"] = Field(
+        description="How it was recognised; `formulation`: an unquoted distinctive term found against the other "
+        "version (its `text` the heading holding it when its modifier changed)."
+    )
 
 
 class Project(FactBase):

@@ -197,6 +197,16 @@ def _pair_names(old: list[Fact], new: list[Fact], options: FactOptions) -> list[
     return pairs
 
 
+def _reworded(old: Fact, new: Fact) -> bool:
+    """A kept formulation whose wording around it changed (`…政策要加力提效` → `…政策要更加积极有为`)."""
+    return (
+        isinstance(old, Phrase)
+        and isinstance(new, Phrase)
+        and old.style == new.style == "formulation"
+        and (old.text != new.text)
+    )
+
+
 def _side(fact: Fact) -> FactSide:
     if isinstance(fact, Target):
         return FactSide(
@@ -248,5 +258,5 @@ def _change(old: Fact, new: Fact, score: float) -> FactChange:
             tense_changed=tense_changed,
             similarity=round(score, 4),
         )
-    status = "unchanged" if _key(old) == _key(new) else "changed"
+    status = "unchanged" if _key(old) == _key(new) and not _reworded(old, new) else "changed"
     return FactChange(kind=old.kind, status=status, old=_side(old), new=_side(new), similarity=round(score, 4))

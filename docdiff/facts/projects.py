@@ -207,7 +207,8 @@ def _inner_cut(name: str, at_verbs: bool) -> int | None:
     and the whole stands; any other word makes it an expression (`思想上政治上行动`): None."""
     from docdiff.words import tagged
 
-    words = tagged(name)
+    bare = re.sub(_PHASE + "$", "", name)  # `北横通道（虹口段）`: the phase is no word of the name
+    words = tagged(bare)
     position = 0
     cut: tuple[int, str] | None = None
     for word, flag in words[:-1]:
@@ -216,7 +217,7 @@ def _inner_cut(name: str, at_verbs: bool) -> int | None:
             cut = (position, flag)
     if cut is None:
         return 0
-    rest = re.sub(_PHASE + "$", "", name[cut[0] :])
+    rest = bare[cut[0] :]
     if rest in _ALL_HEADS:
         return 0 if cut[1].startswith("v") else None
     return cut[0]

@@ -1,0 +1,91 @@
+"""Unquoted formulations (提法): constructed cases for each rule, and the real State Council reports."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from docdiff.facts.extract import extract_facts
+from docdiff.facts.formulations import find_formulations, zipf
+from docdiff.facts.models import Phrase
+from docdiff.facts.pair import pair_facts
+from docdiff.flat import flatten
+from docdiff.ingest import document_from_bytes
+from docdiff.options import FactOptions
+from docdiff.segment import segment
+from tests.accuracy import document, outline
+
+OLD = "今年要稳定就业。加强交通建设。\n扩大有效投资，推进重点工程。\n"
+
+
+def forms(text: str, other: str, keys: list[tuple[int, int]] | None = None) -> set[str]:
+    return {f.form for f in find_formulations(text, other, keys or [])}
+
+
+def test_rare_runs_of_words_are_rarer_than_their_words() -> None:
+    assert zipf(["就业"]) > 4.0 > zipf(["抗疫", "特别", "国债"])
+    assert zipf(["不存在的词语甲乙"]) == 0.0
+
+
+def test_a_recurring_term_absent_from_the_other_version_is_new() -> None:
+    new = "发行抗疫特别国债，支持地方。抗疫特别国债全部转给地方。\n"
+    assert "抗疫特别国债" in forms(new, OLD)
+    assert "抗疫特别国债" not in forms(new, OLD + "发行抗疫特别国债。")
+
+
+def test_a_term_said_once_counts_only_in_a_key_position() -> None:
+    new = "我们要加快新型基础设施建设。\n"
+    assert not forms(new, OLD)
+    # In a heading the new unit is the shortest run of words the other version lacks.
+    found = forms(new, OLD, [(0, len(new))])
+    assert found and all(form in "新型基础设施建设" and len(form) >= 4 for form in found)
+
+
+def test_a_common_verb_leads_into_a_term_and_is_not_part_of_it() -> None:
+    new = "实施扩大内需战略。实施扩大内需战略，推动转变。\n"
+    assert "扩大内需战略" in forms(new, OLD) and "实施扩大内需战略" not in forms(new, OLD)
+
+
+def test_a_term_always_followed_by_the_same_character_is_cut_short() -> None:
+    new = "缓解融资难融资贵。解决融资难融资贵。\n"
+    assert not any(form.endswith("融资") for form in forms(new, OLD))
+
+
+def test_a_kept_head_with_a_changed_predicate_is_changed() -> None:
+    old_text = "（一）积极的财政政策要加力提效。\n赤字率拟按2.8%安排。\n"
+    new_text = "（一）积极的财政政策要更加积极有为。\n赤字率拟按3.6%以上安排。\n"
+    old = document_from_bytes(old_text.encode(), "old")
+    new = document_from_bytes(new_text.encode(), "new")
+    old_facts = extract_facts(old, segment(old), set(), other=new)
+    new_facts = extract_facts(new, segment(new), set(), other=old)
+    changes = [c for c in pair_facts(old_facts, new_facts, set(), FactOptions()) if c.status == "changed"]
+    # The deficit line changes a figure, not its wording: a target's change, not a formulation's.
+    assert [(c.kind, c.old.metric if c.old else None) for c in changes if c.kind == "phrase"] == [
+        ("phrase", "积极的财政政策")
+    ]
+    assert changes[-1].new and changes[-1].new.text.endswith("更加积极有为")
+
+
+def test_without_the_other_version_no_formulation_is_looked_for() -> None:
+    doc = document_from_bytes("发行抗疫特别国债。抗疫特别国债全部转给地方。\n".encode(), "one")
+    assert not [f for f in extract_facts(doc, segment(doc)) if isinstance(f, Phrase) and f.style == "formulation"]
+
+
+def test_state_council_2019_to_2020() -> None:
+    old, new = document("national-2019"), document("national-2020")
+    old_facts = extract_facts(old, outline("national-2019"), set(), flatten(old, outline("national-2019")), new)
+    new_facts = extract_facts(new, outline("national-2020"), set(), flatten(new, outline("national-2020")), old)
+    changes = [c for c in pair_facts(old_facts, new_facts, set(), FactOptions()) if c.kind == "phrase"]
+    added = {c.new.metric for c in changes if c.status == "added" and c.new}
+    changed = {c.new.metric for c in changes if c.status == "changed" and c.new}
+    assert {"抗疫特别国债", "扩大内需战略"} <= added
+    assert {"积极的财政政策", "稳健的货币政策"} <= changed
+    for change in changes:  # every added formulation is absent from the old text
+        if change.status == "added" and change.new:
+            assert change.new.metric not in old.normalised or "“" in change.new.text
+
+
+def test_the_segmenter_and_frequency_list_stay_off_import() -> None:
+    code = "import sys, docdiff.facts.extract, docdiff.cli.app\nprint(sorted({'rjieba', 'wordfreq', 'jieba'} & set(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
