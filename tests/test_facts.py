@@ -406,3 +406,12 @@ def test_a_delta_is_in_the_unit_of_the_old_value_and_only_between_like_units() -
     assert (rate.delta, rate.delta_unit) == (2.2, "个百分点")
     gap = change("地区生产总值增速高于全市1个百分点。", "地区生产总值增速增长8.2%。")
     assert gap.delta is None
+
+
+def test_better_than_expected_is_an_outcome_and_a_goal_statement_is_no_metric() -> None:
+    """`好于预期` compares an outcome with the plan; `今年预期目标设定为6%以上` states a goal for
+    the clause's topic (`经济增速是…`)."""
+    (gdp,) = find_targets("经济恢复好于预期，全年国内生产总值增长2.3%。", ("一、2020年工作回顾",), [], role="review")
+    assert gdp.tense == "result"
+    (goal,) = find_targets("经济增速是综合性指标，今年预期目标设定为6%以上。", (), [])
+    assert (goal.metric, goal.value, goal.bound, goal.tense) == ("经济增速", 6.0, "以上", "plan")

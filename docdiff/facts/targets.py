@@ -106,7 +106,8 @@ PERIOD = re.compile(
     r"(?P<period>前三季度|前两季度|上半年|下半年|[一二三四]季度|\d{1,2}[—\-–~]\d{1,2}月|前\d{1,2}个月|全年|"
     r"五年累计|年均|期末|(?:19|20)\d{2}年)"
 )
-_PLAN = re.compile(r"今年|明年|力争|将|计划|预期|目标是|确保|到(?:19|20)\d\d年|争取|预计")
+# `好于预期`, `超出预期`: an outcome measured against what was expected, not a plan.
+_PLAN = re.compile(r"今年|明年|力争|将|计划|(?<![于出过])预期|目标是|确保|到(?:19|20)\d\d年|争取|预计")
 _RESULT = re.compile(r"去年|过去|已经|已|累计完成|先后|上年")
 _ESTIMATES = ("预计",)
 
@@ -216,6 +217,7 @@ def find_targets(
         if not QUANTITY.search(text):
             # A clause without a number names the topic the next one counts: `旧区改造全面提速，累计完成94万平方米`.
             topic = _strip_metric(text.strip())[0]
+            topic = re.split(r"是|作为", topic, maxsplit=1)[0]  # `经济增速是综合性指标`: the topic is what comes before 是
             if 2 <= len(topic) <= _MAX_TOPIC_CHARS and not generic_metric(topic):
                 subject, subject_unit = topic, None
             continue
@@ -347,6 +349,8 @@ _FRAME = re.compile(
     r"比(?:19|20)\d\d年|(?:19|20)\d\d年|上年|去年|今年|年均|年末|累计|先后|陆续|相继|"
     # Attributes of what the sentence is about, not a thing measured: `规模近9.8万亿元`, `总量突破…`.
     r"规模|总量|总额|增幅|幅度|均|"
+    # How a goal is stated: `今年预期目标设定为6%以上`, `目标确定为`.
+    r"预期目标|目标|设定为|设定|确定为|定为|"
     r"增加到|提高到|增长到|下降到|降低到|降至|提高至|增至|达到|递增|递减|[跃上攀回]?升(?:到|至)|扩大到|"
     # A past span or the base of a comparison (`过去五年`, `比五年前`, `是上个五年的`, `是“十一五”时期的`).
     r"(?:过去|上个|上一个|近|前)?[一二三四五六七八九十两]+个?年(?:前|来|间|以来)?|“?十[一二三四五六七八九]五”?|时期|期间|"
