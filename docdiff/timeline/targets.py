@@ -1,0 +1,107 @@
+"""Main targets of one version, the outcome a later version reports for each, and whether it was met.
+
+A version's main targets are its plan targets in the window that opens with its
+`主要预期目标是` sentence (the targets paragraph of a work report) and in the section of the
+first of them; a version without such a sentence has all its plan targets as main targets. A result for a plan is a result-tense target of the
+later version in a compatible unit whose metric is alike, the first such in that version
+(reviews come before plans in a work report, so the first is the review's).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from docdiff.facts.models import Target
+from docdiff.similarity import text_ratio
+from docdiff.timeline.models import Measure, TimelineOptions, Verdict
+
+# The sentence that opens a report's targets paragraph; the bare form is the fallback.
+_OPENERS = (
+    re.compile(r"(?:主要预期目标|主要目标|预期目标)(?:是|为)"),
+    re.compile(r"预期目标"),
+    re.compile(r"主要目标"),
+)
+_PERCENT = {"%", "％"}
+# Points are a difference (`高于全市1-3个百分点`), never read against a growth rate in %.
+_POINTS = {"个百分点", "百分点"}
+_MAGNITUDES = ("万亿", "亿", "万", "千")
+# A bound or direction that caps the value; otherwise a target is a floor.
+_CEILING_BOUNDS = {"以内", "以下", "不超过", "不高于", "控制在", "低于"}
+# Metrics whose plain value is a ceiling (inflation, unemployment, deficits).
+_CEILING_METRICS = re.compile(r"失业率|价格|涨幅|赤字|CPI")
+_ABOUT = {"左右", "约", "近", "上下"}
+
+
+def unit_family(unit: str | None) -> str:
+    """The unit without its magnitude: `%` for `%` and `％`, `元` for `亿元`."""
+    if unit is None:
+        return ""
+    if unit in _PERCENT:
+        return "%"
+    if unit in _POINTS:
+        return "个百分点"
+    for prefix in _MAGNITUDES:
+        if unit.startswith(prefix) and len(unit) > len(prefix):
+            return unit[len(prefix) :]
+    return unit
+
+
+def main_plans(text: str, targets: Sequence[Target], options: TimelineOptions) -> list[Target]:
+    """The plan targets of the version's targets paragraph (all plan targets if it has none)."""
+    plans = [t for t in targets if t.tense == "plan"]
+    for opener in _OPENERS:
+        found = opener.search(text)
+        if found:
+            start, end = found.start(), found.end() + options.target_window
+            inside = [t for t in plans if start <= t.span[0] < end]
+            if inside:
+                # The paragraph's own targets, not those of the policy sub-sections after it.
+                return [t for t in inside if t.section == inside[0].section]
+    return plans
+
+
+def measure(target: Target) -> Measure:
+    """The reader's view of a target."""
+    return Measure(
+        metric=target.metric,
+        value=target.value,
+        value_high=target.value_high,
+        unit=target.unit,
+        direction=target.direction,
+        bound=target.bound,
+        label=target.value_text if target.value_text else "未设定",
+        text=target.text,
+    )
+
+
+def find_result(
+    names: Sequence[str], family: str, results: Sequence[Target], options: TimelineOptions
+) -> Target | None:
+    """The first result-tense target whose metric is alike one of `names`, in the same unit family."""
+    for target in results:
+        if target.tense != "result" or target.value is None or unit_family(target.unit) != family:
+            continue
+        if any(text_ratio(name, target.metric) >= options.min_metric_similarity for name in names):
+            return target
+    return None
+
+
+def verdict(plan: Measure | None, result: Measure | None, options: TimelineOptions) -> Verdict:
+    """met / not met / no result, and `no target` for a result with no plan (`未设定`)."""
+    if plan is None:
+        return "no target"
+    if result is None or result.value is None or plan.value is None:
+        return "no result"
+    got = result.value
+    if plan.bound in _CEILING_BOUNDS or plan.direction in _CEILING_BOUNDS or (
+        _CEILING_METRICS.search(plan.metric) and plan.bound not in {"以上", "不低于", "超过"}
+    ):
+        cap = plan.value_high if plan.value_high is not None else plan.value
+        if plan.bound in _ABOUT:
+            cap *= 1 + options.about_tolerance
+        return "met" if got <= cap + 1e-9 else "not met"
+    floor = plan.value
+    if plan.bound in _ABOUT:
+        floor *= 1 - options.about_tolerance
+    return "met" if got >= floor - 1e-9 else "not met"
