@@ -11,7 +11,7 @@ from docdiff.models import Model
 TIMELINE_SCHEMA: Literal["docdiff.timeline/1"] = "docdiff.timeline/1"
 LEDGER_SCHEMA: Literal["docdiff.ledger/1"] = "docdiff.ledger/1"
 TimelineKind = Literal["target", "phrase", "project", "section"]
-Verdict = Literal["met", "not met", "no result", "no target"]
+Verdict = Literal["met", "not met", "no result", "no target", "period differs"]
 SectionEvent = Literal["continued", "renamed", "split", "merged", "new", "gone"]
 
 
@@ -24,9 +24,10 @@ class TimelineOptions(Model):
         "(the State Council's targets paragraph is 300-700 characters in 2019-2022).",
     )
     min_metric_similarity: float = Field(
-        default=0.6,
+        default=0.7,
         description="Least rapidfuzz ratio (0..1) between a plan's metric and a result's for the result "
-        "to be read as that plan's outcome (`国内生产总值` vs `国内生产总值从不到` is 0.8).",
+        "to be read as that plan's outcome (`国内生产总值` vs `国内生产总值从不到` is 0.8; "
+        "`高新技术企业` vs `新增企业`, a different count, is 0.6).",
     )
     about_tolerance: float = Field(
         default=0.05,
@@ -44,6 +45,7 @@ class Measure(Model):
     unit: str | None = Field(description="Unit as printed.")
     direction: str | None = Field(default=None, description="增长, 下降, 控制在 …")
     bound: str | None = Field(default=None, description="左右, 以上, 以内 …")
+    period: str | None = Field(default=None, description="全年, 年均, 五年累计, 期末 …")
     label: str = Field(description="Value and bound as a reader writes them: `6%-6.5%`, `5.5%左右`, `未设定`.")
     text: str = Field(description="The clause it was read from.")
 
@@ -54,7 +56,9 @@ class TargetCell(Model):
     year: str = Field(description="The version's label (a year for a work-report series).")
     plan: Measure | None = Field(description="The plan set in that version, None when it sets none (`未设定`).")
     result: Measure | None = Field(description="The outcome the next version reports, None if not found or no next.")
-    verdict: Verdict = Field(description="met, not met, no result, or no target (a result with no plan).")
+    verdict: Verdict = Field(
+        description="met, not met, no result, no target (a result with no plan) or period differs."
+    )
 
 
 class TargetRow(Model):
@@ -133,7 +137,7 @@ class LedgerEntry(Model):
 
     plan: Measure = Field(description="The target as the plan sets it.")
     result: Measure | None = Field(description="The result reported, None if the outcome does not give one.")
-    verdict: Verdict = Field(description="met, not met or no result.")
+    verdict: Verdict = Field(description="met, not met, no result or period differs.")
 
 
 class Ledger(Model):

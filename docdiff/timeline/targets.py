@@ -31,6 +31,8 @@ _CEILING_BOUNDS = {"以内", "以下", "不超过", "不高于", "控制在", "�
 # Metrics whose plain value is a ceiling (inflation, unemployment, deficits).
 _CEILING_METRICS = re.compile(r"失业率|价格|涨幅|赤字|CPI")
 _ABOUT = {"左右", "约", "近", "上下"}
+_CUMULATIVE = {"五年累计", "累计"}
+_CUMULATIVE_TEXT = re.compile(r"累计|五年|以来")
 
 
 def unit_family(unit: str | None) -> str:
@@ -70,29 +72,57 @@ def measure(target: Target) -> Measure:
         unit=target.unit,
         direction=target.direction,
         bound=target.bound,
-        label=target.value_text if target.value_text else "未设定",
+        period=target.period,
+        label=_label(target),
         text=target.text,
     )
 
 
+def _label(target: Target) -> str:
+    """The value as printed, with the unit a table prints in its own column (`70` → `70%`)."""
+    label = target.value_text or "未设定"
+    if target.unit and label[-1:].isdigit():
+        label += target.unit
+    return label
+
+
 def find_result(
-    names: Sequence[str], family: str, results: Sequence[Target], options: TimelineOptions
+    names: Sequence[str],
+    family: str,
+    results: Sequence[Target],
+    options: TimelineOptions,
+    period: str | None = None,
 ) -> Target | None:
-    """The first result-tense target whose metric is alike one of `names`, in the same unit family."""
-    for target in results:
-        if target.tense != "result" or target.value is None or unit_family(target.unit) != family:
-            continue
-        if any(text_ratio(name, target.metric) >= options.min_metric_similarity for name in names):
-            return target
-    return None
+    """The first result-tense target whose metric is alike one of `names`, in the same unit family;
+    for a cumulative plan (`五年累计`) one counted over the period is preferred to a yearly one."""
+    alike = [
+        t
+        for t in results
+        if t.tense == "result"
+        and t.value is not None
+        and unit_family(t.unit) == family
+        and any(text_ratio(name, t.metric) >= options.min_metric_similarity for name in names)
+    ]
+    if period in _CUMULATIVE:
+        whole = [t for t in alike if _cumulative(t.period, t.text)]
+        if whole:
+            return whole[0]
+    return alike[0] if alike else None
+
+
+def _cumulative(period: str | None, text: str) -> bool:
+    return period in _CUMULATIVE or bool(_CUMULATIVE_TEXT.search(text))
 
 
 def verdict(plan: Measure | None, result: Measure | None, options: TimelineOptions) -> Verdict:
-    """met / not met / no result, and `no target` for a result with no plan (`未设定`)."""
+    """met / not met / no result; `no target` for a result with no plan (`未设定`), `period differs`
+    for a yearly result of a cumulative plan (a five-year total against one year's figure)."""
     if plan is None:
         return "no target"
     if result is None or result.value is None or plan.value is None:
         return "no result"
+    if plan.period in _CUMULATIVE and not _cumulative(result.period, result.text):
+        return "period differs"
     got = result.value
     if plan.bound in _CEILING_BOUNDS or plan.direction in _CEILING_BOUNDS or (
         _CEILING_METRICS.search(plan.metric) and plan.bound not in {"以上", "不低于", "超过"}
