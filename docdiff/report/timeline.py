@@ -139,3 +139,34 @@ def timeline_grids(timeline: Timeline) -> list[tuple[str, Grid]]:
         out.append(("Section lineage", section_grid(timeline)))
         out.append((f"Where each {timeline.years[0]} section went by {timeline.years[-1]}", lineage_grid(timeline)))
     return out
+
+
+def unicode_chart(row: TargetRow, years: Sequence[str], height: int = 6) -> list[str]:
+    """A small text chart of one target: `P` plan, `R` result, `*` both in the same cell, one
+    column per year, the value scale on the left (for the TUI and terminals without images)."""
+    plans, results = plan_values(row), result_values(row)
+    known = [v for v in (*plans, *results) if v is not None]
+    if not known:
+        return [f"{row.metric}: no numbers to draw"]
+    low, high = min(known), max(known)
+    spread = (high - low) or 1.0
+    width = max(len(y) for y in years) + 1
+
+    def level(v: float) -> int:
+        return round((v - low) / spread * (height - 1))
+
+    lines = [f"{row.metric} ({row.unit or ''})  P plan  R result"]
+    for h in range(height - 1, -1, -1):
+        value = low + spread * h / (height - 1)
+        cells = []
+        for p, r in zip(plans, results, strict=True):
+            mark = ""
+            if p is not None and level(p) == h:
+                mark += "P"
+            if r is not None and level(r) == h:
+                mark += "R"
+            cells.append(("*" if mark == "PR" else mark or "·").center(width))
+        lines.append(f"{value:>8.4g} │" + "".join(cells))
+    lines.append(" " * 9 + "└" + "─" * (width * len(years)))
+    lines.append(" " * 10 + "".join(y.center(width) for y in years))
+    return lines

@@ -7,7 +7,9 @@ one place.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from docdiff import api
 from docdiff.comparison import Comparison
@@ -17,7 +19,7 @@ from docdiff.facts.models import Target
 from docdiff.models import Document
 from docdiff.segment import segment
 from docdiff.store.models import Snapshot
-from docdiff.store.store import Store
+from docdiff.store.store import Store, is_reference
 
 # (old sha256, new sha256) → comparison; (sha256,) → targets. Kept for the life of the process.
 _COMPARISONS: dict[tuple[str, str], Comparison] = {}
@@ -68,3 +70,15 @@ def targets_of(document: Document) -> list[Target]:
         found = extract_facts(document, segment(document))
         _TARGETS[document.sha256] = [f for f in found if isinstance(f, Target)]
     return _TARGETS[document.sha256]
+
+
+def series_holding(store: Store, source: str) -> str | None:
+    """The series a document belongs to: named by a `SERIES@LABEL` reference, or a stored
+    version with the same bytes as the file."""
+    if is_reference(source):
+        return source.split("@", 1)[0]
+    path = Path(source)
+    if not path.is_file():
+        return None
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return next((s.series for s in store.snapshots() if s.sha256 == digest), None)
