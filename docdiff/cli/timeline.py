@@ -53,7 +53,7 @@ def timeline(
 ) -> None:
     """Follow SERIES across every version in the store, comparing each version with the next."""
     kinds: tuple[TimelineKind, ...] = (
-        tuple(k.value for k in kind) if kind else ("target", "phrase", "project", "section")  # type: ignore[misc]
+        tuple(k.value for k in kind) if kind else ("target", "phrase", "project", "section")
     )
     result = build_timeline(series, kinds, metric, open_store(store))
     if output is TimelineFormat.json:

@@ -11,6 +11,7 @@ from docdiff.timeline.models import Ledger, SectionNode, TargetCell, TargetRow, 
 Grid = tuple[list[str], list[list[str]]]  # header, rows
 
 _BARS = "▁▂▃▄▅▆▇█"
+_TARGETS_TITLE = "Targets (plan → result the next report gives; ✓ met ✗ not met ? no result · no target)"
 MARKS = {"met": "✓", "not met": "✗", "no result": "?", "no target": "·", "period differs": "≠"}
 
 
@@ -68,9 +69,7 @@ def target_grid(timeline: Timeline) -> Grid:
 def phrase_grid(timeline: Timeline) -> Grid:
     """One row per phrase: first, last, years, the years its wording changed."""
     header = ["phrase", "first", "last", "years", "wording changed"]
-    rows = [
-        [" → ".join(p.forms), p.first, p.last, ", ".join(p.years), ", ".join(p.modified)] for p in timeline.phrases
-    ]
+    rows = [[" → ".join(p.forms), p.first, p.last, ", ".join(p.years), ", ".join(p.modified)] for p in timeline.phrases]
     return header, rows
 
 
@@ -130,7 +129,9 @@ def timeline_grids(timeline: Timeline) -> list[tuple[str, Grid]]:
     """The titled grids of every kind the timeline holds."""
     out: list[tuple[str, Grid]] = []
     if timeline.targets:
-        out.append(("Targets (plan → result the next report gives; ✓ met ✗ not met ? no result)", target_grid(timeline)))
+        out.append(
+            ("Targets (plan → result the next report gives; ✓ met ✗ not met ? no result)", target_grid(timeline))
+        )
     if timeline.phrases:
         out.append(("Phrases", phrase_grid(timeline)))
     if timeline.projects:

@@ -46,7 +46,9 @@ def target_chart(row: TargetRow, years: tuple[str, ...]) -> str:
         f'<text x="{_PAD}" y="14" font-size="12">{escape(row.metric)} ({escape(row.unit or "")})</text>',
     ]
     for k, year in enumerate(years):
-        parts.append(f'<text x="{x(k):.1f}" y="{_CHART_H - 8}" font-size="10" text-anchor="middle">{escape(year)}</text>')
+        parts.append(
+            f'<text x="{x(k):.1f}" y="{_CHART_H - 8}" font-size="10" text-anchor="middle">{escape(year)}</text>'
+        )
     for values, colour in ((plans, "#1f77b4"), (results, "#2ca02c")):
         points = [(x(k), y(v)) for k, v in enumerate(values) if v is not None]
         if len(points) > 1:
@@ -55,7 +57,10 @@ def target_chart(row: TargetRow, years: tuple[str, ...]) -> str:
         parts += [f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3" fill="{colour}"/>' for px, py in points]
     for k, (a, b) in enumerate(zip(lows, highs, strict=True)):
         if a is not None and b is not None:
-            parts.append(f'<line x1="{x(k):.1f}" x2="{x(k):.1f}" y1="{y(a):.1f}" y2="{y(b):.1f}" stroke="#1f77b4" stroke-width="6" opacity="0.4"/>')
+            parts.append(
+                f'<line x1="{x(k):.1f}" x2="{x(k):.1f}" y1="{y(a):.1f}" y2="{y(b):.1f}" '
+                'stroke="#1f77b4" stroke-width="6" opacity="0.4"/>'
+            )
     for k, v in enumerate(results):
         if v is not None:
             parts.append(f'<text x="{x(k) + 5:.1f}" y="{y(v) - 5:.1f}" font-size="10">{v:g}</text>')
@@ -76,9 +81,14 @@ def lineage_diagram(timeline: Timeline) -> str:
     width = len(timeline.years) * (_BOX_W + _GAP_X)
     height = 30 + tallest * (_BOX_H + _GAP_Y)
     colours = {"continued": "#999", "renamed": "#1f77b4", "split": "#ff7f0e", "merged": "#9467bd"}
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" aria-label="section lineage">']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
+        'aria-label="section lineage">'
+    ]
     for c, year in enumerate(timeline.years):
-        parts.append(f'<text x="{c * (_BOX_W + _GAP_X)}" y="12" font-size="12" font-weight="bold">{escape(year)}</text>')
+        parts.append(
+            f'<text x="{c * (_BOX_W + _GAP_X)}" y="12" font-size="12" font-weight="bold">{escape(year)}</text>'
+        )
     for link in timeline.links:
         if link.old is None or link.new is None:
             continue
@@ -92,10 +102,11 @@ def lineage_diagram(timeline: Timeline) -> str:
         name = node_name(node).strip()
         short = name if len(name) <= 13 else name[:12] + "…"
         fill = "#eef" if node.level == 1 else "#fff"
+        indent = 8 if node.level == 2 else 0  # level-2 boxes sit inside their part's column
         parts.append(
-            f'<g><title>{escape(name)}</title><rect x="{px + (8 if node.level == 2 else 0):.0f}" y="{py:.0f}" '
-            f'width="{_BOX_W - (8 if node.level == 2 else 0)}" height="{_BOX_H}" fill="{fill}" stroke="#666"/>'
-            f'<text x="{px + (12 if node.level == 2 else 4):.0f}" y="{py + 12:.0f}" font-size="11">{escape(short)}</text></g>'
+            f'<g><title>{escape(name)}</title><rect x="{px + indent:.0f}" y="{py:.0f}" '
+            f'width="{_BOX_W - indent}" height="{_BOX_H}" fill="{fill}" stroke="#666"/>'
+            f'<text x="{px + indent + 4:.0f}" y="{py + 12:.0f}" font-size="11">{escape(short)}</text></g>'
         )
     parts.append("</svg>")
     return "".join(parts)
@@ -106,7 +117,9 @@ def timeline_html(timeline: Timeline) -> str:
     out = [f'<section class="docdiff-timeline"><h1>Timeline of {escape(timeline.series)}</h1>']
     charts = [target_chart(row, timeline.years) for row in timeline.targets]
     if any(charts):
-        out.append('<h2>Targets across the years</h2><p>blue: plan (bar: a range), green: result the next report gives</p>')
+        out.append(
+            "<h2>Targets across the years</h2><p>blue: plan (bar: a range), green: result the next report gives</p>"
+        )
         out.append('<div class="charts">' + "".join(c for c in charts if c) + "</div>")
     if timeline.sections:
         out.append(f"<h2>Section lineage diagram</h2>{lineage_diagram(timeline)}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from docdiff.comparison import Comparison
 from docdiff.facts.models import Target
@@ -42,7 +43,7 @@ def timeline(
     options = options or TimelineOptions()
     found = versions(store, series)
     labels = [v.label for v in found]
-    comparisons = [compare_versions(store, a, b) for a, b in zip(found, found[1:], strict=False)]
+    comparisons = [compare_versions(store, a, b) for a, b in pairwise(found)]
     update: dict[str, object] = {}
     if "target" in kinds:
         update["targets"] = tuple(target_rows(found, comparisons, options, metric))
@@ -50,7 +51,8 @@ def timeline(
         update["phrases"] = tuple(phrase_rows(labels, comparisons, metric))
     if "project" in kinds:
         reviews = [review_parts(targets_of(v.document)) for v in found]
-        update["projects"] = tuple(project_rows(labels, comparisons, reviews, metric))
+        texts = [v.document.text for v in found]
+        update["projects"] = tuple(project_rows(labels, comparisons, reviews, texts, metric))
     if "section" in kinds:
         nodes, links = section_lineage(labels, [v.document for v in found], comparisons)
         update["sections"], update["links"] = tuple(nodes), tuple(links)
@@ -98,12 +100,14 @@ def target_rows(
         first, last = min(row.plans), max(row.plans)
         cells = []
         for k, version in enumerate(found):
-            plan = measure(row.plans[k]) if k in row.plans else None
+            planned = measure(row.plans[k]) if k in row.plans else None
             result = None
             if k + 1 < len(found) and first <= k <= last:
                 hit = find_result(names, row.family(), targets[k + 1], options)
                 result = measure(hit) if hit else None
-            cells.append(TargetCell(year=version.label, plan=plan, result=result, verdict=verdict(plan, result, options)))
+            cells.append(
+                TargetCell(year=version.label, plan=planned, result=result, verdict=verdict(planned, result, options))
+            )
         latest = row.plans[last]
         out.append(TargetRow(metric=latest.metric, names=tuple(names), unit=latest.unit, cells=tuple(cells)))
     return out

@@ -16,8 +16,10 @@ from docdiff.facts.models import FactKind, Target
 from docdiff.timeline.models import PhraseRow, ProjectRow
 
 Node = tuple[int, str]  # (version index, form or name)
-# Words saying a work was finished, in a review (`建成投用`, `竣工验收`).
-_COMPLETED = re.compile(r"竣工|建成|投用|投入使用|通车|完工")
+# Words saying a work was finished, in a review (`建成投用`, `竣工验收`); not `主体完工`, a stage.
+_COMPLETED = re.compile(r"竣工|建成|投用|投入使用|通车")
+# A clause, not the sentence: `时代广场开工建设，…一期投入使用` finishes only the second work.
+_CLAUSE_ENDS = ("。", "！", "？", "；", ";", "，", ",", "\n")
 
 
 class _Groups:
@@ -93,13 +95,22 @@ def review_parts(targets: Sequence[Target]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def clause_at(text: str, span: tuple[int, int]) -> str:
+    """The clause of `text` holding `span` (a project fact's text is its name alone)."""
+    start = max(text.rfind(mark, 0, span[0]) for mark in _CLAUSE_ENDS) + 1
+    ends = [i for i in (text.find(mark, span[1]) for mark in _CLAUSE_ENDS) if i >= 0]
+    return text[start : min(ends, default=len(text))]
+
+
 def project_rows(
     labels: Sequence[str],
     comparisons: Sequence[Comparison],
     reviews: Sequence[str | None],
+    texts: Sequence[str],
     match: str | None,
 ) -> list[ProjectRow]:
-    """Every project: announced, the years it is named, completed in a review, or dropped."""
+    """Every project: announced, the years it is named, completed (a finishing word in its
+    clause, in the review part), or dropped."""
     groups, _ = _graph("project", comparisons)
     done: set[Node] = set()
     for k, comparison in enumerate(comparisons):
@@ -107,7 +118,9 @@ def project_rows(
             if change.kind != "project":
                 continue
             for index, side in ((k, change.old), (k + 1, change.new)):
-                if side and side.section and side.section[0] == reviews[index] and _COMPLETED.search(side.text):
+                if not side or not side.section or side.section[0] != reviews[index]:
+                    continue
+                if _COMPLETED.search(clause_at(texts[index], side.span)):
                     done.add((index, side.metric or ""))
     rows = []
     last = len(labels) - 1

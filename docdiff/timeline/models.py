@@ -145,7 +145,9 @@ class Ledger(Model):
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
-    schema_: Literal["docdiff.ledger/1"] = Field(default=LEDGER_SCHEMA, alias="schema", description="JSON shape version.")
+    schema_: Literal["docdiff.ledger/1"] = Field(
+        default=LEDGER_SCHEMA, alias="schema", description="JSON shape version."
+    )
     plan: str = Field(description="Where the plan was read from.")
     outcome: str = Field(description="Where the outcome was read from.")
     entries: tuple[LedgerEntry, ...] = Field(description="Every plan target in plan order.")

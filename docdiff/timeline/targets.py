@@ -2,9 +2,10 @@
 
 A version's main targets are its plan targets in the window that opens with its
 `主要预期目标是` sentence (the targets paragraph of a work report) and in the section of the
-first of them; a version without such a sentence has all its plan targets as main targets. A result for a plan is a result-tense target of the
-later version in a compatible unit whose metric is alike, the first such in that version
-(reviews come before plans in a work report, so the first is the review's).
+first of them; a version without such a sentence has all its plan targets as main targets.
+A result for a plan is a result-tense target of the later version in a compatible unit whose
+metric is alike, the first such in that version (reviews come before plans in a work report,
+so the first is the review's).
 """
 
 from __future__ import annotations
@@ -124,8 +125,10 @@ def verdict(plan: Measure | None, result: Measure | None, options: TimelineOptio
     if plan.period in _CUMULATIVE and not _cumulative(result.period, result.text):
         return "period differs"
     got = result.value
-    if plan.bound in _CEILING_BOUNDS or plan.direction in _CEILING_BOUNDS or (
-        _CEILING_METRICS.search(plan.metric) and plan.bound not in {"以上", "不低于", "超过"}
+    if (
+        plan.bound in _CEILING_BOUNDS
+        or plan.direction in _CEILING_BOUNDS
+        or (_CEILING_METRICS.search(plan.metric) and plan.bound not in {"以上", "不低于", "超过"})
     ):
         cap = plan.value_high if plan.value_high is not None else plan.value
         if plan.bound in _ABOUT:
