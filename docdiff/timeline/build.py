@@ -30,6 +30,11 @@ class _Row:
     def family(self) -> str:
         return unit_family(self.plans[max(self.plans)].unit)
 
+    def direction(self) -> str | None:
+        return next(
+            (self.plans[k].direction for k in sorted(self.plans, reverse=True) if self.plans[k].direction), None
+        )
+
 
 def timeline(
     series: str,
@@ -103,7 +108,7 @@ def target_rows(
             planned = measure(row.plans[k]) if k in row.plans else None
             result = None
             if k + 1 < len(found) and first <= k <= last:
-                hit = find_result(names, row.family(), targets[k + 1], options)
+                hit = find_result(names, row.family(), targets[k + 1], options, direction=row.direction())
                 result = measure(hit) if hit else None
             cells.append(
                 TargetCell(year=version.label, plan=planned, result=result, verdict=verdict(planned, result, options))

@@ -31,7 +31,7 @@ def ledger(plan: Document, outcome: Document, options: TimelineOptions | None = 
     results = targets_of(outcome)
     entries = []
     for target in plan_targets(plan, options):
-        hit = find_result([target.metric], unit_family(target.unit), results, options, target.period)
+        hit = find_result([target.metric], unit_family(target.unit), results, options, target.period, target.direction)
         planned, result = measure(target), measure(hit) if hit else None
         entries.append(LedgerEntry(plan=planned, result=result, verdict=verdict(planned, result, options)))
     return Ledger(plan=plan.source, outcome=outcome.source, entries=tuple(entries))

@@ -33,6 +33,8 @@ _CEILING_BOUNDS = {"以内", "以下", "不超过", "不高于", "控制在", "�
 _CEILING_METRICS = re.compile(r"失业率|价格|涨幅|赤字|CPI")
 _ABOUT = {"左右", "约", "近", "上下"}
 _CUMULATIVE = {"五年累计", "累计"}
+_UP = {"增长", "提高", "增加", "上升", "扩大"}
+_DOWN = {"下降", "降低", "减少", "压减", "缩小"}
 _CUMULATIVE_TEXT = re.compile(r"累计|五年|以来")
 
 
@@ -93,22 +95,30 @@ def find_result(
     results: Sequence[Target],
     options: TimelineOptions,
     period: str | None = None,
+    direction: str | None = None,
 ) -> Target | None:
-    """The first result-tense target whose metric is alike one of `names`, in the same unit family;
-    for a cumulative plan (`五年累计`) one counted over the period is preferred to a yearly one."""
-    alike = [
-        t
-        for t in results
-        if t.tense == "result"
-        and t.value is not None
-        and unit_family(t.unit) == family
-        and any(text_ratio(name, t.metric) >= options.min_metric_similarity for name in names)
-    ]
+    """The result-tense target most alike one of `names` (the first of equals: the review's),
+    in the same unit family and not moving the other way (`能耗下降` is never `生产总值增长`); for a
+    cumulative plan (`五年累计`) one counted over the period is preferred to a yearly one."""
+    scored = []
+    for t in results:
+        if t.tense != "result" or t.value is None or unit_family(t.unit) != family:
+            continue
+        if _opposite(direction, t.direction):
+            continue
+        similarity = max((text_ratio(name, t.metric) for name in names), default=0.0)
+        if similarity >= options.min_metric_similarity:
+            scored.append((-similarity, t.span[0], t))
+    alike = [t for _, _, t in sorted(scored, key=lambda item: item[:2])]
     if period in _CUMULATIVE:
         whole = [t for t in alike if _cumulative(t.period, t.text)]
         if whole:
             return whole[0]
     return alike[0] if alike else None
+
+
+def _opposite(a: str | None, b: str | None) -> bool:
+    return bool(a and b and ((a in _UP and b in _DOWN) or (a in _DOWN and b in _UP)))
 
 
 def _cumulative(period: str | None, text: str) -> bool:
