@@ -199,3 +199,41 @@ def test_cli_compare_ledger_json() -> None:
     result = runner.invoke(app, ["compare", str(plan), str(outcome), "--ledger", "-f", "json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["schema"] == "docdiff.ledger/1"
+
+
+def _mini_store(root: Path, years: dict[str, str]) -> Store:
+    store = Store(root / "store")
+    for year, text in years.items():
+        path = root / f"{year}.txt"
+        path.write_text(text, encoding="utf-8")
+        store.add(path, "mini", year, date=year)
+    return store
+
+
+def test_a_renamed_metric_stays_one_row_and_results_come_from_the_next_review(tmp_path: Path) -> None:
+    store = _mini_store(
+        tmp_path,
+        {
+            "2020": "一、2019年工作回顾\n全年地区生产总值增长6.2%。\n二、2020年主要目标\n"
+            "今年主要预期目标是：地区生产总值增长6%左右，城镇登记失业率控制在4%以内。\n",
+            "2021": "一、2020年工作回顾\n全年地区生产总值增长5.1%，城镇登记失业率3.5%。\n二、2021年主要目标\n"
+            "今年主要预期目标是：全区生产总值增长7%左右，城镇登记失业率控制在4%以内。\n",
+            "2022": "一、2021年工作回顾\n全年全区生产总值增长7.4%，城镇登记失业率4.2%。\n二、2022年主要目标\n"
+            "今年主要预期目标是：全区生产总值增长6.5%左右。\n",
+        },
+    )
+    rows = timeline("mini", kinds=("target",), store=store).targets
+    assert len(rows) == 2
+    growth, jobless = rows
+    assert [(c.plan and c.plan.label, c.result and c.result.label, c.verdict) for c in growth.cells] == [
+        ("6%左右", "5.1%", "not met"),  # 5.1 is more than 5% short of 6
+        ("7%左右", "7.4%", "met"),
+        ("6.5%左右", None, "no result"),
+    ]
+    assert [c.verdict for c in jobless.cells] == ["met", "not met", "no target"]  # 4.2% over a 4%以内 cap
+
+
+def test_a_series_of_one_version_is_a_one_line_error(tmp_path: Path) -> None:
+    store = _mini_store(tmp_path, {"2020": "一、总体要求\n今年新增就业100人。\n"})
+    result = runner.invoke(app, ["timeline", "mini", "--store", str(store.root)])
+    assert result.exit_code == 2 and "only one version" in result.output
