@@ -112,8 +112,16 @@ def test_lineage_events_name_what_happened() -> None:
         assert (link.old is None) == (link.event == "new") and (link.new is None) == (link.event == "gone")
 
 
-def _m(value: float, high: float | None = None, bound: str | None = None, metric: str = "国内生产总值") -> Measure:
-    return Measure(metric=metric, value=value, value_high=high, unit="%", bound=bound, label="", text="")
+def _m(
+    value: float,
+    high: float | None = None,
+    bound: str | None = None,
+    metric: str = "国内生产总值",
+    direction: str | None = None,
+) -> Measure:
+    return Measure(
+        metric=metric, value=value, value_high=high, unit="%", direction=direction, bound=bound, label="", text=""
+    )
 
 
 @pytest.mark.parametrize(
@@ -127,6 +135,7 @@ def _m(value: float, high: float | None = None, bound: str | None = None, metric
         (_m(3, bound="左右", metric="居民消费价格涨幅"), _m(2.5), "met"),  # a price ceiling
         (_m(3, bound="左右", metric="居民消费价格涨幅"), _m(3.4), "not met"),
         (_m(4.5, bound="以内", metric="城镇登记失业率"), _m(4.9), "not met"),
+        (_m(6, direction="增长"), _m(2, direction="下降"), "not met"),  # it fell
         (None, _m(2.3), "no target"),
         (_m(6), None, "no result"),
     ],

@@ -33,6 +33,8 @@ _CEILING_BOUNDS = {"以内", "以下", "不超过", "不高于", "控制在", "�
 _CEILING_METRICS = re.compile(r"失业率|价格|涨幅|赤字|CPI")
 _ABOUT = {"左右", "约", "近", "上下"}
 _CUMULATIVE = {"五年累计", "累计"}
+# Metric similarity (0..1) from which a result moving the other way is the same metric's shortfall.
+_SAME_METRIC = 0.95
 _UP = {"增长", "提高", "增加", "上升", "扩大"}
 _DOWN = {"下降", "降低", "减少", "压减", "缩小"}
 _CUMULATIVE_TEXT = re.compile(r"累计|五年|以来")
@@ -98,15 +100,16 @@ def find_result(
     direction: str | None = None,
 ) -> Target | None:
     """The result-tense target most alike one of `names` (the first of equals: the review's),
-    in the same unit family and not moving the other way (`能耗下降` is never `生产总值增长`); for a
+    in the same unit family, and not another metric moving the other way (`能耗下降` is never
+    `生产总值增长`, while `生产总值下降` is a result of `生产总值增长`); for a
     cumulative plan (`五年累计`) one counted over the period is preferred to a yearly one."""
     scored = []
     for t in results:
         if t.tense != "result" or t.value is None or unit_family(t.unit) != family:
             continue
-        if _opposite(direction, t.direction):
-            continue
         similarity = max((text_ratio(name, t.metric) for name in names), default=0.0)
+        if _opposite(direction, t.direction) and similarity < _SAME_METRIC:
+            continue  # another metric moving the other way; the same one is a shortfall
         if similarity >= options.min_metric_similarity:
             scored.append((-similarity, t.span[0], t))
     alike = [t for _, _, t in sorted(scored, key=lambda item: item[:2])]
@@ -134,7 +137,7 @@ def verdict(plan: Measure | None, result: Measure | None, options: TimelineOptio
         return "no result"
     if plan.period in _CUMULATIVE and not _cumulative(result.period, result.text):
         return "period differs"
-    got = result.value
+    got = -result.value if _opposite(plan.direction, result.direction) else result.value
     if (
         plan.bound in _CEILING_BOUNDS
         or plan.direction in _CEILING_BOUNDS
