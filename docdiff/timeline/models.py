@@ -23,6 +23,12 @@ class TimelineOptions(Model):
         description="Characters after the `主要预期目标是` sentence that hold the year's main targets "
         "(the State Council's targets paragraph is 300-700 characters in 2019-2022).",
     )
+    target_gap: int = Field(
+        default=300,
+        description="Characters between two targets that end the targets paragraph: the State Council's "
+        "2019-2022 main targets follow each other within 191, the next policy's first figure comes 411 "
+        "or more after the last (2020, whose paragraphs and sub-sections are lost).",
+    )
     min_metric_similarity: float = Field(
         default=0.7,
         description="Least rapidfuzz ratio (0..1) between a plan's metric and a result's for the result "

@@ -1,8 +1,9 @@
 """Main targets of one version, the outcome a later version reports for each, and whether it was met.
 
 A version's main targets are its plan targets in the window that opens with its
-`主要预期目标是` sentence (the targets paragraph of a work report) and in the section of the
-first of them; a version without such a sentence has all its plan targets as main targets.
+`主要预期目标是` sentence (the targets paragraph of a work report), in the section of the first
+of them and up to the first long gap between two; a version without such a sentence has all its
+plan targets as main targets.
 A result for a plan is a result-tense target of the later version in a compatible unit whose
 metric is alike, the first such in that version (reviews come before plans in a work report,
 so the first is the review's).
@@ -61,10 +62,15 @@ def main_plans(text: str, targets: Sequence[Target], options: TimelineOptions) -
         found = opener.search(text)
         if found:
             start, end = found.start(), found.end() + options.target_window
-            inside = [t for t in plans if start <= t.span[0] < end]
+            inside = sorted((t for t in plans if start <= t.span[0] < end), key=lambda t: t.span)
             if inside:
                 # The paragraph's own targets, not those of the policy sub-sections after it.
-                return [t for t in inside if t.section == inside[0].section]
+                kept = [inside[0]]
+                for target in inside[1:]:
+                    if target.section != inside[0].section or target.span[0] - kept[-1].span[0] > options.target_gap:
+                        break
+                    kept.append(target)
+                return kept
     return plans
 
 
