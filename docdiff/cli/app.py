@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from docdiff import __version__
-from docdiff.cli import blame, compare, dupes, facts, sections, snap, tui
+from docdiff.cli import blame, compare, dupes, facts, sections, snap, timeline, tui
 from docdiff.cli.errors import debug_state
 
 app = typer.Typer(
@@ -24,6 +24,7 @@ app.command(name="dupes")(dupes.dupes)
 app.command(name="facts")(facts.facts)
 app.command(name="sections")(sections.sections)
 app.add_typer(snap.app, name="snap")
+app.command(name="timeline")(timeline.timeline)
 app.command(name="tui")(tui.tui)
 
 

@@ -43,9 +43,19 @@ def compare(
         bool,
         typer.Option("--explain", help="List every pair of sections with its confidence and the evidence for it."),
     ] = False,
+    ledger: Annotated[
+        bool,
+        typer.Option("--ledger", help="OLD is a plan, NEW its outcome: each plan target with the result reported."),
+    ] = False,
     store: StoreOption = None,
 ) -> None:
     """Compare two versions section by section. Exit 0 if identical, 1 if they differ, 2 on error."""
+    if ledger:
+        from docdiff.cli.timeline import print_ledger
+        from docdiff.timeline.ledger import ledger_of
+
+        print_ledger(ledger_of(old, new, open_store(store)), output.value)
+        return
     result = api.compare(old, new, store=open_store(store))
     if output is CompareFormat.json:
         typer.echo(result.to_json())

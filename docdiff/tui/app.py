@@ -12,6 +12,7 @@ from textual.screen import Screen
 from docdiff.store.store import Store
 from docdiff.tui.screens.dialogs import HelpScreen
 from docdiff.tui.screens.review import ReviewScreen
+from docdiff.tui.screens.series import SeriesScreen
 
 
 class DocdiffApp(App[None]):
@@ -22,6 +23,8 @@ class DocdiffApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help", key_display="?"),
+        # Listed in the help screen (?); the footer at 80 columns has no room left.
+        Binding("5", "series", "Series", show=False),
     ]
 
     def __init__(self, old: str, new: str, store: Store | None = None) -> None:
@@ -30,6 +33,15 @@ class DocdiffApp(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         return ReviewScreen(self.old, self.new, self.store)
+
+    def action_series(self) -> None:
+        """The timeline of the series the old document belongs to."""
+        if isinstance(self.screen, SeriesScreen):
+            return
+        from docdiff.timeline.series import series_holding
+
+        store = self.store or Store()
+        self.push_screen(SeriesScreen(series_holding(store, self.old), store))
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

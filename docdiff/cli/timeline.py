@@ -1,0 +1,95 @@
+"""`docdiff timeline SERIES`: targets, phrases, projects and sections followed across a series;
+and the plan → outcome ledger `docdiff compare PLAN OUTCOME --ledger` prints."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from docdiff.cli.errors import reports_errors
+from docdiff.cli.options import StoreOption, open_store
+from docdiff.report.timeline import Grid, ledger_grid, timeline_grids
+from docdiff.timeline.build import timeline as build_timeline
+from docdiff.timeline.models import Ledger, TimelineKind
+
+
+class KindOption(StrEnum):
+    """What to follow."""
+
+    target = "target"
+    phrase = "phrase"
+    project = "project"
+    section = "section"
+
+
+class TimelineFormat(StrEnum):
+    """Output formats of `docdiff timeline`."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+@reports_errors
+def timeline(
+    series: Annotated[str, typer.Argument(help="A series of the store, e.g. national-gwr.")],
+    kind: Annotated[
+        list[KindOption] | None,
+        typer.Option("--kind", "-k", help="What to follow (repeatable); default target, phrase, project, section."),
+    ] = None,
+    metric: Annotated[
+        str | None, typer.Option("--metric", "-m", help="Only rows whose metric, phrase or project name holds this.")
+    ] = None,
+    output: Annotated[
+        TimelineFormat, typer.Option("--format", "-f", help="table, json, markdown or html (a fragment with charts).")
+    ] = TimelineFormat.table,
+    store: StoreOption = None,
+) -> None:
+    """Follow SERIES across every version in the store, comparing each version with the next."""
+    kinds: tuple[TimelineKind, ...] = (
+        tuple(k.value for k in kind) if kind else ("target", "phrase", "project", "section")
+    )
+    result = build_timeline(series, kinds, metric, open_store(store))
+    if output is TimelineFormat.json:
+        typer.echo(result.to_json())
+    elif output is TimelineFormat.markdown:
+        from docdiff.report.timeline_markdown import timeline_markdown
+
+        typer.echo(timeline_markdown(result), nl=False)
+    elif output is TimelineFormat.html:
+        from docdiff.report.timeline_html import timeline_html
+
+        typer.echo(timeline_html(result), nl=False)
+    else:
+        console = Console(highlight=False)
+        for title, grid in timeline_grids(result):
+            console.print(rich_table(title, grid))
+
+
+def rich_table(title: str, grid: Grid) -> Table:
+    """A grid as a rich table; cells are Text, so document text is never read as markup."""
+    header, rows = grid
+    table = Table(title=Text(title), expand=False)
+    for name in header:
+        table.add_column(Text(name), overflow="fold")
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))
+    return table
+
+
+def print_ledger(ledger: Ledger, output: str) -> None:
+    """Print a ledger as json, markdown or a terminal table (any other format)."""
+    if output == "json":
+        typer.echo(ledger.to_json())
+    elif output == "markdown":
+        from docdiff.report.timeline_markdown import ledger_markdown
+
+        typer.echo(ledger_markdown(ledger), nl=False)
+    else:
+        Console(highlight=False).print(rich_table(f"{ledger.plan} → {ledger.outcome}", ledger_grid(ledger)))

@@ -1,0 +1,1 @@
+"""A series followed across its versions: targets, phrases, projects and sections (issue 15)."""

@@ -1,0 +1,159 @@
+"""Main targets of one version, the outcome a later version reports for each, and whether it was met.
+
+A version's main targets are its plan targets in the window that opens with its
+`主要预期目标是` sentence (the targets paragraph of a work report), in the section of the first
+of them and up to the first long gap between two; a version without such a sentence has all its
+plan targets as main targets.
+A result for a plan is a result-tense target of the later version in a compatible unit whose
+metric is alike, the first such in that version (reviews come before plans in a work report,
+so the first is the review's).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from docdiff.facts.models import Target
+from docdiff.similarity import text_ratio
+from docdiff.timeline.models import Measure, TimelineOptions, Verdict
+
+# The sentence that opens a report's targets paragraph; the bare form is the fallback.
+_OPENERS = (
+    re.compile(r"(?:主要预期目标|主要目标|预期目标)(?:是|为)"),
+    re.compile(r"预期目标"),
+    re.compile(r"主要目标"),
+)
+_PERCENT = {"%", "％"}
+# Points are a difference (`高于全市1-3个百分点`), never read against a growth rate in %.
+_POINTS = {"个百分点", "百分点"}
+_MAGNITUDES = ("万亿", "亿", "万", "千")
+# A bound or direction that caps the value; otherwise a target is a floor.
+_CEILING_BOUNDS = {"以内", "以下", "不超过", "不高于", "控制在", "低于"}
+# Metrics whose plain value is a ceiling (inflation, unemployment, deficits).
+_CEILING_METRICS = re.compile(r"失业率|价格|涨幅|赤字|CPI")
+_ABOUT = {"左右", "约", "近", "上下"}
+_CUMULATIVE = {"五年累计", "累计"}
+# Metric similarity (0..1) from which a result moving the other way is the same metric's shortfall.
+_SAME_METRIC = 0.95
+_UP = {"增长", "提高", "增加", "上升", "扩大"}
+_DOWN = {"下降", "降低", "减少", "压减", "缩小"}
+_CUMULATIVE_TEXT = re.compile(r"累计|五年|以来")
+
+
+def unit_family(unit: str | None) -> str:
+    """The unit without its magnitude: `%` for `%` and `％`, `元` for `亿元`."""
+    if unit is None:
+        return ""
+    if unit in _PERCENT:
+        return "%"
+    if unit in _POINTS:
+        return "个百分点"
+    for prefix in _MAGNITUDES:
+        if unit.startswith(prefix) and len(unit) > len(prefix):
+            return unit[len(prefix) :]
+    return unit
+
+
+def main_plans(text: str, targets: Sequence[Target], options: TimelineOptions) -> list[Target]:
+    """The plan targets of the version's targets paragraph (all plan targets if it has none)."""
+    plans = [t for t in targets if t.tense == "plan"]
+    for opener in _OPENERS:
+        found = opener.search(text)
+        if found:
+            start, end = found.start(), found.end() + options.target_window
+            inside = sorted((t for t in plans if start <= t.span[0] < end), key=lambda t: t.span)
+            if inside:
+                # The paragraph's own targets, not those of the policy sub-sections after it.
+                kept = [inside[0]]
+                for target in inside[1:]:
+                    if target.section != inside[0].section or target.span[0] - kept[-1].span[0] > options.target_gap:
+                        break
+                    kept.append(target)
+                return kept
+    return plans
+
+
+def measure(target: Target) -> Measure:
+    """The reader's view of a target."""
+    return Measure(
+        metric=target.metric,
+        value=target.value,
+        value_high=target.value_high,
+        unit=target.unit,
+        direction=target.direction,
+        bound=target.bound,
+        period=target.period,
+        label=_label(target),
+        text=target.text,
+    )
+
+
+def _label(target: Target) -> str:
+    """The value as printed, with the unit a table prints in its own column (`70` → `70%`)."""
+    label = target.value_text or "未设定"
+    if target.unit and label[-1:].isdigit():
+        label += target.unit
+    return label
+
+
+def find_result(
+    names: Sequence[str],
+    family: str,
+    results: Sequence[Target],
+    options: TimelineOptions,
+    period: str | None = None,
+    direction: str | None = None,
+) -> Target | None:
+    """The result-tense target most alike one of `names` (the first of equals: the review's),
+    in the same unit family, and not another metric moving the other way (`能耗下降` is never
+    `生产总值增长`, while `生产总值下降` is a result of `生产总值增长`); for a
+    cumulative plan (`五年累计`) one counted over the period is preferred to a yearly one."""
+    scored = []
+    for t in results:
+        if t.tense != "result" or t.value is None or unit_family(t.unit) != family:
+            continue
+        similarity = max((text_ratio(name, t.metric) for name in names), default=0.0)
+        if _opposite(direction, t.direction) and similarity < _SAME_METRIC:
+            continue  # another metric moving the other way; the same one is a shortfall
+        if similarity >= options.min_metric_similarity:
+            scored.append((-similarity, t.span[0], t))
+    alike = [t for _, _, t in sorted(scored, key=lambda item: item[:2])]
+    if period in _CUMULATIVE:
+        whole = [t for t in alike if _cumulative(t.period, t.text)]
+        if whole:
+            return whole[0]
+    return alike[0] if alike else None
+
+
+def _opposite(a: str | None, b: str | None) -> bool:
+    return bool(a and b and ((a in _UP and b in _DOWN) or (a in _DOWN and b in _UP)))
+
+
+def _cumulative(period: str | None, text: str) -> bool:
+    return period in _CUMULATIVE or bool(_CUMULATIVE_TEXT.search(text))
+
+
+def verdict(plan: Measure | None, result: Measure | None, options: TimelineOptions) -> Verdict:
+    """met / not met / no result; `no target` for a result with no plan (`未设定`), `period differs`
+    for a yearly result of a cumulative plan (a five-year total against one year's figure)."""
+    if plan is None:
+        return "no target"
+    if result is None or result.value is None or plan.value is None:
+        return "no result"
+    if plan.period in _CUMULATIVE and not _cumulative(result.period, result.text):
+        return "period differs"
+    got = -result.value if _opposite(plan.direction, result.direction) else result.value
+    if (
+        plan.bound in _CEILING_BOUNDS
+        or plan.direction in _CEILING_BOUNDS
+        or (_CEILING_METRICS.search(plan.metric) and plan.bound not in {"以上", "不低于", "超过"})
+    ):
+        cap = plan.value_high if plan.value_high is not None else plan.value
+        if plan.bound in _ABOUT:
+            cap *= 1 + options.about_tolerance
+        return "met" if got <= cap + 1e-9 else "not met"
+    floor = plan.value
+    if plan.bound in _ABOUT:
+        floor *= 1 - options.about_tolerance
+    return "met" if got >= floor - 1e-9 else "not met"
