@@ -217,7 +217,8 @@ def find_targets(
         if not QUANTITY.search(text):
             # A clause without a number names the topic the next one counts: `旧区改造全面提速，累计完成94万平方米`.
             topic = _strip_metric(text.strip())[0]
-            topic = re.split(r"是|作为", topic, maxsplit=1)[0]  # `经济增速是综合性指标`: the topic is what comes before 是
+            # `经济增速是综合性指标`: the topic is what comes before 是.
+            topic = re.split(r"是|作为", topic, maxsplit=1)[0]
             if 2 <= len(topic) <= _MAX_TOPIC_CHARS and not generic_metric(topic):
                 subject, subject_unit = topic, None
             continue
