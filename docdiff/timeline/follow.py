@@ -64,6 +64,12 @@ def _graph(kind: FactKind, comparisons: Sequence[Comparison]) -> tuple[_Groups, 
                 groups.join(old, new)
                 if change.status == "changed":
                     reworded.add(new)
+    # The same name a year later is the same phrase or work, even where the pairing kept them
+    # apart (a project moved from last year's plans to this year's review of what was done).
+    seen = set(groups.parent)
+    for version, name in seen:
+        if (version + 1, name) in seen:
+            groups.join((version, name), (version + 1, name))
     return groups, reworded
 
 
