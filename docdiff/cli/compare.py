@@ -7,12 +7,9 @@ from typing import Annotated
 
 import typer
 
-from docdiff import api
 from docdiff.cli.errors import reports_errors
 from docdiff.cli.options import StoreOption, open_store
 from docdiff.cli.render import make_console, print_lines
-from docdiff.report.markdown import render_markdown
-from docdiff.report.view import fact_lines, report_lines, summary_lines
 
 EXIT_SAME = 0
 EXIT_DIFFERENT = 1
@@ -46,6 +43,10 @@ def compare(
     store: StoreOption = None,
 ) -> None:
     """Compare two versions section by section. Exit 0 if identical, 1 if they differ, 2 on error."""
+    from docdiff import api
+    from docdiff.report.markdown import render_markdown
+    from docdiff.report.view import fact_lines, report_lines, summary_lines
+
     result = api.compare(old, new, store=open_store(store))
     if output is CompareFormat.json:
         typer.echo(result.to_json())
