@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Iterator
 from typing import Literal
 
 import numpy as np
@@ -48,24 +49,29 @@ def find_repeats(
     return groups, excluded
 
 
-def _self_seeds(hashes: NDArray[np.uint64], max_repeats: int) -> list[tuple[int, int]]:
-    """Pairs of nearby sightings of the same k-gram, sorted by the first position."""
+def _self_seeds(hashes: NDArray[np.uint64], max_repeats: int) -> Iterator[tuple[int, int]]:
+    """Pairs of nearby sightings of the same k-gram, sorted by the first position (then the second)."""
     if len(hashes) == 0:
-        return []
+        return iter(())
+    # A stable sort keeps each k-gram's sightings in text order, so neighbours in `order` that
+    # share a hash are neighbouring sightings; all of it in numpy, no Python tuple per seed.
     order = np.argsort(hashes, kind="stable")
     ordered = hashes[order]
     starts = np.concatenate([[0], np.nonzero(np.diff(ordered))[0] + 1])
     counts = np.diff(np.concatenate([starts, [len(ordered)]]))
-    seeds: list[tuple[int, int]] = []
-    for start, count in zip(starts[counts >= 2].tolist(), counts[counts >= 2].tolist(), strict=True):
-        if count > max_repeats:
-            continue
-        positions = sorted(order[start : start + count].tolist())
-        # Neighbouring sightings (and the next but one, past an unrelated use of a common
-        # phrase) are enough: grouping links copies transitively, and seeds stay linear in m.
-        seeds.extend((p, q) for i, p in enumerate(positions) for q in positions[i + 1 : i + 1 + _SEED_REACH])
-    seeds.sort()
-    return seeds
+    count_of = np.repeat(counts, counts)
+    firsts: list[NDArray[np.int64]] = []
+    seconds: list[NDArray[np.int64]] = []
+    # Neighbouring sightings (and the next but one, past an unrelated use of a common
+    # phrase) are enough: grouping links copies transitively, and seeds stay linear in m.
+    for reach in range(1, _SEED_REACH + 1):
+        same = (ordered[:-reach] == ordered[reach:]) & (count_of[:-reach] <= max_repeats)
+        firsts.append(order[:-reach][same])
+        seconds.append(order[reach:][same])
+    first = np.concatenate(firsts)
+    second = np.concatenate(seconds)
+    by_position = np.lexsort((second, first))
+    return zip(first[by_position].tolist(), second[by_position].tolist(), strict=True)
 
 
 class Copies:
