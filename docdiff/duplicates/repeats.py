@@ -39,8 +39,9 @@ def find_repeats(
     """Groups of repeated passages in one document, and how many groups were excluded as headings."""
     text = doc.normalised
     k = seed_k(options.min_chars)
-    hashes = kgram_hashes(codes(text), k)
-    seeds = _self_seeds(hashes, options.max_kgram_repeats)
+    points = codes(text)
+    hashes = kgram_hashes(points, k)
+    seeds = _self_seeds(hashes, options.max_kgram_repeats, points, k)
     blocks = chain(exact_blocks(text, text, seeds, k, same=True), options.max_gap)
     blocks = across_edits(text, text, blocks, options.max_gap, same=True, min_chars=options.min_chars)
     pairs = verified(text, text, blocks, options.min_chars, options.threshold)
@@ -49,7 +50,9 @@ def find_repeats(
     return groups, excluded
 
 
-def _self_seeds(hashes: NDArray[np.uint64], max_repeats: int) -> Iterator[tuple[int, int]]:
+def _self_seeds(
+    hashes: NDArray[np.uint64], max_repeats: int, points: NDArray[np.uint64], k: int
+) -> Iterator[tuple[int, int]]:
     """Pairs of nearby sightings of the same k-gram, sorted by the first position (then the second)."""
     if len(hashes) == 0:
         return iter(())
@@ -71,7 +74,29 @@ def _self_seeds(hashes: NDArray[np.uint64], max_repeats: int) -> Iterator[tuple[
     first = np.concatenate(firsts)
     second = np.concatenate(seconds)
     by_position = np.lexsort((second, first))
-    return zip(first[by_position].tolist(), second[by_position].tolist(), strict=True)
+    first, second = first[by_position], second[by_position]
+    return zip(*_uncovered(points, first, second, k), strict=True)
+
+
+def _uncovered(
+    points: NDArray[np.uint64], first: NDArray[np.int64], second: NDArray[np.int64], k: int
+) -> tuple[list[int], list[int]]:
+    """Seeds less those inside a long repeat: a seed whose diagonal neighbour one character
+    back is also a seed, with that character the same on both sides, lies in the block grown
+    from the neighbour (which matches from one before it to k after it), so the block finder
+    would skip it; dropping it here, in numpy, leaves the blocks exactly as they were."""
+    if len(first) == 0:
+        return [], []
+    width = np.int64(len(points) + k + 1)
+    keys = first * width + second  # sorted, as the seeds are sorted by (first, second)
+    back = keys - width - 1
+    at = np.minimum(np.searchsorted(keys, back), len(keys) - 1)
+    has_back = (keys[at] == back) & (first > 0)
+    same_char = np.zeros(len(first), dtype=bool)
+    inner = np.nonzero(has_back)[0]
+    same_char[inner] = points[first[inner] - 1] == points[second[inner] - 1]
+    keep = ~(has_back & same_char)
+    return first[keep].tolist(), second[keep].tolist()
 
 
 class Copies:
