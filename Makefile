@@ -13,9 +13,11 @@ test:
 	.venv/bin/python -m pytest
 
 bench:
+	.venv/bin/python bench/bench_startup.py
 	.venv/bin/python bench/bench_segment.py
-	.venv/bin/python bench/bench_compare.py --skip-baseline
+	.venv/bin/python bench/bench_compare.py --skip-baseline --max-mb 4
 	.venv/bin/python bench/bench_testbed.py
 	.venv/bin/python bench/bench_dupes.py
 	.venv/bin/python bench/bench_store.py
+	.venv/bin/python bench/bench_memory.py
 	.venv/bin/python bench/bench_tui.py

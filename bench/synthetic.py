@@ -15,10 +15,27 @@ _PART_NAMES = "一二三四五六七八九十"
 
 
 def _part_label(k: int) -> str:
-    if k < 10:
-        return _PART_NAMES[k]
-    tens, ones = divmod(k + 1, 10)
-    return ("" if tens == 1 else _PART_NAMES[tens - 1]) + "十" + (_PART_NAMES[ones - 1] if ones else "")
+    """The Chinese numeral of part k + 1 (一 … 九十九, 一百 … 九千九百九十九): any size of text."""
+    return _numeral(k + 1)
+
+
+def _numeral(n: int) -> str:
+    if n < 10:
+        return _PART_NAMES[n - 1]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return ("" if tens == 1 else _PART_NAMES[tens - 1]) + "十" + (_PART_NAMES[ones - 1] if ones else "")
+    for unit, size in (("千", 1000), ("百", 100)):
+        if n >= size:
+            head, rest = divmod(n, size)
+            if rest == 0:
+                tail = ""
+            elif rest < size // 10:
+                tail = "零" + ("一" + _numeral(rest) if 10 <= rest < 20 else _numeral(rest))
+            else:
+                tail = _numeral(rest) if rest >= 20 or rest < 10 else "一" + _numeral(rest)
+            return _PART_NAMES[head - 1] + unit + tail
+    raise ValueError(n)
 
 
 def stacked(target_bytes: int) -> str:

@@ -19,7 +19,6 @@ import numpy as np
 from numpy.typing import NDArray
 from pydantic import Field
 from scipy import sparse
-from scipy.optimize import linear_sum_assignment
 
 from docdiff.comparison import PairStatus
 from docdiff.flat import FlatSection
@@ -240,6 +239,9 @@ class _Aligner:
             allowed = enough & near_best
             cost = np.where(allowed, -score, _FORBIDDEN)
             found = {0: 0}
+            # scipy.optimize costs ~0.35 s to import: only where an assignment is solved.
+            from scipy.optimize import linear_sum_assignment
+
             for r, c in zip(*linear_sum_assignment(cost), strict=True):
                 if allowed[r, c]:
                     found[rows[r]] = cols[c]

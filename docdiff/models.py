@@ -6,12 +6,36 @@ decoded from the file, so ``text[start:end]`` is the passage a user sees.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
-from typing import Annotated, Literal
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Annotated, Literal, cast
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, WithJsonSchema
 
 Span = tuple[int, int]
+
+
+def _offset_array(value: object) -> array[int]:
+    """Offsets as a compact int32 array (4 bytes a character; a tuple of ints costs ~40)."""
+    if isinstance(value, array) and value.typecode == "i":
+        return value
+    try:
+        return array("i", cast("Iterable[int]", value))
+    except (TypeError, OverflowError) as exc:
+        raise ValueError(f"offsets must be integers: {exc}") from exc
+
+
+if TYPE_CHECKING:
+    Offsets = array[int]
+else:
+    # Validated into an array, dumped as a list of ints: the JSON shape of a tuple is kept.
+    Offsets = Annotated[
+        array,
+        PlainValidator(_offset_array),
+        PlainSerializer(lambda offsets: offsets.tolist(), return_type=list[int]),
+        WithJsonSchema({"type": "array", "items": {"type": "integer"}}),
+    ]
 
 
 class Model(BaseModel):
@@ -28,7 +52,7 @@ class Document(Model):
     sha256: str = Field(description="SHA-256 of the raw bytes, hex.")
     text: str = Field(description="The decoded text exactly as read (line endings kept).")
     normalised: str = Field(description="Normalised text: folded forms, repaired wraps, furniture removed.")
-    offsets: tuple[int, ...] = Field(
+    offsets: Offsets = Field(
         description="For each character of `normalised`, the offset in `text` it came from (increasing)."
     )
 

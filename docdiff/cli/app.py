@@ -17,6 +17,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain click help: rich-formatted help imports rich and markdown-it (~3x the start-up of typer).
+    rich_markup_mode=None,
 )
 app.command(name="blame")(blame.blame)
 app.command(name="compare")(compare.compare)

@@ -10,8 +10,6 @@ import typer
 from docdiff.cli.errors import reports_errors
 from docdiff.cli.options import StoreOption, open_store
 from docdiff.cli.render import make_console, print_lines
-from docdiff.report.view import Run
-from docdiff.store.blame import blame as blame_version
 
 
 class BlameFormat(StrEnum):
@@ -29,6 +27,9 @@ def blame(
     store: StoreOption = None,
 ) -> None:
     """For each sentence, the earliest version of the series that holds it (or a near copy)."""
+    from docdiff.report.view import Run
+    from docdiff.store.blame import blame as blame_version
+
     report = blame_version(open_store(store), ref)
     if output is BlameFormat.json:
         typer.echo(report.model_dump_json(by_alias=True, indent=2))

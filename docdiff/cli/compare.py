@@ -7,12 +7,9 @@ from typing import Annotated
 
 import typer
 
-from docdiff import api
 from docdiff.cli.errors import reports_errors
 from docdiff.cli.options import StoreOption, open_store
 from docdiff.cli.render import make_console, print_lines
-from docdiff.report.markdown import render_markdown
-from docdiff.report.view import fact_lines, report_lines, summary_lines
 
 EXIT_SAME = 0
 EXIT_DIFFERENT = 1
@@ -56,6 +53,10 @@ def compare(
 
         print_ledger(ledger_of(old, new, open_store(store)), output.value)
         return
+    from docdiff import api
+    from docdiff.report.markdown import render_markdown
+    from docdiff.report.view import fact_lines, report_lines, summary_lines
+
     result = api.compare(old, new, store=open_store(store))
     if output is CompareFormat.json:
         typer.echo(result.to_json())

@@ -8,15 +8,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
-from docdiff import api
 from docdiff.cli.errors import reports_errors
 from docdiff.cli.options import StoreOption, open_store
 from docdiff.cli.render import make_console, print_lines
-from docdiff.options import DuplicateOptions
-from docdiff.report.view import duplicate_lines
 
 
 class DupesFormat(StrEnum):
@@ -48,6 +43,13 @@ def dupes(
     store: StoreOption = None,
 ) -> None:
     """List passages repeated inside each file and reused between files, largest first."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+
+    from docdiff import api
+    from docdiff.options import DuplicateOptions
+    from docdiff.report.view import duplicate_lines
+
     options = DuplicateOptions(
         min_chars=min_chars, min_reuse_chars=min_reuse_chars, threshold=threshold, exclude_headings=not include_headings
     )

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from docdiff import api
 from docdiff.cli.errors import reports_errors
 from docdiff.cli.options import StoreOption, open_store
-from docdiff.facts.models import FactList, Phrase, Project, Target
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from docdiff.facts.models import FactList
 
 
 class FactKindOption(StrEnum):
@@ -38,6 +39,10 @@ def facts(
     store: StoreOption = None,
 ) -> None:
     """List the targets, phrases and projects of FILE with their sections."""
+    from rich.console import Console
+
+    from docdiff import api
+
     result = api.facts(file, kind.value if kind else None, store=open_store(store))
     if output is FactsFormat.json:
         typer.echo(result.model_dump_json(by_alias=True, indent=2))
@@ -47,6 +52,10 @@ def facts(
 
 def render_table(result: FactList) -> Table:
     """One row per fact: kind, what, value, qualifier, period, tense, section."""
+    from rich.table import Table
+
+    from docdiff.facts.models import Phrase, Project, Target
+
     table = Table(title=f"{result.source}: {len(result.facts)} facts", expand=False)
     for column in ("kind", "what", "value", "qualifier", "period", "tense", "section"):
         table.add_column(column, overflow="fold")

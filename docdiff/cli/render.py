@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.text import Text
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
 
-from docdiff.report.view import Line, Style
+    from docdiff.report.view import Line, Style
 
 STYLES: dict[Style, str] = {
     "plain": "",
@@ -27,6 +29,8 @@ STYLES: dict[Style, str] = {
 
 def to_text(line: Line) -> Text:
     """One styled line as rich Text."""
+    from rich.text import Text
+
     text = Text()
     for run in line:
         text.append(run.text, style=STYLES[run.style])
@@ -44,6 +48,8 @@ def print_lines(console: Console, lines: Sequence[Line]) -> None:
 
 
 def _marked(line: Line) -> Text:
+    from rich.text import Text
+
     text = Text()
     for run in line:
         if run.style == "ins" and run.text.strip():
@@ -57,5 +63,8 @@ def _marked(line: Line) -> Text:
 
 def make_console(no_color: bool = False) -> Console:
     """A stdout console; without colour when asked or when NO_COLOR is set."""
+    # rich is imported when something is printed, never for `--help`.
+    from rich.console import Console
+
     plain = no_color or bool(os.environ.get("NO_COLOR"))
     return Console(no_color=plain, color_system=None if plain else "auto", highlight=False)

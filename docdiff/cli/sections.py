@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.tree import Tree
 
-from docdiff import api
 from docdiff.cli.errors import reports_errors
 from docdiff.cli.options import StoreOption, open_store
-from docdiff.models import Outline, Section
+
+if TYPE_CHECKING:
+    from rich.tree import Tree
+
+    from docdiff.models import Outline, Section
 
 
 class TreeFormat(StrEnum):
@@ -32,6 +33,10 @@ def sections(
     store: StoreOption = None,
 ) -> None:
     """Print the section tree of FILE: levels, number labels, headings and sizes."""
+    from rich.console import Console
+
+    from docdiff import api
+
     result = api.outline(file, store=open_store(store))
     if output is TreeFormat.json:
         typer.echo(result.model_dump_json(by_alias=True, indent=2))
@@ -43,6 +48,8 @@ def sections(
 
 def render_tree(outline: Outline, depth: int | None = None) -> Tree:
     """A rich tree of the outline, each node with its level, label, heading and size."""
+    from rich.tree import Tree
+
     title = outline.title or outline.source
     tree = Tree(f"[bold]{_escape(title)}[/] [dim]{_size(outline.root)}[/]")
     _add(tree, outline.root, depth)

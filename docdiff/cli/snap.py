@@ -8,14 +8,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from docdiff.cli.errors import EXIT_ERROR, reports_errors
 from docdiff.cli.options import StoreOption, open_store
-from docdiff.store.history import history
 
-app = typer.Typer(help="Store versions of document series and see their history.", no_args_is_help=True)
+app = typer.Typer(
+    help="Store versions of document series and see their history.", no_args_is_help=True, rich_markup_mode=None
+)
 
 
 class LogFormat(StrEnum):
@@ -50,6 +49,11 @@ def log(
     store: StoreOption = None,
 ) -> None:
     """List snapshots newest first, with sizes and what changed since the previous version."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from docdiff.store.history import history
+
     entries = history(open_store(store), series)
     if output is LogFormat.json:
         typer.echo("[" + ",\n".join(e.model_dump_json(indent=2) for e in entries) + "]")

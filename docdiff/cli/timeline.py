@@ -4,18 +4,18 @@ and the plan → outcome ledger `docdiff compare PLAN OUTCOME --ledger` prints."
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from docdiff.cli.errors import reports_errors
 from docdiff.cli.options import StoreOption, open_store
-from docdiff.report.timeline import Grid, ledger_grid, timeline_grids
-from docdiff.timeline.build import timeline as build_timeline
-from docdiff.timeline.models import Ledger, TimelineKind
+
+if TYPE_CHECKING:  # the core and rich load when a command runs, not for `--help`
+    from rich.table import Table
+
+    from docdiff.report.timeline import Grid
+    from docdiff.timeline.models import Ledger, TimelineKind
 
 
 class KindOption(StrEnum):
@@ -52,6 +52,11 @@ def timeline(
     store: StoreOption = None,
 ) -> None:
     """Follow SERIES across every version in the store, comparing each version with the next."""
+    from rich.console import Console
+
+    from docdiff.report.timeline import timeline_grids
+    from docdiff.timeline.build import timeline as build_timeline
+
     kinds: tuple[TimelineKind, ...] = (
         tuple(k.value for k in kind) if kind else ("target", "phrase", "project", "section")
     )
@@ -74,6 +79,9 @@ def timeline(
 
 def rich_table(title: str, grid: Grid) -> Table:
     """A grid as a rich table; cells are Text, so document text is never read as markup."""
+    from rich.table import Table
+    from rich.text import Text
+
     header, rows = grid
     table = Table(title=Text(title), expand=False)
     for name in header:
@@ -85,6 +93,10 @@ def rich_table(title: str, grid: Grid) -> Table:
 
 def print_ledger(ledger: Ledger, output: str) -> None:
     """Print a ledger as json, markdown or a terminal table (any other format)."""
+    from rich.console import Console
+
+    from docdiff.report.timeline import ledger_grid
+
     if output == "json":
         typer.echo(ledger.to_json())
     elif output == "markdown":

@@ -38,17 +38,41 @@ def exact_blocks(a: str, b: str, seeds: Iterable[tuple[int, int]], k: int, same:
         diagonal = pb - pa
         if reached.get(diagonal, -1) > pa or a[pa : pa + k] != b[pb : pb + k]:
             continue
-        s, t = pa, pb
-        while s > 0 and t > 0 and a[s - 1] == b[t - 1]:
-            s -= 1
-            t -= 1
-        e, f = pa + k, pb + k
-        while e < len(a) and f < len(b) and a[e] == b[f]:
-            e += 1
-            f += 1
+        s, t = _extend_left(a, b, pa, pb)
+        e, f = _extend_right(a, b, pa + k, pb + k)
         reached[diagonal] = e
         blocks.append(Block(s, e, t, f))
     return blocks
+
+
+# Exact extension compares slices of this many characters at a time (in C), then narrows down.
+_STRIDE = 256
+
+
+def _extend_right(a: str, b: str, e: int, f: int) -> tuple[int, int]:
+    """Where the agreement of `a[e:]` and `b[f:]` ends: galloping slice comparisons, then halving."""
+    step = _STRIDE
+    while step:
+        if e + step <= len(a) and f + step <= len(b) and a[e : e + step] == b[f : f + step]:
+            e += step
+            f += step
+            step = min(2 * step, 1 << 20) if step >= _STRIDE else step
+        else:
+            step //= 2
+    return e, f
+
+
+def _extend_left(a: str, b: str, s: int, t: int) -> tuple[int, int]:
+    """Where the agreement of `a[:s]` and `b[:t]`, read backwards, ends."""
+    step = _STRIDE
+    while step:
+        if s - step >= 0 and t - step >= 0 and a[s - step : s] == b[t - step : t]:
+            s -= step
+            t -= step
+            step = min(2 * step, 1 << 20) if step >= _STRIDE else step
+        else:
+            step //= 2
+    return s, t
 
 
 def across_edits(a: str, b: str, blocks: list[Block], gap: int, same: bool, min_chars: int) -> list[Block]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Iterator
 from typing import Literal
 
 import numpy as np
@@ -38,8 +39,9 @@ def find_repeats(
     """Groups of repeated passages in one document, and how many groups were excluded as headings."""
     text = doc.normalised
     k = seed_k(options.min_chars)
-    hashes = kgram_hashes(codes(text), k)
-    seeds = _self_seeds(hashes, options.max_kgram_repeats)
+    points = codes(text)
+    hashes = kgram_hashes(points, k)
+    seeds = _self_seeds(hashes, options.max_kgram_repeats, points, k)
     blocks = chain(exact_blocks(text, text, seeds, k, same=True), options.max_gap)
     blocks = across_edits(text, text, blocks, options.max_gap, same=True, min_chars=options.min_chars)
     pairs = verified(text, text, blocks, options.min_chars, options.threshold)
@@ -48,24 +50,53 @@ def find_repeats(
     return groups, excluded
 
 
-def _self_seeds(hashes: NDArray[np.uint64], max_repeats: int) -> list[tuple[int, int]]:
-    """Pairs of nearby sightings of the same k-gram, sorted by the first position."""
+def _self_seeds(
+    hashes: NDArray[np.uint64], max_repeats: int, points: NDArray[np.uint64], k: int
+) -> Iterator[tuple[int, int]]:
+    """Pairs of nearby sightings of the same k-gram, sorted by the first position (then the second)."""
     if len(hashes) == 0:
-        return []
+        return iter(())
+    # A stable sort keeps each k-gram's sightings in text order, so neighbours in `order` that
+    # share a hash are neighbouring sightings; all of it in numpy, no Python tuple per seed.
     order = np.argsort(hashes, kind="stable")
     ordered = hashes[order]
     starts = np.concatenate([[0], np.nonzero(np.diff(ordered))[0] + 1])
     counts = np.diff(np.concatenate([starts, [len(ordered)]]))
-    seeds: list[tuple[int, int]] = []
-    for start, count in zip(starts[counts >= 2].tolist(), counts[counts >= 2].tolist(), strict=True):
-        if count > max_repeats:
-            continue
-        positions = sorted(order[start : start + count].tolist())
-        # Neighbouring sightings (and the next but one, past an unrelated use of a common
-        # phrase) are enough: grouping links copies transitively, and seeds stay linear in m.
-        seeds.extend((p, q) for i, p in enumerate(positions) for q in positions[i + 1 : i + 1 + _SEED_REACH])
-    seeds.sort()
-    return seeds
+    count_of = np.repeat(counts, counts)
+    firsts: list[NDArray[np.int64]] = []
+    seconds: list[NDArray[np.int64]] = []
+    # Neighbouring sightings (and the next but one, past an unrelated use of a common
+    # phrase) are enough: grouping links copies transitively, and seeds stay linear in m.
+    for reach in range(1, _SEED_REACH + 1):
+        same = (ordered[:-reach] == ordered[reach:]) & (count_of[:-reach] <= max_repeats)
+        firsts.append(order[:-reach][same])
+        seconds.append(order[reach:][same])
+    first = np.concatenate(firsts)
+    second = np.concatenate(seconds)
+    by_position = np.lexsort((second, first))
+    first, second = first[by_position], second[by_position]
+    return zip(*_uncovered(points, first, second, k), strict=True)
+
+
+def _uncovered(
+    points: NDArray[np.uint64], first: NDArray[np.int64], second: NDArray[np.int64], k: int
+) -> tuple[list[int], list[int]]:
+    """Seeds less those inside a long repeat: a seed whose diagonal neighbour one character
+    back is also a seed, with that character the same on both sides, lies in the block grown
+    from the neighbour (which matches from one before it to k after it), so the block finder
+    would skip it; dropping it here, in numpy, leaves the blocks exactly as they were."""
+    if len(first) == 0:
+        return [], []
+    width = np.int64(len(points) + k + 1)
+    keys = first * width + second  # sorted, as the seeds are sorted by (first, second)
+    back = keys - width - 1
+    at = np.minimum(np.searchsorted(keys, back), len(keys) - 1)
+    has_back = (keys[at] == back) & (first > 0)
+    same_char = np.zeros(len(first), dtype=bool)
+    inner = np.nonzero(has_back)[0]
+    same_char[inner] = points[first[inner] - 1] == points[second[inner] - 1]
+    keep = ~(has_back & same_char)
+    return first[keep].tolist(), second[keep].tolist()
 
 
 class Copies:

@@ -42,7 +42,9 @@ def duplicate_report(
         shared = find_reuse(
             texts, options, (lambda done, total: progress("fingerprints", done, total)) if progress else None
         )
-        covered: dict[tuple[int, int], set[int]] = {}
+        # Per pair of documents, the ranges of the first reused from the second (not a set of
+        # character offsets: ranges cost two ints a passage, a set ~60 bytes a character).
+        covered: dict[tuple[int, int], list[tuple[int, int]]] = {}
         copies = Copies()  # a passage shared by several documents becomes one group
         for passage in shared:
             block = passage.block
@@ -51,18 +53,29 @@ def duplicate_report(
                 copies.node(block.b_start, block.b_end, passage.b),
                 passage.similarity,
             )
-            covered.setdefault((passage.a, passage.b), set()).update(range(block.a_start, block.a_end))
-            covered.setdefault((passage.b, passage.a), set()).update(range(block.b_start, block.b_end))
+            covered.setdefault((passage.a, passage.b), []).append((block.a_start, block.a_end))
+            covered.setdefault((passage.b, passage.a), []).append((block.b_start, block.b_end))
         for root, nodes in copies.groups():
             ordered = sorted(nodes, key=lambda n: (copies.docs[n], copies.ranges[n]))
             occurrences = [locators[copies.docs[n]].occurrence(*copies.ranges[n]) for n in ordered]
             groups.append(make_group("reuse", occurrences, copies.similarity[root]))
-        for (i, j), chars in sorted(covered.items()):
+        for (i, j), ranges in sorted(covered.items()):
             total = len(texts[i]) or 1
+            chars = _union_length(ranges)
             ratios.append(
-                ReuseRatio(
-                    doc=documents[i][2], other=documents[j][2], ratio=round(len(chars) / total, 4), chars=len(chars)
-                )
+                ReuseRatio(doc=documents[i][2], other=documents[j][2], ratio=round(chars / total, 4), chars=chars)
             )
     groups.sort(key=lambda g: (-g.chars * len(g.occurrences), g.kind, g.occurrences[0].doc, g.occurrences[0].span))
     return DuplicateReport(groups=tuple(groups), ratios=tuple(ratios), excluded=excluded)
+
+
+def _union_length(ranges: list[tuple[int, int]]) -> int:
+    """Characters covered by the union of half-open ranges."""
+    total = 0
+    reach = -1
+    for start, end in sorted(ranges):
+        start = max(start, reach)
+        if end > start:
+            total += end - start
+            reach = end
+    return total

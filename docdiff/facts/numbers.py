@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-import cn2an
-
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 # A Chinese numeral starts with a digit or 十, never with a bare magnitude (亿元 is a unit).
@@ -31,6 +29,9 @@ def parse_value(text: str) -> tuple[float, float | None] | None:
     if re.fullmatch(ARABIC, text):
         return _arabic(text), None
     if re.fullmatch(CN_NUMBER, text):
+        # cn2an costs ~0.12 s to import: only when a Chinese numeral is read.
+        import cn2an
+
         try:
             return float(cn2an.cn2an(text.replace("〇", "零"), "smart")), None
         except (ValueError, KeyError):

@@ -15,7 +15,6 @@ from typing import Literal
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.optimize import linear_sum_assignment
 
 from docdiff.facts.models import Fact, FactChange, FactSide, Phrase, Project, Target
 from docdiff.facts.targets import section_role
@@ -129,6 +128,9 @@ def _assign(score: NDArray[np.float64]) -> list[tuple[int, int, float]]:
     sub = score[np.ix_(rows, cols)]
     cost = np.where(sub >= 0, -sub, 1e6)
     found = []
+    # scipy.optimize costs ~0.35 s to import: only where an assignment is solved.
+    from scipy.optimize import linear_sum_assignment
+
     for r, c in zip(*linear_sum_assignment(cost), strict=True):
         if sub[r, c] >= 0:
             found.append((int(rows[r]), int(cols[c]), float(min(sub[r, c], 1.0))))
