@@ -39,9 +39,15 @@ def root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Recompute every analysis instead of reusing cached ones.")
+    ] = False,
 ) -> None:
     """docdiff: sections, text, targets, phrases, projects and duplicates between document versions."""
     debug_state.enabled = debug
+    from docdiff.cache.folder import set_enabled
+
+    set_enabled(not no_cache)
 
 
 def main() -> None:
