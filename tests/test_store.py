@@ -176,6 +176,7 @@ def test_remove_needs_yes_and_only_it_deletes(tmp_path: Path) -> None:
     root = tmp_path / "s"
     Store(root).add(OUTLOOK_2024, "press", "v1")
     Store(root).add(NEWS_2025, "press", "v2")
+
     def stored() -> list[tuple[Path, bytes]]:
         # analysis/ holds derived data (cached outlines, comparisons) that reading may add.
         return sorted(

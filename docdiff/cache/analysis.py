@@ -1,5 +1,5 @@
-"""Analyses of a document computed once per content and reused: its normalised view, outline,
-facts and fingerprints, and whole comparisons of two documents.
+"""Analyses of a document computed once per content and reused: its normalised view, outline
+and facts, and whole comparisons of two documents.
 
 Snapshots of a store keep theirs in the store's `analysis/` folder (derived data beside the
 stored texts, never changing them); files anywhere else use the user's cache folder
@@ -10,10 +10,9 @@ from, the options that shaped it and docdiff's version (see `folder.py`).
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from pydantic import ConfigDict, Field, ValidationError
 
@@ -24,9 +23,6 @@ from docdiff.facts.models import FactList
 from docdiff.models import Document, Model, Outline
 from docdiff.options import CompareOptions, IngestOptions, SegmentOptions
 from docdiff.store.store import Store, is_reference
-
-if TYPE_CHECKING:
-    import numpy as np
 
 # Only what reading a cached comparison needs is imported here, so that a warm start (the TUI
 # showing a comparison it has seen) loads no numpy, scipy or segmenter.
@@ -118,29 +114,6 @@ class Cache:
         self._put("facts", key, _json(found))
         return found
 
-    def arrays(self, kind: str, key: str, count: int) -> list[np.ndarray] | None:
-        """`count` numpy arrays stored under `key`, or None (read without pickle)."""
-        import numpy as np
-
-        data = self._get(kind, key, ".npy")
-        if data is None:
-            return None
-        try:
-            handle = io.BytesIO(data)
-            return [np.load(handle, allow_pickle=False) for _ in range(count)]
-        except (ValueError, OSError, EOFError):
-            self._forget(kind, key, ".npy")
-            return None
-
-    def put_arrays(self, kind: str, key: str, arrays: list[np.ndarray]) -> None:
-        """Store numpy arrays under `key`, one `.npy` record after another."""
-        if self.folder is None:
-            return
-        handle = io.BytesIO()
-        for array in arrays:
-            np.save(handle, array, allow_pickle=False)
-        self._put(kind, key, handle.getvalue(), ".npy")
-
     def comparison(self, old: Document, new: Document, options: CompareOptions | None = None) -> Comparison:
         """`compare_documents(old, new, options)`, computed once per pair of contents and options."""
         options = options or CompareOptions()
@@ -216,9 +189,7 @@ def load_document(
     return cache.document(hashlib.sha256(raw).hexdigest(), str(path), reader, ingest)
 
 
-def analyse_cached(
-    document: Document, options: SegmentOptions | None = None, cache: Cache | None = None
-) -> Analysis:
+def analyse_cached(document: Document, options: SegmentOptions | None = None, cache: Cache | None = None) -> Analysis:
     """A read document with its outline, from the cache when this content was segmented before."""
     cache = cache if cache is not None else Cache.default()
     return Analysis(document=document, outline=cache.outline(document, options))

@@ -66,9 +66,13 @@ def find_reuse(
         if progress:
             progress(len(prints), len(texts))
     pairs, spread = _partitioned_pairs(prints, options.max_fingerprint_docs, engine)
-    work = [(a, b, texts[a], texts[b], seeds) for (a, b), seeds in sorted(pairs.items())]
+    # Each batch carries the texts its pairs need once, not once per pair.
+    batches = [
+        (list(batch), {i: texts[i] for a, b, _ in batch for i in (a, b)})
+        for batch in engine.batches([(a, b, seeds) for (a, b), seeds in sorted(pairs.items())])
+    ]
     shared: list[SharedPassage] = []
-    for found in engine.map(partial(_verify_batch, options=options, spread=spread), engine.batches(work)):
+    for found in engine.map(partial(_verify_batch, options=options, spread=spread), batches):
         shared.extend(found)
     return shared
 
@@ -77,14 +81,16 @@ def _fingerprint_batch(texts: Sequence[str], options: DuplicateOptions) -> list[
     return [fingerprints(text, options) for text in texts]
 
 
-_Pair = tuple[int, int, str, str, list[tuple[int, int]]]
+_Batch = tuple[list[tuple[int, int, list[tuple[int, int]]]], dict[int, str]]
 
 
-def _verify_batch(work: Sequence[_Pair], options: DuplicateOptions, spread: dict[int, int]) -> list[SharedPassage]:
-    """Match, extend, chain and verify each candidate pair from its shared seeds."""
+def _verify_batch(batch: _Batch, options: DuplicateOptions, spread: dict[int, int]) -> list[SharedPassage]:
+    """Match, extend, chain and verify each candidate pair (a, b, seeds) from its shared seeds."""
     k = seed_k(options.min_reuse_chars)
     shared: list[SharedPassage] = []
-    for a, b, text_a, text_b, seeds in work:
+    pairs, texts = batch
+    for a, b, seeds in pairs:
+        text_a, text_b = texts[a], texts[b]
         blocks = chain(exact_blocks(text_a, text_b, sorted(seeds), k, same=False), options.max_gap)
         blocks = across_edits(text_a, text_b, blocks, options.max_gap, same=False, min_chars=options.min_reuse_chars)
         for block, similarity in verified(text_a, text_b, blocks, options.min_reuse_chars, options.threshold):
@@ -105,9 +111,7 @@ def _partitioned_pairs(
     positions = np.concatenate([p.positions for p in prints])
     count = engine.workers if engine.workers > 1 else 1
     parts = hashes % np.uint64(count)
-    partitions = [
-        (hashes[parts == part], docs[parts == part], positions[parts == part]) for part in range(count)
-    ]
+    partitions = [(hashes[parts == part], docs[parts == part], positions[parts == part]) for part in range(count)]
     pairs: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
     spread: dict[int, int] = {}
     for part_pairs, part_spread in engine.map(partial(_partition_pairs, max_docs=max_docs), partitions):
