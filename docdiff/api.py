@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from docdiff.cache.analysis import Cache, load_document
@@ -92,16 +94,29 @@ def dupes(
     The reuse scan runs on `jobs` local processes (None: every core; small scans in this
     process), or on the Dask cluster at `scheduler`; the report is the same either way.
     """
+    from docdiff.cache.folder import default_root
     from docdiff.duplicates.engine import engine
 
     files = text_files(paths)
-    documents = []
-    for index, file in enumerate(files):
-        doc = load(file, store, ingest)
-        documents.append((doc, Cache.default(store, file).outline(doc), str(file)))
-        if progress:
-            progress("reading", index + 1, len(files))
     if scheduler is None and len(files) < PARALLEL_FROM:
         jobs = 1
+    documents: list[tuple[Document, Outline, str]] = []
     with engine(jobs, scheduler) as runner:
+        read = partial(_read_batch, store=store, ingest=ingest, cached=default_root() is not None)
+        for batch in runner.imap(read, runner.batches(files)):
+            documents.extend(batch)
+            if progress:
+                progress("reading", len(documents), len(files))
         return duplicate_report(documents, options, progress, engine=runner)
+
+
+def _read_batch(
+    files: Sequence[Path | str], store: Store | None, ingest: IngestOptions | None, cached: bool
+) -> list[tuple[Document, Outline, str]]:
+    """Read and segment files (on a worker), through the cache unless `cached` is off."""
+    out = []
+    for file in files:
+        cache = Cache.default(store, file) if cached else Cache(None)
+        doc = load_document(file, store, ingest, cache)
+        out.append((doc, cache.outline(doc), str(file)))
+    return out

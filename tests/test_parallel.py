@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 from pathlib import Path
@@ -78,3 +79,15 @@ def test_engine_batches_cover_every_item_once_in_order() -> None:
         assert [x for batch in local.batches(items) for x in batch] == items
     batches = Engine(None, 3).batches(items)
     assert len(batches) == 12 and [x for batch in batches for x in batch] == items
+
+
+def test_a_batch_of_comparisons_runs_on_processes_with_the_same_results() -> None:
+    from docdiff.cache import Cache, compare_many
+    from docdiff.compare import compare_documents
+    from tests.conftest import NEWS_2025, OUTLOOK_2024, REPORT_2025
+
+    docs = [seed_document(path) for path in (OUTLOOK_2024, REPORT_2025, NEWS_2025)]
+    pairs = list(itertools.pairwise(docs))
+    expected = [compare_documents(old, new) for old, new in pairs]
+    assert compare_many(pairs, jobs=2, cache=Cache(None)) == expected
+    assert compare_many(pairs, jobs=1, cache=Cache(None)) == expected

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from docdiff.cache.analysis import Analysis, Cache, analyse_cached, compare_cached, load_document
+from docdiff.cache.analysis import Analysis, Cache, analyse_cached, compare_cached, compare_many, load_document
 
-__all__ = ["Analysis", "Cache", "analyse_cached", "compare_cached", "load_document"]
+__all__ = ["Analysis", "Cache", "analyse_cached", "compare_cached", "compare_many", "load_document"]

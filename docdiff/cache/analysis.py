@@ -201,3 +201,33 @@ def compare_cached(
     """`compare_documents(old, new, options)` from the cache when this pair was compared before."""
     cache = cache if cache is not None else Cache.default()
     return cache.comparison(old, new, options)
+
+
+def compare_many(
+    pairs: list[tuple[Document, Document]],
+    options: CompareOptions | None = None,
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    cache: Cache | None = None,
+) -> list[Comparison]:
+    """Comparisons of many pairs (a series' successive versions), each from the cache or computed
+    on `jobs` local processes (None: every core) or the Dask cluster at `scheduler`, in order."""
+    from functools import partial
+
+    from docdiff.duplicates.engine import engine
+
+    cache = cache if cache is not None else Cache.default()
+    root = cache.folder.root if cache.folder is not None else None
+    if scheduler is None and len(pairs) < 2:
+        jobs = 1
+    with engine(jobs, scheduler) as runner:
+        batches = runner.batches(pairs)
+        results = runner.map(partial(_compare_batch, options=options, root=root), batches)
+    return [comparison for batch in results for comparison in batch]
+
+
+def _compare_batch(
+    pairs: list[tuple[Document, Document]], options: CompareOptions | None, root: Path | None
+) -> list[Comparison]:
+    cache = Cache(root)
+    return [cache.comparison(old, new, options) for old, new in pairs]

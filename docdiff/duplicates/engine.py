@@ -39,9 +39,13 @@ class Engine:
 
     def map(self, function: Callable[[T], R], items: Iterable[T]) -> list[R]:
         """`[function(item) for item in items]`, computed by the engine's workers, in order."""
+        return list(self.imap(function, items))
+
+    def imap(self, function: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        """The results of `map` one by one as they are ready, in order (for progress)."""
         if self.executor is None:
-            return [function(item) for item in items]
-        return list(self.executor.map(function, items))
+            return (function(item) for item in items)
+        return self.executor.map(function, items)
 
     def batches(self, items: Sequence[T]) -> list[Sequence[T]]:
         """`items` cut into contiguous batches, a few per worker."""
