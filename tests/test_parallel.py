@@ -91,3 +91,16 @@ def test_a_batch_of_comparisons_runs_on_processes_with_the_same_results() -> Non
     expected = [compare_documents(old, new) for old, new in pairs]
     assert compare_many(pairs, jobs=2, cache=Cache(None)) == expected
     assert compare_many(pairs, jobs=1, cache=Cache(None)) == expected
+
+
+def test_dask_is_imported_only_for_a_scheduler(corpus: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom docdiff import api\n"
+        f"api.dupes([{str(corpus)!r}], jobs=2)\n"
+        "print(sorted(m for m in ('dask', 'distributed') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
