@@ -13,8 +13,9 @@ from __future__ import annotations
 import contextlib
 import importlib
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
 from docdiff.errors import DocdiffError
@@ -24,6 +25,8 @@ R = TypeVar("R")
 
 # Batches per worker: enough to even out unequal batches, few enough to keep overhead small.
 _BATCHES_PER_WORKER = 4
+# Batches submitted and not yet collected, per worker.
+_IN_FLIGHT_PER_WORKER = 2
 
 
 class EngineError(DocdiffError):
@@ -45,7 +48,18 @@ class Engine:
         """The results of `map` one by one as they are ready, in order (for progress)."""
         if self.executor is None:
             return (function(item) for item in items)
-        return self.executor.map(function, items)
+        return self._bounded(self.executor, function, items)
+
+    def _bounded(self, executor: Executor, function: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        """Submit a few batches per worker at a time: each carries its texts, and holding every
+        batch's payload at once would double the scan's memory."""
+        pending: deque[Future[R]] = deque()
+        for item in items:
+            pending.append(executor.submit(function, item))
+            if len(pending) >= _IN_FLIGHT_PER_WORKER * self.workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
     def batches(self, items: Sequence[T]) -> list[Sequence[T]]:
         """`items` cut into contiguous batches, a few per worker."""
