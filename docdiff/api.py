@@ -3,29 +3,27 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
-from docdiff.compare import compare_documents
+from docdiff.cache.analysis import Cache, load_document
 from docdiff.comparison import Comparison
 from docdiff.duplicates.models import DuplicateReport
 from docdiff.duplicates.report import Progress, duplicate_report
 from docdiff.errors import InputError
-from docdiff.facts.extract import extract_facts
 from docdiff.facts.models import FactKind, FactList
-from docdiff.ingest import read_document
 from docdiff.models import Document, Outline
 from docdiff.options import CompareOptions, DuplicateOptions, IngestOptions, SegmentOptions
-from docdiff.segment import segment
 from docdiff.store.store import Store, is_reference
 
 Source = str | os.PathLike[str]
 
 
 def load(source: Source, store: Store | None = None, ingest: IngestOptions | None = None) -> Document:
-    """A file, or a snapshot named `SERIES@LABEL` (`@latest`, `@previous`) in the store."""
-    if isinstance(source, str) and is_reference(source):
-        return (store or Store()).load(source)
-    return read_document(source, ingest)
+    """A file, or a snapshot named `SERIES@LABEL` (`@latest`, `@previous`) in the store, read
+    through the analysis cache."""
+    return load_document(source, store, ingest)
 
 
 def outline(
@@ -35,7 +33,7 @@ def outline(
     store: Store | None = None,
 ) -> Outline:
     """Read a file (or snapshot) and return its section tree."""
-    return segment(load(path, store, ingest), options)
+    return Cache.default(store, path).outline(load(path, store, ingest), options)
 
 
 def compare(
@@ -45,8 +43,9 @@ def compare(
     ingest: IngestOptions | None = None,
     store: Store | None = None,
 ) -> Comparison:
-    """Read two files (or snapshots) and compare them."""
-    return compare_documents(load(old, store, ingest), load(new, store, ingest), options)
+    """Read two files (or snapshots) and compare them (once per pair of contents and options)."""
+    cache = Cache.default(store, old, new)  # two snapshots keep their comparison in the store
+    return cache.comparison(load(old, store, ingest), load(new, store, ingest), options)
 
 
 def facts(
@@ -54,7 +53,8 @@ def facts(
 ) -> FactList:
     """Read a file (or snapshot) and list its facts, optionally of one kind."""
     doc = load(path, store, ingest)
-    found = extract_facts(doc, segment(doc))
+    cache = Cache.default(store, path)
+    found = cache.facts(doc, cache.outline(doc)).facts
     return FactList(source=doc.source, facts=tuple(f for f in found if kind is None or f.kind == kind))
 
 
@@ -76,19 +76,47 @@ def text_files(paths: list[Source]) -> list[Path | str]:
     return files
 
 
+# Fewer documents than this are scanned in this process: starting workers would cost more.
+PARALLEL_FROM = 16
+
+
 def dupes(
     paths: list[Source],
     options: DuplicateOptions | None = None,
     progress: Progress | None = None,
     ingest: IngestOptions | None = None,
     store: Store | None = None,
+    jobs: int | None = None,
+    scheduler: str | None = None,
 ) -> DuplicateReport:
-    """Repeats inside each file (or snapshot) and passages reused between them."""
+    """Repeats inside each file (or snapshot) and passages reused between them.
+
+    The reuse scan runs on `jobs` local processes (None: every core; small scans in this
+    process), or on the Dask cluster at `scheduler`; the report is the same either way.
+    """
+    from docdiff.cache.folder import default_root
+    from docdiff.duplicates.engine import engine
+
     files = text_files(paths)
-    documents = []
-    for index, file in enumerate(files):
-        doc = load(file, store, ingest)
-        documents.append((doc, segment(doc), str(file)))
-        if progress:
-            progress("reading", index + 1, len(files))
-    return duplicate_report(documents, options, progress)
+    if scheduler is None and len(files) < PARALLEL_FROM:
+        jobs = 1
+    documents: list[tuple[Document, Outline, str]] = []
+    with engine(jobs, scheduler) as runner:
+        read = partial(_read_batch, store=store, ingest=ingest, cached=default_root() is not None)
+        for batch in runner.imap(read, runner.batches(files)):
+            documents.extend(batch)
+            if progress:
+                progress("reading", len(documents), len(files))
+        return duplicate_report(documents, options, progress, engine=runner)
+
+
+def _read_batch(
+    files: Sequence[Path | str], store: Store | None, ingest: IngestOptions | None, cached: bool
+) -> list[tuple[Document, Outline, str]]:
+    """Read and segment files (on a worker), through the cache unless `cached` is off."""
+    out = []
+    for file in files:
+        cache = Cache.default(store, file) if cached else Cache(None)
+        doc = load_document(file, store, ingest, cache)
+        out.append((doc, cache.outline(doc), str(file)))
+    return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -18,6 +20,9 @@ OUTLOOK_2024 = SEEDS / "2024-hongkou-news-outlook.txt"
 REPORT_2025 = SEEDS / "2025-hongkou-gov-work-report.txt"
 NEWS_2025 = SEEDS / "2025-hongkou-news-review.txt"
 ALL_SEEDS = (PLAN, NEWS_2021, OUTLOOK_2024, REPORT_2025, NEWS_2025)
+
+# Analyses the tests cache go to a fresh folder, never the user's cache.
+os.environ["DOCDIFF_CACHE"] = tempfile.mkdtemp(prefix="docdiff-test-cache-")
 
 
 @cache

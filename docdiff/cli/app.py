@@ -42,9 +42,18 @@ def root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Recompute every analysis instead of reusing cached ones.")
+    ] = False,
 ) -> None:
     """docdiff: sections, text, targets, phrases, projects and duplicates between document versions."""
     debug_state.enabled = debug
+    if no_cache:  # only then: the cache package loads the core, which `--help` must not
+        from docdiff.cache.folder import set_enabled
+
+        set_enabled(False)
+    elif (loaded := sys.modules.get("docdiff.cache.folder")) is not None:
+        loaded.set_enabled(True)  # an earlier run in this process may have turned it off
 
 
 def main() -> None:

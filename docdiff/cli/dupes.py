@@ -41,6 +41,13 @@ def dupes(
     output: Annotated[DupesFormat, typer.Option("--format", "-f", help="table or json.")] = DupesFormat.table,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours.")] = False,
     store: StoreOption = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, help="Local processes for the reuse scan (0: every core).")
+    ] = 0,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Scan on a Dask cluster: tcp://HOST:PORT, or local (needs docdiff[dask])."),
+    ] = None,
 ) -> None:
     """List passages repeated inside each file and reused between files, largest first."""
     from rich.console import Console
@@ -71,7 +78,7 @@ def dupes(
                 tasks[stage] = bar.add_task(stage, total=total)
             bar.update(tasks[stage], completed=done)
 
-        result = api.dupes(list(files), options, progress, store=open_store(store))
+        result = api.dupes(list(files), options, progress, store=open_store(store), jobs=jobs, scheduler=scheduler)
     if output is DupesFormat.json:
         typer.echo(result.model_dump_json(by_alias=True, indent=2))
         return

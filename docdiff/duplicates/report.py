@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from docdiff.duplicates.engine import Engine
 from docdiff.duplicates.locate import Locator
 from docdiff.duplicates.models import DuplicateGroup, DuplicateReport, ReuseRatio
 from docdiff.duplicates.repeats import Copies, find_repeats, make_group
@@ -21,9 +22,10 @@ def duplicate_report(
     progress: Progress | None = None,
     within_only: bool = False,
     flats: list[list[FlatSection]] | None = None,
+    engine: Engine | None = None,
 ) -> DuplicateReport:
     """Repeats inside each (document, outline, label) and, unless `within_only`, passages reused
-    between any two."""
+    between any two (scanned on `engine`'s workers if given)."""
     options = options or DuplicateOptions()
     groups: list[DuplicateGroup] = []
     excluded = 0
@@ -40,7 +42,10 @@ def duplicate_report(
     if len(documents) > 1 and not within_only:
         texts = [doc.normalised for doc, _, _ in documents]
         shared = find_reuse(
-            texts, options, (lambda done, total: progress("fingerprints", done, total)) if progress else None
+            texts,
+            options,
+            (lambda done, total: progress("fingerprints", done, total)) if progress else None,
+            engine,
         )
         # Per pair of documents, the ranges of the first reused from the second (not a set of
         # character offsets: ranges cost two ints a passage, a set ~60 bytes a character).

@@ -10,12 +10,14 @@ found, not with the square of the number of sentences.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 from numpy.typing import NDArray
 
+from docdiff.duplicates.engine import Engine
 from docdiff.duplicates.hashing import codes, kgram_hashes, winnow
 from docdiff.duplicates.matching import Block, across_edits, chain, exact_blocks, verified
 from docdiff.duplicates.repeats import seed_k
@@ -47,26 +49,83 @@ def fingerprints(text: str, options: DuplicateOptions) -> _Prints:
 
 
 def find_reuse(
-    texts: list[str], options: DuplicateOptions, progress: Callable[[int, int], None] | None = None
+    texts: list[str],
+    options: DuplicateOptions,
+    progress: Callable[[int, int], None] | None = None,
+    engine: Engine | None = None,
 ) -> list[SharedPassage]:
-    """Passages of at least `min_reuse_chars` shared by any two of `texts` (normalised)."""
-    prints = []
-    for index, text in enumerate(texts):
-        prints.append(fingerprints(text, options))
+    """Passages of at least `min_reuse_chars` shared by any two of `texts` (normalised).
+
+    With an `engine`, documents are fingerprinted, fingerprints paired (partitioned by hash)
+    and candidate pairs verified on its workers; the result is the same wherever it ran.
+    """
+    engine = engine or Engine(None, 1)
+    prints: list[_Prints] = []
+    for batch in engine.map(partial(_fingerprint_batch, options=options), engine.batches(texts)):
+        prints.extend(batch)
         if progress:
-            progress(index + 1, len(texts))
-    pairs, spread = _candidate_pairs(prints, options.max_fingerprint_docs)
+            progress(len(prints), len(texts))
+    pairs, spread = _partitioned_pairs(prints, options.max_fingerprint_docs, engine)
+    # Each batch carries the texts its pairs need once, not once per pair.
+    batches = [
+        (list(batch), {i: texts[i] for a, b, _ in batch for i in (a, b)})
+        for batch in engine.batches([(a, b, seeds) for (a, b), seeds in sorted(pairs.items())])
+    ]
+    shared: list[SharedPassage] = []
+    for found in engine.map(partial(_verify_batch, options=options, spread=spread), batches):
+        shared.extend(found)
+    return shared
+
+
+def _fingerprint_batch(texts: Sequence[str], options: DuplicateOptions) -> list[_Prints]:
+    return [fingerprints(text, options) for text in texts]
+
+
+_Batch = tuple[list[tuple[int, int, list[tuple[int, int]]]], dict[int, str]]
+
+
+def _verify_batch(batch: _Batch, options: DuplicateOptions, spread: dict[int, int]) -> list[SharedPassage]:
+    """Match, extend, chain and verify each candidate pair (a, b, seeds) from its shared seeds."""
     k = seed_k(options.min_reuse_chars)
     shared: list[SharedPassage] = []
-    for (a, b), seeds in pairs.items():
-        blocks = chain(exact_blocks(texts[a], texts[b], sorted(seeds), k, same=False), options.max_gap)
-        blocks = across_edits(
-            texts[a], texts[b], blocks, options.max_gap, same=False, min_chars=options.min_reuse_chars
-        )
-        for block, similarity in verified(texts[a], texts[b], blocks, options.min_reuse_chars, options.threshold):
-            if not _boilerplate(texts[a][block.a_start : block.a_end], spread, options):
+    pairs, texts = batch
+    for a, b, seeds in pairs:
+        text_a, text_b = texts[a], texts[b]
+        blocks = chain(exact_blocks(text_a, text_b, sorted(seeds), k, same=False), options.max_gap)
+        blocks = across_edits(text_a, text_b, blocks, options.max_gap, same=False, min_chars=options.min_reuse_chars)
+        for block, similarity in verified(text_a, text_b, blocks, options.min_reuse_chars, options.threshold):
+            if not _boilerplate(text_a[block.a_start : block.a_end], spread, options):
                 shared.append(SharedPassage(a, b, block, similarity))
     return shared
+
+
+def _partitioned_pairs(
+    prints: list[_Prints], max_docs: int, engine: Engine
+) -> tuple[dict[tuple[int, int], list[tuple[int, int]]], dict[int, int]]:
+    """`_candidate_pairs` over fingerprints split by hash: a fingerprint's sightings all fall in
+    one partition, so the partitions' pairs and spreads merge into exactly the whole's."""
+    if not prints:
+        return {}, {}
+    hashes = np.concatenate([p.hashes for p in prints])
+    docs = np.concatenate([np.full(len(p.hashes), i, dtype=np.int64) for i, p in enumerate(prints)])
+    positions = np.concatenate([p.positions for p in prints])
+    count = engine.workers if engine.workers > 1 else 1
+    parts = hashes % np.uint64(count)
+    partitions = [(hashes[parts == part], docs[parts == part], positions[parts == part]) for part in range(count)]
+    pairs: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    spread: dict[int, int] = {}
+    for part_pairs, part_spread in engine.map(partial(_partition_pairs, max_docs=max_docs), partitions):
+        for key, seeds in part_pairs.items():
+            pairs[key].extend(seeds)
+        spread.update(part_spread)
+    return dict(pairs), spread
+
+
+def _partition_pairs(
+    partition: tuple[NDArray[np.uint64], NDArray[np.int64], NDArray[np.int64]], max_docs: int
+) -> tuple[dict[tuple[int, int], list[tuple[int, int]]], dict[int, int]]:
+    hashes, docs, positions = partition
+    return _candidate_pairs(hashes, docs, positions, max_docs)
 
 
 def _boilerplate(passage: str, spread: dict[int, int], options: DuplicateOptions) -> bool:
@@ -80,15 +139,13 @@ def _boilerplate(passage: str, spread: dict[int, int], options: DuplicateOptions
 
 
 def _candidate_pairs(
-    prints: list[_Prints], max_docs: int
+    hashes: NDArray[np.uint64], docs: NDArray[np.int64], positions: NDArray[np.int64], max_docs: int
 ) -> tuple[dict[tuple[int, int], list[tuple[int, int]]], dict[int, int]]:
-    """Document pairs sharing fingerprints, with the seeds (position in each) they share; and
-    the fingerprints seen in more than `max_docs` documents, with how many."""
-    if not prints:
+    """Document pairs sharing fingerprints (each sighting: its hash, document and position),
+    with the seeds (position in each) they share; and the fingerprints seen in more than
+    `max_docs` documents, with how many."""
+    if len(hashes) == 0:
         return {}, {}
-    hashes = np.concatenate([p.hashes for p in prints])
-    docs = np.concatenate([np.full(len(p.hashes), i, dtype=np.int64) for i, p in enumerate(prints)])
-    positions = np.concatenate([p.positions for p in prints])
     order = np.argsort(hashes, kind="stable")
     hashes, docs, positions = hashes[order], docs[order], positions[order]
     starts = np.concatenate([[0], np.nonzero(np.diff(hashes))[0] + 1])
@@ -115,4 +172,4 @@ def _candidate_pairs(
                     pairs[(doc_a, doc_b)].append((pos_a, pos_b))
                 elif doc_b < doc_a:
                     pairs[(doc_b, doc_a)].append((pos_b, pos_a))
-    return pairs, spread
+    return dict(pairs), spread

@@ -6,20 +6,26 @@ from collections import Counter
 
 from rapidfuzz import fuzz, process
 
-from docdiff.models import Document, Paragraph
-from docdiff.segment import segment
+from docdiff.cache.analysis import Cache, load_document
+from docdiff.models import Document, Outline, Paragraph
 from docdiff.sentences import sentence_units
-from docdiff.store.models import BlameLine, BlameReport, BlameShare
+from docdiff.store.models import BlameLine, BlameReport, BlameShare, Snapshot
 from docdiff.store.store import Store
 
 # Least similarity (0..1) of a near copy, as for duplicates.
 NEAR_COPY = 0.9
 
 
-def _sentences(doc: Document) -> list[tuple[int, int, str]]:
+def _analysed(store: Store, snapshot: Snapshot) -> tuple[Document, Outline]:
+    """A version and its outline, from the store's analysis cache when it was read before."""
+    doc = load_document(snapshot.ref, store)
+    return doc, Cache.default(store, snapshot.ref).outline(doc)
+
+
+def _sentences(doc: Document, outline: Outline) -> list[tuple[int, int, str]]:
     """(normalised start, end, key) of every sentence in the document's paragraphs."""
     out: list[tuple[int, int, str]] = []
-    for section in segment(doc).root.walk():
+    for section in outline.root.walk():
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 region = doc.to_normalised(block.span)
@@ -38,14 +44,14 @@ def blame(store: Store, ref: str, threshold: float = NEAR_COPY) -> BlameReport:
     target = store.get(ref)
     versions = store.snapshots(target.series)
     earlier = versions[: versions.index(target)]
-    doc = store.document(target)
-    sentences = _sentences(doc)
+    doc, outline = _analysed(store, target)
+    sentences = _sentences(doc, outline)
     origin: dict[int, tuple[str, float]] = {}
     for version in earlier:  # oldest first: the first version that holds a sentence is its origin
         remaining = [i for i in range(len(sentences)) if i not in origin]
         if not remaining:
             break
-        old_keys = [key for _, _, key in _sentences(store.document(version))]
+        old_keys = [key for _, _, key in _sentences(*_analysed(store, version))]
         exact = set(old_keys)
         near: list[int] = []
         for i in remaining:

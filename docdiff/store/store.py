@@ -40,7 +40,7 @@ _RESERVED = {"latest", "previous"}
 _REF = re.compile(r"^(?P<series>[^@/\\]+)@(?P<label>[^@/\\]+)$")
 # How long `add` and `remove` wait for another writer before reporting the store busy.
 LOCK_WAIT_SECONDS = 10.0
-_GITIGNORE = ".lock\n.tmp-*\n"
+_GITIGNORE = ".lock\n.tmp-*\nanalysis/\n"  # analysis/: derived data, see docdiff.cache
 _README = """# A docdiff snapshot store
 
 Every version of a document series, kept immutably. Readable without docdiff:

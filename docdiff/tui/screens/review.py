@@ -12,9 +12,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, LoadingIndicator, Static, TabbedContent, TabPane, Tree
 
-from docdiff import api
+from docdiff.cache.analysis import Cache, load_document
 from docdiff.cli.render import to_text
-from docdiff.compare import compare_documents
 from docdiff.comparison import Comparison
 from docdiff.errors import DocdiffError
 from docdiff.models import Document, Span
@@ -92,9 +91,11 @@ class ReviewScreen(Screen[None]):
     def run_comparison(self) -> None:
         """Read both versions and compare them off the UI thread; only posts messages."""
         try:
-            old = api.load(self.old_source, self.store)
-            new = api.load(self.new_source, self.store)
-            self.post_message(ComparisonReady(compare_documents(old, new), old, new))
+            old = load_document(self.old_source, self.store)
+            new = load_document(self.new_source, self.store)
+            # Cached per pair of contents: a second look at the same pair starts at once.
+            comparison = Cache.default(self.store, self.old_source, self.new_source).comparison(old, new)
+            self.post_message(ComparisonReady(comparison, old, new))
         except (DocdiffError, OSError) as exc:
             self.post_message(ComparisonFailed(str(exc)))
 
