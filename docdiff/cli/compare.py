@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -10,9 +13,9 @@ import typer
 from docdiff import api
 from docdiff.cli.errors import reports_errors
 from docdiff.cli.options import StoreOption, open_store
-from docdiff.cli.render import make_console, print_lines
+from docdiff.cli.render import make_console, print_lines, write_output
 from docdiff.report.markdown import render_markdown
-from docdiff.report.view import fact_lines, report_lines, summary_lines
+from docdiff.report.view import LIST_LIMIT, fact_lines, report_lines, summary_lines
 
 EXIT_SAME = 0
 EXIT_DIFFERENT = 1
@@ -24,6 +27,7 @@ class CompareFormat(StrEnum):
     text = "text"
     json = "json"
     markdown = "markdown"
+    html = "html"
 
 
 @reports_errors
@@ -32,7 +36,11 @@ def compare(
     new: Annotated[str, typer.Argument(help="The later version: a text file or SERIES@LABEL.")],
     output: Annotated[
         CompareFormat,
-        typer.Option("--format", "-f", help="text (terminal report), json (the contract) or markdown."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (terminal report), json (the contract), markdown or html (one self-contained page).",
+        ),
     ] = CompareFormat.text,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours; marks edits as [-old-]{+new+}.")] = False,
     facts_only: Annotated[
@@ -43,16 +51,35 @@ def compare(
         bool,
         typer.Option("--explain", help="List every pair of sections with its confidence and the evidence for it."),
     ] = False,
+    out_file: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")
+    ] = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="On a terminal, list every entry (files and pipes always get all).")
+    ] = False,
     store: StoreOption = None,
 ) -> None:
     """Compare two versions section by section. Exit 0 if identical, 1 if they differ, 2 on error."""
     result = api.compare(old, new, store=open_store(store))
     if output is CompareFormat.json:
-        typer.echo(result.to_json())
+        write_output(result.to_json() + "\n", out_file)
     elif output is CompareFormat.markdown:
-        typer.echo(render_markdown(result), nl=False)
+        write_output(render_markdown(result), out_file)
+    elif output is CompareFormat.html:
+        from docdiff.report.html import render_html  # jinja2 loads only for this format
+
+        write_output(render_html(result), out_file)
     else:
-        console = make_console(no_color)
-        lines = [*summary_lines(result)[:1], *fact_lines(result)] if facts_only else report_lines(result, explain)
+        console = make_console(no_color, to_file=out_file is not None)
+        # Lists are cut only for a reader at a terminal; a file or a pipe gets every entry.
+        # (sys.stdout itself, not rich's guess, which FORCE_COLOR turns on even in a pipe.)
+        limit = LIST_LIMIT if out_file is None and sys.stdout.isatty() and not show_all else None
+        if facts_only:
+            lines = [*summary_lines(result)[:1], *fact_lines(result, limit)]
+        else:
+            lines = report_lines(result, explain, limit)
         print_lines(console, lines)
+        if out_file is not None:
+            assert isinstance(console.file, io.StringIO)
+            write_output(console.file.getvalue(), out_file)
     raise typer.Exit(EXIT_SAME if result.summary.identical else EXIT_DIFFERENT)

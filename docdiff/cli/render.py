@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Sequence
+from pathlib import Path
 
+import typer
 from rich.console import Console
 from rich.text import Text
 
+from docdiff.errors import OutputError
 from docdiff.report.view import Line, Style
 
 STYLES: dict[Style, str] = {
@@ -55,7 +59,20 @@ def _marked(line: Line) -> Text:
     return text
 
 
-def make_console(no_color: bool = False) -> Console:
-    """A stdout console; without colour when asked or when NO_COLOR is set."""
+def make_console(no_color: bool = False, to_file: bool = False) -> Console:
+    """A stdout console, or a plain one collecting text for a file; without colour when asked or NO_COLOR is set."""
+    if to_file:
+        return Console(file=io.StringIO(), no_color=True, color_system=None, highlight=False, width=10_000)
     plain = no_color or bool(os.environ.get("NO_COLOR"))
     return Console(no_color=plain, color_system=None if plain else "auto", highlight=False)
+
+
+def write_output(text: str, path: Path | None) -> None:
+    """Write a rendered report to `path`, or to stdout without adding a newline."""
+    if path is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write ({error.strerror or error})") from error
