@@ -124,6 +124,13 @@ def test_filtering_targets_to_changed_ones(browser: Browser, report: Path, natio
     assert all(
         text == "changed" for text in page.locator("#targets tbody tr:visible td:nth-child(2)").all_inner_texts()
     )
+    # Every in-page link reaches an element, and most facts have a sentence to go to.
+    broken = page.evaluate(
+        "Array.from(document.querySelectorAll('a[href^=\"#\"]')).filter(a => !document.getElementById(a.hash.slice(1))).length"
+    )
+    assert broken == 0
+    linked = page.locator("#targets tbody tr a.fact-link").count()
+    assert linked >= total * 0.8, (linked, total)
     page.fill("#targets input.filter", "国内生产总值")
     narrowed = page.locator("#targets tbody tr:visible").count()
     assert 0 < narrowed < changed

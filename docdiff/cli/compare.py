@@ -19,6 +19,8 @@ from docdiff.report.view import LIST_LIMIT, fact_lines, report_lines, summary_li
 
 EXIT_SAME = 0
 EXIT_DIFFERENT = 1
+# Said after each list cut on a terminal.
+MORE_HINT = " (--all shows every one)"
 
 
 class CompareFormat(StrEnum):
@@ -75,9 +77,9 @@ def compare(
         # (sys.stdout itself, not rich's guess, which FORCE_COLOR turns on even in a pipe.)
         limit = LIST_LIMIT if out_file is None and sys.stdout.isatty() and not show_all else None
         if facts_only:
-            lines = [*summary_lines(result)[:1], *fact_lines(result, limit)]
+            lines = [*summary_lines(result)[:1], *fact_lines(result, limit, MORE_HINT)]
         else:
-            lines = report_lines(result, explain, limit)
+            lines = report_lines(result, explain, limit, MORE_HINT)
         print_lines(console, lines)
         if out_file is not None:
             assert isinstance(console.file, io.StringIO)

@@ -120,9 +120,12 @@ def render_html(comparison: Comparison) -> str:
     )
     rows = fact_rows(comparison)
     anchors = _Anchors(comparison)
-    pairs = [_pair_view(comparison, i, pair, anchors) for i, pair in enumerate(comparison.sections)]
-    one_sided = [_one_sided(i, pair, rows) for i, pair in enumerate(comparison.sections) if pair.text is not None]
-    facts = [_fact_view(row, anchors) for row in rows]
+    pairs = [_pair_view(comparison, i, pair) for i, pair in enumerate(comparison.sections)]
+    placed: dict[str, str] = {}
+    one_sided = [
+        _one_sided(i, pair, rows, placed) for i, pair in enumerate(comparison.sections) if pair.text is not None
+    ]
+    facts = [_fact_view(row, anchors, placed) for row in rows]
     return env.get_template("report.html.j2").render(
         title=_title(comparison),
         # The counts only: every rename, move, addition and drop is a row of the section map.
@@ -170,14 +173,14 @@ def fact_anchor(row: FactRow) -> str:
     return f"f-{row.side}-{row.located.span[0]}"
 
 
-def _fact_view(row: FactRow, anchors: _Anchors) -> FactView:
+def _fact_view(row: FactRow, anchors: _Anchors, placed: dict[str, str]) -> FactView:
     change = row.change
     href = None
     sentence = anchors.sentence(row.side, row.located.span)
     if sentence is not None:
         href = "#" + sentence
-    elif change.status in ("added", "dropped") and row.pair is not None:
-        href = "#" + fact_anchor(row)
+    elif fact_anchor(row) in placed:
+        href = "#" + placed[fact_anchor(row)]
     target = change.kind == "target"
     return FactView(
         kind=change.kind,
@@ -194,7 +197,7 @@ def _fact_view(row: FactRow, anchors: _Anchors) -> FactView:
     )
 
 
-def _pair_view(comparison: Comparison, index: int, pair: SectionPair, anchors: _Anchors) -> PairView:
+def _pair_view(comparison: Comparison, index: int, pair: SectionPair) -> PairView:
     most = max((churn(p) for p in comparison.sections), default=0) or 1
     ref = pair.new or pair.old
     assert ref is not None
@@ -211,7 +214,12 @@ def _pair_view(comparison: Comparison, index: int, pair: SectionPair, anchors: _
         churn=churn(pair),
         bar=round(100 * churn(pair) / most),
         heat=_heat(pair),
-        sentences=[_sentence_view(f"s-{index}-{j}", s) for j, s in enumerate(pair.sentences)],
+        # A sentence that is only spacing has nothing to show; the others keep their indices as anchors.
+        sentences=[
+            _sentence_view(f"s-{index}-{j}", s)
+            for j, s in enumerate(pair.sentences)
+            if any(piece.text.strip() for piece in s.pieces)
+        ],
     )
 
 
@@ -264,7 +272,8 @@ def _sentence_view(anchor: str, sentence: SentenceChange) -> SentenceView:
     return SentenceView(anchor, sentence.kind, old, new, inline, note)
 
 
-def _one_sided(index: int, pair: SectionPair, rows: list[FactRow]) -> OneSidedView:
+def _one_sided(index: int, pair: SectionPair, rows: list[FactRow], placed: dict[str, str]) -> OneSidedView:
+    """The section's text with each of its facts marked; `placed` learns which mark each fact links to."""
     ref = pair.new or pair.old
     assert ref is not None and pair.text is not None
     text, start = pair.text, ref.span[0]
@@ -276,13 +285,17 @@ def _one_sided(index: int, pair: SectionPair, rows: list[FactRow]) -> OneSidedVi
             if row.side == side and row.pair == index
         },
     )
-    pieces, at = [], 0
+    pieces, at, last = [], 0, ""
     for begin, end, anchor in marks:
         if begin < at or end > len(text):
-            continue  # overlapping facts keep the first anchor; the text stays whole
+            # A fact inside the one marked before it links to that mark; the text stays whole.
+            if last and begin < at:
+                placed[anchor] = last
+            continue
         if begin > at:
             pieces.append(TextPiece(text[at:begin]))
         pieces.append(TextPiece(text[begin:end], anchor))
+        placed[anchor] = last = anchor
         at = end
     pieces.append(TextPiece(text[at:]))
     return OneSidedView(index, pair.status, pair_name(pair), pieces)

@@ -8,13 +8,13 @@ old one. They are worked out here once, from the `Comparison` alone.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import Literal
 
 from docdiff.comparison import Comparison, SectionRef
 from docdiff.duplicates.models import DuplicateGroup, Occurrence
 from docdiff.facts.models import FactChange, FactSide
 from docdiff.models import Span
-from docdiff.similarity import text_ratio
 
 RepeatStatus = Literal["new", "carried over", "gone"]
 # Two repeated passages, one per version, are the same repeat when they are this alike (0..1);
@@ -22,7 +22,9 @@ RepeatStatus = Literal["new", "carried over", "gone"]
 SAME_REPEAT = 0.8
 # 两个百分比之差 is in percentage points, not percent.
 _DELTA_UNITS = {"%": "个百分点", "‰": "个千分点"}
-_AFTER_VALUE = ("余", "多", "以上", "左右", "以内")
+# Where a qualifier is printed: `240余场`, but `6%左右`, `900万人以上`.
+_BEFORE_UNIT = ("余", "多")
+_AFTER_UNIT = ("以上", "左右", "以内")
 
 
 def section_name(ref: SectionRef) -> str:
@@ -100,10 +102,12 @@ def number(value: float | None) -> str:
 
 def target_value(side: FactSide) -> str:
     """A target's value with its qualifier and unit: `增长6%`, `3000万人以上`."""
-    qualifier = side.qualifier or ""
-    if qualifier in _AFTER_VALUE:
-        return f"{number(side.value)}{qualifier}{side.unit or ''}"
-    return f"{qualifier}{number(side.value)}{side.unit or ''}"
+    qualifier, unit = side.qualifier or "", side.unit or ""
+    if qualifier in _BEFORE_UNIT:
+        return f"{number(side.value)}{qualifier}{unit}"
+    if qualifier in _AFTER_UNIT:
+        return f"{number(side.value)}{unit}{qualifier}"
+    return f"{qualifier}{number(side.value)}{unit}"
 
 
 def delta_text(change: FactChange) -> str:
@@ -150,4 +154,5 @@ def _doc(group: DuplicateGroup) -> str:
 
 
 def _same(old: DuplicateGroup, new: DuplicateGroup) -> bool:
-    return old.text == new.text or text_ratio(old.text, new.text) >= SAME_REPEAT
+    # difflib, not the rapidfuzz adapter: the report layer stays free of numpy and scipy for `--help`.
+    return old.text == new.text or SequenceMatcher(None, old.text, new.text, autojunk=False).ratio() >= SAME_REPEAT

@@ -67,10 +67,10 @@ def churn(pair: SectionPair) -> int:
     return total
 
 
-def summary_lines(comparison: Comparison, limit: int | None = LIST_LIMIT) -> list[Line]:
+def summary_lines(comparison: Comparison, limit: int | None = LIST_LIMIT, hint: str = "") -> list[Line]:
     """The one-screen overview: documents, counts, most changed, renamed, moved, added, dropped.
 
-    Each list shows `limit` entries and says how many more there are; None shows all.
+    Each list shows `limit` entries and says how many more there are (and `hint`: how to see them); None shows all.
     """
     summary = comparison.summary
     lines: list[Line] = [
@@ -112,9 +112,9 @@ def summary_lines(comparison: Comparison, limit: int | None = LIST_LIMIT) -> lis
         )
     )
     renamed = [p for p in pairs if p.renamed]
-    lines.extend(_titled("Renamed", (_plain(pair_name(p)) for p in renamed), len(renamed), limit=limit))
+    lines.extend(_titled("Renamed", (_plain(pair_name(p)) for p in renamed), len(renamed), limit=limit, hint=hint))
     moved = [p for p in pairs if p.moved]
-    lines.extend(_titled("Moved", (_moved_line(p) for p in moved), len(moved), limit=limit))
+    lines.extend(_titled("Moved", (_moved_line(p) for p in moved), len(moved), limit=limit, hint=hint))
     for status, title in (("split", "Split"), ("merged", "Merged")):
         group = [p for p in comparison.sections if p.status == status]
         lines.extend(
@@ -123,12 +123,13 @@ def summary_lines(comparison: Comparison, limit: int | None = LIST_LIMIT) -> lis
                 (_plain(f"{section_name(p.old)} → {section_name(p.new)}") for p in group if p.old and p.new),
                 len(group),
                 limit=limit,
+                hint=hint,
             )
         )
     added = [p.new for p in comparison.sections if p.status == "added" and p.new]
-    lines.extend(_titled("Added", _subtree_lines(added), len(added), style="good", limit=limit))
+    lines.extend(_titled("Added", _subtree_lines(added), len(added), style="good", limit=limit, hint=hint))
     dropped = [p.old for p in comparison.sections if p.status == "dropped" and p.old]
-    lines.extend(_titled("Dropped", _subtree_lines(dropped), len(dropped), style="bad", limit=limit))
+    lines.extend(_titled("Dropped", _subtree_lines(dropped), len(dropped), style="bad", limit=limit, hint=hint))
     return lines
 
 
@@ -188,13 +189,15 @@ def pair_evidence(pair: SectionPair) -> str:
     )
 
 
-def report_lines(comparison: Comparison, explain: bool = False, limit: int | None = LIST_LIMIT) -> list[Line]:
+def report_lines(
+    comparison: Comparison, explain: bool = False, limit: int | None = LIST_LIMIT, hint: str = ""
+) -> list[Line]:
     """Summary, facts, repeats inside either version, details, then the added and dropped sections' text."""
-    facts = fact_lines(comparison, limit)
-    repeats = repeat_lines(comparison, limit)
+    facts = fact_lines(comparison, limit, hint)
+    repeats = repeat_lines(comparison, limit, hint)
     one_sided = one_sided_lines(comparison)
     return (
-        summary_lines(comparison, limit)
+        summary_lines(comparison, limit, hint)
         + ([(), *explain_lines(comparison)] if explain else [])
         + ([(), *facts] if facts else [])
         + ([(), *repeats] if repeats else [])
@@ -203,7 +206,7 @@ def report_lines(comparison: Comparison, explain: bool = False, limit: int | Non
     )
 
 
-def fact_lines(comparison: Comparison, limit: int | None = LIST_LIMIT) -> list[Line]:
+def fact_lines(comparison: Comparison, limit: int | None = LIST_LIMIT, hint: str = "") -> list[Line]:
     """Targets changed, added and dropped, then projects and phrases added and dropped, each with its section."""
     if not comparison.facts:
         return []
@@ -221,10 +224,11 @@ def fact_lines(comparison: Comparison, limit: int | None = LIST_LIMIT) -> list[L
     ]
     rows = fact_rows(comparison)
     for kind, title in (("target", "Targets"), ("project", "Projects"), ("phrase", "Phrases")):
-        for status, style in (("changed", "plain"), ("added", "good"), ("dropped", "bad")):
+        statuses: tuple[tuple[str, Style], ...] = (("changed", "plain"), ("added", "good"), ("dropped", "bad"))
+        for status, style in statuses:
             group = [r for r in rows if r.change.kind == kind and r.change.status == status]
             items = ((*_fact_line(r.change, r.name), Run(f"  § {r.section}", "dim")) for r in group)
-            lines.extend(_titled(f"{title} {status}", items, len(group), style=style, limit=limit))  # type: ignore[arg-type]
+            lines.extend(_titled(f"{title} {status}", items, len(group), style=style, limit=limit, hint=hint))
     return lines
 
 
@@ -251,15 +255,16 @@ def _fact_line(change: FactChange, name: str) -> Line:
     return tuple(runs)
 
 
-def repeat_lines(comparison: Comparison, limit: int | None = LIST_LIMIT) -> list[Line]:
+def repeat_lines(comparison: Comparison, limit: int | None = LIST_LIMIT, hint: str = "") -> list[Line]:
     """Passages repeated inside the new version, new ones first, then those carried over and those gone."""
     rows = repeat_rows(comparison)
     lines: list[Line] = []
-    for status, title, style in (
+    kinds: tuple[tuple[str, str, Style], ...] = (
         ("new", "Repeats new in this version", "good"),
         ("carried over", "Repeats carried over", "plain"),
         ("gone", "Repeats no longer repeated", "dim"),
-    ):
+    )
+    for status, title, style in kinds:
         group = [r for r in rows if r.status == status]
         items = (
             (
@@ -269,17 +274,18 @@ def repeat_lines(comparison: Comparison, limit: int | None = LIST_LIMIT) -> list
             )
             for r in group
         )
-        lines.extend(_titled(title, items, len(group), style=style, limit=limit))  # type: ignore[arg-type]
+        lines.extend(_titled(title, items, len(group), style=style, limit=limit, hint=hint))
     return lines
 
 
 def one_sided_lines(comparison: Comparison) -> list[Line]:
     """The full text of every added and dropped section, in document order."""
     lines: list[Line] = []
-    for status, title, style in (
+    sides: tuple[tuple[str, str, Style], ...] = (
         ("added", "Added sections' text", "ins"),
         ("dropped", "Dropped sections' text", "del"),
-    ):
+    )
+    for status, title, style in sides:
         pairs = [p for p in comparison.sections if p.status == status and p.text]
         if not pairs:
             continue
@@ -287,7 +293,7 @@ def one_sided_lines(comparison: Comparison) -> list[Line]:
         for pair in pairs:
             lines.append(())
             lines.append((Run("§ ", "dim"), Run(pair_name(pair), "heading"), Run(f" [{status}]", "label")))
-            lines.extend((Run(text, style),) for text in (pair.text or "").splitlines() if text.strip())  # type: ignore[arg-type]
+            lines.extend((Run(text, style),) for text in (pair.text or "").splitlines() if text.strip())
     return lines
 
 
@@ -310,14 +316,19 @@ def _sentence_line(sentence: SentenceChange, comparison: Comparison) -> Line:
 
 
 def _titled(
-    title: str, items: Iterable[Line], count: int, style: Style = "plain", limit: int | None = LIST_LIMIT
+    title: str,
+    items: Iterable[Line],
+    count: int,
+    style: Style = "plain",
+    limit: int | None = LIST_LIMIT,
+    hint: str = "",
 ) -> list[Line]:
     if not count:
         return []
     lines: list[Line] = [(Run(f"{title} ", "heading"), Run(f"({count})", "dim"))]
     for index, item in enumerate(items):
         if index == limit:
-            lines.append((Run(f"  … and {count - limit} more (--all shows every one)", "dim"),))
+            lines.append((Run(f"  … and {count - limit} more{hint}", "dim"),))
             break
         lines.append((Run("  "), *(Run(r.text, style if r.style == "plain" else r.style) for r in item)))
     return lines
