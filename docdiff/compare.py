@@ -130,7 +130,21 @@ class _Builder:
             new=self._ref(self.new_flat[pair.new]) if pair.new is not None else None,
             edits=tuple(self._edit(e) for e in sorted(edits, key=lambda e: (e.old_start, e.old_end))),
             sentences=tuple(self._sentence(s) for s in sentences),
+            text=self._own_text(pair),
         )
+
+    def _own_text(self, pair: AlignedPair) -> str | None:
+        """The original text of a one-sided section up to its first subsection (those carry their own)."""
+        if pair.status not in ("added", "dropped"):
+            return None
+        if pair.new is not None:
+            doc, section = self.new, self.new_flat[pair.new].section
+        else:
+            assert pair.old is not None
+            doc, section = self.old, self.old_flat[pair.old].section
+        end = section.children[0].span[0] if section.children else section.span[1]
+        # Only trailing space goes: the text must still start at the section's span start.
+        return doc.text[section.span[0] : end].rstrip()
 
     def _ref(self, flat: FlatSection) -> SectionRef:
         section = flat.section

@@ -98,6 +98,11 @@ class SectionPair(Model):
     new: SectionRef | None = Field(description="The new section, absent if dropped.")
     edits: tuple[Edit, ...] = Field(description="Edits that turn the old body into the new one, in old order.")
     sentences: tuple[SentenceChange, ...] = Field(default=(), description="Changed sentences with inline diffs.")
+    text: str | None = Field(
+        default=None,
+        description="For an added or dropped section: its text as in the file, from its heading to its first "
+        "subsection (offsets start at the section's span start), so reports can show what was added or dropped.",
+    )
 
 
 class Summary(Model):

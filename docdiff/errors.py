@@ -13,3 +13,7 @@ class InputError(DocdiffError):
 
 class UnsupportedFormatError(InputError):
     """The file is a format docdiff recognises but does not read (PDF, DOCX, ...)."""
+
+
+class OutputError(DocdiffError):
+    """A report could not be written where it was asked to go."""

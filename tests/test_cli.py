@@ -119,5 +119,5 @@ def test_facts_table_and_json() -> None:
 def test_compare_facts_only() -> None:
     result = runner.invoke(app, ["compare", str(REPORT_2025), str(NEWS_2025), "--facts-only", "--no-color"])
     assert result.exit_code == 1
-    assert "实到外资  [-增长35.7%-] → {+增长35.46%+}  (Δ -0.24个百分点)" in result.stdout
-    assert "§" not in result.stdout  # no per-section details
+    assert "实到外资  [-增长35.7%-] → {+增长35.46%+}  (Δ -0.24个百分点)  § 引资强磁场 彰显核心竞争力" in result.stdout
+    assert "\n§ " not in result.stdout  # no per-section details (a fact's own `§ section` is inline)

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import io
+import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from docdiff.cli.errors import reports_errors
 from docdiff.cli.options import StoreOption, open_store
-from docdiff.cli.render import make_console, print_lines
+from docdiff.cli.render import make_console, print_lines, write_output
 
 EXIT_SAME = 0
 EXIT_DIFFERENT = 1
+# Said after each list cut on a terminal.
+MORE_HINT = " (--all shows every one)"
 
 
 class CompareFormat(StrEnum):
@@ -21,6 +26,7 @@ class CompareFormat(StrEnum):
     text = "text"
     json = "json"
     markdown = "markdown"
+    html = "html"
 
 
 @reports_errors
@@ -29,7 +35,11 @@ def compare(
     new: Annotated[str, typer.Argument(help="The later version: a text file or SERIES@LABEL.")],
     output: Annotated[
         CompareFormat,
-        typer.Option("--format", "-f", help="text (terminal report), json (the contract) or markdown."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (terminal report), json (the contract), markdown or html (one self-contained page).",
+        ),
     ] = CompareFormat.text,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours; marks edits as [-old-]{+new+}.")] = False,
     facts_only: Annotated[
@@ -44,6 +54,12 @@ def compare(
         bool,
         typer.Option("--ledger", help="OLD is a plan, NEW its outcome: each plan target with the result reported."),
     ] = False,
+    out_file: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")
+    ] = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="On a terminal, list every entry (files and pipes always get all).")
+    ] = False,
     store: StoreOption = None,
 ) -> None:
     """Compare two versions section by section. Exit 0 if identical, 1 if they differ, 2 on error."""
@@ -55,15 +71,28 @@ def compare(
         return
     from docdiff import api
     from docdiff.report.markdown import render_markdown
-    from docdiff.report.view import fact_lines, report_lines, summary_lines
+    from docdiff.report.view import LIST_LIMIT, fact_lines, report_lines, summary_lines
 
     result = api.compare(old, new, store=open_store(store))
     if output is CompareFormat.json:
-        typer.echo(result.to_json())
+        write_output(result.to_json() + "\n", out_file)
     elif output is CompareFormat.markdown:
-        typer.echo(render_markdown(result), nl=False)
+        write_output(render_markdown(result), out_file)
+    elif output is CompareFormat.html:
+        from docdiff.report.html import render_html  # jinja2 loads only for this format
+
+        write_output(render_html(result), out_file)
     else:
-        console = make_console(no_color)
-        lines = [*summary_lines(result)[:1], *fact_lines(result)] if facts_only else report_lines(result, explain)
+        console = make_console(no_color, to_file=out_file is not None)
+        # Lists are cut only for a reader at a terminal; a file or a pipe gets every entry.
+        # (sys.stdout itself, not rich's guess, which FORCE_COLOR turns on even in a pipe.)
+        limit = LIST_LIMIT if out_file is None and sys.stdout.isatty() and not show_all else None
+        if facts_only:
+            lines = [*summary_lines(result)[:1], *fact_lines(result, limit, MORE_HINT)]
+        else:
+            lines = report_lines(result, explain, limit, MORE_HINT)
         print_lines(console, lines)
+        if out_file is not None:
+            assert isinstance(console.file, io.StringIO)
+            write_output(console.file.getvalue(), out_file)
     raise typer.Exit(EXIT_SAME if result.summary.identical else EXIT_DIFFERENT)

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+import typer
+
+from docdiff.errors import OutputError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -61,10 +67,23 @@ def _marked(line: Line) -> Text:
     return text
 
 
-def make_console(no_color: bool = False) -> Console:
-    """A stdout console; without colour when asked or when NO_COLOR is set."""
+def make_console(no_color: bool = False, to_file: bool = False) -> Console:
+    """A stdout console, or a plain one collecting text for a file; without colour when asked or NO_COLOR is set."""
     # rich is imported when something is printed, never for `--help`.
     from rich.console import Console
 
+    if to_file:
+        return Console(file=io.StringIO(), no_color=True, color_system=None, highlight=False, width=10_000)
     plain = no_color or bool(os.environ.get("NO_COLOR"))
     return Console(no_color=plain, color_system=None if plain else "auto", highlight=False)
+
+
+def write_output(text: str, path: Path | None) -> None:
+    """Write a rendered report to `path`, or to stdout without adding a newline."""
+    if path is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write ({error.strerror or error})") from error

@@ -1,25 +1,27 @@
-"""Render a `Comparison` as a Markdown report (the same content as the terminal report)."""
+"""Render a `Comparison` as a Markdown report: the terminal report's content, complete, plus the one-sided text."""
 
 from __future__ import annotations
 
 from docdiff.comparison import Comparison
-from docdiff.report.view import Line, Run, detail_lines, summary_lines
+from docdiff.report.view import Line, Run, detail_lines, fact_lines, pair_name, repeat_lines, summary_lines
 
 _ESCAPE = str.maketrans({ch: f"\\{ch}" for ch in "\\`*_~[]<>#|"})
 
 
 def render_markdown(comparison: Comparison) -> str:
-    """A Markdown document: the overview as a list, then each changed section's sentences."""
-    summary = summary_lines(comparison)
+    """A Markdown document with everything, no list cut: the overview, the facts, the repeats, each changed
+    section's sentences, then the full text of the added and dropped sections."""
+    summary = summary_lines(comparison, limit=None)
     out = [f"# {_text(summary[0])}", ""]
-    for line in summary[1:]:
-        heading = line and line[0].style == "heading"
-        if heading and len(line) <= 2:
-            out += ["", f"## {_text(line).strip()}", ""]
-        elif heading:
-            out.append(f"- **{_escape(line[0].text.strip())}** {_runs(line[1:])}")
-        else:
-            out.append(f"- {_runs(line).strip()}")
+    out += _lists(summary[1:], "##")
+    facts = fact_lines(comparison, limit=None)
+    if facts:
+        out += ["", "## Facts", "", f"- {_runs(facts[0][1:]).strip()}"]
+        out += _lists(facts[1:], "###")
+    repeats = repeat_lines(comparison, limit=None)
+    if repeats:
+        out += ["", "## Repeated passages"]
+        out += _lists(repeats, "###")
     details = detail_lines(comparison)
     if details:
         out += ["", "## Changes by section"]
@@ -33,7 +35,36 @@ def render_markdown(comparison: Comparison) -> str:
             # Inline <ins>/<del> already say what changed; keep only the move arrows as markers.
             body = line if sign in ("↪", "↩") else line[1:]
             out.append(f"- {_runs(body).strip()}")
+    out += _one_sided(comparison)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _lists(lines: list[Line], level: str) -> list[str]:
+    """Titled lists (a heading run and its count, then items) as Markdown headings and bullets."""
+    out: list[str] = []
+    for line in lines:
+        heading = line and line[0].style == "heading"
+        if heading and len(line) <= 2:
+            out += ["", f"{level} {_text(line).strip()}", ""]
+        elif heading:
+            out.append(f"- **{_escape(line[0].text.strip())}** {_runs(line[1:])}")
+        elif line:
+            out.append(f"- {_runs(line).strip()}")
+    return out
+
+
+def _one_sided(comparison: Comparison) -> list[str]:
+    """Each added or dropped section's text as a quote, so the reader has it without the files."""
+    out: list[str] = []
+    for status, title in (("added", "Added sections' text"), ("dropped", "Dropped sections' text")):
+        pairs = [p for p in comparison.sections if p.status == status and p.text]
+        if not pairs:
+            continue
+        out += ["", f"## {title} ({len(pairs)})"]
+        for pair in pairs:
+            out += ["", f"### {_escape(pair_name(pair))}", ""]
+            out += [f"> {_escape(line)}" if line.strip() else ">" for line in (pair.text or "").splitlines()]
+    return out
 
 
 def _text(line: Line) -> str:

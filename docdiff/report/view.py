@@ -12,8 +12,21 @@ from typing import Literal
 
 from docdiff.comparison import Comparison, SectionPair, SectionRef, SentenceChange
 from docdiff.duplicates.models import DuplicateGroup, ReuseRatio
-from docdiff.facts.models import FactChange, FactSide
+from docdiff.facts.models import FactChange
 from docdiff.models import Span
+from docdiff.report.rows import (
+    delta_text,
+    fact_rows,
+    occurrence_place,
+    repeat_rows,
+    target_value,
+)
+from docdiff.report.rows import (
+    holding_pair as holding_pair,  # re-exported: the TUI reads them from here
+)
+from docdiff.report.rows import (
+    section_name as section_name,
+)
 
 Style = Literal["plain", "title", "heading", "label", "dim", "ins", "del", "move", "count", "good", "bad"]
 # How many entries each summary list shows before "… and N more".
@@ -30,13 +43,6 @@ class Run:
 
 
 Line = tuple[Run, ...]
-
-
-def section_name(ref: SectionRef) -> str:
-    """A section's label and heading as printed, e.g. `（一）凝心聚力谋发展`."""
-    if ref.level == 0:
-        return "（文首）"
-    return f"{ref.number_label or ''}{ref.heading}"
 
 
 def pair_name(pair: SectionPair) -> str:
@@ -61,8 +67,11 @@ def churn(pair: SectionPair) -> int:
     return total
 
 
-def summary_lines(comparison: Comparison) -> list[Line]:
-    """The one-screen overview: documents, counts, most changed, renamed, moved, added, dropped."""
+def summary_lines(comparison: Comparison, limit: int | None = LIST_LIMIT, hint: str = "") -> list[Line]:
+    """The one-screen overview: documents, counts, most changed, renamed, moved, added, dropped.
+
+    Each list shows `limit` entries and says how many more there are (and `hint`: how to see them); None shows all.
+    """
     summary = comparison.summary
     lines: list[Line] = [
         (
@@ -97,11 +106,15 @@ def summary_lines(comparison: Comparison) -> list[Line]:
     )
     pairs = [p for p in comparison.sections if p.old and p.new]
     ranked = sorted((p for p in pairs if churn(p)), key=churn, reverse=True)[:MOST_CHANGED]
-    lines.extend(_titled("Most changed", (_with_count(pair_name(p), f"{churn(p)} chars") for p in ranked), len(ranked)))
+    lines.extend(
+        _titled(
+            "Most changed", (_with_count(pair_name(p), f"{churn(p)} chars") for p in ranked), len(ranked), limit=limit
+        )
+    )
     renamed = [p for p in pairs if p.renamed]
-    lines.extend(_titled("Renamed", (_plain(pair_name(p)) for p in renamed), len(renamed)))
+    lines.extend(_titled("Renamed", (_plain(pair_name(p)) for p in renamed), len(renamed), limit=limit, hint=hint))
     moved = [p for p in pairs if p.moved]
-    lines.extend(_titled("Moved", (_moved_line(p) for p in moved), len(moved)))
+    lines.extend(_titled("Moved", (_moved_line(p) for p in moved), len(moved), limit=limit, hint=hint))
     for status, title in (("split", "Split"), ("merged", "Merged")):
         group = [p for p in comparison.sections if p.status == status]
         lines.extend(
@@ -109,12 +122,14 @@ def summary_lines(comparison: Comparison) -> list[Line]:
                 title,
                 (_plain(f"{section_name(p.old)} → {section_name(p.new)}") for p in group if p.old and p.new),
                 len(group),
+                limit=limit,
+                hint=hint,
             )
         )
     added = [p.new for p in comparison.sections if p.status == "added" and p.new]
-    lines.extend(_titled("Added", _subtree_lines(added), len(added), style="good"))
+    lines.extend(_titled("Added", _subtree_lines(added), len(added), style="good", limit=limit, hint=hint))
     dropped = [p.old for p in comparison.sections if p.status == "dropped" and p.old]
-    lines.extend(_titled("Dropped", _subtree_lines(dropped), len(dropped), style="bad"))
+    lines.extend(_titled("Dropped", _subtree_lines(dropped), len(dropped), style="bad", limit=limit, hint=hint))
     return lines
 
 
@@ -139,17 +154,6 @@ def detail_lines(comparison: Comparison) -> list[Line]:
         for sentence in pair.sentences:
             lines.append(_sentence_line(sentence, comparison))
     return lines
-
-
-def holding_pair(comparison: Comparison, span: Span, side: Literal["old", "new"]) -> int | None:
-    """Index of the pair whose section on `side` is the deepest one holding `span`."""
-    best: tuple[int, int] | None = None
-    for index, pair in enumerate(comparison.sections):
-        ref = pair.new if side == "new" else pair.old
-        holds = ref is not None and ref.span[0] <= span[0] and span[1] <= ref.span[1]
-        if holds and ref is not None and (best is None or ref.level >= best[1]):
-            best = (index, ref.level)
-    return best[0] if best else None
 
 
 def _located(comparison: Comparison, span: Span | None, side: Literal["old", "new"]) -> str:
@@ -185,39 +189,26 @@ def pair_evidence(pair: SectionPair) -> str:
     )
 
 
-def report_lines(comparison: Comparison, explain: bool = False) -> list[Line]:
-    """Summary, facts, repeats inside either version, then details."""
-    facts = fact_lines(comparison)
-    repeats = duplicate_lines(comparison.duplicates) if comparison.duplicates else []
+def report_lines(
+    comparison: Comparison, explain: bool = False, limit: int | None = LIST_LIMIT, hint: str = ""
+) -> list[Line]:
+    """Summary, facts, repeats inside either version, details, then the added and dropped sections' text."""
+    facts = fact_lines(comparison, limit, hint)
+    repeats = repeat_lines(comparison, limit, hint)
+    one_sided = one_sided_lines(comparison)
     return (
-        summary_lines(comparison)
+        summary_lines(comparison, limit, hint)
         + ([(), *explain_lines(comparison)] if explain else [])
         + ([(), *facts] if facts else [])
         + ([(), *repeats] if repeats else [])
         + detail_lines(comparison)
+        + ([(), *one_sided] if one_sided else [])
     )
 
 
-def _number(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return f"{value:g}"
-
-
-_AFTER_VALUE = ("余", "多", "以上", "左右", "以内")
-
-
-def _target_value(side: FactSide) -> str:
-    qualifier = side.qualifier or ""
-    if qualifier in _AFTER_VALUE:
-        return f"{_number(side.value)}{qualifier}{side.unit or ''}"
-    return f"{qualifier}{_number(side.value)}{side.unit or ''}"
-
-
-def fact_lines(comparison: Comparison) -> list[Line]:
-    """Targets that changed (old → new) first, then projects and phrases added or dropped."""
-    facts = comparison.facts
-    if not facts:
+def fact_lines(comparison: Comparison, limit: int | None = LIST_LIMIT, hint: str = "") -> list[Line]:
+    """Targets changed, added and dropped, then projects and phrases added and dropped, each with its section."""
+    if not comparison.facts:
         return []
     counts = comparison.summary.facts
     lines: list[Line] = [
@@ -231,28 +222,29 @@ def fact_lines(comparison: Comparison) -> list[Line]:
             ),
         )
     ]
-    changed = [f for f in facts if f.kind == "target" and f.status == "changed" and f.old and f.new]
-    lines.extend(_titled("Targets changed", (_target_change(f) for f in changed), len(changed)))
-    for kind, title in (("project", "Projects"), ("phrase", "Phrases")):
-        for status, style in (("added", "good"), ("dropped", "bad")):
-            group = [f for f in facts if f.kind == kind and f.status == status]
-            names = (_plain((f.new or f.old).metric or "") for f in group)  # type: ignore[union-attr]
-            lines.extend(_titled(f"{title} {status}", names, len(group), style=style))  # type: ignore[arg-type]
+    rows = fact_rows(comparison)
+    for kind, title in (("target", "Targets"), ("project", "Projects"), ("phrase", "Phrases")):
+        statuses: tuple[tuple[str, Style], ...] = (("changed", "plain"), ("added", "good"), ("dropped", "bad"))
+        for status, style in statuses:
+            group = [r for r in rows if r.change.kind == kind and r.change.status == status]
+            items = ((*_fact_line(r.change, r.name), Run(f"  § {r.section}", "dim")) for r in group)
+            lines.extend(_titled(f"{title} {status}", items, len(group), style=style, limit=limit, hint=hint))
     return lines
 
 
-def _target_change(change: FactChange) -> Line:
+def _fact_line(change: FactChange, name: str) -> Line:
+    """A target as `metric  old → new  (Δ …)`, a project or phrase as its name."""
     old, new = change.old, change.new
-    assert old is not None and new is not None
-    runs = [
-        Run(new.metric or ""),
-        Run("  "),
-        Run(_target_value(old), "del"),
-        Run(" → ", "dim"),
-        Run(_target_value(new), "ins"),
-    ]
-    if change.delta is not None and change.delta:
-        runs.append(Run(f"  (Δ {change.delta:+g}{change.delta_unit or ''})", "dim"))
+    if change.kind != "target":
+        return (Run(name),)
+    if old is None or new is None:
+        side = new or old
+        assert side is not None
+        return (Run(name), Run("  "), Run(target_value(side)))
+    runs = [Run(name), Run("  "), Run(target_value(old), "del"), Run(" → ", "dim"), Run(target_value(new), "ins")]
+    delta = delta_text(change)
+    if delta:
+        runs.append(Run(f"  (Δ {delta})", "dim"))
     notes = []
     if change.tense_changed:
         notes.append(f"{old.tense} → {new.tense}")
@@ -261,6 +253,48 @@ def _target_change(change: FactChange) -> Line:
     if notes:
         runs.append(Run("  [" + "; ".join(notes) + "]", "label"))
     return tuple(runs)
+
+
+def repeat_lines(comparison: Comparison, limit: int | None = LIST_LIMIT, hint: str = "") -> list[Line]:
+    """Passages repeated inside the new version, new ones first, then those carried over and those gone."""
+    rows = repeat_rows(comparison)
+    lines: list[Line] = []
+    kinds: tuple[tuple[str, str, Style], ...] = (
+        ("new", "Repeats new in this version", "good"),
+        ("carried over", "Repeats carried over", "plain"),
+        ("gone", "Repeats no longer repeated", "dim"),
+    )
+    for status, title, style in kinds:
+        group = [r for r in rows if r.status == status]
+        items = (
+            (
+                Run(f"{len(r.group.occurrences)}× {r.group.chars} chars: ", "label"),
+                Run(r.group.text.replace("\n", "¶")),
+                Run("  (" + "; ".join(occurrence_place(o) for o in r.group.occurrences) + ")", "dim"),
+            )
+            for r in group
+        )
+        lines.extend(_titled(title, items, len(group), style=style, limit=limit, hint=hint))
+    return lines
+
+
+def one_sided_lines(comparison: Comparison) -> list[Line]:
+    """The full text of every added and dropped section, in document order."""
+    lines: list[Line] = []
+    sides: tuple[tuple[str, str, Style], ...] = (
+        ("added", "Added sections' text", "ins"),
+        ("dropped", "Dropped sections' text", "del"),
+    )
+    for status, title, style in sides:
+        pairs = [p for p in comparison.sections if p.status == status and p.text]
+        if not pairs:
+            continue
+        lines.append((Run(f"{title} ", "heading"), Run(f"({len(pairs)})", "dim")))
+        for pair in pairs:
+            lines.append(())
+            lines.append((Run("§ ", "dim"), Run(pair_name(pair), "heading"), Run(f" [{status}]", "label")))
+            lines.extend((Run(text, style),) for text in (pair.text or "").splitlines() if text.strip())
+    return lines
 
 
 _SIGNS = {"changed": "~ ", "added": "+ ", "removed": "- ", "moved-in": "↪ ", "moved-out": "↩ "}
@@ -281,13 +315,20 @@ def _sentence_line(sentence: SentenceChange, comparison: Comparison) -> Line:
     return tuple(runs)
 
 
-def _titled(title: str, items: Iterable[Line], count: int, style: Style = "plain") -> list[Line]:
+def _titled(
+    title: str,
+    items: Iterable[Line],
+    count: int,
+    style: Style = "plain",
+    limit: int | None = LIST_LIMIT,
+    hint: str = "",
+) -> list[Line]:
     if not count:
         return []
     lines: list[Line] = [(Run(f"{title} ", "heading"), Run(f"({count})", "dim"))]
     for index, item in enumerate(items):
-        if index == LIST_LIMIT:
-            lines.append((Run(f"  … and {count - LIST_LIMIT} more", "dim"),))
+        if index == limit:
+            lines.append((Run(f"  … and {count - limit} more{hint}", "dim"),))
             break
         lines.append((Run("  "), *(Run(r.text, style if r.style == "plain" else r.style) for r in item)))
     return lines

@@ -1,0 +1,158 @@
+"""Facts and repeats of a `Comparison` as flat rows, shared by the terminal, Markdown and HTML reports.
+
+Each renderer needs the same derived facts: in which aligned section a fact sits, its change in
+the values' unit, and whether a passage repeated in the new version was already repeated in the
+old one. They are worked out here once, from the `Comparison` alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Literal
+
+from docdiff.comparison import Comparison, SectionRef
+from docdiff.duplicates.models import DuplicateGroup, Occurrence
+from docdiff.facts.models import FactChange, FactSide
+from docdiff.models import Span
+
+RepeatStatus = Literal["new", "carried over", "gone"]
+# Two repeated passages, one per version, are the same repeat when they are this alike (0..1);
+# a repeat carried over usually differs only in a year or a figure.
+SAME_REPEAT = 0.8
+# 两个百分比之差 is in percentage points, not percent.
+_DELTA_UNITS = {"%": "个百分点", "‰": "个千分点"}
+# Where a qualifier is printed: `240余场`, but `6%左右`, `900万人以上`.
+_BEFORE_UNIT = ("余", "多")
+_AFTER_UNIT = ("以上", "左右", "以内")
+
+
+def section_name(ref: SectionRef) -> str:
+    """A section's label and heading as printed, e.g. `（一）凝心聚力谋发展`."""
+    if ref.level == 0:
+        return "（文首）"
+    return f"{ref.number_label or ''}{ref.heading}"
+
+
+def holding_pair(comparison: Comparison, span: Span, side: Literal["old", "new"]) -> int | None:
+    """Index of the pair whose section on `side` is the deepest one holding `span`."""
+    best: tuple[int, int] | None = None
+    for index, pair in enumerate(comparison.sections):
+        ref = pair.new if side == "new" else pair.old
+        holds = ref is not None and ref.span[0] <= span[0] and span[1] <= ref.span[1]
+        if holds and ref is not None and (best is None or ref.level >= best[1]):
+            best = (index, ref.level)
+    return best[0] if best else None
+
+
+@dataclass(frozen=True)
+class FactRow:
+    """One fact change with what every report prints of it."""
+
+    change: FactChange
+    side: Literal["old", "new"]  # the side whose span locates it (new when it has one)
+    section: str  # the aligned section holding it, as printed
+    pair: int | None  # index of that section pair in `comparison.sections`
+
+    @property
+    def located(self) -> FactSide:
+        """The side that locates the fact."""
+        side = self.change.new if self.side == "new" else self.change.old
+        assert side is not None
+        return side
+
+    @property
+    def name(self) -> str:
+        """Metric, phrase form or project name."""
+        return self.located.metric or self.located.text
+
+
+@dataclass(frozen=True)
+class RepeatRow:
+    """A passage repeated inside a version, with whether it was already repeated in the old one."""
+
+    status: RepeatStatus
+    group: DuplicateGroup  # the new version's group (the old one's when gone)
+    old: DuplicateGroup | None  # the old version's group, when carried over
+
+
+def fact_rows(comparison: Comparison) -> list[FactRow]:
+    """Every fact change, each with the section it sits in (the new side's when it has one)."""
+    rows = []
+    for change in comparison.facts:
+        side: Literal["old", "new"] = "new" if change.new is not None else "old"
+        located = change.new or change.old
+        assert located is not None
+        index = holding_pair(comparison, located.span, side)
+        section = _pair_section(comparison, index, side) if index is not None else " › ".join(located.section)
+        rows.append(FactRow(change, side, section or "（文首）", index))
+    return rows
+
+
+def _pair_section(comparison: Comparison, index: int, side: Literal["old", "new"]) -> str:
+    ref = comparison.sections[index].new if side == "new" else comparison.sections[index].old
+    assert ref is not None
+    return section_name(ref)
+
+
+def number(value: float | None) -> str:
+    """A value as printed: `6`, `5.5`, `—` for none."""
+    return "—" if value is None else f"{value:g}"
+
+
+def target_value(side: FactSide) -> str:
+    """A target's value with its qualifier and unit: `增长6%`, `3000万人以上`."""
+    qualifier, unit = side.qualifier or "", side.unit or ""
+    if qualifier in _BEFORE_UNIT:
+        return f"{number(side.value)}{qualifier}{unit}"
+    if qualifier in _AFTER_UNIT:
+        return f"{number(side.value)}{unit}{qualifier}"
+    return f"{qualifier}{number(side.value)}{unit}"
+
+
+def delta_text(change: FactChange) -> str:
+    """A changed target's Δ in the old value's unit (pairing converts the new value to it): `+0.5个百分点`."""
+    if change.delta is None or not change.delta or change.old is None:
+        return ""
+    unit = change.delta_unit or change.old.unit or ""
+    return f"{change.delta:+g}{_DELTA_UNITS.get(unit, unit)}"
+
+
+def tense_text(change: FactChange) -> str:
+    """`plan → result` when the tense changed, otherwise the one tense (or '')."""
+    old = change.old.tense if change.old else None
+    new = change.new.tense if change.new else None
+    if old and new and old != new:
+        return f"{old} → {new}"
+    return new or old or ""
+
+
+def repeat_rows(comparison: Comparison) -> list[RepeatRow]:
+    """The new version's repeats, each new or carried over, then the old repeats that are gone."""
+    olds = [g for g in comparison.duplicates if g.kind == "repeat" and _doc(g) == "old"]
+    news = [g for g in comparison.duplicates if g.kind == "repeat" and _doc(g) == "new"]
+    used: set[int] = set()
+    rows = []
+    for group in news:
+        match = next((i for i, old in enumerate(olds) if i not in used and _same(old, group)), None)
+        if match is None:
+            rows.append(RepeatRow("new", group, None))
+        else:
+            used.add(match)
+            rows.append(RepeatRow("carried over", group, olds[match]))
+    rows.extend(RepeatRow("gone", old, None) for i, old in enumerate(olds) if i not in used)
+    return rows
+
+
+def occurrence_place(occurrence: Occurrence) -> str:
+    """`new:19 十四五规划 › 总体要求`: which version, the line and the section of a copy."""
+    return f"{occurrence.doc}:{occurrence.line} " + (" › ".join(occurrence.section) or "（文首）")
+
+
+def _doc(group: DuplicateGroup) -> str:
+    return group.occurrences[0].doc if group.occurrences else ""
+
+
+def _same(old: DuplicateGroup, new: DuplicateGroup) -> bool:
+    # difflib, not the rapidfuzz adapter: the report layer stays free of numpy and scipy for `--help`.
+    return old.text == new.text or SequenceMatcher(None, old.text, new.text, autojunk=False).ratio() >= SAME_REPEAT
