@@ -8,29 +8,15 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.text import Text
 
-from docdiff.report.view import Line, Style
+from docdiff.report.styles import STYLES, marked, styled_runs
+from docdiff.report.view import Line
 
-STYLES: dict[Style, str] = {
-    "plain": "",
-    "title": "bold",
-    "heading": "bold cyan",
-    "label": "magenta",
-    "dim": "dim",
-    "ins": "bold green",
-    "del": "red strike",
-    "move": "yellow",
-    "count": "bold",
-    "good": "green",
-    "bad": "red",
-}
+__all__ = ["STYLES", "make_console", "print_lines", "to_text"]
 
 
 def to_text(line: Line) -> Text:
     """One styled line as rich Text."""
-    text = Text()
-    for run in line:
-        text.append(run.text, style=STYLES[run.style])
-    return text
+    return Text.assemble(*styled_runs(line))
 
 
 def print_lines(console: Console, lines: Sequence[Line]) -> None:
@@ -38,21 +24,9 @@ def print_lines(console: Console, lines: Sequence[Line]) -> None:
     plain = console.no_color or console.color_system is None
     for line in lines:
         if plain:
-            console.print(_marked(line), highlight=False, soft_wrap=True)
+            console.print(Text(marked(line)), highlight=False, soft_wrap=True)
         else:
             console.print(to_text(line), highlight=False, soft_wrap=True)
-
-
-def _marked(line: Line) -> Text:
-    text = Text()
-    for run in line:
-        if run.style == "ins" and run.text.strip():
-            text.append("{+" + run.text + "+}")
-        elif run.style == "del" and run.text.strip():
-            text.append("[-" + run.text + "-]")
-        else:
-            text.append(run.text)
-    return text
 
 
 def make_console(no_color: bool = False) -> Console:
