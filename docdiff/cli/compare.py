@@ -10,7 +10,7 @@ import typer
 from docdiff import api
 from docdiff.cli.errors import reports_errors
 from docdiff.cli.options import StoreOption, open_store
-from docdiff.cli.render import make_console, print_lines
+from docdiff.cli.output import ColorMode, ColorOption, NoPagerOption, show_lines
 from docdiff.report.markdown import render_markdown
 from docdiff.report.view import fact_lines, report_lines, summary_lines
 
@@ -44,6 +44,8 @@ def compare(
         typer.Option("--explain", help="List every pair of sections with its confidence and the evidence for it."),
     ] = False,
     store: StoreOption = None,
+    color: ColorOption = ColorMode.auto,
+    no_pager: NoPagerOption = False,
 ) -> None:
     """Compare two versions section by section. Exit 0 if identical, 1 if they differ, 2 on error."""
     result = api.compare(old, new, store=open_store(store))
@@ -52,7 +54,6 @@ def compare(
     elif output is CompareFormat.markdown:
         typer.echo(render_markdown(result), nl=False)
     else:
-        console = make_console(no_color)
         lines = [*summary_lines(result)[:1], *fact_lines(result)] if facts_only else report_lines(result, explain)
-        print_lines(console, lines)
+        show_lines(lines, color, no_color, no_pager)
     raise typer.Exit(EXIT_SAME if result.summary.identical else EXIT_DIFFERENT)

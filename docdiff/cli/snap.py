@@ -14,6 +14,7 @@ from rich.table import Table
 from docdiff.cli.errors import EXIT_ERROR, reports_errors
 from docdiff.cli.options import StoreOption, open_store
 from docdiff.store.history import history
+from docdiff.store.store import StoreError
 
 app = typer.Typer(help="Store versions of document series and see their history.", no_args_is_help=True)
 
@@ -38,7 +39,7 @@ def add(
     store: StoreOption = None,
 ) -> None:
     """Add FILE to the store as SERIES@LABEL. Existing snapshots are never overwritten."""
-    snapshot = open_store(store).add(file, series, label, date, title)
+    snapshot = open_store(store, create=True).add(file, series, label, date, title)
     typer.echo(f"added {snapshot.ref} ({snapshot.size:,} bytes, sha256 {snapshot.sha256[:12]})")
 
 
@@ -50,7 +51,10 @@ def log(
     store: StoreOption = None,
 ) -> None:
     """List snapshots newest first, with sizes and what changed since the previous version."""
-    entries = history(open_store(store), series)
+    opened = open_store(store)
+    if series is not None and not opened.snapshots(series):
+        raise StoreError(f"no series '{series}' in {opened.root}")
+    entries = history(opened, series)
     if output is LogFormat.json:
         typer.echo("[" + ",\n".join(e.model_dump_json(indent=2) for e in entries) + "]")
         return
