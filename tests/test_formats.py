@@ -10,12 +10,14 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from docdiff import api
 from docdiff.cli.app import app
+from docdiff.facts.extract import extract_facts
+from docdiff.facts.models import Fact
 from docdiff.formats import detect_format
 from docdiff.formats.pdf import PdfLine, join_wraps, strip_furniture
 from docdiff.ingest import read_document
-from docdiff.models import Outline
+from docdiff.models import Document, Outline
+from docdiff.segment import segment
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "national" / "2021.txt"
 _PART = re.compile(r"^[一二三四五六七八九十]+、")
@@ -40,26 +42,31 @@ def _without_spans(value: Any) -> Any:
     return value
 
 
-def _facts(path: Path) -> list[Any]:
-    return [_without_spans(f.model_dump(mode="json")) for f in api.facts(path).facts]
-
-
-def _assert_same_as_seed(path: Path, source_format: str) -> None:
-    """Same tree and facts as the seed's paragraphs saved as a .txt (one a line, as each format holds them)."""
+def _read(path: Path) -> tuple[Document, Outline, list[Fact]]:
+    """Read once (a PDF takes seconds), then segment and extract facts as `api.outline`/`api.facts` do."""
     document = read_document(path)
+    outline = segment(document)
+    return document, outline, list(extract_facts(document, outline))
+
+
+def _assert_same_as_seed(path: Path, source_format: str) -> Document:
+    """Same tree and facts as the seed's paragraphs saved as a .txt (one a line, as each format holds them)."""
+    document, outline, facts = _read(path)
     assert document.source_format == source_format
     text = path.with_suffix(".txt")
     text.write_text("\n".join(_lines()) + "\n", encoding="utf-8")
-    expected_tree = _tree(api.outline(text))
+    _, expected_outline, expected_facts = _read(text)
+    expected_tree = _tree(expected_outline)
     assert len(expected_tree) > 20
-    assert _tree(api.outline(path)) == expected_tree
-    expected_facts = _facts(text)
+    assert _tree(outline) == expected_tree
     assert len(expected_facts) > 50
-    assert _facts(path) == expected_facts
+    assert [_without_spans(f.model_dump(mode="json")) for f in facts] == [
+        _without_spans(f.model_dump(mode="json")) for f in expected_facts
+    ]
     # Spans index the text as extracted: each fact's span reads its own text there.
-    for fact in api.facts(path).facts[:50]:
-        start, end = fact.span
-        assert document.normalised_slice(fact.span) == fact.text or fact.text in document.text[start:end]
+    for fact in facts:
+        assert document.normalised_slice(fact.span) == fact.text
+    return document
 
 
 def _docx(tmp_path: Path) -> Path:
@@ -132,9 +139,24 @@ def _pdf(tmp_path: Path, width: float = 432.0, size: float = 12.0) -> Path:
 
 def test_pdf_from_a_seed_gives_the_same_sections_and_facts(tmp_path: Path) -> None:
     path = _pdf(tmp_path)
-    text = read_document(path).text
-    assert "国务院政府工作报告" not in text and "- 2 -" not in text
-    _assert_same_as_seed(path, "pdf")
+    document = _assert_same_as_seed(path, "pdf")
+    assert "国务院政府工作报告" not in document.text and "- 2 -" not in document.text
+
+
+def test_pdf_bold_printed_twice_reads_once(tmp_path: Path) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "bold.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont("STSong-Light", 12)
+    for dx in (0.0, 0.3):  # the fake bold of many government PDFs: the heading drawn twice, a hair apart
+        pdf.drawString(60 + dx, 780, "一、上海市总体要求")
+    pdf.drawString(60, 760, "城镇新增就业1100万人以上。")
+    pdf.save()
+    assert read_document(path).text == "一、上海市总体要求\n城镇新增就业1100万人以上。\n"
 
 
 def test_pdf_furniture_is_recurring_edge_lines_and_page_numbers() -> None:

@@ -1,6 +1,6 @@
 """PDF → text: page by page, with running headers, footers and page numbers removed.
 
-pdfplumber orders the characters into lines; `dedupe_chars` drops the second copy of a glyph
+pdfplumber orders the characters into lines; the reader drops the second copy of a glyph
 printed twice at the same place (the "bold" of many government PDFs, which would otherwise
 read 上上海海). A line that runs to the right margin was wrapped by the page width when
 it leaves its sentence open or the next line is not indented as a paragraph's first line is,
@@ -15,7 +15,7 @@ import io
 import re
 from collections import Counter
 from collections.abc import Callable
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from docdiff.errors import InputError
 from docdiff.textshape import HEADING_START
@@ -50,7 +50,7 @@ def read_pdf(raw: bytes, source: str) -> str:
 
     try:
         with pdfplumber.open(io.BytesIO(raw)) as pdf:
-            raw_pages = [page.dedupe_chars().extract_text_lines() for page in pdf.pages]
+            raw_pages = [_without_doubled_glyphs(page).extract_text_lines() for page in pdf.pages]
     except Exception as exc:  # pdfminer raises many unrelated types for a damaged file
         raise InputError(f"{source}: not a readable PDF ({type(exc).__name__})") from exc
     right = max((float(line["x1"]) for page in raw_pages for line in page), default=0.0)
@@ -70,6 +70,22 @@ def read_pdf(raw: bytes, source: str) -> str:
     if not any(pages):
         raise InputError(f"{source}: the PDF holds no extractable text (a scan needs OCR first)")
     return join_wraps([line for page in strip_furniture(pages, lambda line: line.text) for line in page])
+
+
+def _without_doubled_glyphs(page: Any) -> Any:
+    """The page less every glyph printed again at (about) the same place: the fake bold.
+
+    pdfplumber's `dedupe_chars` does this too but compares every pair of characters, which
+    costs more than parsing the page; a set of (glyph, rounded position) keys is linear.
+    """
+    seen: set[tuple[str, int, int]] = set()
+    keep: set[int] = set()
+    for char in page.chars:
+        key = (char["text"], round(char["x0"]), round(char["top"]))
+        if key not in seen:
+            seen.add(key)
+            keep.add(id(char))
+    return page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) in keep)
 
 
 def join_wraps(lines: list[PdfLine]) -> str:
