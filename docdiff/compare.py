@@ -95,7 +95,13 @@ def _diff_pair(
 
 
 def _info(doc: Document, outline: Outline) -> DocumentInfo:
-    return DocumentInfo(source=doc.source, sha256=doc.sha256, chars=len(doc.text), title=outline.title)
+    return DocumentInfo(
+        source=doc.source,
+        sha256=doc.sha256,
+        chars=len(doc.text),
+        title=outline.title,
+        source_format=doc.source_format,
+    )
 
 
 class _Builder:

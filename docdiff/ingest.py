@@ -7,14 +7,15 @@ import os
 from pathlib import Path
 
 from docdiff.errors import InputError, UnsupportedFormatError
+from docdiff.formats import extract
 from docdiff.models import Document
 from docdiff.normalise import normalise
 from docdiff.options import IngestOptions
 
-# Magic numbers of formats people are likely to pass by mistake.
+# Magic numbers of formats people are likely to pass by mistake (PDF and DOCX have readers
+# in `docdiff.formats`; a ZIP that is not a Word document still lands here).
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF", "PDF"),
-    (b"PK\x03\x04", "a ZIP container (DOCX/XLSX/ODT)"),
+    (b"PK\x03\x04", "a ZIP container (XLSX/ODT, not DOCX)"),
     (b"\xd0\xcf\x11\xe0", "an OLE container (DOC/XLS)"),
     (b"{\\rtf", "RTF"),
     (b"\x89PNG", "PNG"),
@@ -54,8 +55,9 @@ def read_document(path: str | os.PathLike[str], options: IngestOptions | None = 
 
 
 def document_from_bytes(raw: bytes, source: str) -> Document:
-    """Decode `raw` (see `decode`) and build its normalised `Document`."""
-    text, encoding = decode(raw, source)
+    """Decode `raw` (see `decode`), or extract a Word/PDF/HTML file's text, and build its normalised `Document`."""
+    extracted = extract(raw, source)
+    text, encoding = (extracted.text, extracted.encoding) if extracted else decode(raw, source)
     normalised, offsets = normalise(text)
     if not normalised.strip():
         raise InputError(f"{source}: no text left after removing page furniture")
@@ -66,6 +68,7 @@ def document_from_bytes(raw: bytes, source: str) -> Document:
         text=text,
         normalised=normalised,
         offsets=tuple(offsets),
+        source_format=extracted.source_format if extracted else "text",
     )
 
 

@@ -55,6 +55,11 @@ class Document(Model):
     offsets: Offsets = Field(
         description="For each character of `normalised`, the offset in `text` it came from (increasing)."
     )
+    source_format: Literal["text", "docx", "pdf", "html"] = Field(
+        default="text",
+        description="What `text` was extracted from: a plain-text file, a Word document, a PDF or a web page. "
+        "Spans index `text`, the text as extracted, not the original file's bytes.",
+    )
 
     def to_original(self, start: int, end: int) -> Span:
         """Map a normalised span to the original span covering the same characters.

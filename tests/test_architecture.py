@@ -17,3 +17,30 @@ def test_core_imports_no_ui_library() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_tui_renders_through_the_report_layer_not_the_cli() -> None:
+    """core → report → cli/tui stays one way: no module of the TUI imports the CLI package."""
+    import ast
+    from pathlib import Path
+
+    tui = Path(__file__).resolve().parent.parent / "docdiff" / "tui"
+    offenders = []
+    for path in sorted(tui.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else []
+            )
+            offenders += [f"{path.name}: {n}" for n in names if n == "docdiff.cli" or n.startswith("docdiff.cli.")]
+    assert len(list(tui.rglob("*.py"))) > 3
+    assert offenders == []
+
+
+def test_report_styles_import_no_ui_library() -> None:
+    code = "import sys, docdiff.report.styles\nprint(','.join(m for m in sys.modules if m.split('.')[0] in ('rich', 'textual', 'typer')))\n"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""

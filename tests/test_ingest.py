@@ -90,9 +90,16 @@ def test_bad_bytes_raise_a_clear_error(tmp_path: Path, content: bytes, message: 
         read_document(path)
 
 
-def test_pdf_is_an_unsupported_format(tmp_path: Path) -> None:
-    with pytest.raises(UnsupportedFormatError):
+def test_a_damaged_pdf_is_a_clear_input_error(tmp_path: Path) -> None:
+    # PDFs are read (docdiff.formats.pdf); one that pdfminer cannot parse is still a one-line error.
+    with pytest.raises(InputError, match="not a readable PDF"):
         read_document(_write(tmp_path / "x.pdf", "%PDF-1.4 whatever"))
+
+
+def test_a_zip_that_is_not_a_word_document_is_unsupported(tmp_path: Path) -> None:
+    with pytest.raises(UnsupportedFormatError, match="ZIP"):
+        (tmp_path / "x.xlsx").write_bytes(b"PK\x03\x04xl/workbook.xml")
+        read_document(tmp_path / "x.xlsx")
 
 
 def test_missing_file_and_directory_are_refused(tmp_path: Path) -> None:

@@ -15,7 +15,9 @@ app = typer.Typer(
     name="docdiff",
     help="Compare successive versions of long Chinese policy documents.",
     no_args_is_help=True,
-    add_completion=False,
+    # -h as well as --help, inherited by every command; --install-completion for the user's shell.
+    context_settings={"help_option_names": ["-h", "--help"]},
+    add_completion=True,
     pretty_exceptions_enable=False,
     # Plain click help: rich-formatted help imports rich and markdown-it (~3x the start-up of typer).
     rich_markup_mode=None,

@@ -9,7 +9,7 @@ import typer
 
 from docdiff.cli.errors import reports_errors
 from docdiff.cli.options import StoreOption, open_store
-from docdiff.cli.render import make_console, print_lines
+from docdiff.cli.output import ColorMode, ColorOption, NoPagerOption, show_lines
 
 
 class BlameFormat(StrEnum):
@@ -25,23 +25,16 @@ def blame(
     output: Annotated[BlameFormat, typer.Option("--format", "-f", help="text or json.")] = BlameFormat.text,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours.")] = False,
     store: StoreOption = None,
+    color: ColorOption = ColorMode.auto,
+    no_pager: NoPagerOption = False,
 ) -> None:
-    """For each sentence, the earliest version of the series that holds it (or a near copy)."""
-    from docdiff.report.view import Run
+    """For each sentence, the earliest version of the series that holds it (or a near copy, marked ≈
+    with what changed since: [-old-]{+new+} without colour)."""
+    from docdiff.report.blame import blame_lines
     from docdiff.store.blame import blame as blame_version
 
     report = blame_version(open_store(store), ref)
     if output is BlameFormat.json:
         typer.echo(report.model_dump_json(by_alias=True, indent=2))
         return
-    width = max([len(label) for label in report.earlier] + [3])
-    lines = [
-        (
-            Run(f"{(line.origin or 'new'):<{width}} │ ", "dim" if line.origin else "good"),
-            Run(line.text, "plain" if line.origin else "ins"),
-        )
-        for line in report.lines
-    ]
-    summary = " · ".join(f"{share.label} {share.share:.1%}" for share in report.shares)
-    lines.append((Run("Carried over ", "heading"), Run(summary)))
-    print_lines(make_console(no_color), lines)
+    show_lines(blame_lines(report), color, no_color, no_pager)

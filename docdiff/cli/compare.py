@@ -12,6 +12,7 @@ import typer
 
 from docdiff.cli.errors import reports_errors
 from docdiff.cli.options import StoreOption, open_store
+from docdiff.cli.output import ColorMode, ColorOption, NoPagerOption, show_lines
 from docdiff.cli.render import make_console, print_lines, write_output
 
 EXIT_SAME = 0
@@ -61,6 +62,8 @@ def compare(
         bool, typer.Option("--all", help="On a terminal, list every entry (files and pipes always get all).")
     ] = False,
     store: StoreOption = None,
+    color: ColorOption = ColorMode.auto,
+    no_pager: NoPagerOption = False,
 ) -> None:
     """Compare two versions section by section. Exit 0 if identical, 1 if they differ, 2 on error."""
     if ledger:
@@ -83,7 +86,6 @@ def compare(
 
         write_output(render_html(result), out_file)
     else:
-        console = make_console(no_color, to_file=out_file is not None)
         # Lists are cut only for a reader at a terminal; a file or a pipe gets every entry.
         # (sys.stdout itself, not rich's guess, which FORCE_COLOR turns on even in a pipe.)
         limit = LIST_LIMIT if out_file is None and sys.stdout.isatty() and not show_all else None
@@ -91,8 +93,11 @@ def compare(
             lines = [*summary_lines(result)[:1], *fact_lines(result, limit, MORE_HINT)]
         else:
             lines = report_lines(result, explain, limit, MORE_HINT)
-        print_lines(console, lines)
-        if out_file is not None:
+        if out_file is None:
+            show_lines(lines, color, no_color, no_pager)
+        else:
+            console = make_console(no_color, to_file=True)
+            print_lines(console, lines)
             assert isinstance(console.file, io.StringIO)
             write_output(console.file.getvalue(), out_file)
     raise typer.Exit(EXIT_SAME if result.summary.identical else EXIT_DIFFERENT)

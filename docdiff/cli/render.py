@@ -1,4 +1,4 @@
-"""Map the report view's style names to rich styles and print them."""
+"""Print the report view's styled lines to a terminal, a pipe or a file."""
 
 from __future__ import annotations
 
@@ -12,64 +12,40 @@ import typer
 
 from docdiff.errors import OutputError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # rich and the report load when something is printed, never for `--help`
     from rich.console import Console
     from rich.text import Text
 
-    from docdiff.report.view import Line, Style
+    from docdiff.report.view import Line
 
-STYLES: dict[Style, str] = {
-    "plain": "",
-    "title": "bold",
-    "heading": "bold cyan",
-    "label": "magenta",
-    "dim": "dim",
-    "ins": "bold green",
-    "del": "red strike",
-    "move": "yellow",
-    "count": "bold",
-    "good": "green",
-    "bad": "red",
-}
+__all__ = ["make_console", "print_lines", "to_text", "write_output"]
 
 
 def to_text(line: Line) -> Text:
     """One styled line as rich Text."""
     from rich.text import Text
 
-    text = Text()
-    for run in line:
-        text.append(run.text, style=STYLES[run.style])
-    return text
+    from docdiff.report.styles import styled_runs
+
+    return Text.assemble(*styled_runs(line))
 
 
 def print_lines(console: Console, lines: Sequence[Line]) -> None:
     """Print styled lines; without colour, insertions and deletions get {+ +} and [- -] marks."""
+    from rich.text import Text
+
+    from docdiff.report.styles import marked
+
     plain = console.no_color or console.color_system is None
     for line in lines:
         if plain:
-            console.print(_marked(line), highlight=False, soft_wrap=True)
+            console.print(Text(marked(line)), highlight=False, soft_wrap=True)
         else:
             console.print(to_text(line), highlight=False, soft_wrap=True)
 
 
-def _marked(line: Line) -> Text:
-    from rich.text import Text
-
-    text = Text()
-    for run in line:
-        if run.style == "ins" and run.text.strip():
-            text.append("{+" + run.text + "+}")
-        elif run.style == "del" and run.text.strip():
-            text.append("[-" + run.text + "-]")
-        else:
-            text.append(run.text)
-    return text
-
-
 def make_console(no_color: bool = False, to_file: bool = False) -> Console:
     """A stdout console, or a plain one collecting text for a file; without colour when asked or NO_COLOR is set."""
-    # rich is imported when something is printed, never for `--help`.
     from rich.console import Console
 
     if to_file:

@@ -37,7 +37,7 @@ def add(
     store: StoreOption = None,
 ) -> None:
     """Add FILE to the store as SERIES@LABEL. Existing snapshots are never overwritten."""
-    snapshot = open_store(store).add(file, series, label, date, title)
+    snapshot = open_store(store, create=True).add(file, series, label, date, title)
     typer.echo(f"added {snapshot.ref} ({snapshot.size:,} bytes, sha256 {snapshot.sha256[:12]})")
 
 
@@ -53,8 +53,12 @@ def log(
     from rich.table import Table
 
     from docdiff.store.history import history
+    from docdiff.store.store import StoreError
 
-    entries = history(open_store(store), series)
+    opened = open_store(store)
+    if series is not None and not opened.snapshots(series):
+        raise StoreError(f"no series '{series}' in {opened.root}")
+    entries = history(opened, series)
     if output is LogFormat.json:
         typer.echo("[" + ",\n".join(e.model_dump_json(indent=2) for e in entries) + "]")
         return

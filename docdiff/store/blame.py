@@ -47,6 +47,7 @@ def blame(store: Store, ref: str, threshold: float = NEAR_COPY) -> BlameReport:
     doc, outline = _analysed(store, target)
     sentences = _sentences(doc, outline)
     origin: dict[int, tuple[str, float]] = {}
+    copied_from: dict[int, str] = {}
     for version in earlier:  # oldest first: the first version that holds a sentence is its origin
         remaining = [i for i in range(len(sentences)) if i not in origin]
         if not remaining:
@@ -64,15 +65,18 @@ def blame(store: Store, ref: str, threshold: float = NEAR_COPY) -> BlameReport:
                 [sentences[i][2] for i in near], old_keys, scorer=fuzz.ratio, score_cutoff=threshold * 100, workers=-1
             )
             best = scores.max(axis=1)
+            closest = scores.argmax(axis=1)
             for row, i in enumerate(near):
                 if best[row] >= threshold * 100:
                     origin[i] = (version.label, round(float(best[row]) / 100, 4))
+                    copied_from[i] = old_keys[int(closest[row])]
     lines = [
         BlameLine(
             span=doc.to_original(start, end),
             text=key,
             origin=origin[i][0] if i in origin else None,
             similarity=origin[i][1] if i in origin else 0.0,
+            copied_from=copied_from.get(i),
         )
         for i, (start, end, key) in enumerate(sentences)
     ]

@@ -37,6 +37,9 @@ class BlameLine(Model):
     text: str = Field(description="The sentence (normalised).")
     origin: str | None = Field(description="Label of the earliest version holding it or a near copy; None if new.")
     similarity: float = Field(description="Similarity to the copy in `origin` (1.0 exact), 0 if new.")
+    copied_from: str | None = Field(
+        default=None, description="For a near copy (similarity below 1), the earlier sentence it was edited from."
+    )
 
 
 class BlameShare(Model):

@@ -13,11 +13,11 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, LoadingIndicator, Static, TabbedContent, TabPane, Tree
 
 from docdiff.cache.analysis import Cache, load_document
-from docdiff.cli.render import to_text
 from docdiff.comparison import Comparison
 from docdiff.errors import DocdiffError
 from docdiff.models import Document, Span
 from docdiff.report.markdown import render_markdown
+from docdiff.report.styles import styled_runs
 from docdiff.report.view import Line, fact_lines, holding_pair, summary_lines
 from docdiff.store.store import Store
 from docdiff.tui.messages import ComparisonFailed, ComparisonReady
@@ -33,7 +33,7 @@ TABS = ("sections", "facts", "duplicates", "summary")
 
 def _text(lines: list[Line]) -> Text:
     """Report lines as one rich Text, styled as the terminal report styles them."""
-    return Text.assemble(*(part for line in lines for part in (to_text(line), "\n")))
+    return Text.assemble(*(part for line in lines for part in (Text.assemble(*styled_runs(line)), "\n")))
 
 
 class ReviewScreen(Screen[None]):

@@ -1,0 +1,61 @@
+"""Readers for documents that are not plain text: Word (.docx), PDF and web pages (.html).
+
+Each reader turns a file's bytes into plain text, one paragraph, heading or table row a
+line — the "text as extracted" that every span of the `Document` indexes. The heavy
+libraries (python-docx, pdfplumber, selectolax) are imported inside the reader that needs
+them, so `docdiff --help` and plain-text comparisons never load them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+SourceFormat = Literal["text", "docx", "pdf", "html"]
+
+# A ZIP container is a Word document only when it holds the main document part.
+_DOCX_PART = b"word/document.xml"
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+_HTML_STARTS = (b"<!doctype html", b"<html", b"<?xml")
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """The plain text read out of a formatted file and what it was read from."""
+
+    text: str
+    source_format: SourceFormat
+    encoding: str
+
+
+def detect_format(raw: bytes, source: str) -> SourceFormat:
+    """Which reader `raw` needs: by its magic number, then by an HTML suffix or opening tag."""
+    if raw.startswith(b"%PDF"):
+        return "pdf"
+    if raw.startswith(b"PK\x03\x04") and _DOCX_PART in raw:
+        return "docx"
+    head = raw[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if source.lower().endswith(_HTML_SUFFIXES) or (
+        head.startswith(_HTML_STARTS) and (b"<html" in head or b"<body" in raw[:4096].lower())
+    ):
+        return "html"
+    return "text"
+
+
+def extract(raw: bytes, source: str) -> Extracted | None:
+    """The text of a Word, PDF or HTML file, or None when `raw` is to be read as plain text."""
+    kind = detect_format(raw, source)
+    if kind == "docx":
+        from docdiff.formats.docx import read_docx
+
+        return Extracted(read_docx(raw, source), "docx", "utf-8")
+    if kind == "pdf":
+        from docdiff.formats.pdf import read_pdf
+
+        return Extracted(read_pdf(raw, source), "pdf", "pdf")
+    if kind == "html":
+        from docdiff.formats.html import read_html
+
+        text, encoding = read_html(raw, source)
+        return Extracted(text, "html", encoding)
+    return None

@@ -1,0 +1,138 @@
+"""Word (.docx) → text: paragraphs and table rows in document order, list numbers written out.
+
+Word keeps an automatic list number (`一、`, `（一）`, `1.`) out of the paragraph's text, in
+the numbering part; the segmenter finds headings by those numbers, so the reader writes
+each one in front of its paragraph as Word would display it. A paragraph in a Heading style
+with no number of its own stays a line by itself, which is how the segmenter sees a heading.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+from docdiff.errors import InputError
+
+_CN_DIGITS = "零一二三四五六七八九"
+_WORD_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def read_docx(raw: bytes, source: str) -> str:
+    """The text of a Word document, one paragraph or table row a line."""
+    import docx
+    from docx.table import Table
+
+    try:
+        document = docx.Document(io.BytesIO(raw))
+    except Exception as exc:  # python-docx raises zip, XML and key errors alike for a broken file
+        raise InputError(f"{source}: not a readable Word document ({type(exc).__name__})") from exc
+    numbering = _Numbering(document)
+    lines: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            for row in block.rows:
+                cells = [_one_line(cell.text) for cell in row.cells]
+                lines.append("\t".join(_unique_cells(cells)))
+        else:
+            text = _one_line(block.text)
+            prefix = numbering.label(block._p, block.style)
+            if text or prefix:
+                lines.append(prefix + text)
+    return "\n".join(lines) + "\n"
+
+
+def _one_line(text: str) -> str:
+    """A paragraph's soft line breaks and tabs are layout, not structure."""
+    return re.sub(r"[\n\v]+", "", text).strip()
+
+
+def _unique_cells(cells: list[str]) -> list[str]:
+    """A merged cell appears once per grid column it spans; keep it once."""
+    out: list[str] = []
+    for cell in cells:
+        if not out or cell != out[-1]:
+            out.append(cell)
+    return out
+
+
+def _chinese(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (list numbers stay below a hundred)."""
+    if n < 10:
+        return _CN_DIGITS[n]
+    tens, units = divmod(n, 10)
+    return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[units] if units else "")
+
+
+def _format(n: int, fmt: str) -> str:
+    if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional", "taiwaneseCounting"):
+        return _chinese(n)
+    if fmt == "lowerLetter":
+        return chr(ord("a") + (n - 1) % 26)
+    if fmt == "upperLetter":
+        return chr(ord("A") + (n - 1) % 26)
+    if fmt == "bullet":
+        return ""
+    return str(n)
+
+
+class _Numbering:
+    """Counts automatic list numbers per list and level, as Word renders them."""
+
+    def __init__(self, document: Any) -> None:
+        self._levels: dict[tuple[str, int], tuple[str, str, int]] = {}
+        self._counts: dict[str, list[int]] = {}
+        try:
+            part = document.part.numbering_part.element
+        except (KeyError, NotImplementedError):
+            return
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for node in part.iter(f"{_WORD_NS}abstractNum"):
+            levels = abstract.setdefault(node.get(f"{_WORD_NS}abstractNumId", ""), {})
+            for lvl in node.iter(f"{_WORD_NS}lvl"):
+                levels[int(lvl.get(f"{_WORD_NS}ilvl", "0"))] = (
+                    _val(lvl, "numFmt", "decimal"),
+                    _val(lvl, "lvlText", ""),
+                    int(_val(lvl, "start", "1")),
+                )
+        for num in part.iter(f"{_WORD_NS}num"):
+            ref = num.find(f"{_WORD_NS}abstractNumId")
+            if ref is None:
+                continue
+            for ilvl, level in abstract.get(ref.get(f"{_WORD_NS}val", ""), {}).items():
+                self._levels[(num.get(f"{_WORD_NS}numId", ""), ilvl)] = level
+
+    def label(self, paragraph: Any, style: Any) -> str:
+        """The number Word shows before `paragraph`, or "" when it is not in a numbered list.
+
+        The numbering is the paragraph's own or else its style's (a "List Number" or a numbered
+        heading style), following the styles it is based on.
+        """
+        num_pr = paragraph.find(f"{_WORD_NS}pPr/{_WORD_NS}numPr")
+        while num_pr is None and style is not None:
+            num_pr = style.element.find(f"{_WORD_NS}pPr/{_WORD_NS}numPr")
+            style = style.base_style
+        if num_pr is None:
+            return ""
+        num_id = _val(num_pr, "numId", "")
+        ilvl = int(_val(num_pr, "ilvl", "0"))
+        if (num_id, ilvl) not in self._levels:
+            return ""
+        counts = self._counts.setdefault(num_id, [0] * 9)
+        counts[ilvl] += 1
+        for deeper in range(ilvl + 1, len(counts)):
+            counts[deeper] = 0
+
+        def render(match: re.Match[str]) -> str:
+            level = int(match.group(1)) - 1
+            fmt, _, start = self._levels.get((num_id, level), ("decimal", "", 1))
+            return _format(counts[level] + start - 1, fmt)
+
+        fmt, text, _ = self._levels[(num_id, ilvl)]
+        return "" if fmt == "bullet" else re.sub(r"%(\d)", render, text)
+
+
+def _val(node: Any, tag: str, default: str) -> str:
+    child = node.find(f"{_WORD_NS}{tag}")
+    value = None if child is None else child.get(f"{_WORD_NS}val")
+    return default if value is None else str(value)

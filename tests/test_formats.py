@@ -1,0 +1,249 @@
+"""Word, PDF and HTML inputs: made from a real seed, they give the same sections and facts as the .txt."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from docdiff.cli.app import app
+from docdiff.facts.extract import extract_facts
+from docdiff.facts.models import Fact
+from docdiff.formats import detect_format
+from docdiff.formats.pdf import PdfLine, join_wraps, strip_furniture
+from docdiff.ingest import read_document
+from docdiff.models import Document, Outline
+from docdiff.segment import segment
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "national" / "2021.txt"
+_PART = re.compile(r"^[一二三四五六七八九十]+、")
+_SUBPART = re.compile(r"^（[一二三四五六七八九十]+）")
+
+
+def _lines() -> list[str]:
+    return [
+        line.strip().replace("\u200b", "") for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+
+
+def _tree(outline: Outline) -> list[tuple[int, str | None, int | None, str]]:
+    return [(s.level, s.number_label, s.number, s.heading) for s in outline.root.walk()]
+
+
+def _without_spans(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _without_spans(v) for k, v in value.items() if "span" not in k}
+    if isinstance(value, list):
+        return [_without_spans(v) for v in value]
+    return value
+
+
+def _read(path: Path) -> tuple[Document, Outline, list[Fact]]:
+    """Read once (a PDF takes seconds), then segment and extract facts as `api.outline`/`api.facts` do."""
+    document = read_document(path)
+    outline = segment(document)
+    return document, outline, list(extract_facts(document, outline))
+
+
+def _assert_same_as_seed(path: Path, source_format: str) -> Document:
+    """Same tree and facts as the seed's paragraphs saved as a .txt (one a line, as each format holds them)."""
+    document, outline, facts = _read(path)
+    assert document.source_format == source_format
+    text = path.with_suffix(".txt")
+    text.write_text("\n".join(_lines()) + "\n", encoding="utf-8")
+    _, expected_outline, expected_facts = _read(text)
+    expected_tree = _tree(expected_outline)
+    assert len(expected_tree) > 20
+    assert _tree(outline) == expected_tree
+    assert len(expected_facts) > 50
+    assert [_without_spans(f.model_dump(mode="json")) for f in facts] == [
+        _without_spans(f.model_dump(mode="json")) for f in expected_facts
+    ]
+    # Spans index the text as extracted: each fact's span reads its own text there.
+    for fact in facts:
+        assert document.normalised_slice(fact.span) == fact.text
+    return document
+
+
+def _docx(tmp_path: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    for line in _lines():
+        if _PART.match(line):
+            document.add_paragraph(line, style="Heading 1")
+        elif _SUBPART.match(line):
+            document.add_paragraph(line, style="Heading 2")
+        else:
+            document.add_paragraph(line)
+    path = tmp_path / "2021.docx"
+    document.save(str(path))
+    return path
+
+
+def test_docx_from_a_seed_gives_the_same_sections_and_facts(tmp_path: Path) -> None:
+    _assert_same_as_seed(_docx(tmp_path), "docx")
+
+
+def test_docx_automatic_list_numbers_and_tables_are_written_out(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("第一项工作", style="List Number")
+    document.add_paragraph("第二项工作", style="List Number")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "指标", "目标"
+    table.cell(1, 0).text, table.cell(1, 1).text = "城镇新增就业", "1100万人以上"
+    path = tmp_path / "list.docx"
+    document.save(str(path))
+    text = read_document(path).text
+    assert text.splitlines() == ["1.第一项工作", "2.第二项工作", "指标\t目标", "城镇新增就业\t1100万人以上"]
+
+
+def _pdf(tmp_path: Path, width: float = 432.0, size: float = 12.0) -> Path:
+    """The seed set as a PDF would be: wrapped by width, each paragraph indented two characters."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    font = "STSong-Light"
+    pdfmetrics.registerFont(UnicodeCIDFont(font))
+    rows: list[tuple[float, str]] = []
+    for line in _lines():
+        indent, row = 2 * size, ""
+        for ch in line:
+            if pdfmetrics.stringWidth(row + ch, font, size) > width - indent:
+                rows.append((indent, row))
+                indent, row = 0.0, ""
+            row += ch
+        rows.append((indent, row))
+    path = tmp_path / "2021.pdf"
+    pdf = canvas.Canvas(str(path))
+    per_page = 40
+    for page, first in enumerate(range(0, len(rows), per_page), start=1):
+        pdf.setFont(font, 9)
+        pdf.drawString(60, 810, "2021年国务院政府工作报告")
+        pdf.setFont(font, size)
+        for index, (indent, row) in enumerate(rows[first : first + per_page]):
+            pdf.drawString(60 + indent, 780 - 18 * index, row)
+        pdf.setFont(font, 9)
+        pdf.drawString(280, 30, f"- {page} -")
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_pdf_from_a_seed_gives_the_same_sections_and_facts(tmp_path: Path) -> None:
+    path = _pdf(tmp_path)
+    document = _assert_same_as_seed(path, "pdf")
+    assert "国务院政府工作报告" not in document.text and "- 2 -" not in document.text
+
+
+def test_pdf_bold_printed_twice_reads_once(tmp_path: Path) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "bold.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont("STSong-Light", 12)
+    for dx in (0.0, 0.3):  # the fake bold of many government PDFs: the heading drawn twice, a hair apart
+        pdf.drawString(60 + dx, 780, "一、上海市总体要求")
+    pdf.drawString(60, 760, "城镇新增就业1100万人以上。")
+    pdf.save()
+    assert read_document(path).text == "一、上海市总体要求\n城镇新增就业1100万人以上。\n"
+
+
+def test_pdf_furniture_is_recurring_edge_lines_and_page_numbers() -> None:
+    bodies = ["一、总体要求", "（一）稳就业。", "城镇新增就业1100万人。", "二、主要任务"]
+    pages = [["某某报告 2021", body, "第 3 页 共 9 页" if n == 3 else str(n)] for n, body in enumerate(bodies, 1)]
+    assert strip_furniture(pages, str) == [[body] for body in bodies]
+    # A single page has no running header to find; its page number still goes.
+    assert strip_furniture([["标题", "正文。", "1"]], str) == [["标题", "正文。"]]
+
+
+def test_pdf_full_lines_that_leave_a_sentence_open_are_joined() -> None:
+    lines = [
+        PdfLine("城镇新增就业", True, True),
+        PdfLine("1100万人以上。", True, False),  # full, ends a sentence, next line not indented: wrapped
+        PdfLine("居民收入增长。", True, False),  # full, but the next line is indented: a new paragraph
+        PdfLine("二、任务", False, True),
+        PdfLine("正文", True, True),
+    ]
+    assert join_wraps(lines) == "城镇新增就业1100万人以上。居民收入增长。\n二、任务\n正文\n"
+
+
+_PORTAL = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府工作报告_中国政府网</title>
+<script>var nav = "首页 | 政策 | 互动";</script><style>p {{ color: red }}</style></head>
+<body><header><div class="logo">中国政府网</div></header>
+<nav><ul><li>首页</li><li>国务院</li><li>总理</li><li>新闻</li><li>政策</li></ul></nav>
+<div class="share">打印 | 关闭 | 分享</div>
+<div class="article"><div class="pages_content" id="UCAP-CONTENT">{body}</div></div>
+<aside>相关链接：国务院公报</aside>
+<footer><p>版权所有：中国政府网 | 网站标识码bm01000001 | 京ICP备05070218号</p></footer>
+<script>document.write("<p>广告内容</p>");</script></body></html>"""
+
+
+def _html(tmp_path: Path) -> Path:
+    body = []
+    for line in _lines():
+        if _PART.match(line):
+            body.append(f"<h2>{line}</h2>")
+        elif _SUBPART.match(line):
+            body.append(f"<p><strong>{line[:4]}</strong>{line[4:]}</p>")
+        else:
+            body.append(f"<p>　　{line}</p>")
+    path = tmp_path / "2021.html"
+    path.write_text(_PORTAL.format(body="\n".join(body)), encoding="utf-8")
+    return path
+
+
+def test_html_portal_page_from_a_seed_gives_the_same_sections_and_facts(tmp_path: Path) -> None:
+    path = _html(tmp_path)
+    text = read_document(path).text
+    for junk in ("var nav", "首页", "版权所有", "广告内容", "相关链接", "color: red"):
+        assert junk not in text
+    _assert_same_as_seed(path, "html")
+
+
+def test_formats_are_told_by_content_and_suffix() -> None:
+    assert detect_format(b"%PDF-1.7 ...", "x.txt") == "pdf"
+    assert detect_format(b"<!doctype html><html><body>x", "page") == "html"
+    assert detect_format("一、总体要求".encode(), "notes.htm") == "html"
+    assert detect_format("一、总体要求".encode(), "plan.txt") == "text"
+    buffer = io.BytesIO()
+    import zipfile
+
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    assert detect_format(buffer.getvalue(), "book.xlsx") == "text"  # refused by ingest as a ZIP
+
+
+def test_json_says_what_the_text_was_extracted_from(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["compare", str(SEED), str(_docx(tmp_path)), "--format", "json"])
+    assert result.exit_code in (0, 1), result.output
+    assert '"source_format":"docx"' in result.stdout.replace(" ", "") or '"source_format": "docx"' in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("broken.docx", b"PK\x03\x04word/document.xml" + b"\x00" * 40, "not a readable Word document"),
+        ("broken.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\ngarbage", "PDF"),
+        ("empty.html", b"<html><body><nav>menu</nav><script>x()</script></body></html>", "no body text"),
+        ("book.xlsx", b"PK\x03\x04xl/workbook.xml" + b"\x00" * 40, "ZIP container"),
+    ],
+)
+def test_malformed_files_are_one_line_errors(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = CliRunner().invoke(app, ["sections", str(path)])
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
