@@ -106,9 +106,11 @@ def test_filter_facts_to_changed_targets_and_jump_to_the_diff() -> None:
         await pilot.press("k")
         await pilot.pause()
         assert (table.status_filter, table.kind_filter) == ("changed", "target")
-        rows = [table.get_row_at(i) for i in range(table.row_count)]
-        assert rows and all(row[0] == "target" and row[1] == "changed" for row in rows)
-        assert any(row[2] == "加装电梯" and row[3] == "140台" and row[4] == "155台" for row in rows)
+        rows = table.shown_cells()
+        assert rows and all(row["status"] == "changed" for row in rows)
+        assert any(
+            row["metric"] == "加装电梯" and row["old value"] == "140台" and row["new value"] == "155台" for row in rows
+        )
         fact = table.selected_fact()
         assert fact is not None and fact.new is not None
         await pilot.press("enter")
@@ -221,7 +223,7 @@ def test_tree_lists_statuses() -> None:
     drive(test)
 
 
-def test_long_unedited_section_shows_what_fits_until_o() -> None:
+def test_long_unedited_section_shows_what_fits_until_a() -> None:
     async def test(app: DocdiffApp, pilot: Pilot[None]) -> None:
         review = screen(app)
         assert review.comparison is not None
@@ -232,8 +234,8 @@ def test_long_unedited_section_shows_what_fits_until_o() -> None:
         await review.show_pair(added)
         await pilot.pause()
         body = review.query_one("#diff-body")
-        assert "more characters (o: show all)" in text_of(body)
-        await pilot.press("o")
+        assert "more characters (a: show all)" in text_of(body)
+        await pilot.press("a")
         await pilot.pause()
         shown = text_of(body)
         assert "more characters" not in shown and len(shown) > 2000
