@@ -32,8 +32,9 @@ NEW = "seeds/2025-hongkou-gov-work-report.txt"
 
 
 @pytest.fixture(autouse=True)
-def _at_repo_root(monkeypatch: pytest.MonkeyPatch) -> None:
+def _at_repo_root(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("DOCDIFF_CONFIG_DIR", str(tmp_path / "config"))  # a saved theme must not reach the snapshots
 
 
 def drive(

@@ -58,7 +58,9 @@ class DocdiffApp(App[None]):
         if pair is None:
             return
         self.old, self.new = pair
-        self.switch_screen(ReviewScreen(self.old, self.new, self.store))
+        review = self.screen
+        if isinstance(review, ReviewScreen):
+            review.open(self.old, self.new)
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

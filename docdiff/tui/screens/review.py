@@ -99,6 +99,16 @@ class ReviewScreen(Screen[None]):
         self.query_one("#tabs").display = False
         self.run_comparison()
 
+    def open(self, old: str, new: str) -> None:
+        """Compare two other versions in this screen (the picker's choice); the widgets refill when it is ready."""
+        self.old_source, self.new_source = old, new
+        self.comparison = self.old_doc = self.new_doc = None
+        self.pair_index = None
+        self.query_one("#tabs").display = False
+        self.query_one("#loading").display = True
+        self.query_one(DocHeader).update(Text(f"Comparing {old} → {new}…"))
+        self.run_comparison()
+
     @work(thread=True, exclusive=True, group="compare")
     def run_comparison(self) -> None:
         """Read both versions and compare them off the UI thread; only posts messages."""

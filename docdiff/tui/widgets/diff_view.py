@@ -125,6 +125,7 @@ class DiffView(VerticalScroll):
         self.full_text = False
         self.search_query: str | None = None  # the last search, highlighted wherever it is shown
         self.shown = 0  # rows laid out so far (the first pages of the section's changes)
+        self.below = Text()  # what the pane shows under the rows (more to come, a match, unedited text)
 
     def compose(self):  # type: ignore[no-untyped-def]
         yield Static("Select a section.", classes="title", id="diff-title")
@@ -152,9 +153,9 @@ class DiffView(VerticalScroll):
         for row in self.pool:
             row.set_class(False, "current")
         await self._lay_out(max(PAGE_ROWS, current + PAGE_ROWS // 2))
-        below = self._body_text(pair, changes)
-        body.update(below)
-        body.display = bool(below.plain)
+        self.below = self._body_text(pair, changes)
+        body.update(self.below)
+        body.display = bool(self.below.plain)
         self.current = -1
         self.scroll_home(animate=False)
         if changes:
@@ -203,8 +204,10 @@ class DiffView(VerticalScroll):
         preview = max(_MIN_PREVIEW_CHARS, (self.size.width // 2) * self.size.height)
         start = 0
         if matches and matches[0][1] - skipped > preview and not self.full_text:
-            # The match is past what fits: start at its paragraph instead of the section's top.
-            start = max(0, stripped.rfind("\n", 0, matches[0][0] - skipped) + 1)
+            # The match is past what fits: start at its paragraph (or a little before it in a long
+            # paragraph) instead of the section's top.
+            at = matches[0][0] - skipped
+            start = max(stripped.rfind("\n", 0, at) + 1, at - preview // 2, 0)
         shown = stripped if self.full_text else stripped[start : start + preview]
         parts = [f"{label}\n"]
         if start:
@@ -224,7 +227,8 @@ class DiffView(VerticalScroll):
         if self.shown < self.count:
             await self._lay_out(wanted if wanted is not None else self.shown + PAGE_ROWS)
             changes = self.pair.sentences if self.pair else ()
-            self.query_one("#diff-body", Static).update(self._body_text(self.pair, changes))
+            self.below = self._body_text(self.pair, changes)
+            self.query_one("#diff-body", Static).update(self.below)
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
