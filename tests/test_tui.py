@@ -200,8 +200,8 @@ def test_long_cjk_sentence_wraps_without_cutting_characters() -> None:
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
 @pytest.mark.parametrize(
     "keys",
-    [(), ("s",), ("2",), ("2", "f", "k"), ("3",), ("4",)],
-    ids=["sections-side-by-side", "sections-inline", "facts", "facts-changed-targets", "duplicates", "summary"],
+    [(), ("s",), ("2",), ("2", "f", "k"), ("3",), ("4",), ("question_mark",)],
+    ids=["sections-side-by-side", "sections-inline", "facts", "facts-changed-targets", "duplicates", "summary", "help"],
 )
 def test_screens_match_reviewed_snapshots(
     snap_compare: Callable[..., bool], keys: tuple[str, ...], size: tuple[int, int]

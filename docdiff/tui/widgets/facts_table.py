@@ -37,10 +37,10 @@ class FactColumn:
 COLUMNS = (
     FactColumn("kind", "kind", 7, 7),
     FactColumn("status", "status", 9, 9),
-    FactColumn("metric", "metric", 14, 30),
+    FactColumn("metric", "metric", 12, 30),
     FactColumn("old value", "old", 9, 16),
     FactColumn("new value", "new", 9, 16),
-    FactColumn("delta", "Δ", 7, 18),
+    FactColumn("delta", "Δ", 11, 18),
     FactColumn("section", "section", 12, 28),
 )
 _KEEP = ("metric", "old value", "new value", "delta", "section", "status", "kind")
