@@ -32,8 +32,9 @@ NEW = "seeds/2025-hongkou-gov-work-report.txt"
 
 
 @pytest.fixture(autouse=True)
-def _at_repo_root(monkeypatch: pytest.MonkeyPatch) -> None:
+def _at_repo_root(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("DOCDIFF_CONFIG_DIR", str(tmp_path / "config"))  # a saved theme must not reach the snapshots
 
 
 def drive(
@@ -106,9 +107,11 @@ def test_filter_facts_to_changed_targets_and_jump_to_the_diff() -> None:
         await pilot.press("k")
         await pilot.pause()
         assert (table.status_filter, table.kind_filter) == ("changed", "target")
-        rows = [table.get_row_at(i) for i in range(table.row_count)]
-        assert rows and all(row[0] == "target" and row[1] == "changed" for row in rows)
-        assert any(row[2] == "加装电梯" and row[3] == "140台" and row[4] == "155台" for row in rows)
+        rows = table.shown_cells()
+        assert rows and all(row["status"] == "changed" for row in rows)
+        assert any(
+            row["metric"] == "加装电梯" and row["old value"] == "140台" and row["new value"] == "155台" for row in rows
+        )
         fact = table.selected_fact()
         assert fact is not None and fact.new is not None
         await pilot.press("enter")
@@ -197,8 +200,8 @@ def test_long_cjk_sentence_wraps_without_cutting_characters() -> None:
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
 @pytest.mark.parametrize(
     "keys",
-    [(), ("s",), ("2",), ("2", "f", "k"), ("3",), ("4",)],
-    ids=["sections-side-by-side", "sections-inline", "facts", "facts-changed-targets", "duplicates", "summary"],
+    [(), ("s",), ("2",), ("2", "f", "k"), ("3",), ("4",), ("question_mark",)],
+    ids=["sections-side-by-side", "sections-inline", "facts", "facts-changed-targets", "duplicates", "summary", "help"],
 )
 def test_screens_match_reviewed_snapshots(
     snap_compare: Callable[..., bool], keys: tuple[str, ...], size: tuple[int, int]
@@ -221,7 +224,7 @@ def test_tree_lists_statuses() -> None:
     drive(test)
 
 
-def test_long_unedited_section_shows_what_fits_until_o() -> None:
+def test_long_unedited_section_shows_what_fits_until_a() -> None:
     async def test(app: DocdiffApp, pilot: Pilot[None]) -> None:
         review = screen(app)
         assert review.comparison is not None
@@ -232,8 +235,8 @@ def test_long_unedited_section_shows_what_fits_until_o() -> None:
         await review.show_pair(added)
         await pilot.pause()
         body = review.query_one("#diff-body")
-        assert "more characters (o: show all)" in text_of(body)
-        await pilot.press("o")
+        assert "more characters (a: show all)" in text_of(body)
+        await pilot.press("a")
         await pilot.pause()
         shown = text_of(body)
         assert "more characters" not in shown and len(shown) > 2000

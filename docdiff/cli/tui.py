@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -10,29 +9,21 @@ import typer
 from docdiff.cli.errors import reports_errors
 from docdiff.cli.options import StoreOption, open_store
 
-_SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-DEFAULT_OLD = "seeds/2024-hongkou-news-outlook.txt"
-DEFAULT_NEW = "seeds/2025-hongkou-gov-work-report.txt"
-
-
-def _default(relative: str) -> str:
-    """A bundled seed, from the working folder or from the checkout docdiff runs from."""
-    if Path(relative).exists():
-        return relative
-    return str(_SEEDS / Path(relative).name)
-
 
 @reports_errors
 def tui(
     old: Annotated[
-        str | None, typer.Argument(help="Earlier version: file or SERIES@LABEL (default: the 2024 outlook).")
+        str | None,
+        typer.Argument(help="Earlier version: file or SERIES@LABEL (default: the bundled store's newest pair)."),
     ] = None,
-    new: Annotated[
-        str | None, typer.Argument(help="Later version: file or SERIES@LABEL (default: the 2025 report).")
-    ] = None,
+    new: Annotated[str | None, typer.Argument(help="Later version: file or SERIES@LABEL.")] = None,
     store: StoreOption = None,
 ) -> None:
-    """Browse a comparison in the terminal. Keys: n/p changes, [ ] sections, s layout, f filter, ? help, q quit."""
+    """Browse a comparison in the terminal. Keys: n/p changes, [ ] sections, o open a pair, ? help, q quit."""
+    from docdiff.tui.series import browsable_store, check_sources
+
+    browsing = browsable_store(open_store(store), explicit=store is not None)
+    old, new = check_sources(old, new, browsing)  # bad arguments are an error before the app starts
     from docdiff.tui.app import DocdiffApp
 
-    DocdiffApp(old or _default(DEFAULT_OLD), new or _default(DEFAULT_NEW), open_store(store)).run()
+    DocdiffApp(old, new, browsing).run()

@@ -8,11 +8,15 @@ from typing import ClassVar
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.theme import Theme
 
 from docdiff.store.store import Store
 from docdiff.tui.screens.dialogs import HelpScreen
+from docdiff.tui.screens.picker import PickerScreen
 from docdiff.tui.screens.review import ReviewScreen
 from docdiff.tui.screens.series import SeriesScreen
+from docdiff.tui.series import series_versions_or_empty
+from docdiff.tui.settings import TuiSettings, load_settings, save_settings
 
 
 class DocdiffApp(App[None]):
@@ -30,6 +34,16 @@ class DocdiffApp(App[None]):
     def __init__(self, old: str, new: str, store: Store | None = None) -> None:
         super().__init__()
         self.old, self.new, self.store = old, new, store
+        saved = load_settings().theme
+        if saved in self.available_themes:
+            self.theme = saved
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        """Keep the theme chosen (from the command palette) for the next run."""
+        save_settings(TuiSettings(theme=theme.name))
 
     def get_default_screen(self) -> Screen[None]:
         return ReviewScreen(self.old, self.new, self.store)
@@ -43,21 +57,39 @@ class DocdiffApp(App[None]):
         store = self.store or Store()
         self.push_screen(SeriesScreen(series_holding(store, self.old), store))
 
+    def action_open_pair(self) -> None:
+        """Pick a series and two versions from the store, then compare them."""
+        versions = series_versions_or_empty(self.store) if self.store is not None else {}
+        if not versions:
+            self.notify("The store holds no series with two versions", severity="warning")
+            return
+        current = self.old.split("@", 1)[0] if "@" in self.old else None
+        self.push_screen(PickerScreen(versions, current), self._open_pair)
+
+    def _open_pair(self, pair: tuple[str, str] | None) -> None:
+        if pair is None:
+            return
+        self.old, self.new = pair
+        review = self.screen
+        if isinstance(review, ReviewScreen):
+            review.open(self.old, self.new)
+
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
         screen = self.screen
-        keys = [
-            (b.key_display or b.key, b.description)
-            for b in [*screen.BINDINGS, *self.BINDINGS]
-            if isinstance(b, Binding)
-        ]
-        keys += [
-            ("1–4 / Tab", "switch tabs"),
-            ("↑ ↓ Enter", "move in the tree and tables; Enter jumps to the text"),
-            ("Ctrl+P", "command palette"),
-        ]
-        self.push_screen(HelpScreen(keys))
+        keys: dict[str, str] = {}  # the screen repeats q and ? so the footer shows them first
+        for b in [*screen.BINDINGS, *self.BINDINGS]:
+            if isinstance(b, Binding):
+                keys.setdefault(b.key_display or b.key, b.description)
+        keys.update(
+            {
+                "1–4 / Tab": "switch tabs",
+                "↑ ↓ Enter": "move in the tree and tables; Enter jumps to the text",
+                "Ctrl+P": "command palette (also: change theme, kept for the next run)",
+            }
+        )
+        self.push_screen(HelpScreen(list(keys.items())))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -6,9 +6,10 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
@@ -16,6 +17,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 class HelpScreen(ModalScreen[None]):
     """Every key, with what it does."""
 
+    AUTO_FOCUS = "#help-scroll"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,q", "dismiss", "Close")]
 
     def __init__(self, bindings: list[tuple[str, str]]) -> None:
@@ -25,10 +27,12 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         table = Table(title="docdiff keys", show_header=False, box=None, padding=(0, 2))
         for key, description in self.keys:
-            table.add_row(f"[bold]{key}[/]", description)
+            table.add_row(Text(key, style="bold"), Text(description))  # "[" is a key, not markup
         with Vertical(id="dialog"):
-            yield Static(table)
-            yield Label("Press ? or Esc to close.", classes="hint")
+            # Scrolls (↑ ↓ PgUp PgDn) where the keys do not fit, as at 80×24.
+            with VerticalScroll(id="help-scroll"):
+                yield Static(table)
+            yield Label("↑ ↓ to scroll, ? or Esc to close.", classes="hint")
 
 
 class SearchScreen(ModalScreen[str | None]):
@@ -37,10 +41,14 @@ class SearchScreen(ModalScreen[str | None]):
     AUTO_FOCUS = "#query"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
+    def __init__(self, last: str = "") -> None:
+        super().__init__()
+        self.last = last  # the previous search, so `/` Enter finds its next match
+
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label("Find text in the changes (Enter to search, Esc to cancel):")
-            yield Input(placeholder="e.g. 加装电梯 or 35.46%", id="query")
+            yield Label("Find text in any section; ９０ finds 90 (Enter: next match, Esc: cancel):")
+            yield Input(placeholder="e.g. 加装电梯 or 35.46%", value=self.last, id="query")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value.strip() or None)

@@ -19,7 +19,8 @@ from docdiff.models import Document, Span
 from docdiff.report.markdown import render_markdown
 from docdiff.report.styles import styled_runs
 from docdiff.report.view import Line, fact_lines, holding_pair, summary_lines
-from docdiff.store.store import Store
+from docdiff.store.store import Store, is_reference
+from docdiff.tui.find import contains
 from docdiff.tui.messages import ComparisonFailed, ComparisonReady
 from docdiff.tui.screens.dialogs import ExportScreen, SearchScreen
 from docdiff.tui.widgets.diff_view import DiffView, section_text
@@ -36,21 +37,31 @@ def _text(lines: list[Line]) -> Text:
     return Text.assemble(*(part for line in lines for part in (Text.assemble(*styled_runs(line)), "\n")))
 
 
+def _label(source: str) -> str | None:
+    """A stored version's label (`national-gwr@2021` → `2021`), shown beside its title."""
+    return source.rsplit("@", 1)[1] if is_reference(source) else None
+
+
 class ReviewScreen(Screen[None]):
     """Compare two versions in a worker, then browse the result."""
 
+    # At 80 columns the footer holds six keys and the palette: q and ? first, so they always show;
+    # the rest are in the help screen (?) and the command palette.
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "app.quit", "Quit"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("n", "next_change", "Next change"),
-        Binding("p", "previous_change", "Prev change"),
+        Binding("p", "previous_change", "Prev change", show=False),
         Binding("right_square_bracket", "next_section", "Next section", key_display="]"),
-        Binding("left_square_bracket", "previous_section", "Prev section", key_display="["),
-        Binding("s", "toggle_layout", "Side/inline"),
-        Binding("o", "toggle_full_text", "All text", show=False),
-        Binding("f", "filter", "Filter"),
-        Binding("k", "kind_filter", "Fact kind"),
+        Binding("left_square_bracket", "previous_section", "Prev section", key_display="[", show=False),
         Binding("slash", "search", "Search", key_display="/"),
-        Binding("c", "copy", "Copy"),
-        Binding("e", "export", "Export"),
+        Binding("o", "app.open_pair", "Open"),
+        Binding("s", "toggle_layout", "Side/inline", show=False),
+        Binding("a", "toggle_full_text", "All text", show=False),
+        Binding("f", "filter", "Filter", show=False),
+        Binding("k", "kind_filter", "Fact kind", show=False),
+        Binding("c", "copy", "Copy", show=False),
+        Binding("e", "export", "Export", show=False),
         Binding("1", "tab('sections')", "Sections", show=False),
         Binding("2", "tab('facts')", "Facts", show=False),
         Binding("3", "tab('duplicates')", "Duplicates", show=False),
@@ -87,6 +98,16 @@ class ReviewScreen(Screen[None]):
         self.query_one("#tabs").display = False
         self.run_comparison()
 
+    def open(self, old: str, new: str) -> None:
+        """Compare two other versions in this screen (the picker's choice); the widgets refill when it is ready."""
+        self.old_source, self.new_source = old, new
+        self.comparison = self.old_doc = self.new_doc = None
+        self.pair_index = None
+        self.query_one("#tabs").display = False
+        self.query_one("#loading").display = True
+        self.query_one(DocHeader).update(Text(f"Comparing {old} → {new}…"))
+        self.run_comparison()
+
     @work(thread=True, exclusive=True, group="compare")
     def run_comparison(self) -> None:
         """Read both versions and compare them off the UI thread; only posts messages."""
@@ -103,7 +124,7 @@ class ReviewScreen(Screen[None]):
         self.comparison, self.old_doc, self.new_doc = message.comparison, message.old, message.new
         self.query_one("#loading").display = False
         self.query_one("#tabs").display = True
-        self.query_one(DocHeader).show(message.comparison)
+        self.query_one(DocHeader).show(message.comparison, _label(self.old_source), _label(self.new_source))
         tree = self.query_one(SectionTree)
         tree.load(message.comparison)
         self.query_one(FactsTable).load(message.comparison)
@@ -149,7 +170,7 @@ class ReviewScreen(Screen[None]):
         if self.comparison is None:
             return
         diff = self.query_one(DiffView)
-        if diff.focus_change(diff.current + 1):
+        if await diff.focus_change(diff.current + 1):
             return
         later = self._split(self._changed_pairs())[1]
         if later:
@@ -161,7 +182,7 @@ class ReviewScreen(Screen[None]):
         if self.comparison is None:
             return
         diff = self.query_one(DiffView)
-        if diff.current > 0 and diff.focus_change(diff.current - 1):
+        if diff.current > 0 and await diff.focus_change(diff.current - 1):
             return
         earlier = self._split(self._changed_pairs())[0]
         if earlier:
@@ -240,25 +261,37 @@ class ReviewScreen(Screen[None]):
 
     def action_search(self) -> None:
         if self.comparison is not None:
-            self.app.push_screen(SearchScreen(), self._search)
+            self.app.push_screen(SearchScreen(self.query_one(DiffView).search_query or ""), self._search)
 
     async def _search(self, query: str | None) -> None:
+        """Show the next section holding `query` (width and case folded), with every match highlighted."""
         if not query or self.comparison is None:
             return
+        diff = self.query_one(DiffView)
         order = self._order()
-        start = order.index(self.pair_index) + 1 if self.pair_index in order else 0
-        for index in order[start:] + order[:start]:
-            for k, sentence in enumerate(self.comparison.sections[index].sentences):
-                if query in "".join(p.text for p in sentence.pieces):
-                    self.action_tab("sections")
-                    await self.show_pair(index, change=k)
+        here = order.index(self.pair_index) if self.pair_index in order else -1
+        # The section shown counts too, from the change after the current one: a repeated search walks on.
+        after_current = diff.current + 1 if here >= 0 and query == diff.search_query else 0
+        candidates = ([order[here]] if here >= 0 else []) + order[here + 1 :] + order[: max(here, 0)]
+        for index in candidates:
+            pair = self.comparison.sections[index]
+            first = after_current if index == self.pair_index else 0
+            for k, sentence in enumerate(pair.sentences[first:], start=first):
+                old = "".join(p.text for p in sentence.pieces if p.op != "insert")
+                new = "".join(p.text for p in sentence.pieces if p.op != "delete")
+                if contains(old, query) or contains(new, query):
+                    await self._show_match(index, query, k)
                     return
-        for index in order[start:] + order[:start]:  # then the text of sections without edits shown
-            if query in self._section_text(index):
-                self.action_tab("sections")
-                await self.show_pair(index)
+        for index in candidates[1:] + candidates[:1]:  # then the unchanged text of every section
+            if contains(self._section_text(index), query):
+                await self._show_match(index, query, 0)
                 return
         self.notify(f"“{query}” is not in any section", severity="warning", timeout=3)
+
+    async def _show_match(self, index: int, query: str, change: int) -> None:
+        self.action_tab("sections")
+        self.query_one(DiffView).search_query = query
+        await self.show_pair(index, change=change)
 
     def _section_text(self, index: int) -> str:
         assert self.comparison is not None

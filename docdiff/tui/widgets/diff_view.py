@@ -13,13 +13,19 @@ from textual.widgets import Static
 from docdiff.comparison import SectionPair, SentenceChange
 from docdiff.models import Document
 from docdiff.report.view import pair_evidence, pair_name
+from docdiff.tui.find import find_all, highlight
 
 # A short changed piece holding a digit is a changed number: it gets a solid highlight.
 _NUMBER = re.compile(r"^\D{0,2}\d[\d.,%]*\S{0,4}$")
-# A section without edits shows what fits in the pane (CJK characters take two cells) until `o`
+# A section without edits shows what fits in the pane (CJK characters take two cells) until `a`
 # asks for all of it: long sections would otherwise cost every move a re-wrap of thousands of
 # characters. At least this many characters are shown.
 _MIN_PREVIEW_CHARS = 400
+# Rows laid out when a section is shown; more follow as the reader scrolls or moves down. Laying
+# out every row of a long section (each a table measured to wrap CJK) made a move cost 150 ms.
+PAGE_ROWS = 10
+# Characters of context shown around a search match found in a section's unchanged text.
+_CONTEXT_CHARS = 120
 _KINDS = {"changed": "~", "added": "+", "removed": "−", "moved-in": "↪", "moved-out": "↩"}
 
 
@@ -52,16 +58,17 @@ class ChangeRow(Static):
     ChangeRow.current { background: $boost; border-left: thick $accent; }
     """
 
-    def __init__(self, change: SentenceChange, index: int, side_by_side: bool) -> None:
+    def __init__(self, change: SentenceChange, index: int, side_by_side: bool, query: str | None = None) -> None:
         self.change = change
         self.index = index
         self.side_by_side = side_by_side
+        self.search_query = query
         self.body = self._renderable()
         super().__init__(self.body, classes="change-row")
 
-    def set_change(self, change: SentenceChange, index: int, side_by_side: bool) -> None:
+    def set_change(self, change: SentenceChange, index: int, side_by_side: bool, query: str | None = None) -> None:
         """Show another sentence in this row (rows are reused, not remounted, when moving)."""
-        self.change, self.index, self.side_by_side = change, index, side_by_side
+        self.change, self.index, self.side_by_side, self.search_query = change, index, side_by_side, query
         self.body = self._renderable()
         self.update(self.body)
 
@@ -69,10 +76,10 @@ class ChangeRow(Static):
         pieces = [(p.op, p.text.replace("\n", "¶")) for p in self.change.pieces]
         mark = _KINDS[self.change.kind]
         if not self.side_by_side:
-            return Text.assemble((f"{mark} ", "dim"), _styled(pieces, None))
+            return Text.assemble((f"{mark} ", "dim"), highlight(_styled(pieces, None), self.search_query))
         kind = self.change.kind
-        old = Text() if kind == "added" else _styled(pieces, "old")
-        new = Text() if kind in ("removed", "moved-out") else _styled(pieces, "new")
+        old = Text() if kind == "added" else highlight(_styled(pieces, "old"), self.search_query)
+        new = Text() if kind in ("removed", "moved-out") else highlight(_styled(pieces, "new"), self.search_query)
         if kind == "moved-out":
             new = Text("↪ moved to another section", style="italic yellow")
         elif kind == "moved-in":
@@ -101,7 +108,7 @@ class DiffView(VerticalScroll):
     """
 
     DEFAULT_CSS = """
-    DiffView { width: 1fr; }
+    DiffView { width: 1fr; overflow-x: hidden; overflow-y: scroll; }
     DiffView > .title { text-style: bold; padding: 0 1; background: $panel; width: 100%; }
     DiffView > .plain { padding: 0 1; color: $text-muted; }
     """
@@ -116,6 +123,9 @@ class DiffView(VerticalScroll):
         self.old_doc: Document | None = None
         self.pool: list[ChangeRow] = []
         self.full_text = False
+        self.search_query: str | None = None  # the last search, highlighted wherever it is shown
+        self.shown = 0  # rows laid out so far (the first pages of the section's changes)
+        self.below = Text()  # what the pane shows under the rows (more to come, a match, unedited text)
 
     def compose(self):  # type: ignore[no-untyped-def]
         yield Static("Select a section.", classes="title", id="diff-title")
@@ -138,45 +148,100 @@ class DiffView(VerticalScroll):
         else:
             title.update(Text(pair_name(pair)))
         header.display = self.side_by_side and bool(changes)
-        extra = [ChangeRow(change, i, self.side_by_side) for i, change in enumerate(changes) if i >= len(self.pool)]
-        for i, change in enumerate(changes[: len(self.pool)]):
-            self.pool[i].set_change(change, i, self.side_by_side)
-        for i, row in enumerate(self.pool):
-            row.display = i < len(changes)
-            row.set_class(False, "current")
-        if extra:
-            await self.mount_all(extra, before=body)
-            self.pool.extend(extra)
         self.count = len(changes)
-        if pair is not None and not changes:
-            text = section_text(pair, old, new)
-            label = {"added": "Added section:", "dropped": "Dropped section:"}.get(
-                pair.status, "No changes in this section:"
-            )
-            text = text.strip()
-            preview = max(_MIN_PREVIEW_CHARS, (self.size.width // 2) * self.size.height)
-            if len(text) > preview and not self.full_text:
-                more = f"… {len(text) - preview:,} more characters (o: show all)"
-                body.update(Text.assemble(f"{label}\n{text[:preview]}", (more, "dim italic")))
-            else:
-                body.update(Text(f"{label}\n{text}"))
-            body.display = True
-        else:
-            body.display = False
+        self.shown = 0
+        for row in self.pool:
+            row.set_class(False, "current")
+        await self._lay_out(max(PAGE_ROWS, current + PAGE_ROWS // 2))
+        self.below = self._body_text(pair, changes)
+        body.update(self.below)
+        body.display = bool(self.below.plain)
         self.current = -1
         self.scroll_home(animate=False)
         if changes:
-            self.focus_change(max(0, min(current, len(changes) - 1)))
+            await self.focus_change(max(0, min(current, len(changes) - 1)))
+
+    async def _lay_out(self, wanted: int) -> None:
+        """Fill and show the rows of the first `wanted` changes (the pool grows as needed); hide the rest."""
+        changes = self.pair.sentences if self.pair else ()
+        wanted = min(wanted, len(changes))
+        for i in range(self.shown, min(wanted, len(self.pool))):
+            self.pool[i].set_change(changes[i], i, self.side_by_side, self.search_query)
+        extra = [ChangeRow(changes[i], i, self.side_by_side, self.search_query) for i in range(len(self.pool), wanted)]
+        for i, row in enumerate(self.pool):
+            row.display = i < wanted
+        if extra:
+            await self.mount_all(extra, before=self.query_one("#diff-body"))
+            self.pool.extend(extra)
+        self.shown = max(self.shown, wanted)
+
+    def _body_text(self, pair: SectionPair | None, changes: Sequence[SentenceChange]) -> Text:
+        """Below the rows: more changes to come, a search match in unchanged text, or an unedited section's text."""
+        if pair is None:
+            return Text()
+        text = section_text(pair, self.old_doc, self.new_doc)
+        matches = find_all(text, self.search_query) if self.search_query else []
+        if changes:
+            parts: list[Text | str | tuple[str, str]] = []
+            if self.shown < self.count:
+                parts.append((f"↓ {self.count - self.shown} more changes (scroll down or n)\n", "dim italic"))
+            in_rows = (
+                any(find_all(row.passage(), self.search_query) for row in self.rows()) if self.search_query else True
+            )
+            if matches and not in_rows:
+                start, end = matches[0]
+                lo, hi = max(0, start - _CONTEXT_CHARS), min(len(text), end + _CONTEXT_CHARS)
+                snippet = Text("…" + text[lo:hi].replace("\n", "¶") + "…")
+                parts += [
+                    (f"“{self.search_query}” in the unchanged text:\n", "dim"),
+                    highlight(snippet, self.search_query),
+                ]
+            return Text.assemble(*parts)
+        labels = {"added": "Added section:", "dropped": "Dropped section:"}
+        label = labels.get(pair.status, "No changes in this section:")
+        stripped = text.strip()
+        skipped = len(text) - len(text.lstrip())
+        preview = max(_MIN_PREVIEW_CHARS, (self.size.width // 2) * self.size.height)
+        start = 0
+        if matches and matches[0][1] - skipped > preview and not self.full_text:
+            # The match is past what fits: start at its paragraph (or a little before it in a long
+            # paragraph) instead of the section's top.
+            at = matches[0][0] - skipped
+            start = max(stripped.rfind("\n", 0, at) + 1, at - preview // 2, 0)
+        shown = stripped if self.full_text else stripped[start : start + preview]
+        parts = [f"{label}\n"]
+        if start:
+            parts.append((f"… {start:,} characters above (a: show all)\n", "dim italic"))
+        parts.append(highlight(Text(shown), self.search_query))
+        rest = len(stripped) - start - len(shown)
+        if rest > 0:
+            parts.append((f"… {rest:,} more characters (a: show all)", "dim italic"))
+        return Text.assemble(*parts)
 
     def rows(self) -> list[ChangeRow]:
-        """The change rows shown, in order."""
-        return self.pool[: self.count]
+        """The change rows laid out, in order."""
+        return self.pool[: min(self.count, self.shown)]
 
-    def focus_change(self, index: int) -> bool:
+    async def show_more(self, wanted: int | None = None) -> None:
+        """Lay out the next page of rows (or up to change `wanted`)."""
+        if self.shown < self.count:
+            await self._lay_out(wanted if wanted is not None else self.shown + PAGE_ROWS)
+            changes = self.pair.sentences if self.pair else ()
+            self.below = self._body_text(self.pair, changes)
+            self.query_one("#diff-body", Static).update(self.below)
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        if self.shown < self.count and new >= self.max_scroll_y - 2:
+            self.call_later(self.show_more)
+
+    async def focus_change(self, index: int) -> bool:
         """Highlight change `index` and scroll to it; False if there is no such change."""
-        rows = self.rows()
-        if not 0 <= index < len(rows):
+        if not 0 <= index < self.count:
             return False
+        if index >= self.shown:
+            await self.show_more(index + PAGE_ROWS // 2)
+        rows = self.rows()
         if 0 <= self.current < len(rows):
             rows[self.current].set_class(False, "current")
         rows[index].set_class(True, "current")

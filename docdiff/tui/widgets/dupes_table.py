@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widgets import DataTable
 
 from docdiff.comparison import Comparison
 from docdiff.duplicates.models import DuplicateGroup
 
 
-class DupesTable(DataTable[str]):
+class DupesTable(DataTable[str | Text]):
     """One row per repeated passage; the row key is its index in `Comparison.duplicates`."""
 
     def __init__(self, **kwargs: object) -> None:
@@ -30,8 +31,8 @@ class DupesTable(DataTable[str]):
                 str(len(group.occurrences)),
                 str(group.chars),
                 f"{group.similarity:.0%}",
-                group.text[:60],
-                " › ".join(first.section[-1:]),
+                Text(group.text[:60]),  # document text: a Text cell, so "[...]" is never read as markup
+                Text(" › ".join(first.section[-1:])),
                 key=str(index),
             )
 

@@ -49,7 +49,7 @@ class SectionTree(Tree[int]):
     """Aligned sections in new-document order (dropped ones where they were); data is the index."""
 
     DEFAULT_CSS = """
-    SectionTree { width: 38%; min-width: 24; border-right: solid $panel; }
+    SectionTree { width: 38%; min-width: 24; border-right: solid $panel; overflow-x: hidden; }
     """
 
     def __init__(self, **kwargs: object) -> None:
