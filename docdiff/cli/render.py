@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.text import Text
 
+from docdiff.report.safe import one_line, visible
 from docdiff.report.view import Line, Style
 
 STYLES: dict[Style, str] = {
@@ -26,10 +27,10 @@ STYLES: dict[Style, str] = {
 
 
 def to_text(line: Line) -> Text:
-    """One styled line as rich Text."""
+    """One styled line as rich Text (document text is never markup, and its control characters show)."""
     text = Text()
     for run in line:
-        text.append(run.text, style=STYLES[run.style])
+        text.append(visible(run.text), style=STYLES[run.style])
     return text
 
 
@@ -46,12 +47,13 @@ def print_lines(console: Console, lines: Sequence[Line]) -> None:
 def _marked(line: Line) -> Text:
     text = Text()
     for run in line:
-        if run.style == "ins" and run.text.strip():
-            text.append("{+" + run.text + "+}")
-        elif run.style == "del" and run.text.strip():
-            text.append("[-" + run.text + "-]")
+        shown = visible(run.text)
+        if run.style == "ins" and shown.strip():
+            text.append("{+" + shown + "+}")
+        elif run.style == "del" and shown.strip():
+            text.append("[-" + shown + "-]")
         else:
-            text.append(run.text)
+            text.append(shown)
     return text
 
 
@@ -59,3 +61,8 @@ def make_console(no_color: bool = False) -> Console:
     """A stdout console; without colour when asked or when NO_COLOR is set."""
     plain = no_color or bool(os.environ.get("NO_COLOR"))
     return Console(no_color=plain, color_system=None if plain else "auto", highlight=False)
+
+
+def cell(text: str) -> Text:
+    """A table cell or tree label of document text: plain rich Text (no markup), one line, controls shown."""
+    return Text(one_line(text))

@@ -7,12 +7,14 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.tree import Tree
 
 from docdiff import api
 from docdiff.cli.errors import reports_errors
 from docdiff.cli.options import StoreOption, open_store
 from docdiff.models import Outline, Section
+from docdiff.report.safe import one_line
 
 
 class TreeFormat(StrEnum):
@@ -38,7 +40,7 @@ def sections(
         return
     Console(highlight=False).print(render_tree(result, depth))
     for warning in result.warnings:
-        typer.echo(f"docdiff: warning: numbering: {warning}", err=True)
+        typer.echo(f"docdiff: warning: numbering: {one_line(warning)}", err=True)
 
 
 def render_tree(outline: Outline, depth: int | None = None) -> Tree:
@@ -65,4 +67,5 @@ def _size(section: Section) -> str:
 
 
 def _escape(text: str) -> str:
-    return text.replace("[", "\\[")
+    """Document text inside the tree's markup: controls shown, brackets escaped."""
+    return escape(one_line(text))

@@ -121,7 +121,7 @@ class ReviewScreen(Screen[None]):
     def on_comparison_failed(self, message: ComparisonFailed) -> None:
         self.query_one("#loading").display = False
         self.query_one(DocHeader).update(Text(f"Cannot compare: {message.error}", style="bold red"))
-        self.notify(message.error, title="Cannot compare", severity="error", timeout=10)
+        self.notify(message.error, title="Cannot compare", severity="error", timeout=10, markup=False)
 
     # -- sections and changes --------------------------------------------------------------
 
@@ -257,7 +257,7 @@ class ReviewScreen(Screen[None]):
                 self.action_tab("sections")
                 await self.show_pair(index)
                 return
-        self.notify(f"“{query}” is not in any section", severity="warning", timeout=3)
+        self.notify(f"“{query}” is not in any section", severity="warning", timeout=3, markup=False)
 
     def _section_text(self, index: int) -> str:
         assert self.comparison is not None
@@ -284,9 +284,9 @@ class ReviewScreen(Screen[None]):
             with open(str(path), "w", encoding="utf-8") as out:
                 out.write(text)
         except OSError as exc:
-            self.notify(f"Cannot write {path}: {exc.strerror}", severity="error")
+            self.notify(f"Cannot write {path}: {exc.strerror}", severity="error", markup=False)
             return
-        self.notify(f"Exported {kind} to {path}", timeout=3)
+        self.notify(f"Exported {kind} to {path}", timeout=3, markup=False)
 
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab

@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from docdiff.comparison import SectionPair, SentenceChange
 from docdiff.models import Document
+from docdiff.report.safe import one_line, visible
 from docdiff.report.view import pair_evidence, pair_name
 
 # A short changed piece holding a digit is a changed number: it gets a solid highlight.
@@ -26,7 +27,8 @@ _KINDS = {"changed": "~", "added": "+", "removed": "−", "moved-in": "↪", "mo
 def _styled(pieces: Sequence[tuple[str, str]], side: str | None) -> Text:
     """Inline (side None) or one side of a sentence's pieces; changed numbers stand out."""
     text = Text()
-    for op, piece in pieces:
+    for op, raw in pieces:
+        piece = visible(raw)  # document text: controls shown, never a terminal command
         if op == "equal":
             text.append(piece)
         elif op == "delete" and side in (None, "old"):
@@ -134,9 +136,9 @@ class DiffView(VerticalScroll):
         if pair is None:
             title.update(Text("Select a section."))
         elif pair.evidence is not None and pair.old is not None and pair.old.level > 0:
-            title.update(Text.assemble(pair_name(pair), ("  paired " + pair_evidence(pair), "dim")))
+            title.update(Text.assemble(one_line(pair_name(pair)), ("  paired " + pair_evidence(pair), "dim")))
         else:
-            title.update(Text(pair_name(pair)))
+            title.update(Text(one_line(pair_name(pair))))
         header.display = self.side_by_side and bool(changes)
         extra = [ChangeRow(change, i, self.side_by_side) for i, change in enumerate(changes) if i >= len(self.pool)]
         for i, change in enumerate(changes[: len(self.pool)]):
@@ -153,7 +155,7 @@ class DiffView(VerticalScroll):
             label = {"added": "Added section:", "dropped": "Dropped section:"}.get(
                 pair.status, "No changes in this section:"
             )
-            text = text.strip()
+            text = visible(text.strip())
             preview = max(_MIN_PREVIEW_CHARS, (self.size.width // 2) * self.size.height)
             if len(text) > preview and not self.full_text:
                 more = f"… {len(text) - preview:,} more characters (o: show all)"

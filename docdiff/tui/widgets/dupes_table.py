@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widgets import DataTable
 
 from docdiff.comparison import Comparison
 from docdiff.duplicates.models import DuplicateGroup
+from docdiff.report.safe import one_line
 
 
 class DupesTable(DataTable[str]):
@@ -25,15 +27,16 @@ class DupesTable(DataTable[str]):
         self.clear()
         for index, group in enumerate(self.groups):
             first = group.occurrences[0]
-            self.add_row(
+            cells = (
                 first.doc,
                 str(len(group.occurrences)),
                 str(group.chars),
                 f"{group.similarity:.0%}",
                 group.text[:60],
                 " › ".join(first.section[-1:]),
-                key=str(index),
             )
+            # A str cell is read as markup: document text goes in as plain Text, controls shown.
+            self.add_row(*(Text(one_line(c)) for c in cells), key=str(index))
 
     def selected_group(self) -> DuplicateGroup | None:
         """The passage under the cursor."""

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widgets import DataTable
 
 from docdiff.comparison import Comparison
 from docdiff.facts.models import FactChange, FactSide
+from docdiff.report.safe import one_line
 
 COLUMNS = ("kind", "status", "metric", "old value", "new value", "delta", "section")
 STATUS_FILTERS = ("all", "changed", "added", "dropped", "unchanged")
@@ -53,7 +55,7 @@ class FactsTable(DataTable[str]):
             delta = "" if fact.delta is None or (fact.delta == 0 and fact.tense_changed) else f"{fact.delta:+g}"
             if fact.tense_changed and fact.old and fact.new:
                 delta = f"{delta} {fact.old.tense}→{fact.new.tense}".strip()
-            self.add_row(
+            cells = (
                 fact.kind,
                 fact.status,
                 side.metric or "",
@@ -61,8 +63,9 @@ class FactsTable(DataTable[str]):
                 _value(fact.new),
                 delta,
                 side.section[-1] if side.section else "",
-                key=str(index),
             )
+            # A str cell is read as markup: document text goes in as plain Text, controls shown.
+            self.add_row(*(Text(one_line(c)) for c in cells), key=str(index))
         if self.sorted_by:
             self.sort(self.sorted_by, reverse=self.reverse)
 
