@@ -88,8 +88,6 @@ def _chunked(old: list[str], new: list[str], semantic_cleanup: bool) -> list[Opc
     i = j = 0
     while i < len(old) or j < len(new):
         for code in diff_sequences(old[i : i + step], new[j : j + step], semantic_cleanup):
-            opcodes.append(
-                Opcode(code.tag, code.old_start + i, code.old_end + i, code.new_start + j, code.new_end + j)
-            )
+            opcodes.append(Opcode(code.tag, code.old_start + i, code.old_end + i, code.new_start + j, code.new_end + j))
         i, j = min(i + step, len(old)), min(j + step, len(new))
     return opcodes

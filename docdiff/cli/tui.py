@@ -33,6 +33,10 @@ def tui(
     store: StoreOption = None,
 ) -> None:
     """Browse a comparison in the terminal. Keys: n/p changes, [ ] sections, s layout, f filter, ? help, q quit."""
+    from docdiff import api
     from docdiff.tui.app import DocdiffApp
 
-    DocdiffApp(old or _default(DEFAULT_OLD), new or _default(DEFAULT_NEW), open_store(store)).run()
+    opened, sources = open_store(store), (old or _default(DEFAULT_OLD), new or _default(DEFAULT_NEW))
+    for source in sources:
+        api.load(source, opened)  # a bad file: one line and exit 2 before the terminal is taken over
+    DocdiffApp(*sources, opened).run()

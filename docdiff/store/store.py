@@ -278,7 +278,9 @@ class Store:
             except (UnsafePathError, OSError) as exc:
                 problems.append(f"{snapshot.ref}: {_reason(exc)}")
         for path in self._orphans({s.sha256 for s in snapshots}):
-            notes.append(f"{path.relative_to(self.root)} is not used by any snapshot (`snap verify --repair` removes it)")
+            notes.append(
+                f"{path.relative_to(self.root)} is not used by any snapshot (`snap verify --repair` removes it)"
+            )
         for path in self._strays():
             notes.append(f"{path.relative_to(self.root)}: stray file, not part of the store (left alone)")
         return problems, notes

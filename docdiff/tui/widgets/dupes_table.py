@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.text import Text
+from rich.markup import escape
 from textual.widgets import DataTable
 
 from docdiff.comparison import Comparison
@@ -35,8 +35,9 @@ class DupesTable(DataTable[str]):
                 group.text[:60],
                 " › ".join(first.section[-1:]),
             )
-            # A str cell is read as markup: document text goes in as plain Text, controls shown.
-            self.add_row(*(Text(one_line(c)) for c in cells), key=str(index))
+            # A str cell is read as rich markup: document text goes in escaped, controls shown
+            # (kept str, not Text, so the columns still sort).
+            self.add_row(*(escape(one_line(c)) for c in cells), key=str(index))
 
     def selected_group(self) -> DuplicateGroup | None:
         """The passage under the cursor."""
