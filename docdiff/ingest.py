@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import stat
 from pathlib import Path
 
 from docdiff.errors import InputError, UnsupportedFormatError
@@ -38,20 +40,60 @@ _MAX_CONTROL_SHARE = 0.01
 
 def read_document(path: str | os.PathLike[str], options: IngestOptions | None = None) -> Document:
     """Read, decode and normalise the file at `path`."""
+    return document_from_bytes(read_bytes(path, options), str(Path(path)))
+
+
+def read_bytes(path: str | os.PathLike[str], options: IngestOptions | None = None) -> bytes:
+    """The bytes of the regular file at `path`, at most `options.max_bytes` of them.
+
+    Checked with `stat` before anything is opened, so a FIFO (which would block), a device
+    (`/dev/zero` never ends), a socket or a folder is refused with a line instead; the read
+    itself stops one byte past the limit, so a file growing while it is read cannot exhaust memory.
+    """
     options = options or IngestOptions()
     file = Path(path)
-    if not file.exists():
-        raise InputError(f"{file}: no such file")
-    if file.is_dir():
-        raise InputError(f"{file}: is a directory, expected a text file")
-    size = file.stat().st_size
-    if size > options.max_bytes:
-        raise InputError(f"{file}: {size:,} bytes is larger than the limit of {options.max_bytes:,} bytes")
     try:
-        raw = file.read_bytes()
+        info = file.stat()
     except OSError as exc:
-        raise InputError(f"{file}: cannot read ({exc.strerror or exc})") from exc
-    return document_from_bytes(raw, str(file))
+        raise InputError(f"{file}: {_os_reason(exc, file)}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{file}: is a directory, expected a text file")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{file}: is {_file_kind(info.st_mode)}, not a regular file; docdiff reads only files")
+    if info.st_size > options.max_bytes:
+        raise InputError(f"{file}: {info.st_size:,} bytes is larger than the limit of {options.max_bytes:,} bytes")
+    try:
+        # O_NONBLOCK: if the path was swapped for a FIFO after the stat, opening it must not hang.
+        descriptor = os.open(file, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(descriptor, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise InputError(f"{file}: changed into a non-regular file while it was opened")
+            raw = handle.read(options.max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"{file}: cannot read ({_os_reason(exc, file)})") from None
+    if len(raw) > options.max_bytes:
+        raise InputError(f"{file}: grew past the limit of {options.max_bytes:,} bytes while it was read")
+    return raw
+
+
+def _os_reason(exc: OSError, file: Path) -> str:
+    if exc.errno == errno.ELOOP:
+        return "symlink loop (the link points back to itself)"
+    if exc.errno == errno.ENOENT:
+        return "no such file" + (" (a symlink to a missing target)" if file.is_symlink() else "")
+    if exc.errno == errno.EACCES:
+        return "permission denied"
+    return exc.strerror or str(exc)
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
 
 
 def document_from_bytes(raw: bytes, source: str) -> Document:

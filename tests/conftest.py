@@ -8,10 +8,22 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from docdiff.ingest import read_document
 from docdiff.models import Document, Outline
 from docdiff.segment import segment
+
+# `--hypothesis-profile=ci` (run by `make stress`): every property tried on at least 10,000
+# examples; the default run keeps each test's own small count.
+settings.register_profile("ci", max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+CI_EXAMPLES = 10_000
+
+
+def examples(default: int) -> int:
+    """A property's example count: its own in the default run, 10,000 under the `ci` profile."""
+    return max(default, CI_EXAMPLES) if settings.default.max_examples >= CI_EXAMPLES else default
+
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 PLAN = SEEDS / "2021-hongkou-14th-five-year-plan.txt"

@@ -13,7 +13,7 @@ from docdiff.compare import compare_documents
 from docdiff.comparison import Comparison
 from docdiff.ingest import document_from_bytes
 from docdiff.models import Document
-from tests.conftest import NEWS_2021, NEWS_2025, OUTLOOK_2024, PLAN, REPORT_2025, seed_document
+from tests.conftest import NEWS_2021, NEWS_2025, OUTLOOK_2024, PLAN, REPORT_2025, examples, seed_document
 from tests.rebuild import assert_rebuilds
 from tests.testbed_score import run
 
@@ -187,7 +187,7 @@ SENTENCES = [
 ]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=8),
     st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=8),

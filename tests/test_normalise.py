@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from docdiff.normalise import normalise
-from tests.conftest import ALL_SEEDS, NEWS_2021, OUTLOOK_2024, PLAN, REPORT_2025, seed_document
+from tests.conftest import ALL_SEEDS, NEWS_2021, OUTLOOK_2024, PLAN, REPORT_2025, examples, seed_document
 
 FULL_WIDTH_OF = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）", ".": "。"}
 
@@ -140,7 +140,7 @@ def test_seed_offsets_map_back_to_the_text(path: object) -> None:
     assert_offsets_valid(doc.text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(
         st.sampled_from(
@@ -164,7 +164,7 @@ def test_offsets_are_valid_for_any_text(text: str) -> None:
     assert_offsets_valid(text)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text(max_size=200))
 def test_offsets_are_valid_for_arbitrary_unicode(text: str) -> None:
     assert_offsets_valid(text)

@@ -19,6 +19,7 @@ from tests.conftest import (
     OUTLOOK_2024,
     PLAN,
     REPORT_2025,
+    examples,
     seed_document,
     seed_outline,
 )
@@ -282,7 +283,7 @@ LINES = [
 ]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.lists(st.sampled_from(LINES), max_size=40), st.sampled_from(["\n", "\n\n", "\r\n"]))
 def test_any_arrangement_of_heading_shapes_segments_consistently(lines: list[str], sep: str) -> None:
     text = sep.join(lines) + "这是一段足够长的正文，用来保证文档里有正文内容存在。"

@@ -11,6 +11,7 @@ from typing import ParamSpec, TypeVar
 import typer
 
 from docdiff.errors import DocdiffError
+from docdiff.report.safe import one_line
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -36,7 +37,7 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
         except (DocdiffError, OSError) as exc:
             if debug_state.enabled:
                 raise
-            print(f"docdiff: error: {exc}", file=sys.stderr)
+            print(f"docdiff: error: {one_line(str(exc))}", file=sys.stderr)  # file names are data too
             raise typer.Exit(EXIT_ERROR) from None
 
     return wrapper

@@ -54,9 +54,10 @@ def render_table(result: FactList) -> Table:
     """One row per fact: kind, what, value, qualifier, period, tense, section."""
     from rich.table import Table
 
+    from docdiff.cli.render import cell
     from docdiff.facts.models import Phrase, Project, Target
 
-    table = Table(title=f"{result.source}: {len(result.facts)} facts", expand=False)
+    table = Table(title=cell(f"{result.source}: {len(result.facts)} facts"), expand=False)
     for column in ("kind", "what", "value", "qualifier", "period", "tense", "section"):
         table.add_column(column, overflow="fold")
     for fact in result.facts:
@@ -69,11 +70,12 @@ def render_table(result: FactList) -> Table:
                 + (f"–{fact.value_high:g}" if fact.value_high is not None else "")
                 + (fact.unit or "")
             )
-            table.add_row(
-                "target", fact.metric, value, fact.qualifier or "", fact.period or "", fact.tense or "", section
-            )
+            row = ("target", fact.metric, value, fact.qualifier or "", fact.period or "", fact.tense or "", section)
         elif isinstance(fact, Phrase):
-            table.add_row("phrase", fact.form, "", fact.style, "", "", section)
+            row = ("phrase", fact.form, "", fact.style, "", "", section)
         elif isinstance(fact, Project):
-            table.add_row("project", fact.name, "", "", "", "", section)
+            row = ("project", fact.name, "", "", "", "", section)
+        else:
+            continue
+        table.add_row(*(cell(text) for text in row))  # document text: never markup
     return table

@@ -63,3 +63,12 @@ def write_output(text: str, path: Path | None) -> None:
         path.write_text(text, encoding="utf-8")
     except OSError as error:
         raise OutputError(f"{path}: cannot write ({error.strerror or error})") from error
+
+
+def cell(text: str) -> Text:
+    """A table cell or tree label of document text: plain rich Text (no markup), one line, controls shown."""
+    from rich.text import Text
+
+    from docdiff.report.safe import one_line
+
+    return Text(one_line(text))

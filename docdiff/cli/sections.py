@@ -9,6 +9,7 @@ import typer
 
 from docdiff.cli.errors import reports_errors
 from docdiff.cli.options import StoreOption, open_store
+from docdiff.report.safe import one_line
 
 if TYPE_CHECKING:
     from rich.tree import Tree
@@ -43,7 +44,7 @@ def sections(
         return
     Console(highlight=False).print(render_tree(result, depth))
     for warning in result.warnings:
-        typer.echo(f"docdiff: warning: numbering: {warning}", err=True)
+        typer.echo(f"docdiff: warning: numbering: {one_line(warning)}", err=True)
 
 
 def render_tree(outline: Outline, depth: int | None = None) -> Tree:
@@ -72,4 +73,7 @@ def _size(section: Section) -> str:
 
 
 def _escape(text: str) -> str:
-    return text.replace("[", "\\[")
+    """Document text inside the tree's markup: controls shown, brackets escaped."""
+    from rich.markup import escape
+
+    return escape(one_line(text))

@@ -11,6 +11,8 @@ import typer
 
 from docdiff.cli.errors import EXIT_ERROR, reports_errors
 from docdiff.cli.options import StoreOption, open_store
+from docdiff.cli.render import cell
+from docdiff.report.safe import one_line, visible
 
 app = typer.Typer(
     help="Store versions of document series and see their history.", no_args_is_help=True, rich_markup_mode=None
@@ -58,6 +60,8 @@ def log(
     opened = open_store(store)
     if series is not None and not opened.snapshots(series):
         raise StoreError(f"no series '{series}' in {opened.root}")
+    for problem in opened.invalid(series):
+        typer.echo(f"docdiff: warning: {one_line(problem)}", err=True)
     entries = history(opened, series)
     if output is LogFormat.json:
         typer.echo("[" + ",\n".join(e.model_dump_json(indent=2) for e in entries) + "]")
@@ -67,7 +71,8 @@ def log(
         table.add_column(column, overflow="fold")
     for entry in entries:
         snap = entry.snapshot
-        table.add_row(snap.ref, snap.date or "", snap.title or "", f"{snap.size:,} B", entry.change or "first version")
+        row = (snap.ref, snap.date or "", snap.title or "", f"{snap.size:,} B", entry.change or "first version")
+        table.add_row(*(cell(text) for text in row))  # a title is document text: never markup
     Console(highlight=False).print(table)
 
 
@@ -82,22 +87,32 @@ def show(
     opened = open_store(store)
     snapshot = opened.get(ref)
     if text:
-        typer.echo(opened.text(snapshot), nl=False)
+        stored = opened.text(snapshot)
+        # As stored, byte for byte, into a pipe or file; a terminal gets no control sequences.
+        typer.echo(visible(stored) if sys.stdout.isatty() else stored, nl=False)
     else:
         typer.echo(snapshot.model_dump_json(indent=2))
 
 
 @app.command("verify")
 @reports_errors
-def verify(store: StoreOption = None) -> None:
+def verify(
+    repair: Annotated[
+        bool, typer.Option("--repair", help="Remove objects no snapshot uses (left by an interrupted add).")
+    ] = False,
+    store: StoreOption = None,
+) -> None:
     """Re-hash every stored object; exit 2 if anything is missing or corrupted."""
     opened = open_store(store)
+    if repair:
+        for path in opened.repair():
+            typer.echo(f"removed {one_line(str(path.relative_to(opened.root)))}", err=True)
     problems, notes = opened.verify()
     for note in notes:
-        typer.echo(f"note: {note}", err=True)
+        typer.echo(f"note: {one_line(note)}", err=True)
     if problems:
         for problem in problems:
-            typer.echo(f"docdiff: error: {problem}", err=True)
+            typer.echo(f"docdiff: error: {one_line(problem)}", err=True)
         raise typer.Exit(EXIT_ERROR)
     typer.echo(f"{opened.root}: {len(opened.snapshots())} snapshots verified")
 

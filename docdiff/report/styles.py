@@ -7,6 +7,7 @@ same way and neither depends on the other (core → report → cli/tui, one way)
 
 from __future__ import annotations
 
+from docdiff.report.safe import visible
 from docdiff.report.view import Line, Style
 
 STYLES: dict[Style, str] = {
@@ -25,18 +26,20 @@ STYLES: dict[Style, str] = {
 
 
 def styled_runs(line: Line) -> list[tuple[str, str]]:
-    """The line's runs as (text, rich style string) pairs."""
-    return [(run.text, STYLES[run.style]) for run in line]
+    """The line's runs as (text, rich style string) pairs; document text never carries control
+    characters to the screen (they are shown as escapes)."""
+    return [(visible(run.text), STYLES[run.style]) for run in line]
 
 
 def marked(line: Line) -> str:
     """The line as plain text, insertions as {+ +} and deletions as [- -] (for output without colour)."""
     parts: list[str] = []
     for run in line:
-        if run.style == "ins" and run.text.strip():
-            parts.append("{+" + run.text + "+}")
-        elif run.style == "del" and run.text.strip():
-            parts.append("[-" + run.text + "-]")
+        shown = visible(run.text)
+        if run.style == "ins" and shown.strip():
+            parts.append("{+" + shown + "+}")
+        elif run.style == "del" and shown.strip():
+            parts.append("[-" + shown + "-]")
         else:
-            parts.append(run.text)
+            parts.append(shown)
     return "".join(parts)

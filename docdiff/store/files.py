@@ -1,10 +1,13 @@
-"""Crash-safe file operations: atomic writes and an exclusive store lock."""
+"""Crash-safe, tamper-proof file operations: atomic writes, an exclusive store lock, and paths
+and reads that never leave the store or follow a link."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
+import stat
 import tempfile
 import time
 from collections.abc import Iterator
@@ -75,3 +78,40 @@ def store_lock(root: Path, wait_seconds: float) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+
+
+class UnsafePathError(DocdiffError):
+    """A stored file is a symlink, not a regular file, or resolves outside the store."""
+
+
+def inside(root: Path, *parts: str) -> Path:
+    """`root/parts…`, refused unless every step below `root` is a real folder or file (no symlink)
+    and the result resolves inside `root`: a tampered store can neither point reads or deletes
+    elsewhere nor smuggle a file in by a link."""
+    path = root.joinpath(*parts)
+    step = root
+    for part in parts:
+        if part in ("", ".", "..") or "/" in part or "\\" in part or "\x00" in part:
+            raise UnsafePathError(f"{path}: not a plain name inside the store")
+        step = step / part
+        if step.is_symlink():
+            raise UnsafePathError(f"{step}: is a symlink; the store holds only plain files")
+    base = root.resolve()
+    if not path.resolve().is_relative_to(base):
+        raise UnsafePathError(f"{path}: resolves outside the store {root}")
+    return path
+
+
+def read_plain(path: Path) -> bytes:
+    """The bytes of a regular file, opened without following a symlink (a link swapped in between
+    the check and the read is refused by the kernel, not followed)."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UnsafePathError(f"{path}: is a symlink; the store holds only plain files") from None
+        raise
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise UnsafePathError(f"{path}: not a regular file")
+        return handle.read()

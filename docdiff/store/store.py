@@ -9,7 +9,7 @@ Layout (readable without docdiff, friendly to git):
 
 A snapshot exists once its metadata file does; that file is written last, atomically, under
 an exclusive lock, so a crash leaves the store as it was (at most an unreferenced object,
-which `verify` reports and a later `add` reuses). Nothing but `remove` deletes or changes a
+which `verify` reports, a later `add` reuses and `verify --repair` removes). Nothing but `remove` deletes or changes a
 snapshot.
 """
 
@@ -25,10 +25,10 @@ from pathlib import Path
 
 from docdiff import __version__
 from docdiff.errors import DocdiffError, InputError
-from docdiff.ingest import document_from_bytes, read_document
+from docdiff.ingest import document_from_bytes, read_bytes, read_document
 from docdiff.models import Document
 from docdiff.segment import segment
-from docdiff.store.files import atomic_write, store_lock
+from docdiff.store.files import UnsafePathError, atomic_write, inside, read_plain, store_lock
 from docdiff.store.models import Snapshot
 
 FORMAT = "docdiff.store/1"
@@ -37,6 +37,7 @@ DEFAULT_STORE = "snapshots"
 _NAME = re.compile(r"^[A-Za-z0-9\u3007\u4e00-\u9fff][A-Za-z0-9\u3007\u4e00-\u9fff._-]{0,63}$")
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _RESERVED = {"latest", "previous"}
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _REF = re.compile(r"^(?P<series>[^@/\\]+)@(?P<label>[^@/\\]+)$")
 # How long `add` and `remove` wait for another writer before reporting the store busy.
 LOCK_WAIT_SECONDS = 10.0
@@ -86,6 +87,20 @@ def validate_name(kind: str, name: str) -> str:
     return name
 
 
+def _check_sha(sha: str) -> None:
+    if not _SHA256.match(sha):
+        raise StoreError(f"sha256 {sha[:80]!r} is not 64 hex digits")
+
+
+def _reason(exc: Exception) -> str:
+    """An exception as a short reason (pydantic's message is many lines)."""
+    if isinstance(exc, ValueError) and not isinstance(exc, DocdiffError):
+        return f"not valid snapshot JSON: {str(exc).splitlines()[0]}"
+    if isinstance(exc, OSError) and not isinstance(exc, DocdiffError):
+        return f"{exc.strerror or exc}"
+    return str(exc)
+
+
 def _order(snapshot: Snapshot) -> tuple[str, str, str]:
     return (snapshot.date or "", snapshot.added, snapshot.label)
 
@@ -100,20 +115,46 @@ class Store:
     # -- reading ---------------------------------------------------------------------------
 
     def snapshots(self, series: str | None = None) -> list[Snapshot]:
-        """Snapshots, oldest first (by date, then time added), of one series or all."""
+        """Valid snapshots, oldest first (by date, then time added), of one series or all.
+
+        Metadata that fails validation is skipped here (see `invalid`), never followed.
+        """
+        return self.scan(series)[0]
+
+    def invalid(self, series: str | None = None) -> list[str]:
+        """One line per metadata file that fails validation (skipped by every reader)."""
+        return self.scan(series)[1]
+
+    def scan(self, series: str | None = None) -> tuple[list[Snapshot], list[str]]:
+        """(valid snapshots oldest first, problems with the metadata files that are not)."""
         folder = self.root / "series"
         if series is not None:
             validate_name("series", series)
             paths = sorted((folder / series).glob("*.json"))
         else:
             paths = sorted(folder.glob("*/*.json"))
-        found = []
+        found: list[Snapshot] = []
+        problems: list[str] = []
         for path in paths:
             try:
-                found.append(Snapshot.model_validate_json(path.read_bytes()))
-            except ValueError as exc:
-                raise StoreError(f"{path}: unreadable snapshot metadata ({exc.__class__.__name__})") from None
-        return sorted(found, key=lambda s: (s.series, *_order(s)))
+                found.append(self._metadata(path))
+            except (StoreError, UnsafePathError, OSError, ValueError) as exc:
+                problems.append(f"{path}: invalid snapshot metadata, skipped ({_reason(exc)})")
+        return sorted(found, key=lambda s: (s.series, *_order(s))), problems
+
+    def _metadata(self, path: Path) -> Snapshot:
+        """A metadata file read and checked: every field that names a path is validated and must
+        match where the file lies, so no field can point a read or a delete anywhere else."""
+        series, name = path.parent.name, path.name
+        raw = read_plain(inside(self.root, "series", series, name))
+        snapshot = Snapshot.model_validate_json(raw)
+        validate_name("series", snapshot.series)
+        validate_name("label", snapshot.label)
+        if not _SHA256.match(snapshot.sha256):
+            raise StoreError(f"sha256 {snapshot.sha256[:80]!r} is not 64 hex digits")
+        if (snapshot.series, f"{snapshot.label}.json") != (series, name):
+            raise StoreError(f"names {snapshot.ref}, but lies at {series}/{name}")
+        return snapshot
 
     def series_names(self) -> list[str]:
         """Every series in the store."""
@@ -143,7 +184,7 @@ class Store:
 
     def document(self, snapshot: Snapshot) -> Document:
         """The stored version read back as a document (its source is the path it was added from)."""
-        raw = self._object(snapshot.sha256).read_bytes() if self._object(snapshot.sha256).exists() else None
+        raw = self._read(self._object(snapshot.sha256))
         if raw is None:
             raise StoreError(f"{snapshot.ref}: object {snapshot.sha256[:12]} is missing; run `docdiff snap verify`")
         if hashlib.sha256(raw).hexdigest() != snapshot.sha256:
@@ -156,7 +197,10 @@ class Store:
 
     def text(self, snapshot: Snapshot) -> str:
         """The stored decoded text of a snapshot."""
-        return self._text(snapshot.sha256).read_bytes().decode("utf-8")  # byte-exact: CRLF stays CRLF
+        raw = self._read(self._text(snapshot.sha256))
+        if raw is None:
+            raise StoreError(f"{snapshot.ref}: text {snapshot.sha256[:12]}.txt is missing; run `docdiff snap verify`")
+        return raw.decode("utf-8", errors="replace")  # byte-exact: CRLF stays CRLF
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -169,18 +213,18 @@ class Store:
         if date is not None and not _DATE.match(date):
             raise StoreError(f"date {date!r}: use YYYY-MM-DD, YYYY-MM or YYYY")
         document = read_document(path)
-        raw = Path(path).read_bytes()
+        raw = read_bytes(path)
         if hashlib.sha256(raw).hexdigest() != document.sha256:
             raise InputError(f"{path}: file changed while it was read; try again")
-        meta_path = self.root / "series" / series / f"{label}.json"
         with store_lock(self.root, self.lock_wait):
             self._clean_temporaries()
+            meta_path = inside(self.root, "series", series, f"{label}.json")
             if meta_path.exists():
                 raise StoreError(f"{series}@{label} already exists; snapshots are never overwritten")
             self._init()
             obj = self._object(document.sha256)
             if obj.exists():
-                if hashlib.sha256(obj.read_bytes()).hexdigest() != document.sha256:
+                if hashlib.sha256(read_plain(obj)).hexdigest() != document.sha256:
                     raise StoreError(f"object {document.sha256[:12]} is corrupted; run `docdiff snap verify`")
             else:
                 atomic_write(obj, raw)
@@ -207,11 +251,12 @@ class Store:
         """Delete one snapshot (and its objects if no other snapshot uses them)."""
         with store_lock(self.root, self.lock_wait):
             snapshot = self.get(ref)
-            (self.root / "series" / snapshot.series / f"{snapshot.label}.json").unlink()
+            # Every path below is rebuilt from validated fields and checked to stay in the store.
+            inside(self.root, "series", snapshot.series, f"{snapshot.label}.json").unlink()
             if not any(s.sha256 == snapshot.sha256 for s in self.snapshots()):
                 for path in (self._object(snapshot.sha256), self._text(snapshot.sha256)):
                     path.unlink(missing_ok=True)
-            folder = self.root / "series" / snapshot.series
+            folder = inside(self.root, "series", snapshot.series)
             if not any(folder.iterdir()):
                 folder.rmdir()
         return snapshot
@@ -221,45 +266,91 @@ class Store:
     def verify(self) -> tuple[list[str], list[str]]:
         """(problems, notes): re-hash every object and check every snapshot's files.
 
-        Problems are missing or corrupted objects and texts, and unreadable metadata; notes are
-        harmless leftovers such as objects no snapshot uses (a crash before `add` finished).
+        Problems are invalid metadata (named, then skipped: the rest is still checked), missing,
+        corrupted or symlinked objects and texts; notes are harmless leftovers such as objects no
+        snapshot uses (a crash before `add` finished, removed by `repair`) and stray files.
         """
-        problems: list[str] = []
+        snapshots, problems = self.scan()
         notes: list[str] = []
-        try:
-            snapshots = self.snapshots()
-        except StoreError as exc:
-            return [str(exc)], notes
-        used: set[str] = set()
         for snapshot in snapshots:
-            used.add(snapshot.sha256)
-            obj = self._object(snapshot.sha256)
-            if not obj.exists():
-                problems.append(f"{snapshot.ref}: object {snapshot.sha256[:12]} is missing")
-                continue
-            raw = obj.read_bytes()
-            if hashlib.sha256(raw).hexdigest() != snapshot.sha256:
-                problems.append(
-                    f"{snapshot.ref}: object {snapshot.sha256[:12]} does not match its hash (tampered or corrupted)"
-                )
-                continue
-            text = self._text(snapshot.sha256)
-            if not text.exists():
-                problems.append(f"{snapshot.ref}: text {snapshot.sha256[:12]}.txt is missing")
-            elif text.read_bytes().decode("utf-8") != document_from_bytes(raw, snapshot.source).text:
-                problems.append(f"{snapshot.ref}: text {snapshot.sha256[:12]}.txt does not match its bytes")
-        for obj in sorted((self.root / "objects").glob("*/*")):
-            if obj.name not in used and not obj.name.startswith(".tmp-"):
-                notes.append(f"object {obj.name[:12]} is not used by any snapshot")
+            try:
+                problems += self._check(snapshot)
+            except (UnsafePathError, OSError) as exc:
+                problems.append(f"{snapshot.ref}: {_reason(exc)}")
+        for path in self._orphans({s.sha256 for s in snapshots}):
+            notes.append(
+                f"{path.relative_to(self.root)} is not used by any snapshot (`snap verify --repair` removes it)"
+            )
+        for path in self._strays():
+            notes.append(f"{path.relative_to(self.root)}: stray file, not part of the store (left alone)")
         return problems, notes
+
+    def repair(self) -> list[Path]:
+        """Remove, under the lock, what an interrupted `add` left: objects and texts no snapshot
+        uses and temporary files. Returns what was removed; snapshots are never touched."""
+        with store_lock(self.root, self.lock_wait):
+            removed = list(self.root.rglob(".tmp-*")) if self.root.exists() else []
+            self._clean_temporaries()
+            for path in self._orphans({s.sha256 for s in self.snapshots()}):
+                path.unlink(missing_ok=True)  # unlink never follows a link: a symlink itself goes
+                removed.append(path)
+        return removed
+
+    def _check(self, snapshot: Snapshot) -> list[str]:
+        raw = self._read(self._object(snapshot.sha256))
+        if raw is None:
+            return [f"{snapshot.ref}: object {snapshot.sha256[:12]} is missing"]
+        if hashlib.sha256(raw).hexdigest() != snapshot.sha256:
+            return [f"{snapshot.ref}: object {snapshot.sha256[:12]} does not match its hash (tampered or corrupted)"]
+        text = self._read(self._text(snapshot.sha256))
+        if text is None:
+            return [f"{snapshot.ref}: text {snapshot.sha256[:12]}.txt is missing"]
+        try:
+            expected = document_from_bytes(raw, snapshot.source).text
+        except DocdiffError as exc:
+            return [f"{snapshot.ref}: object {snapshot.sha256[:12]} no longer reads as a document ({exc})"]
+        if text != expected.encode("utf-8"):
+            return [f"{snapshot.ref}: text {snapshot.sha256[:12]}.txt does not match its bytes"]
+        return []
+
+    def _orphans(self, used: set[str]) -> list[Path]:
+        """Object and text files, named by a valid hash in the right folder, that no snapshot uses."""
+        found = []
+        for kind, suffix in (("objects", ""), ("texts", ".txt")):
+            for path in sorted((self.root / kind).glob("*/*")):
+                sha = path.name.removesuffix(suffix) if path.name.endswith(suffix) else ""
+                if _SHA256.match(sha) and path.parent.name == sha[:2] and sha not in used:
+                    found.append(path)
+        return found
+
+    def _strays(self) -> list[Path]:
+        """Files in the store's folders that the store did not write."""
+        found = []
+        for kind, pattern in (("objects", _SHA256), ("texts", re.compile(r"^[0-9a-f]{64}\.txt$"))):
+            for path in sorted((self.root / kind).glob("*/*")):
+                if not pattern.match(path.name) and not path.name.startswith(".tmp-"):
+                    found.append(path)
+        for path in sorted((self.root / "series").glob("*/*")):
+            if path.suffix != ".json" and not path.name.startswith(".tmp-"):
+                found.append(path)
+        return found
 
     # -- helpers ---------------------------------------------------------------------------
 
     def _object(self, sha: str) -> Path:
-        return self.root / "objects" / sha[:2] / sha
+        _check_sha(sha)
+        return inside(self.root, "objects", sha[:2], sha)
 
     def _text(self, sha: str) -> Path:
-        return self.root / "texts" / sha[:2] / f"{sha}.txt"
+        _check_sha(sha)
+        return inside(self.root, "texts", sha[:2], f"{sha}.txt")
+
+    def _read(self, path: Path) -> bytes | None:
+        """A stored file's bytes (never through a link), or None if it is missing."""
+        try:
+            return read_plain(path)
+        except FileNotFoundError:
+            return None
 
     def _init(self) -> None:
         marker = self.root / "store.json"

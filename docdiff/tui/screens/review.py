@@ -143,7 +143,7 @@ class ReviewScreen(Screen[None]):
     def on_comparison_failed(self, message: ComparisonFailed) -> None:
         self.query_one("#loading").display = False
         self.query_one(DocHeader).update(Text(f"Cannot compare: {message.error}", style="bold red"))
-        self.notify(message.error, title="Cannot compare", severity="error", timeout=10)
+        self.notify(message.error, title="Cannot compare", severity="error", timeout=10, markup=False)
 
     # -- sections and changes --------------------------------------------------------------
 
@@ -286,7 +286,7 @@ class ReviewScreen(Screen[None]):
             if contains(self._section_text(index), query):
                 await self._show_match(index, query, 0)
                 return
-        self.notify(f"“{query}” is not in any section", severity="warning", timeout=3)
+        self.notify(f"“{query}” is not in any section", severity="warning", timeout=3, markup=False)
 
     async def _show_match(self, index: int, query: str, change: int) -> None:
         self.action_tab("sections")
@@ -318,9 +318,9 @@ class ReviewScreen(Screen[None]):
             with open(str(path), "w", encoding="utf-8") as out:
                 out.write(text)
         except OSError as exc:
-            self.notify(f"Cannot write {path}: {exc.strerror}", severity="error")
+            self.notify(f"Cannot write {path}: {exc.strerror}", severity="error", markup=False)
             return
-        self.notify(f"Exported {kind} to {path}", timeout=3)
+        self.notify(f"Exported {kind} to {path}", timeout=3, markup=False)
 
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab

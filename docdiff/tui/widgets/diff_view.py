@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from docdiff.comparison import SectionPair, SentenceChange
 from docdiff.models import Document
+from docdiff.report.safe import one_line, visible
 from docdiff.report.view import pair_evidence, pair_name
 from docdiff.tui.find import find_all, highlight
 
@@ -32,7 +33,8 @@ _KINDS = {"changed": "~", "added": "+", "removed": "−", "moved-in": "↪", "mo
 def _styled(pieces: Sequence[tuple[str, str]], side: str | None) -> Text:
     """Inline (side None) or one side of a sentence's pieces; changed numbers stand out."""
     text = Text()
-    for op, piece in pieces:
+    for op, raw in pieces:
+        piece = visible(raw)  # document text: controls shown, never a terminal command
         if op == "equal":
             text.append(piece)
         elif op == "delete" and side in (None, "old"):
@@ -144,9 +146,9 @@ class DiffView(VerticalScroll):
         if pair is None:
             title.update(Text("Select a section."))
         elif pair.evidence is not None and pair.old is not None and pair.old.level > 0:
-            title.update(Text.assemble(pair_name(pair), ("  paired " + pair_evidence(pair), "dim")))
+            title.update(Text.assemble(one_line(pair_name(pair)), ("  paired " + pair_evidence(pair), "dim")))
         else:
-            title.update(Text(pair_name(pair)))
+            title.update(Text(one_line(pair_name(pair))))
         header.display = self.side_by_side and bool(changes)
         self.count = len(changes)
         self.shown = 0
@@ -179,7 +181,7 @@ class DiffView(VerticalScroll):
         """Below the rows: more changes to come, a search match in unchanged text, or an unedited section's text."""
         if pair is None:
             return Text()
-        text = section_text(pair, self.old_doc, self.new_doc)
+        text = visible(section_text(pair, self.old_doc, self.new_doc))  # controls shown, never sent
         matches = find_all(text, self.search_query) if self.search_query else []
         if changes:
             parts: list[Text | str | tuple[str, str]] = []

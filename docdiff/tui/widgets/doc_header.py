@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from docdiff.comparison import Comparison
+from docdiff.report.safe import one_line
 
 
 class DocHeader(Static):
@@ -17,8 +18,8 @@ class DocHeader(Static):
 
     def show(self, comparison: Comparison, old_date: str | None = None, new_date: str | None = None) -> None:
         """Render the two documents and the counts."""
-        old = comparison.old.title or comparison.old.source
-        new = comparison.new.title or comparison.new.source
+        old = one_line(comparison.old.title or comparison.old.source)
+        new = one_line(comparison.new.title or comparison.new.source)
         statuses = comparison.summary.statuses
         facts = comparison.summary.facts.get("target", {})
         text = Text.assemble(

@@ -7,6 +7,7 @@ from textual.widgets import DataTable
 
 from docdiff.comparison import Comparison
 from docdiff.duplicates.models import DuplicateGroup
+from docdiff.report.safe import one_line
 
 
 class DupesTable(DataTable[str | Text]):
@@ -31,8 +32,8 @@ class DupesTable(DataTable[str | Text]):
                 str(len(group.occurrences)),
                 str(group.chars),
                 f"{group.similarity:.0%}",
-                Text(group.text[:60]),  # document text: a Text cell, so "[...]" is never read as markup
-                Text(" › ".join(first.section[-1:])),
+                Text(one_line(group.text[:60])),  # document text: a Text cell, so "[...]" is never read as markup
+                Text(one_line(" › ".join(first.section[-1:]))),
                 key=str(index),
             )
 

@@ -15,6 +15,7 @@ from textual.widgets import DataTable
 
 from docdiff.comparison import Comparison
 from docdiff.facts.models import FactChange, FactSide
+from docdiff.report.safe import one_line
 
 STATUS_FILTERS = ("all", "changed", "added", "dropped", "unchanged")
 KIND_FILTERS = ("all", "target", "phrase", "project")
@@ -134,7 +135,7 @@ class FactsTable(DataTable[Text]):
                 continue
             cells = fact_cells(fact)
             # height None: a row grows to hold its wrapped cells.
-            self.add_row(*(Text(cells[key]) for key in self.widths), key=str(index), height=None)
+            self.add_row(*(Text(one_line(cells[key])) for key in self.widths), key=str(index), height=None)
         if self.sorted_by in self.widths:
             self._sort()
 

@@ -7,6 +7,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from docdiff.comparison import Comparison, SectionPair
+from docdiff.report.safe import one_line
 from docdiff.report.view import section_name
 
 # Status marks: one character each so rows line up at 80 columns.
@@ -98,7 +99,7 @@ class SectionTree(Tree[int]):
         assert ref is not None
         name = section_name(ref) if not (pair.renamed and pair.old and pair.new) else section_name(pair.new)
         edits = len([e for e in pair.edits if e.direction != "out"])
-        text = Text.assemble((f"{mark} ", style), name)
+        text = Text.assemble((f"{mark} ", style), one_line(name))
         if edits:
             text.append(f"  {edits}", style="dim")
         return text
