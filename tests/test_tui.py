@@ -17,6 +17,7 @@ from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widgets import TabbedContent
 
+from docdiff.store.store import Store
 from docdiff.tui.app import DocdiffApp
 from docdiff.tui.screens.dialogs import ExportScreen, HelpScreen
 from docdiff.tui.screens.review import ReviewScreen
@@ -42,9 +43,10 @@ def drive(
     size: tuple[int, int] = (80, 24),
     old: str = OLD,
     new: str = NEW,
+    store: Store | None = None,
 ) -> DocdiffApp:
     """Run the app headless on two versions, wait for the comparison, then run `test`."""
-    app = DocdiffApp(old, new)
+    app = DocdiffApp(old, new, store) if store is not None else DocdiffApp(old, new)
 
     async def main() -> None:
         async with app.run_test(size=size) as pilot:

@@ -3,7 +3,6 @@ the remembered theme, and `docdiff tui`'s argument errors before the app starts.
 
 from __future__ import annotations
 
-import asyncio
 import html
 import re
 from collections.abc import Awaitable, Callable
@@ -27,6 +26,7 @@ from docdiff.tui.settings import SETTINGS_FILE, load_settings
 from docdiff.tui.widgets.diff_view import DiffView
 from docdiff.tui.widgets.facts_table import FactsTable, fit_columns
 from tests.conftest import SEEDS
+from tests.test_tui import drive
 
 ROOT = SEEDS.parent
 HONGKOU = (str(ROOT / "seeds/2024-hongkou-news-outlook.txt"), str(ROOT / "seeds/2025-hongkou-gov-work-report.txt"))
@@ -51,16 +51,7 @@ def run(
     store = Store(BUNDLED_STORE)
     if old is None or new is None:
         old, new = default_pair(store)
-    app = DocdiffApp(old, new, store)
-
-    async def main() -> None:
-        async with app.run_test(size=size) as pilot:
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            await test(app, pilot)
-
-    asyncio.run(main())
-    return app
+    return drive(test, size, old, new, store)
 
 
 def screen_lines(app: DocdiffApp) -> list[str]:
