@@ -24,6 +24,8 @@ from docdiff.similarity import ratio_matrix
 # A rate (`增长8.2%`) and a gap between rates (`高于1个百分点`) measure different things: a Δ
 # between two rates is in percentage points, and no Δ joins a rate to a gap.
 _POINTS = {"个百分点", "百分点"}
+# The unit of a Δ between two values of a base unit, where it is not the old value's own.
+_DELTA_UNITS = {"%": "个百分点", "个百分点": "个百分点", "‰": "个千分点"}
 _MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
 
 
@@ -247,7 +249,7 @@ def _change(old: Fact, new: Fact, score: float) -> FactChange:
         delta = delta_unit = None
         if old.value is not None and new.value is not None and old_unit == new_unit:
             delta = round(new.value * new_factor / old_factor - old.value, 6)
-            delta_unit = "个百分点" if old_unit in ("%", "个百分点") else old.unit
+            delta_unit = _DELTA_UNITS.get(old_unit, old.unit)
         status = "unchanged" if same_value and not qualifier_changed and not tense_changed else "changed"
         return FactChange(
             kind="target",

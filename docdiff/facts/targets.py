@@ -251,12 +251,12 @@ def find_targets(
 
 # What stands between the two values of a move: `由9.8%降至7.5%`, `从每月70元提高到88元`,
 # `现行16%的税率降至13%`, `从不到70万亿元增加到超过100万亿元`.
+_MOVE_VERB = r"(?:增加|提高|增长|下降|降低|减少|扩大|缩小|跃升|上升|提升|调整|调|降|升|增|减)(?:到|至|为)"
 _MOVE = re.compile(
-    r"^(?:的(?P<noun>[\u4e00-\u9fff]{1,6}?))?(?:大幅|逐步|进一步)?"
-    r"(?P<verb>(?:增加|提高|增长|下降|降低|减少|扩大|缩小|跃升|上升|提升|调整|调|降|升|增|减)(?:到|至|为))"
+    rf"^(?:的(?P<noun>[\u4e00-\u9fff]{{1,6}}?))?(?:大幅|逐步|进一步)?(?P<verb>{_MOVE_VERB})"
     r"(?:(?:19|20)\d\d年(?:底|末)?的?)?(?:超过|不到|近|约|逾)?$"
 )
-_MOVE_END = re.compile(r"(?:增加|提高|增长|下降|降低|减少|扩大|缩小|跃升|上升|提升|调整|调|降|升|增|减)(?:到|至|为)$")
+_MOVE_END = re.compile(_MOVE_VERB + "$")
 
 
 def _fold_moves(sentence: str, targets: list[Found]) -> list[Found]:

@@ -21,7 +21,6 @@ RepeatStatus = Literal["new", "carried over", "gone"]
 # a repeat carried over usually differs only in a year or a figure.
 SAME_REPEAT = 0.8
 # 两个百分比之差 is in percentage points, not percent.
-_DELTA_UNITS = {"%": "个百分点", "‰": "个千分点"}
 # Where a qualifier is printed: `240余场`, but `6%左右`, `900万人以上`.
 _BEFORE_UNIT = ("余", "多")
 _AFTER_UNIT = ("以上", "左右", "以内")
@@ -114,8 +113,7 @@ def delta_text(change: FactChange) -> str:
     """A changed target's Δ in the old value's unit (pairing converts the new value to it): `+0.5个百分点`."""
     if change.delta is None or not change.delta or change.old is None:
         return ""
-    unit = change.delta_unit or change.old.unit or ""
-    return f"{change.delta:+g}{_DELTA_UNITS.get(unit, unit)}"
+    return f"{change.delta:+g}{change.delta_unit or ''}"
 
 
 def tense_text(change: FactChange) -> str:
