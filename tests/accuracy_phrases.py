@@ -37,7 +37,7 @@ from docdiff.facts.pair import pair_facts
 from docdiff.facts.phrases import recurring_slogans
 from docdiff.flat import flatten
 from docdiff.options import FactOptions
-from tests.accuracy import document, outline
+from tests.accuracy import _sum_into, document, outline
 
 PHRASES = Path(__file__).resolve().parent / "annotations" / "phrases"
 # The bar tests/test_accuracy_phrases.py holds over all annotated pairs.
@@ -111,10 +111,7 @@ class PhraseScore:
         return self.junk / self.reported if self.reported else 0.0
 
     def add(self, other: PhraseScore) -> None:
-        self.truth += other.truth
-        self.found += other.found
-        self.reported += other.reported
-        self.junk += other.junk
+        _sum_into(self, other)
 
 
 @cache
