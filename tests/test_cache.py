@@ -88,6 +88,31 @@ def test_another_docdiff_version_does_not_read_the_entries(tmp_path: Path, monke
     assert len(_entries(tmp_path, "outline")) == 2
 
 
+def test_changed_code_under_the_same_version_does_not_read_the_entries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = Cache(tmp_path / "cache")
+    doc = seed_document(OUTLOOK_2024)
+    analyse_cached(doc, cache=cache)
+    # A copy of the package with one module edited stands for a checkout moved to other code.
+    package = Path(cache_folder.__file__).resolve().parent.parent
+    edited = tmp_path / "pkg" / "docdiff"
+    shutil.copytree(package, edited, ignore=shutil.ignore_patterns("__pycache__"))
+    fingerprint = cache_folder.code_fingerprint
+    monkeypatch.setattr(cache_folder, "__file__", str(edited / "cache" / "folder.py"))
+    fingerprint.cache_clear()
+    unchanged = fingerprint()
+    (edited / "segment.py").write_text((edited / "segment.py").read_text() + "\n# edited\n")
+    fingerprint.cache_clear()
+    try:
+        assert fingerprint() != unchanged
+        analyse_cached(doc, cache=cache)
+    finally:
+        monkeypatch.undo()
+        fingerprint.cache_clear()
+    assert len(_entries(tmp_path / "cache", "outline")) == 2
+
+
 def test_concurrent_writers_leave_whole_entries(tmp_path: Path) -> None:
     folder = CacheFolder(tmp_path)
     payloads = [bytes([65 + k]) * 200_000 for k in range(4)]

@@ -1,8 +1,10 @@
 """Where cached analyses live, and how an entry is named, written and read back.
 
-An entry is one file named by a key: the SHA-256 of the docdiff version, the kind of entry,
-the content hashes it was computed from and the options that shaped it. A new docdiff version
-therefore never reads an older version's entries, and two processes computing the same entry
+An entry is one file named by a key: the SHA-256 of the docdiff version and of its code (every
+module's source, see `code_fingerprint`), the kind of entry, the content hashes it was computed
+from and the options that shaped it. A new docdiff version, or a changed module under the same
+version number (an upgrade from a checkout, a local edit), therefore never reads entries an
+older code wrote, and two processes computing the same entry
 write the same bytes. Writes go to a temporary file in the same folder and are renamed over
 the target (`os.replace` is atomic), so a reader sees no entry or a whole one; an entry that
 does not parse is treated as missing and recomputed. Nothing here is ever a stored text or a
@@ -12,6 +14,7 @@ snapshot's metadata: every file can be deleted at any time.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import tempfile
@@ -45,10 +48,29 @@ def default_root() -> Path | None:
     return Path(user_cache_dir("docdiff", appauthor=False))
 
 
-def entry_key(kind: str, *parts: str) -> str:
-    """The name of an entry: a hash of the version, the kind and what it was computed from."""
+@functools.cache
+def code_fingerprint() -> str:
+    """A hash of every module's path and source in the installed docdiff package.
+
+    The version number alone is not enough: a checkout or an editable install changes the code
+    without changing it, and an analysis computed by other code must not be read back. Reading
+    the package's sources costs a few milliseconds, once per process.
+    """
+    package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
-    for part in (__version__, kind, *parts):
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.relative_to(package).as_posix().encode("utf-8"))
+        digest.update(b"\0")
+        with contextlib.suppress(OSError):
+            digest.update(source.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def entry_key(kind: str, *parts: str) -> str:
+    """The name of an entry: a hash of the version and code, the kind and what it came from."""
+    digest = hashlib.sha256()
+    for part in (__version__, code_fingerprint(), kind, *parts):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()
