@@ -101,8 +101,6 @@ class Cache:
 
     def facts(self, document: Document, outline: Outline) -> FactList:
         """The document's facts (found with its own recurring slogans)."""
-        from docdiff.facts.extract import extract_facts
-
         key = entry_key("facts", content_key(document), _digest(outline.model_dump_json()))
         data = self._get("facts", key)
         if data is not None:
@@ -110,6 +108,8 @@ class Cache:
                 return FactList.model_validate_json(data).model_copy(update={"source": document.source})
             except ValidationError:
                 self._forget("facts", key)
+        from docdiff.facts.extract import extract_facts  # its patterns compile on import: only on a miss
+
         found = FactList(source=document.source, facts=tuple(extract_facts(document, outline)))
         self._put("facts", key, _json(found))
         return found
