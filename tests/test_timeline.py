@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from docdiff.cli.app import app
-from docdiff.report.timeline import sparkline, unicode_chart
+from docdiff.report.timeline import phrase_grid, sparkline, unicode_chart
 from docdiff.report.timeline_html import timeline_html
 from docdiff.report.timeline_markdown import timeline_markdown
 from docdiff.store.store import Store
@@ -83,6 +83,22 @@ def test_phrases_first_and_last_seen() -> None:
     assert phrases["六保"].first == "2020"
     assert phrases["两新一重"].first == "2020" and phrases["两新一重"].last == "2021"
     assert phrases["两新一重"].years == ("2020", "2021")
+
+
+def test_the_year_a_modifier_changed_on_a_kept_phrase() -> None:
+    phrases = {p.phrase: p for p in national().phrases}
+    fiscal = phrases["积极的财政政策"]
+    # 2019 `积极的财政政策要加力提效`, 2020 `…要更加积极有为`, 2021 `…要提质增效、更可持续`.
+    assert [(r.year, r.old, r.new) for r in fiscal.requalified] == [
+        ("2020", "积极的财政政策要加力提效", "积极的财政政策要更加积极有为"),
+        ("2021", "积极的财政政策要更加积极有为", "积极的财政政策要提质增效、更可持续"),
+    ]
+    assert fiscal.modified == ()  # the phrase itself kept its wording
+    assert phrases["两新一重"].requalified == ()
+    header, rows = phrase_grid(national())
+    column = header.index("modifier changed")
+    row = next(r for r in rows if r[0] == "积极的财政政策")
+    assert row[column].startswith("2020: 积极的财政政策要加力提效 → 积极的财政政策要更加积极有为; 2021: ")
 
 
 def test_projects_continued_and_dropped() -> None:

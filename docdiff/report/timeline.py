@@ -67,9 +67,20 @@ def target_grid(timeline: Timeline) -> Grid:
 
 
 def phrase_grid(timeline: Timeline) -> Grid:
-    """One row per phrase: first, last, years, the years its wording changed."""
-    header = ["phrase", "first", "last", "years", "wording changed"]
-    rows = [[" → ".join(p.forms), p.first, p.last, ", ".join(p.years), ", ".join(p.modified)] for p in timeline.phrases]
+    """One row per phrase: first, last, years, the years its wording changed, and the years a
+    modifier changed on it (`2020: …要加力提效 → …要更加积极有为`)."""
+    header = ["phrase", "first", "last", "years", "wording changed", "modifier changed"]
+    rows = [
+        [
+            " → ".join(p.forms),
+            p.first,
+            p.last,
+            ", ".join(p.years),
+            ", ".join(p.modified),
+            "; ".join(f"{r.year}: {r.old} → {r.new}" for r in p.requalified),
+        ]
+        for p in timeline.phrases
+    ]
     return header, rows
 
 
