@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from docdiff.cli.app import app
 from docdiff.report.timeline import phrase_grid, sparkline, unicode_chart
-from docdiff.report.timeline_html import timeline_html
+from docdiff.report.timeline_html import target_chart, timeline_html
 from docdiff.report.timeline_markdown import timeline_markdown
 from docdiff.store.store import Store
 from docdiff.timeline.build import timeline
@@ -48,21 +48,18 @@ def test_gdp_growth_targets_read_with_their_bounds_and_the_year_without_one() ->
     assert cells[3].result is None and cells[3].verdict == "no result"  # no 2023 report in the store
 
 
-# The next report's GDP growth result is printed after the level (`国内生产总值达到99.1万亿元，增长6.1%`),
-# and 2021's `全年国内生产总值增长2.3%` was read as a plan: where facts/ does not read the result the
-# issue names (reported to the lead), the case is an expected failure; the timeline never special-cases it.
+# The next report prints the GDP growth result after the level (`国内生产总值达到99.1万亿元，增长6.1%`);
+# 2020 set no GDP target, so 2021's `全年国内生产总值增长2.3%` is a result with no plan.
 @pytest.mark.parametrize(("year", "value", "mark"), [(0, 6.1, "met"), (1, 2.3, "no target"), (2, 8.1, "met")])
 def test_gdp_growth_results_the_next_report_gives(year: int, value: float, mark: str) -> None:
     next_report = STORE.document(STORE.get(f"national-gwr@{national().years[year + 1]}"))
-    read = [
-        t
+    assert [
+        t.value
         for t in targets_of(next_report)
         if t.metric == "国内生产总值" and t.unit == "%" and t.tense == "result" and t.value == value
     ]
-    if not read:
-        pytest.xfail(f"facts/ does not read the {value}% GDP growth result in the next report")
     cell = gdp().cells[year]
-    assert cell.result is not None and cell.result.value == value
+    assert cell.result is not None and cell.result.value == value and cell.result.label == f"{value:g}%"
     assert cell.verdict == mark
 
 
@@ -167,6 +164,8 @@ def test_sparkline_and_chart() -> None:
 def test_html_has_charts_and_escapes_document_text() -> None:
     page = timeline_html(national())
     assert page.count("<svg") >= 3 and "section lineage" in page
+    # GDP: the plan line breaks at 2020 (no target): 2019 alone, then 2021-2022; results 2019-2021.
+    assert target_chart(gdp(), national().years).count("<polyline") == 2
     hostile = national().model_copy(
         update={
             "sections": (SectionNode(year="2019", level=1, heading="<script>x</script>", number_label=None, line=1),)

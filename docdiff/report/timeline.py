@@ -140,9 +140,7 @@ def timeline_grids(timeline: Timeline) -> list[tuple[str, Grid]]:
     """The titled grids of every kind the timeline holds."""
     out: list[tuple[str, Grid]] = []
     if timeline.targets:
-        out.append(
-            ("Targets (plan → result the next report gives; ✓ met ✗ not met ? no result)", target_grid(timeline))
-        )
+        out.append((_TARGETS_TITLE, target_grid(timeline)))
     if timeline.phrases:
         out.append(("Phrases", phrase_grid(timeline)))
     if timeline.projects:
