@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from docdiff.cli.app import app
-from docdiff.report.timeline import phrase_grid, sparkline, unicode_chart
+from docdiff.report.timeline import phrase_grid, section_grid, sparkline, unicode_chart
 from docdiff.report.timeline_html import target_chart, timeline_html
 from docdiff.report.timeline_markdown import timeline_markdown
 from docdiff.store.store import Store
@@ -118,6 +118,11 @@ def test_lineage_events_name_what_happened() -> None:
     assert {"continued", "renamed", "split", "gone", "new"} <= events
     for link in national().links:
         assert (link.old is None) == (link.event == "new") and (link.new is None) == (link.event == "gone")
+    # 2019's （一） task became 2020's part 三: promoted a level.
+    events = {(row[1].strip(), row[3].strip()): row[2] for row in section_grid(national())[1]}
+    assert events[
+        ("（一）继续创新和完善宏观调控，确保经济运行在合理区间", "三、加大宏观政策实施力度，着力稳企业保就业")
+    ] == ("renamed, level 2→1")
 
 
 def _m(

@@ -97,13 +97,19 @@ def node_name(node: SectionNode) -> str:
 
 
 def section_grid(timeline: Timeline) -> Grid:
-    """One row per link between consecutive years: old section, what happened, new section."""
+    """One row per link between consecutive years: old section, what happened (with the level
+    change of a section promoted or demoted: `renamed, level 2→1`), new section."""
     header = ["from", "old section", "event", "new section"]
     rows = []
     for link in timeline.links:
         old = node_name(timeline.sections[link.old]) if link.old is not None else ""
         new = node_name(timeline.sections[link.new]) if link.new is not None else ""
-        rows.append([f"{link.old_year}→{link.new_year}", old, link.event, new])
+        event: str = link.event
+        if link.old is not None and link.new is not None:
+            levels = timeline.sections[link.old].level, timeline.sections[link.new].level
+            if levels[0] != levels[1]:
+                event += f", level {levels[0]}→{levels[1]}"
+        rows.append([f"{link.old_year}→{link.new_year}", old, event, new])
     return header, rows
 
 
