@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import numpy as np
-from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
-from scipy import sparse
 
 from docdiff.numbering import parse_numbering
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+    from scipy import sparse
+
+# numpy and scipy are imported by the functions that need them: the string scores alone
+# (`text_ratio`, `heading_key`, which a cached series' timeline reads) load no array library.
 
 _YEAR = re.compile(r"(?:19|20)\d\d(?=年|$|\D)|[〇零一二三四五六七八九]{4}(?=年)")
 _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五")
@@ -42,6 +48,8 @@ def text_ratio(a: str, b: str) -> float:
 
 def ratio_matrix(old: Sequence[str], new: Sequence[str]) -> NDArray[np.float64]:
     """All-pairs `text_ratio`, shape (len(old), len(new))."""
+    import numpy as np
+
     if not old or not new:
         return np.zeros((len(old), len(new)))
     return process.cdist(list(old), list(new), scorer=fuzz.ratio, dtype=np.float64) / 100.0
@@ -65,6 +73,9 @@ class WeightedSpace:
     """
 
     def __init__(self, own_texts: Sequence[str], ancestors: sparse.csr_matrix, n: int = 2) -> None:
+        import numpy as np
+        from scipy import sparse
+
         rows, grams = _ngram_codes(own_texts, n)
         vocabulary, cols = np.unique(grams, return_inverse=True)
         width = max(1, len(vocabulary))
@@ -83,11 +94,16 @@ class WeightedSpace:
 
     def cosine(self, rows: Sequence[int], cols: Sequence[int]) -> NDArray[np.float64]:
         """Weighted cosine of whole sections `rows` × `cols` (indices into the texts given)."""
+        import numpy as np
+
         return np.asarray((self.tfidf[list(rows)] @ self.tfidf[list(cols)].T).toarray(), dtype=np.float64)
 
 
 def _distinct_mass(counts: sparse.csr_matrix, idf: NDArray[np.float64]) -> NDArray[np.float64]:
     """Per row, the summed weight of the distinct n-grams present."""
+    import numpy as np
+    from scipy import sparse
+
     present = counts.copy()
     present.data = np.ones_like(present.data)
     return np.asarray((present @ sparse.diags(idf)).sum(axis=1), dtype=np.float64).ravel()
@@ -95,6 +111,8 @@ def _distinct_mass(counts: sparse.csr_matrix, idf: NDArray[np.float64]) -> NDArr
 
 def _ngram_codes(texts: Sequence[str], n: int) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
     """For every character n-gram of every text: the text's row and the n-gram as one integer."""
+    import numpy as np
+
     joined = "\x00".join(texts)
     codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
     row_of = np.cumsum(codes == 0) if len(codes) else np.zeros(0, dtype=np.int64)
@@ -110,6 +128,9 @@ def _ngram_codes(texts: Sequence[str], n: int) -> tuple[NDArray[np.int64], NDArr
 
 
 def _normalise_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    import numpy as np
+    from scipy import sparse
+
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)

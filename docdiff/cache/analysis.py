@@ -101,8 +101,6 @@ class Cache:
 
     def facts(self, document: Document, outline: Outline) -> FactList:
         """The document's facts (found with its own recurring slogans)."""
-        from docdiff.facts.extract import extract_facts
-
         key = entry_key("facts", content_key(document), _digest(outline.model_dump_json()))
         data = self._get("facts", key)
         if data is not None:
@@ -110,27 +108,42 @@ class Cache:
                 return FactList.model_validate_json(data).model_copy(update={"source": document.source})
             except ValidationError:
                 self._forget("facts", key)
+        from docdiff.facts.extract import extract_facts  # its patterns compile on import: only on a miss
+
         found = FactList(source=document.source, facts=tuple(extract_facts(document, outline)))
         self._put("facts", key, _json(found))
         return found
 
-    def comparison(self, old: Document, new: Document, options: CompareOptions | None = None) -> Comparison:
-        """`compare_documents(old, new, options)`, computed once per pair of contents and options."""
+    def cached_comparison(
+        self, old: Document, new: Document, options: CompareOptions | None = None
+    ) -> Comparison | None:
+        """The comparison of this pair if it was computed before, else None (nothing is computed:
+        a caller with many pairs starts workers only for the ones missing)."""
         options = options or CompareOptions()
         key = entry_key("comparison", content_key(old), content_key(new), options.model_dump_json())
         data = self._get("comparison", key)
-        if data is not None:
-            try:
-                cached = Comparison.model_validate_json(data)
-                # The same contents may be read from other paths: the sources are this call's.
-                return cached.model_copy(
-                    update={
-                        "old": cached.old.model_copy(update={"source": old.source}),
-                        "new": cached.new.model_copy(update={"source": new.source}),
-                    }
-                )
-            except ValidationError:
-                self._forget("comparison", key)
+        if data is None:
+            return None
+        try:
+            cached = Comparison.model_validate_json(data)
+        except ValidationError:
+            self._forget("comparison", key)
+            return None
+        # The same contents may be read from other paths: the sources are this call's.
+        return cached.model_copy(
+            update={
+                "old": cached.old.model_copy(update={"source": old.source}),
+                "new": cached.new.model_copy(update={"source": new.source}),
+            }
+        )
+
+    def comparison(self, old: Document, new: Document, options: CompareOptions | None = None) -> Comparison:
+        """`compare_documents(old, new, options)`, computed once per pair of contents and options."""
+        options = options or CompareOptions()
+        cached = self.cached_comparison(old, new, options)
+        if cached is not None:
+            return cached
+        key = entry_key("comparison", content_key(old), content_key(new), options.model_dump_json())
         from docdiff.compare import compare_outlines  # the whole pipeline: only on a miss
 
         result = compare_outlines(
@@ -211,19 +224,25 @@ def compare_many(
     cache: Cache | None = None,
 ) -> list[Comparison]:
     """Comparisons of many pairs (a series' successive versions), each from the cache or computed
-    on `jobs` local processes (None: every core) or the Dask cluster at `scheduler`, in order."""
+    on `jobs` local processes (None: every core) or the Dask cluster at `scheduler`, in order.
+    Cached pairs are read here, so workers start only for the pairs missing."""
     from functools import partial
 
     from docdiff.duplicates.engine import engine
 
     cache = cache if cache is not None else Cache.default()
     root = cache.folder.root if cache.folder is not None else None
-    if scheduler is None and len(pairs) < 2:
+    found = [cache.cached_comparison(old, new, options) for old, new in pairs]
+    missing = [pair for pair, comparison in zip(pairs, found, strict=True) if comparison is None]
+    if not missing:
+        return [comparison for comparison in found if comparison is not None]
+    if scheduler is None and len(missing) < 2:
         jobs = 1
     with engine(jobs, scheduler) as runner:
-        batches = runner.batches(pairs)
+        batches = runner.batches(missing)
         results = runner.map(partial(_compare_batch, options=options, root=root), batches)
-    return [comparison for batch in results for comparison in batch]
+    computed = iter([comparison for batch in results for comparison in batch])
+    return [comparison if comparison is not None else next(computed) for comparison in found]
 
 
 def _compare_batch(

@@ -50,8 +50,13 @@ def timeline(
         TimelineFormat, typer.Option("--format", "-f", help="table, json, markdown or html (a fragment with charts).")
     ] = TimelineFormat.table,
     store: StoreOption = None,
+    jobs: Annotated[
+        int,
+        typer.Option("--jobs", "-j", min=0, help="Local processes for comparisons not cached yet (0: every core)."),
+    ] = 0,
 ) -> None:
-    """Follow SERIES across every version in the store, comparing each version with the next."""
+    """Follow SERIES across every version in the store, comparing each version with the next
+    (comparisons are cached in the store, so a second run reads them back)."""
     from rich.console import Console
 
     from docdiff.report.timeline import timeline_grids
@@ -60,7 +65,7 @@ def timeline(
     kinds: tuple[TimelineKind, ...] = (
         tuple(k.value for k in kind) if kind else ("target", "phrase", "project", "section")
     )
-    result = build_timeline(series, kinds, metric, open_store(store))
+    result = build_timeline(series, kinds, metric, open_store(store), jobs=jobs or None)
     if output is TimelineFormat.json:
         typer.echo(result.to_json())
     elif output is TimelineFormat.markdown:

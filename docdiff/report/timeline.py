@@ -67,9 +67,20 @@ def target_grid(timeline: Timeline) -> Grid:
 
 
 def phrase_grid(timeline: Timeline) -> Grid:
-    """One row per phrase: first, last, years, the years its wording changed."""
-    header = ["phrase", "first", "last", "years", "wording changed"]
-    rows = [[" → ".join(p.forms), p.first, p.last, ", ".join(p.years), ", ".join(p.modified)] for p in timeline.phrases]
+    """One row per phrase: first, last, years, the years its wording changed, and the years a
+    modifier changed on it (`2020: …要加力提效 → …要更加积极有为`)."""
+    header = ["phrase", "first", "last", "years", "wording changed", "modifier changed"]
+    rows = [
+        [
+            " → ".join(p.forms),
+            p.first,
+            p.last,
+            ", ".join(p.years),
+            ", ".join(p.modified),
+            "; ".join(f"{r.year}: {r.old} → {r.new}" for r in p.requalified),
+        ]
+        for p in timeline.phrases
+    ]
     return header, rows
 
 
@@ -86,13 +97,19 @@ def node_name(node: SectionNode) -> str:
 
 
 def section_grid(timeline: Timeline) -> Grid:
-    """One row per link between consecutive years: old section, what happened, new section."""
+    """One row per link between consecutive years: old section, what happened (with the level
+    change of a section promoted or demoted: `renamed, level 2→1`), new section."""
     header = ["from", "old section", "event", "new section"]
     rows = []
     for link in timeline.links:
         old = node_name(timeline.sections[link.old]) if link.old is not None else ""
         new = node_name(timeline.sections[link.new]) if link.new is not None else ""
-        rows.append([f"{link.old_year}→{link.new_year}", old, link.event, new])
+        event: str = link.event
+        if link.old is not None and link.new is not None:
+            levels = timeline.sections[link.old].level, timeline.sections[link.new].level
+            if levels[0] != levels[1]:
+                event += f", level {levels[0]}→{levels[1]}"
+        rows.append([f"{link.old_year}→{link.new_year}", old, event, new])
     return header, rows
 
 
@@ -129,9 +146,7 @@ def timeline_grids(timeline: Timeline) -> list[tuple[str, Grid]]:
     """The titled grids of every kind the timeline holds."""
     out: list[tuple[str, Grid]] = []
     if timeline.targets:
-        out.append(
-            ("Targets (plan → result the next report gives; ✓ met ✗ not met ? no result)", target_grid(timeline))
-        )
+        out.append((_TARGETS_TITLE, target_grid(timeline)))
     if timeline.phrases:
         out.append(("Phrases", phrase_grid(timeline)))
     if timeline.projects:

@@ -21,6 +21,17 @@ def _table(grid: Grid) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
+def _runs(values: list[float | None]) -> list[list[tuple[int, float]]]:
+    """The (year index, value) runs of consecutive years that have a value."""
+    runs: list[list[tuple[int, float]]] = [[]]
+    for k, v in enumerate(values):
+        if v is None:
+            runs.append([])
+        else:
+            runs[-1].append((k, v))
+    return [run for run in runs if run]
+
+
 def target_chart(row: TargetRow, years: tuple[str, ...]) -> str:
     """A line chart of one target: plan (blue, a bar for a range) and result (green), per year."""
     plans, results = plan_values(row), result_values(row)
@@ -50,11 +61,12 @@ def target_chart(row: TargetRow, years: tuple[str, ...]) -> str:
             f'<text x="{x(k):.1f}" y="{_CHART_H - 8}" font-size="10" text-anchor="middle">{escape(year)}</text>'
         )
     for values, colour in ((plans, "#1f77b4"), (results, "#2ca02c")):
-        points = [(x(k), y(v)) for k, v in enumerate(values) if v is not None]
-        if len(points) > 1:
-            path = " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
-            parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"/>')
-        parts += [f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3" fill="{colour}"/>' for px, py in points]
+        # A line joins consecutive years only: a year without a value (`未设定`) breaks it.
+        for run in _runs(values):
+            if len(run) > 1:
+                path = " ".join(f"{x(k):.1f},{y(v):.1f}" for k, v in run)
+                parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"/>')
+            parts += [f'<circle cx="{x(k):.1f}" cy="{y(v):.1f}" r="3" fill="{colour}"/>' for k, v in run]
     for k, (a, b) in enumerate(zip(lows, highs, strict=True)):
         if a is not None and b is not None:
             parts.append(

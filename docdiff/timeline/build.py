@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
 
+from docdiff.cache import Cache
 from docdiff.comparison import Comparison
 from docdiff.facts.models import Target
 from docdiff.similarity import text_ratio
@@ -13,7 +13,7 @@ from docdiff.store.store import Store
 from docdiff.timeline.follow import phrase_rows, project_rows, review_parts
 from docdiff.timeline.lineage import section_lineage
 from docdiff.timeline.models import TargetCell, TargetRow, Timeline, TimelineKind, TimelineOptions
-from docdiff.timeline.series import Version, compare_versions, targets_of, versions
+from docdiff.timeline.series import Version, compare_series, series_cache, targets_of, versions
 from docdiff.timeline.targets import find_result, main_plans, measure, unit_family, verdict
 
 # Least metric similarity for two plans of consecutive years the pairing left apart to be one row.
@@ -42,20 +42,23 @@ def timeline(
     metric: str | None = None,
     store: Store | None = None,
     options: TimelineOptions | None = None,
+    jobs: int | None = 1,
 ) -> Timeline:
-    """Follow `series` across every version in the store; `metric` keeps rows whose name holds it."""
+    """Follow `series` across every version in the store; `metric` keeps rows whose name holds it.
+    Comparisons not cached yet run on `jobs` processes (None: every core)."""
     store = store or Store()
     options = options or TimelineOptions()
     found = versions(store, series)
     labels = [v.label for v in found]
-    comparisons = [compare_versions(store, a, b) for a, b in pairwise(found)]
+    comparisons = compare_series(store, found, jobs)
+    cache = series_cache(store, [v.snapshot for v in found])
     update: dict[str, object] = {}
     if "target" in kinds:
-        update["targets"] = tuple(target_rows(found, comparisons, options, metric))
+        update["targets"] = tuple(target_rows(found, comparisons, options, metric, cache))
     if "phrase" in kinds:
         update["phrases"] = tuple(phrase_rows(labels, comparisons, metric))
     if "project" in kinds:
-        reviews = [review_parts(targets_of(v.document)) for v in found]
+        reviews = [review_parts(targets_of(v.document, cache)) for v in found]
         texts = [v.document.text for v in found]
         update["projects"] = tuple(project_rows(labels, comparisons, reviews, texts, metric))
     if "section" in kinds:
@@ -84,10 +87,14 @@ def _place(rows: list[_Row], k: int, plan: Target, paired: dict[tuple[int, int],
 
 
 def target_rows(
-    found: Sequence[Version], comparisons: Sequence[Comparison], options: TimelineOptions, metric: str | None
+    found: Sequence[Version],
+    comparisons: Sequence[Comparison],
+    options: TimelineOptions,
+    metric: str | None,
+    cache: Cache | None = None,
 ) -> list[TargetRow]:
     """One row per main-target metric, one cell per version: the plan and the next version's result."""
-    targets = [targets_of(v.document) for v in found]
+    targets = [targets_of(v.document, cache) for v in found]
     rows: list[_Row] = []
     for k, version in enumerate(found):
         paired: dict[tuple[int, int], tuple[int, int]] = {}

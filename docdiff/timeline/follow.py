@@ -2,7 +2,9 @@
 
 Each version's phrase (or project) is a node; a pair in the comparison of two consecutive
 versions is an edge; a connected group of nodes is one row, so a phrase reworded in one year
-stays one row and that year is where its wording changed.
+stays one row and that year is where its wording changed. A pair that keeps a phrase's form
+while its clause changed (the fact pairing's re-qualified formulation) is where a modifier
+changed on the kept phrase.
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from docdiff.comparison import Comparison
-from docdiff.facts.models import FactKind, Target
-from docdiff.timeline.models import PhraseRow, ProjectRow
+from docdiff.facts.models import FactChange, FactKind, Target
+from docdiff.timeline.models import PhraseRow, ProjectRow, Requalification
 
 Node = tuple[int, str]  # (version index, form or name)
 # Words saying a work was finished, in a review (`建成投用`, `竣工验收`); not `主体完工`, a stage.
@@ -47,10 +49,25 @@ class _Groups:
         return [sorted(group) for group in found.values()]
 
 
-def _graph(kind: FactKind, comparisons: Sequence[Comparison]) -> tuple[_Groups, set[Node]]:
-    """Nodes and edges of one fact kind; also the later nodes whose name changed in the pair."""
+def requalified(change: FactChange) -> bool:
+    """A kept phrase whose modifier changed: the pairing kept its form and its clause differs
+    (`积极的财政政策要加力提效` → `积极的财政政策要更加积极有为`, a re-qualified formulation)."""
+    return (
+        change.kind == "phrase"
+        and change.status == "changed"
+        and change.old is not None
+        and change.new is not None
+        and change.old.metric == change.new.metric
+        and change.old.text != change.new.text
+    )
+
+
+def _graph(kind: FactKind, comparisons: Sequence[Comparison]) -> tuple[_Groups, set[Node], dict[Node, FactChange]]:
+    """Nodes and edges of one fact kind; the later nodes whose name changed in the pair; and
+    the later nodes of a kept phrase whose modifier changed, with that pair."""
     groups = _Groups()
     reworded: set[Node] = set()
+    modifiers: dict[Node, FactChange] = {}
     for k, comparison in enumerate(comparisons):
         for change in comparison.facts:
             if change.kind != kind:
@@ -62,7 +79,9 @@ def _graph(kind: FactKind, comparisons: Sequence[Comparison]) -> tuple[_Groups, 
                     groups.add(node)
             if old and new:
                 groups.join(old, new)
-                if change.status == "changed":
+                if requalified(change):
+                    modifiers.setdefault(new, change)
+                elif change.status == "changed":
                     reworded.add(new)
     # The same name a year later is the same phrase or work, even where the pairing kept them
     # apart (a project moved from last year's plans to this year's review of what was done).
@@ -70,18 +89,20 @@ def _graph(kind: FactKind, comparisons: Sequence[Comparison]) -> tuple[_Groups, 
     for version, name in seen:
         if (version + 1, name) in seen:
             groups.join((version, name), (version + 1, name))
-    return groups, reworded
+    return groups, reworded, modifiers
 
 
 def phrase_rows(labels: Sequence[str], comparisons: Sequence[Comparison], match: str | None) -> list[PhraseRow]:
-    """Every phrase of the series with the years it is seen in and the years its wording changed."""
-    groups, reworded = _graph("phrase", comparisons)
+    """Every phrase of the series with the years it is seen in, the years its wording changed
+    and the years a modifier changed on it while it was kept."""
+    groups, reworded, modifiers = _graph("phrase", comparisons)
     rows = []
     for group in groups.components():
         forms = tuple(dict.fromkeys(form for _, form in group))
         if match and not any(match in form for form in forms):
             continue
         years = tuple(labels[k] for k in sorted({k for k, _ in group}))
+        changes = [(node, modifiers[node]) for node in group if node in modifiers]
         rows.append(
             PhraseRow(
                 phrase=forms[0],
@@ -90,6 +111,11 @@ def phrase_rows(labels: Sequence[str], comparisons: Sequence[Comparison], match:
                 last=years[-1],
                 years=years,
                 modified=tuple(labels[k] for k in sorted({k for k, f in group if (k, f) in reworded})),
+                requalified=tuple(
+                    Requalification(year=labels[k], old=change.old.text, new=change.new.text)
+                    for (k, _), change in sorted(changes, key=lambda item: item[0])
+                    if change.old is not None and change.new is not None
+                ),
             )
         )
     return sorted(rows, key=lambda r: (labels.index(r.first), r.phrase))
@@ -117,7 +143,7 @@ def project_rows(
 ) -> list[ProjectRow]:
     """Every project: announced, the years it is named, completed (a finishing word in its
     clause, in the review part), or dropped."""
-    groups, _ = _graph("project", comparisons)
+    groups, _, _ = _graph("project", comparisons)
     done: set[Node] = set()
     for k, comparison in enumerate(comparisons):
         for change in comparison.facts:

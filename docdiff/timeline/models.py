@@ -76,6 +76,14 @@ class TargetRow(Model):
     cells: tuple[TargetCell, ...] = Field(description="One cell per version, in date order.")
 
 
+class Requalification(Model):
+    """A kept phrase whose modifier changed: `积极的财政政策要加力提效` → `积极的财政政策要更加积极有为`."""
+
+    year: str = Field(description="The version where the new modifier is read.")
+    old: str = Field(description="The clause holding the phrase in the version before.")
+    new: str = Field(description="The clause holding it in this version.")
+
+
 class PhraseRow(Model):
     """A phrase (slogan, quoted term, formula) followed across the series."""
 
@@ -84,7 +92,10 @@ class PhraseRow(Model):
     first: str = Field(description="Version it was first seen in.")
     last: str = Field(description="Version it was last seen in.")
     years: tuple[str, ...] = Field(description="Versions holding it.")
-    modified: tuple[str, ...] = Field(description="Versions where its wording changed while it was kept.")
+    modified: tuple[str, ...] = Field(description="Versions where its own wording changed while it was kept.")
+    requalified: tuple[Requalification, ...] = Field(
+        default=(), description="Versions where a modifier changed on it while it was kept, with both wordings."
+    )
 
 
 class ProjectRow(Model):
