@@ -103,10 +103,12 @@ _INITIATIVE_HEADS = [
 _WEAK_HEADS = ("中心", "平台", "项目", "园区", "公路", "机场", "示范区", "功能区", "新区", "市场", "港区")
 _INITIATIVE = "|".join(sorted(_INITIATIVE_HEADS, key=len, reverse=True))
 _ALL_HEADS = {*_HEADS, *_INITIATIVE_HEADS}  # a head alone names a kind, not a work
+_HEADS_BY_LENGTH = sorted(_ALL_HEADS, key=len, reverse=True)
 _PHASE = r"群?(?:[一二三四五六七八九十]期|\d期|（[^（）]{1,8}段）|\([^()]{1,8}段\))?"
 # Characters that cannot be inside a name: punctuation, and function words and verbs that end
 # the phrase before it.
-_STOP = r"，。；：、！？“”（）《》\s的和与及等在对将已为以把被从向于了是有并"
+_STOP = r",.;:!?()，。；：、！？“”（）《》\s的和与及等在对将已为以把被从向于了是有并"
+_STOP_CHARS = frozenset(",.;:!?()，。；：、！？“”（）《》 \t\n的和与及等在对将已为以把被从向于了是有并")
 _VERB_PREFIX = re.compile(
     r"^(?:推进|加快|建设|完成|实施|打造|启动|开工|竣工|建成|推动|加强|新建|改造|提升|优化|深化|持续|全面|聚焦|依托|围绕|"
     r"支持|引进|落地|开展|举办|做强|做优|形成|构建|完善|加大|积极|大力|重点|全力|努力|着力|创建|培育|发挥|强化|实现|高品质|高标准|"
@@ -119,10 +121,22 @@ _NAMED = re.compile(rf"([^{_STOP}]{{2,12}}?)({_HEAD}){_PHASE}")
 _NAMED_INITIATIVE = re.compile(rf"([^{_STOP}]{{1,14}}?)(?:{_INITIATIVE}){_PHASE}")
 _NUMBERED = re.compile(r"(?<![\dA-Za-z])(\d{1,4}[A-Z]?(?:街坊|地块))|((?:轨交|轨道交通|地铁)?\d{1,2}号线)")
 _SIZED = re.compile(r"\d{2,4}米[\u4e00-\u9fff]{2,4}?(?:新地标|地标|大楼|塔楼)")
-_PROGRAMME = re.compile(r"“[^“”]{2,12}”(?:系列工程|工程|行动|计划|项目|品牌)")
-# `A、B等14个项目`: the items of an enumeration a count of works qualifies.
+# A quoted name before a programme word, maybe with a word of its kind between (`“减证便民”改革行动`,
+# `“十四冬”主场馆`).
+_PROGRAMME = re.compile(
+    r"“[^“”]{2,12}”(?:[^“”，。；：、\s的和与及等]{0,2}?)(?:系列工程|工程|行动|计划|项目|品牌|场馆|基地)"
+)
+# A quotation that is itself a programme's name (`“十大文化工程”`, `“科技创新2030—重大项目”`): its
+# words before the head, less a leading count (`十大`, `五项`), are a name (`“三个通道”` has none).
+_QUOTED_NAME = re.compile(r"“([^“”]{2,16})”")
+_COUNT = re.compile(r"^[一二三四五六七八九十百\d]+[大项个条类批张]?")
+# A term before a plan's head makes it a named plan (`基础研究十年规划`, `长江十年禁渔`).
+_TERMED = re.compile(rf"[^{_STOP}]{{2,12}}?[一二三四五六七八九十\d]+年(?:攻坚方案|行动方案|规划|方案|禁渔)")
+# `A、B等14个项目`, `A、B等引领性强的重大产业项目`, `A、B等大科学设施`: the items of an enumeration
+# that a kind of works qualifies, within the clause.
 _ENUMERATION = re.compile(
-    r"((?:[^，。；：、“”]{2,14}、)+[^，。；：、“”]{2,14})等\s*(?:\d+\s*(?:个|项|幅|处))?(?:项目|地块|街坊|工程)"
+    r"((?:[^，。；：、“”]{2,14}、)+[^，。；：、“”]{2,14})等\s*(?:\d+\s*(?:个|项|幅|处))?"
+    r"[^，。；：“”]{0,20}?(?:项目|地块|街坊|工程|设施)"
 )
 _MIN_INITIATIVE_NAME = 6  # characters, head included: `文化惠民工程`, not `民生工程`
 _GENERIC = {"项目", "中心", "工程", "园区", "街区", "公园", "广场", "大楼", "服务中心", "城区", "社区", "示范区"}
@@ -139,12 +153,16 @@ class FoundProject:
 
 def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> list[FoundProject]:
     """Projects named in `text`, each once per position; names inside `quoted` spans (titles,
-    awards, slogans) are phrases, not works, unless a programme word follows the quote."""
+    awards, slogans) are phrases, not works, unless a programme word follows the quote or the
+    quotation is itself a programme's name."""
     found: dict[int, FoundProject] = {}
     named: list[FoundProject] = []
 
-    def add(start: int, end: int, least: int = 2) -> None:
+    def add(start: int, end: int, least: int = 2, item: bool = False) -> None:
+        start = _word_start(text, start)
         name = text[start:end]
+        if name.startswith("“"):  # a quoted name is taken whole (`“减证便民”改革行动`)
+            return keep(start, end, name)
         for _ in range(3):  # `进一步推动产业园`: an adverb, then a verb, then the name
             quantified = _QUANTIFIED.search(name)
             if quantified and quantified.end() < len(name) - 1:
@@ -152,7 +170,8 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
                 name = text[start:end]
             trimmed = _VERB_PREFIX.match(name)
             if trimmed and trimmed.end() < len(name) - 1 and name[trimmed.end()] not in "路街道弄巷":
-                start += trimmed.end()
+                # The verbs end at a word's end (`建设全国一体化…` loses 建设, not 一体).
+                start = max(start, _word_start(text, start + trimmed.end(), back=True))
             start += _leading_function_words(text[start:end])
             if text[start:end] == name:
                 break
@@ -162,19 +181,35 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
         if cut is None:
             return
         start += cut
+        if text[start - 2 : start] in _SCOPES and text[start:end].endswith(_SCOPED_HEADS):
+            start -= 2  # `全国一体化在线政务服务平台`: the scope is part of a national work's name
         name = text[start:end]
-        if name in _GENERIC or name in _ALL_HEADS or len(name) < max(2, least) or not _named_enough(name):
+        short = len(name) < max(2, least) and not _proper_before_head(name)
+        if name in _GENERIC or name in _ALL_HEADS or short or not _named_enough(name) or _a_kind(name):
             return
-        if quoted and not name.startswith("“") and any(s <= start < e for s, e in quoted):
+        if item and not _an_item_name(name):
+            return
+        if quoted and any(s <= start < e for s, e in quoted):
+            return
+        keep(start, end, name)
+
+    def keep(start: int, end: int, name: str) -> None:
+        if _forbidden(text, start) or _end_point(text, start, end):
             return
         if not any(f.start <= start < f.end for f in found.values()):
             found[start] = FoundProject(start, end, name)
 
+    for match in _QUOTED_NAME.finditer(text):
+        if _quoted_programme(match.group(1)):
+            add(match.start(), match.end())
     for match in _PROGRAMME.finditer(text):
         add(match.start(), match.end())
     for match in _ENUMERATION.finditer(text):
         for name, start, end in _enumerated(match):
-            add(start, end) if name == text[start:end] else named.append(FoundProject(start, end, name))
+            if name == text[start:end]:
+                add(start, end, item=True)
+            else:
+                named.append(FoundProject(start, end, name))
     for match in _SIZED.finditer(text):
         add(match.start(), match.end())
     for match in _NUMBERED.finditer(text):
@@ -182,6 +217,8 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
     for match in _NAMED.finditer(text):
         add(match.start(), match.end())
     for match in _NAMED_INITIATIVE.finditer(text):
+        add(match.start(), match.end(), least=_MIN_INITIATIVE_NAME)
+    for match in _TERMED.finditer(text):
         add(match.start(), match.end(), least=_MIN_INITIATIVE_NAME)
     for project in named:  # names completed from their neighbours (二期 → 东余杭路二期)
         if not any(f.start <= project.start < f.end for f in found.values()):
@@ -195,43 +232,159 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
 # trims those.
 _NOT_FIRST = ("d", "p", "c", "i", "r", "u", "f", "ad")
 
-
+# Proper nouns by jieba's tags: places (`ns`), persons and brands (`nr`, `nrt`), organisations
+# (`nt`), other names (`nz`), Latin letters and abbreviations (`j`: 沪, 川藏).
 _PROPER = ("ns", "nr", "nt", "nz", "eng", "j")
 _CUT = ("v", "d", "p", "c", "u", "f", "r", "ad", "i")
+# Verbs that govern a name rather than belong to one (`新区开展自贸试验区…`, `抓好场馆…`): a cut
+# after one leaves the work's name, or nothing when only a head is left.
+_GOVERNING = {
+    "实施", "开展", "增设", "设立", "启动", "推进", "加快", "推动", "打造", "围绕", "确保", "抓好", "做好",
+    "完成", "抓", "搞", "出现", "争创", "入选", "申报",
+}  # fmt: skip
+# A scope before a national or regional work's head (`区域医疗中心`, `国家医学中心`): a designation,
+# which is a name when a field stands between the scope and the head (`国家公园` is a kind).
+_SCOPES = ("国家", "国际", "区域", "全国", "综合性")
+_SCOPED_HEADS = ("中心", "平台")
+# A clause that forbids or warns against a work names none (`不得搞形象工程`, `防止出现“半拉子”工程`).
+_FORBIDDING = re.compile(r"(?:不得|严禁|禁止|防止|杜绝|避免|不搞|不准|不能|坚决纠正)[^，。；：]*$")
+# A grade before the head makes a class of works (`国家4A级景区`, `国家级新区`).
+_GRADE = re.compile(r"[\dA-Z]级|国家级")
+
+
+def _word_start(text: str, start: int, back: bool = False) -> int:
+    """`start` moved to the next word boundary of the sentence (the one before it if `back`): a
+    match that a length limit started inside a word (`完成世界反法西斯战争…` matched from `成`)
+    begins at the next word."""
+    if start == 0 or start >= len(text) or text[start - 1] in _STOP_CHARS:
+        return start
+    from docdiff.words import tagged
+
+    position = 0
+    for word, _ in tagged(text):
+        if position + len(word) > start:
+            return position if back or position == start else position + len(word)
+        position += len(word)
+    return start
+
+
+def _head_of(bare: str) -> str:
+    """The longest head `bare` ends with, or ''."""
+    return next((h for h in _HEADS_BY_LENGTH if bare.endswith(h)), "")
 
 
 def _inner_cut(name: str, at_verbs: bool) -> int | None:
-    """Where the name starts after the last word that cannot be inside one (a verb, adverb,
-    preposition, conjunction, particle, locative): `古城打造特色街区` → `特色街区`. When only the
-    head is left, a verb belongs to the programme's name (`职业技能提升行动`, `扫黑除恶专项斗争`)
-    and the whole stands; any other word makes it an expression (`思想上政治上行动`): None."""
+    """Where the name starts after the last word before its head that cannot be inside one (a
+    verb, adverb, preposition, conjunction, particle, locative): `古城打造特色街区` → `特色街区`.
+    When only the head is left, a verb belongs to the programme's name (`职业技能提升行动`,
+    `扫黑除恶专项斗争`) and the whole stands, unless it governs the name (`抓好场馆`); any other
+    word makes it an expression (`思想上政治上行动`): None. The words are those of the part
+    before the head, so a head the tagger splits (`集聚/区`, `高新/园`) is never cut into."""
     from docdiff.words import tagged
 
     bare = re.sub(_PHASE + "$", "", name)  # `北横通道（虹口段）`: the phase is no word of the name
-    words = tagged(bare)
+    head = _head_of(bare)
+    words = tagged(bare[: len(bare) - len(head)]) if head else tagged(bare)[:-1]
     position = 0
     cut: tuple[int, str] | None = None
-    for word, flag in words[:-1]:
+    for word, flag in words:
         position += len(word)
-        if flag.startswith(_CUT) and not flag.startswith(("vn", "an")) and (at_verbs or not flag.startswith("v")):
+        if word in _GOVERNING:
+            cut = (position, "governing")
+        elif (
+            flag.startswith(_CUT)
+            and not flag.startswith(("vn", "an"))
+            and (at_verbs or not flag.startswith("v"))
+            and word != "之"  # `居然之家`: 之 joins the parts of a name
+        ):
             cut = (position, flag)
     if cut is None:
         return 0
     rest = bare[cut[0] :]
-    if rest in _ALL_HEADS:
+    if rest in _ALL_HEADS or not rest:
         return 0 if cut[1].startswith("v") else None
     return cut[0]
 
 
 def _named_enough(name: str) -> bool:
-    """A name with a weak head needs a proper noun before the head."""
+    """A name with a weak head needs a proper noun, a phase (`居然之家二期项目`) or a scope and a
+    field (`区域医疗中心`) before the head."""
     bare = re.sub(_PHASE + "$", "", name)
     head = next((h for h in _WEAK_HEADS if bare.endswith(h)), None)
     if head is None:
         return True
+    before = bare[: -len(head)]
+    if re.search(r"[一二三四五六七八九十\d]期$", before):
+        return True
+    if head in _SCOPED_HEADS and before.startswith(_SCOPES) and not before.endswith(_SCOPES):
+        return True
     from docdiff.words import tagged
 
-    return any(flag.startswith(_PROPER) for _, flag in tagged(bare[: -len(head)]))
+    return any(flag.startswith(_PROPER) for _, flag in tagged(before))
+
+
+def _a_kind(name: str) -> bool:
+    """A class of works, not one: a scope alone before the head (`国家公园`), a grade
+    (`国家4A级景区`), or a quality and a field without a name (`重大水利工程`, `重要能源基地`)."""
+    bare = re.sub(_PHASE + "$", "", name)
+    before = bare[: len(bare) - len(_head_of(bare))]
+    if before in _SCOPES or _GRADE.search(before):
+        return True
+    if len(name) > _MIN_INITIATIVE_NAME or not before:
+        return False
+    from docdiff.words import tagged
+
+    words = tagged(before)
+    return words[0][1] == "a" and not any(flag.startswith(_PROPER) for _, flag in words)
+
+
+def _proper_before_head(name: str) -> bool:
+    """A short name made only of proper nouns and a head (`川藏铁路`, `沪通铁路`) is a work."""
+    bare = re.sub(_PHASE + "$", "", name)
+    before = bare[: len(bare) - len(_head_of(bare))]
+    if len(before) < 2 or len(before) == len(bare):
+        return False
+    from docdiff.words import tagged
+
+    return all(flag.startswith(("ns", "nz", "j")) for _, flag in tagged(before))
+
+
+def _an_item_name(name: str) -> bool:
+    """An item of a list of works is a name: it ends in a head or a phase (`世界会客厅二期`,
+    `90街坊`), or is a proper noun with its kind (`华为无线通讯`, `上海光源二期`); not an action
+    (`景观绿化`, `提升改造`), a sector (`交通`) or a place alone (`长江`)."""
+    if _head_of(re.sub(_PHASE + "$", "", name)) or re.search(r"[一二三四五六七八九十\d]期$", name):
+        return True
+    from docdiff.words import tagged
+
+    words = tagged(name)
+    if len(words) < 2 or words[-1][1] in ("v", "vn"):
+        return False
+    # jieba tags an institution's last word as a name (`音乐厅/nt`), a person's only before it.
+    return any(flag.startswith(_PROPER) for _, flag in words[:-1]) or words[-1][1] in ("nt", "nz", "ns")
+
+
+def _quoted_programme(inner: str) -> bool:
+    """`十大文化工程`, `科技创新2030—重大项目`: a quotation ending in a programme's head, with a name
+    before it; a quoted work (`“交流联系通道”`) is a figure of speech."""
+    head = _head_of(inner)
+    if head not in _INITIATIVE_HEADS:
+        return False
+    before = _COUNT.sub("", inner[: -len(head)])
+    return len(before) >= 2
+
+
+def _forbidden(text: str, start: int) -> bool:
+    clause = text[max(0, start - 30) : start]
+    return bool(_FORBIDDING.search(clause))
+
+
+def _end_point(text: str, start: int, end: int) -> bool:
+    """`从杨浦大桥至徐浦大桥`: the ends of a stretch are places, not works."""
+    before, after = text[max(0, start - 15) : start], text[end : end + 1]
+    if before.endswith(("从", "自")) and after in ("至", "到"):
+        return True
+    return before.endswith(("至", "到")) and bool(re.search(r"[从自][^，。；：]*$", before[:-1]))
 
 
 def _leading_function_words(name: str) -> int:
