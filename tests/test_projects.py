@@ -21,6 +21,10 @@ def test_a_name_starts_at_a_word_of_the_sentence() -> None:
     assert names("完成世界反法西斯战争海拉尔纪念园建设。") == ["世界反法西斯战争海拉尔纪念园"]
     # A verb trimmed before a name ends at a word's end: `建设全国一体|化` keeps 一体化.
     assert names("构建全国一体化大数据中心体系。") == ["全国一体化大数据中心"]
+    # A stop character inside a word of the sentence (国有, 在线) does not end the name.
+    assert names("高质量完成国有企业改革深化提升行动。") == ["国有企业改革深化提升行动"]
+    assert names("建设全国一体化在线政务服务平台。") == ["全国一体化在线政务服务平台"]
+    assert names("优先支持在建工程。") == []
     # Half-width punctuation ends a name as the full-width does.
     assert names("投资6.6亿元,实施两河圣山文化旅游景区的基础设施建设。") == ["两河圣山文化旅游景区"]
 
@@ -43,11 +47,13 @@ def test_verbs_that_govern_a_name_end_it() -> None:
 
 
 def test_quoted_programme_names_are_projects_quoted_works_are_figures() -> None:
-    assert names("大力推进“十大文化工程”建设。") == ["“十大文化工程”"]
-    assert names("积极争取国家“科技创新2030重大项目”落户。") == ["“科技创新2030重大项目”"]
+    # A name quoted whole is the same name unquoted, so a quoted and a plain mention pair.
+    assert names("大力推进“十大文化工程”建设。") == ["十大文化工程"]
+    assert names("积极争取国家“科技创新2030重大项目”落户。") == ["科技创新2030重大项目"]
     assert names("全面推行“减证便民”改革行动。") == ["“减证便民”改革行动"]
     assert names("以“十四冬”主场馆建设为引擎。") == ["“十四冬”主场馆"]
     assert names("突出抓好“三个通道”建设。") == []  # a count and a head: no name
+    assert names("做到“提技能、优服务、强基础、搭平台”。") == []  # a slogan of parts
     assert names("完善领导干部与民营企业“交流联系通道”。") == []
 
 

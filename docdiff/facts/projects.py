@@ -100,7 +100,7 @@ _INITIATIVE_HEADS = [
 # Heads that are as often a kind as a work (`重大科技项目`, `工业互联网平台`, `高速公路`): the
 # name before them must hold a proper noun (a place, a person, an organisation: `海拉尔大数据中心`,
 # `居然之家二期项目`, `沪通铁路`) by jieba's tags.
-_WEAK_HEADS = ("中心", "平台", "项目", "园区", "公路", "机场", "示范区", "功能区", "新区", "市场", "港区")
+_WEAK_HEADS = ("中心", "平台", "项目", "园区", "公路", "机场", "示范区", "功能区", "集聚区", "新区", "市场", "港区")
 _INITIATIVE = "|".join(sorted(_INITIATIVE_HEADS, key=len, reverse=True))
 _ALL_HEADS = {*_HEADS, *_INITIATIVE_HEADS}  # a head alone names a kind, not a work
 # Heads by their last character, longest first: which head a name ends with, in one look-up.
@@ -110,8 +110,9 @@ for _head in sorted(_ALL_HEADS, key=len, reverse=True):
 _PHASE = r"群?(?:[一二三四五六七八九十]期|\d期|（[^（）]{1,8}段）|\([^()]{1,8}段\))?"
 # Characters that cannot be inside a name: punctuation, and function words and verbs that end
 # the phrase before it.
-_STOP = r",.;:!?()，。；：、！？“”（）《》\s的和与及等在对将已为以把被从向于了是有并"
-_STOP_CHARS = frozenset(",.;:!?()，。；：、！？“”（）《》 \t\n的和与及等在对将已为以把被从向于了是有并")
+_STOP = r",;:!?()，。；：、！？“”（）《》\s的和与及等在对将已为以把被从向于了是有并"
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_STOP_CHARS = frozenset(",;:!?()，。；：、！？“”（）《》 \t\n的和与及等在对将已为以把被从向于了是有并")
 _VERB_PREFIX = re.compile(
     r"^(?:推进|加快|建设|完成|实施|打造|启动|开工|竣工|建成|推动|加强|新建|改造|提升|优化|深化|持续|全面|聚焦|依托|围绕|"
     r"支持|引进|落地|开展|举办|做强|做优|形成|构建|完善|加大|积极|大力|重点|全力|努力|着力|创建|培育|发挥|强化|实现|高品质|高标准|"
@@ -119,7 +120,9 @@ _VERB_PREFIX = re.compile(
     r"促进|拓展|开工|挂牌|入选|结合|全市|全区|全国|再|要|或|新)+"
 )
 # What opens a name but is not part of it: a quantity (`一批`, `6家`) or a year (`2024年度`).
-_QUANTIFIED = re.compile(r"^.*?(?:一批|一些|若干|一大批)|^\d+(?:家|个|项|座|所|条|处)|^\d{2,4}年(?:度|前|底)?")
+_QUANTIFIED = re.compile(
+    r"^.*?(?:一批|一些|若干|一大批)|^\d+(?:家|个|项|座|所|条|处)|^\d{2,4}年(?:度|前|底)?|^\d+\.(?!\d)"
+)
 # The lookahead on a head's first character spares the alternation at most positions (speed only).
 _FIRST = "".join(sorted({h[0] for h in _HEADS}))
 _FIRST_INITIATIVE = "".join(sorted({h[0] for h in _INITIATIVE_HEADS}))
@@ -141,14 +144,20 @@ _COUNT = re.compile(r"^[一二三四五六七八九十百\d]+[大项个条类批
 # A term before a plan's head makes it a named plan (`基础研究十年规划`, `长江十年禁渔`).
 _TERMED = re.compile(r"[一二三四五六七八九十\d]+年(?:攻坚方案|行动方案|规划|方案|禁渔)")
 _TERMED_NAME = 12  # characters of name at most before the term
+_INSIDE_WORD_REACH = 8  # characters a name goes back over a stop character inside a word
+# Stop characters that begin or end words of names (国有, 在线, 对外); conjunctions and 的 always
+# stop one, whatever the tagger joins (`基地和祥德坊…` is no word 和祥).
+_STOP_INSIDE_WORDS = frozenset("在对将已为以把被从向于了是有并")
 # `A、B等14个项目`, `A、B等引领性强的重大产业项目`, `A、B等大科学设施`: the items of an enumeration
 # that a kind of works qualifies, within the clause.
 _ENUMERATION = re.compile(
-    r"((?:[^，。；：、“”]{2,14}、)+[^，。；：、“”]{2,14})等\s*(?:\d+\s*(?:个|项|幅|处))?"
+    r"((?:[^，。；：、“”\s]{2,14}、)+[^，。；：、“”\s]{2,14})等\s*(?:\d+\s*(?:个|项|幅|处))?"
     r"[^，。；：“”]{0,20}?(?:项目|地块|街坊|工程|设施)"
 )
 _MIN_INITIATIVE_NAME = 6  # characters, head included: `文化惠民工程`, not `民生工程`
+# jieba tags 城市 and 研发 as proper nouns (ns, j), so these kinds pass the weak-head test.
 _GENERIC = {"项目", "中心", "工程", "园区", "街区", "公园", "广场", "大楼", "服务中心", "城区", "社区", "示范区"}
+_GENERIC |= {"城市中心", "研发中心"}
 
 
 @dataclass(frozen=True)
@@ -168,7 +177,7 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
     named: list[FoundProject] = []
 
     def add(start: int, end: int, least: int = 2, item: bool = False) -> None:
-        start = _word_start(text, start)
+        start = _word_start(text, _inside_word_back(text, start))
         name = text[start:end]
         if name.startswith("“"):  # a quoted name is taken whole (`“减证便民”改革行动`)
             return keep(start, end, name)
@@ -205,6 +214,8 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
     def keep(start: int, end: int, name: str) -> None:
         if _forbidden(text, start) or _end_point(text, start, end):
             return
+        if name.startswith("“") and name.endswith("”") and name.count("“") == 1:
+            name = name[1:-1]  # a name quoted whole is the same name unquoted (the span keeps them)
         if not any(f.start <= start < f.end for f in found.values()):
             found[start] = FoundProject(start, end, name)
 
@@ -253,7 +264,7 @@ _CUT = ("v", "d", "p", "c", "u", "f", "r", "ad", "i")
 # after one leaves the work's name, or nothing when only a head is left.
 _GOVERNING = {
     "实施", "开展", "增设", "设立", "启动", "推进", "加快", "推动", "打造", "围绕", "确保", "抓好", "做好",
-    "完成", "抓", "搞", "出现", "争创", "入选", "申报", "落实", "出台", "推出", "提高", "好",
+    "完成", "抓", "搞", "出现", "争创", "入选", "申报", "落实", "出台", "推出", "提高", "好", "支持", "对接",
 }  # fmt: skip
 # A scope before a national or regional work's head (`区域医疗中心`, `国家医学中心`): a designation,
 # which is a name when a field stands between the scope and the head (`国家公园` is a kind).
@@ -262,7 +273,7 @@ _SCOPED_HEADS = ("中心", "平台")
 # A clause that forbids or warns against a work names none (`不得搞形象工程`, `防止出现“半拉子”工程`).
 _FORBIDDING = re.compile(r"(?:不得|严禁|禁止|防止|杜绝|避免|不搞|不准|不能|坚决纠正)[^，。；：]*$")
 # A grade before the head makes a class of works (`国家4A级景区`, `国家级新区`).
-_GRADE = re.compile(r"[\dA-Z]级|国家级")
+_GRADE = re.compile(r"[\dA-Z]级|(?:国家|国际|省|市)级")
 
 
 def _word_start(text: str, start: int, back: bool = False) -> int:
@@ -271,6 +282,8 @@ def _word_start(text: str, start: int, back: bool = False) -> int:
     begins at the next word."""
     if start == 0 or start >= len(text) or text[start - 1] in _STOP_CHARS:
         return start
+    if not (_HAN.match(text[start - 1]) and _HAN.match(text[start])):
+        return start  # only a Chinese word can be cut into (`89-92街坊` starts at 92)
     from docdiff.words import tagged
 
     position = 0
@@ -279,6 +292,28 @@ def _word_start(text: str, start: int, back: bool = False) -> int:
             return position if back or position == start else position + len(word)
         position += len(word)
     return start
+
+
+def _inside_word_back(text: str, start: int) -> int:
+    """`start` moved back over a stop character that is inside a word of the sentence (`国有企业`,
+    `在线政务`): the name goes on before it, as far as a name may."""
+    if start == 0 or text[start - 1] not in _STOP_INSIDE_WORDS:
+        return start
+    from docdiff.words import tagged
+
+    position = 0
+    for word, _ in tagged(text):
+        if position + len(word) > start - 1:  # the word that holds the stop character
+            break
+        position += len(word)
+    else:
+        return start
+    if position + len(word) <= start:
+        return start  # the stop character ends a word or is one
+    new = position
+    while new > 0 and start - new < _INSIDE_WORD_REACH and text[new - 1] not in _STOP_CHARS:
+        new -= 1
+    return new
 
 
 def _head_of(bare: str) -> str:
@@ -304,7 +339,9 @@ def _inner_cut(name: str, at_verbs: bool) -> int | None:
         position += len(word)
         if (k + 1 < len(words) and words[k + 1][0] == "之") or word == "之":
             continue  # `居然之家`: 之 joins the words either side of it into one name
-        if word in _GOVERNING or (word[-2:] in _GOVERNING and len(word) > 2):  # `超额完成`
+        # `国际居住社区打造计划`: before a programme's head, the verb is the programme's own
+        last = position == len(bare) - len(head) and head in _INITIATIVE_HEADS
+        if not last and (word in _GOVERNING or (word[-2:] in _GOVERNING and len(word) > 2)):  # `超额完成`
             cut = (position, "governing")
             governed = position
         elif flag.startswith(_CUT) and not flag.startswith(("vn", "an")) and (at_verbs or not flag.startswith("v")):
@@ -328,9 +365,11 @@ def _named_enough(name: str) -> bool:
     before = bare[: -len(head)]
     if re.search(r"[一二三四五六七八九十\d]期$", before):
         return True
-    if head in _SCOPED_HEADS and before.startswith(_SCOPES) and not before.endswith(_SCOPES):
-        return True
     from docdiff.words import tagged
+
+    scope = next((s for s in _SCOPES if before.startswith(s)), "")
+    if head in _SCOPED_HEADS and scope and len(before) > len(scope):  # the field holds a noun
+        return any(flag.startswith(("n", "vn")) for _, flag in tagged(before[len(scope) :]))
 
     return any(flag.startswith(_PROPER) for _, flag in tagged(before))
 
@@ -370,18 +409,22 @@ def _an_item_name(name: str) -> bool:
     from docdiff.words import tagged
 
     words = tagged(name)
-    if len(words) < 2 or words[-1][1] in ("v", "vn"):
+    if len(name) < 3 or words[-1][1] in ("v", "vn"):
         return False
-    # jieba tags an institution's last word as a name (`音乐厅/nt`), a person's only before it.
-    return any(flag.startswith(_PROPER) for _, flag in words[:-1]) or words[-1][1] in ("nt", "nz", "ns")
+    # A proper noun of one character is mostly the tagger's guess (`换/nz 电站`); jieba tags an
+    # institution's last word as a name (`音乐厅/nt`), a person's only before it (`养老/nr`).
+    last, flag = words[-1]
+    return any(f.startswith(_PROPER) and len(w) > 1 for w, f in words[:-1]) or (
+        flag in ("nt", "nz", "ns") and len(last) > 1
+    )
 
 
 def _quoted_programme(inner: str) -> bool:
     """`十大文化工程`, `科技创新2030—重大项目`: a quotation ending in a programme's head, with a name
     before it; a quoted work (`“交流联系通道”`) is a figure of speech."""
     head = _head_of(inner)
-    if head not in _INITIATIVE_HEADS:
-        return False
+    if head not in _INITIATIVE_HEADS or re.search(r"[、，,+＋]", inner):
+        return False  # a slogan of parts (`“提技能、优服务、强基础、搭平台”`, `“孵化器+加速器+产业园”`)
     before = _COUNT.sub("", inner[: -len(head)])
     return len(before) >= 2
 
