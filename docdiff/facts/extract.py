@@ -28,7 +28,9 @@ def extract_facts(
     slogans = recurring_slogans(doc.normalised) if slogans is None else slogans
     slogan_re = slogan_pattern(slogans)
     seen_phrases: set[str] = set()
-    seen_projects: set[str] = set()
+    # A project is reported once per part (review, tasks): the plans naming a work the review
+    # names as done still hold it, and pairing keeps the parts apart (issue 12, point 3).
+    seen_projects: set[tuple[str | None, str]] = set()
     has_review = any(section_role((child.heading,), False) == "review" for child in outline.root.children)
     # A glossary defines terms: its numbers are neither results nor plans.
     glossaries = {child.heading for child in outline.root.children if child.style == "glossary"}
@@ -78,9 +80,9 @@ def extract_facts(
                     )
                 )
             for project in find_projects(sentence, blocked):
-                if project.name in seen_projects:
+                if (role, project.name) in seen_projects:
                     continue
-                seen_projects.add(project.name)
+                seen_projects.add((role, project.name))
                 facts.append(
                     Project(
                         text=sentence[project.start : project.end],

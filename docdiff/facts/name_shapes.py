@@ -1,0 +1,321 @@
+"""The words of a project's name: heads that mean a work, and the shape checks on the words
+before a head (jieba's tags, loaded on first use) that `docdiff.facts.projects` applies to each
+candidate name. Shared by that module only, so the names stay private to the pair.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Heads of names of works. The part before a head must be a name, not a verb phrase.
+_HEADS = [
+    "会客厅",
+    "新地标",
+    "地标",
+    "通道",
+    "隧道",
+    "大桥",
+    "广场",
+    "大楼",
+    "大厦",
+    "公寓",
+    "文学馆",
+    "纪念馆",
+    "博物馆",
+    "美术馆",
+    "图书馆",
+    "剧场",
+    "剧院",
+    "体育馆",
+    "体育场",
+    "足球场",
+    "公园",
+    "绿地",
+    "码头",
+    "客运中心",
+    "学院",
+    "产业园",
+    "科技园",
+    "街区",
+    "变电站",
+    # zones and parks
+    "新区",
+    "示范区",
+    "先行区",
+    "商务区",
+    "集聚区",
+    "功能区",
+    "度假区",
+    "园区",
+    "物流园",
+    "纪念园",
+    "高新园",
+    "信息园",
+    "乐园",
+    "小镇",
+    "走廊",
+    "生态岛",
+    # works
+    "商城",
+    "综合体",
+    "场馆",
+    "大厅",
+    "口岸",
+    "水厂",
+    "发电厂",
+    "电厂",
+    "机场",
+    "港区",
+    "公路",
+    "高架",
+    "露天矿",
+]
+# Heads of named programmes and zones (`文化惠民工程`, `职业技能提升行动`, `海南自由贸易港`): they
+# need a longer name before them, since a short one is a category (`民生工程`, `重大项目`).
+_INITIATIVE_HEADS = [
+    "专项行动",
+    "专项斗争",
+    "专项整治",
+    "行动计划",
+    "行动方案",
+    "工程",
+    "行动",
+    "计划",
+    "基地",
+    "试验区",
+    "自贸区",
+    "自由贸易港",
+    "铁路",
+    "产业园",
+    "景区",
+    "装置",
+    "中心",
+    "平台",
+    "项目",
+]
+# Heads that are as often a kind as a work (`重大科技项目`, `工业互联网平台`, `高速公路`): the
+# name before them must hold a proper noun (a place, a person, an organisation: `海拉尔大数据中心`,
+# `居然之家二期项目`, `沪通铁路`) by jieba's tags.
+_WEAK_HEADS = ("中心", "平台", "项目", "园区", "公路", "机场", "示范区", "功能区", "集聚区", "新区", "市场", "港区")
+_ALL_HEADS = {*_HEADS, *_INITIATIVE_HEADS}  # a head alone names a kind, not a work
+# Heads by their last character, longest first: which head a name ends with, in one look-up.
+_HEADS_BY_END: dict[str, list[str]] = {}
+for _head in sorted(_ALL_HEADS, key=len, reverse=True):
+    _HEADS_BY_END.setdefault(_head[-1], []).append(_head)
+_PHASE = r"群?(?:[一二三四五六七八九十]期|\d期|（[^（）]{1,8}段）|\([^()]{1,8}段\))?"
+# Characters that cannot be inside a name: punctuation, and function words and verbs that end
+# the phrase before it.
+_STOP = r",;:!?()，。；：、！？“”（）《》\s的和与及等在对将已为以把被从向于了是有并"
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_STOP_CHARS = frozenset(",;:!?()，。；：、！？“”（）《》 \t\n的和与及等在对将已为以把被从向于了是有并")
+_MIN_INITIATIVE_NAME = 6  # characters, head included: `文化惠民工程`, not `民生工程`
+_COUNT = re.compile(r"^[一二三四五六七八九十百\d]+[大项个条类批张]?")
+_INSIDE_WORD_REACH = 8  # characters a name goes back over a stop character inside a word
+# Stop characters that begin or end words of names (国有, 在线, 对外); conjunctions and 的 always
+# stop one, whatever the tagger joins (`基地和祥德坊…` is no word 和祥).
+_STOP_INSIDE_WORDS = frozenset("在对将已为以把被从向于了是有并")
+
+
+# Word classes (jieba's tags) that never begin a name: adverbs, prepositions, conjunctions,
+# idioms, pronouns, particles and locatives (`不断…`, `进一步…`, `深入开展…`, `思想上…`).
+# Verbs may (`扫黑除恶专项斗争`, `职业技能提升行动`), so the closed list of task verbs above
+# trims those.
+_NOT_FIRST = ("d", "p", "c", "i", "r", "u", "f", "ad")
+
+# Proper nouns by jieba's tags: places (`ns`), persons and brands (`nr`, `nrt`), organisations
+# (`nt`), other names (`nz`), Latin letters and abbreviations (`j`: 沪, 川藏).
+_PROPER = ("ns", "nr", "nt", "nz", "eng", "j")
+_CUT = ("v", "d", "p", "c", "u", "f", "r", "ad", "i")
+# Verbs that govern a name rather than belong to one (`新区开展自贸试验区…`, `抓好场馆…`): a cut
+# after one leaves the work's name, or nothing when only a head is left.
+_GOVERNING = {
+    "实施", "开展", "增设", "设立", "启动", "推进", "加快", "推动", "打造", "围绕", "确保", "抓好", "做好",
+    "完成", "抓", "搞", "出现", "争创", "入选", "申报", "落实", "出台", "推出", "提高", "好", "支持", "对接",
+}  # fmt: skip
+# A scope before a national or regional work's head (`区域医疗中心`, `国家医学中心`): a designation,
+# which is a name when a field stands between the scope and the head (`国家公园` is a kind).
+_SCOPES = ("国家", "国际", "区域", "全国", "综合性")
+_SCOPED_HEADS = ("中心", "平台")
+# A clause that forbids or warns against a work names none (`不得搞形象工程`, `防止出现“半拉子”工程`).
+_FORBIDDING = re.compile(r"(?:不得|严禁|禁止|防止|杜绝|避免|不搞|不准|不能|坚决纠正)[^，。；：]*$")
+# A grade before the head makes a class of works (`国家4A级景区`, `国家级新区`).
+_GRADE = re.compile(r"[\dA-Z]级|(?:国家|国际|省|市)级")
+
+
+def _word_start(text: str, start: int, back: bool = False) -> int:
+    """`start` moved to the next word boundary of the sentence (the one before it if `back`): a
+    match that a length limit started inside a word (`完成世界反法西斯战争…` matched from `成`)
+    begins at the next word."""
+    if start == 0 or start >= len(text) or text[start - 1] in _STOP_CHARS:
+        return start
+    if not (_HAN.match(text[start - 1]) and _HAN.match(text[start])):
+        return start  # only a Chinese word can be cut into (`89-92街坊` starts at 92)
+    from docdiff.words import tagged
+
+    position = 0
+    for word, _ in tagged(text):
+        if position + len(word) > start:
+            return position if back or position == start else position + len(word)
+        position += len(word)
+    return start
+
+
+def _inside_word_back(text: str, start: int) -> int:
+    """`start` moved back over a stop character that is inside a word of the sentence (`国有企业`,
+    `在线政务`): the name goes on before it, as far as a name may."""
+    if start == 0 or text[start - 1] not in _STOP_INSIDE_WORDS:
+        return start
+    from docdiff.words import tagged
+
+    position = 0
+    for word, _ in tagged(text):
+        if position + len(word) > start - 1:  # the word that holds the stop character
+            break
+        position += len(word)
+    else:
+        return start
+    if position + len(word) <= start:
+        return start  # the stop character ends a word or is one
+    new = position
+    while new > 0 and start - new < _INSIDE_WORD_REACH and text[new - 1] not in _STOP_CHARS:
+        new -= 1
+    return new
+
+
+def _head_of(bare: str) -> str:
+    """The longest head `bare` ends with, or ''."""
+    return next((h for h in _HEADS_BY_END.get(bare[-1:], ()) if bare.endswith(h)), "")
+
+
+def _inner_cut(name: str, at_verbs: bool) -> int | None:
+    """Where the name starts after the last word before its head that cannot be inside one (a
+    verb, adverb, preposition, conjunction, particle, locative): `古城打造特色街区` → `特色街区`.
+    When only the head is left, a verb belongs to the programme's name (`职业技能提升行动`,
+    `扫黑除恶专项斗争`) and the whole stands, unless it governs the name (`抓好场馆`); any other
+    word makes it an expression (`思想上政治上行动`): None. The words are those of the part
+    before the head, so a head the tagger splits (`集聚/区`, `高新/园`) is never cut into."""
+    from docdiff.words import tagged
+
+    bare = re.sub(_PHASE + "$", "", name)  # `北横通道（虹口段）`: the phase is no word of the name
+    head = _head_of(bare)
+    words = tagged(bare[: len(bare) - len(head)]) if head else tagged(bare)[:-1]
+    position = governed = 0
+    cut: tuple[int, str] | None = None
+    for k, (word, flag) in enumerate(words):
+        position += len(word)
+        if (k + 1 < len(words) and words[k + 1][0] == "之") or word == "之":
+            continue  # `居然之家`: 之 joins the words either side of it into one name
+        # `国际居住社区打造计划`: before a programme's head, the verb is the programme's own
+        last = position == len(bare) - len(head) and head in _INITIATIVE_HEADS
+        if not last and (word in _GOVERNING or (word[-2:] in _GOVERNING and len(word) > 2)):  # `超额完成`
+            cut = (position, "governing")
+            governed = position
+        elif flag.startswith(_CUT) and not flag.startswith(("vn", "an")) and (at_verbs or not flag.startswith("v")):
+            cut = (position, flag)
+    if cut is None:
+        return 0
+    rest = bare[cut[0] :]
+    if rest in _ALL_HEADS or not rest:
+        # A verb of the name's own (`职业技能提升行动`) keeps what the governing verb leaves.
+        return governed if cut[1].startswith("v") and bare[governed:] not in _ALL_HEADS else None
+    return cut[0]
+
+
+def _named_enough(name: str) -> bool:
+    """A name with a weak head needs a proper noun, a phase (`居然之家二期项目`) or a scope and a
+    field (`区域医疗中心`) before the head."""
+    bare = re.sub(_PHASE + "$", "", name)
+    head = next((h for h in _WEAK_HEADS if bare.endswith(h)), None)
+    if head is None:
+        return True
+    before = bare[: -len(head)]
+    if re.search(r"[一二三四五六七八九十\d]期$", before):
+        return True
+    from docdiff.words import tagged
+
+    scope = next((s for s in _SCOPES if before.startswith(s)), "")
+    if head in _SCOPED_HEADS and scope and len(before) > len(scope):  # the field holds a noun
+        return any(flag.startswith(("n", "vn")) for _, flag in tagged(before[len(scope) :]))
+
+    return any(flag.startswith(_PROPER) for _, flag in tagged(before))
+
+
+def _a_kind(name: str) -> bool:
+    """A class of works, not one: a scope alone before the head (`国家公园`), a grade
+    (`国家4A级景区`), or a quality and a field without a name (`重大水利工程`, `重要能源基地`)."""
+    bare = re.sub(_PHASE + "$", "", name)
+    before = bare[: len(bare) - len(_head_of(bare))]
+    if before in _SCOPES or _GRADE.search(before):
+        return True
+    if len(name) > _MIN_INITIATIVE_NAME or not before:
+        return False
+    from docdiff.words import tagged
+
+    words = tagged(before)
+    return words[0][1] == "a" and not any(flag.startswith(_PROPER) for _, flag in words)
+
+
+def _proper_before_head(name: str) -> bool:
+    """A short name made only of proper nouns and a head (`川藏铁路`, `沪通铁路`) is a work."""
+    bare = re.sub(_PHASE + "$", "", name)
+    before = bare[: len(bare) - len(_head_of(bare))]
+    if len(before) < 2 or len(before) == len(bare):
+        return False
+    from docdiff.words import tagged
+
+    return all(flag.startswith(("ns", "nz", "j")) for _, flag in tagged(before))
+
+
+def _an_item_name(name: str) -> bool:
+    """An item of a list of works is a name: it ends in a head or a phase (`世界会客厅二期`,
+    `90街坊`), or is a proper noun with its kind (`华为无线通讯`, `上海光源二期`); not an action
+    (`景观绿化`, `提升改造`), a sector (`交通`) or a place alone (`长江`)."""
+    if _head_of(re.sub(_PHASE + "$", "", name)) or re.search(r"[一二三四五六七八九十\d]期$", name):
+        return True
+    from docdiff.words import tagged
+
+    words = tagged(name)
+    if len(name) < 3 or words[-1][1] in ("v", "vn"):
+        return False
+    # A proper noun of one character is mostly the tagger's guess (`换/nz 电站`); jieba tags an
+    # institution's last word as a name (`音乐厅/nt`), a person's only before it (`养老/nr`).
+    last, flag = words[-1]
+    return any(f.startswith(_PROPER) and len(w) > 1 for w, f in words[:-1]) or (
+        flag in ("nt", "nz", "ns") and len(last) > 1
+    )
+
+
+def _quoted_programme(inner: str) -> bool:
+    """`十大文化工程`, `科技创新2030—重大项目`: a quotation ending in a programme's head, with a name
+    before it; a quoted work (`“交流联系通道”`) is a figure of speech."""
+    head = _head_of(inner)
+    if head not in _INITIATIVE_HEADS or re.search(r"[、，,+＋]", inner):
+        return False  # a slogan of parts (`“提技能、优服务、强基础、搭平台”`, `“孵化器+加速器+产业园”`)
+    before = _COUNT.sub("", inner[: -len(head)])
+    return len(before) >= 2
+
+
+def _forbidden(text: str, start: int) -> bool:
+    clause = text[max(0, start - 30) : start]
+    return bool(_FORBIDDING.search(clause))
+
+
+def _end_point(text: str, start: int, end: int) -> bool:
+    """`从杨浦大桥至徐浦大桥`: the ends of a stretch are places, not works."""
+    before, after = text[max(0, start - 15) : start], text[end : end + 1]
+    if before.endswith(("从", "自")) and after in ("至", "到"):
+        return True
+    return before.endswith(("至", "到")) and bool(re.search(r"[从自][^，。；：]*$", before[:-1]))
+
+
+def _leading_function_words(name: str) -> int:
+    """How many characters of function words open `name`; jieba's tags, loaded on first use."""
+    from docdiff.words import tagged
+
+    length = 0
+    words = tagged(name)
+    for word, flag in words[:-1]:
+        if not flag.startswith(_NOT_FIRST):
+            break
+        length += len(word)
+    return length

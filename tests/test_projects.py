@@ -1,0 +1,120 @@
+"""Projects by the shape of their names (issue 12, point 4): one small constructed case per rule,
+and the State Council reports read against their annotation."""
+
+from __future__ import annotations
+
+from docdiff.facts.extract import extract_facts
+from docdiff.facts.models import Project
+from docdiff.facts.phrases import quoted_spans
+from docdiff.facts.projects import find_projects
+from docdiff.ingest import document_from_bytes
+from docdiff.segment import segment
+from tests.accuracy import score_facts
+
+
+def names(sentence: str) -> list[str]:
+    return [p.name for p in find_projects(sentence, quoted_spans(sentence))]
+
+
+def test_a_name_starts_at_a_word_of_the_sentence() -> None:
+    # The length limit of a name would start it inside 完成 (`成世界…`).
+    assert names("完成世界反法西斯战争海拉尔纪念园建设。") == ["世界反法西斯战争海拉尔纪念园"]
+    # A verb trimmed before a name ends at a word's end: `建设全国一体|化` keeps 一体化.
+    assert names("构建全国一体化大数据中心体系。") == ["全国一体化大数据中心"]
+    # A stop character inside a word of the sentence (国有, 在线) does not end the name.
+    assert names("高质量完成国有企业改革深化提升行动。") == ["国有企业改革深化提升行动"]
+    assert names("建设全国一体化在线政务服务平台。") == ["全国一体化在线政务服务平台"]
+    assert names("优先支持在建工程。") == []
+    # Half-width punctuation ends a name as the full-width does.
+    assert names("投资6.6亿元,实施两河圣山文化旅游景区的基础设施建设。") == ["两河圣山文化旅游景区"]
+
+
+def test_the_words_before_the_head_decide_where_a_name_is_cut() -> None:
+    # The tagger splits these heads (集聚/区, 高新/园); the head is never cut into.
+    assert names("加快世博央企总部集聚区建设。") == ["世博央企总部集聚区"]
+    assert names("打造市北高新园等产业载体。") == ["市北高新园"]
+    # 之 joins the words either side of it (`居然之家`), and a phase makes a weak head a work.
+    assert names("继续推进居然之家二期项目建设。") == ["居然之家二期项目"]
+
+
+def test_verbs_that_govern_a_name_end_it() -> None:
+    assert names("支持新区开展自贸试验区改革试点。") == []  # a zone type, once 开展 is cut
+    assert names("高标准抓好场馆周边绿化。") == []
+    assert names("实施好关键核心技术攻关工程。") == ["关键核心技术攻关工程"]
+    assert names("超额完成高职扩招三年行动。") == ["高职扩招三年行动"]
+    assert names("基本完成临港地区智能制造中心。") == ["临港地区智能制造中心"]
+    assert names("实施职业技能提升行动。") == ["职业技能提升行动"]  # a verb of the name's own
+
+
+def test_quoted_programme_names_are_projects_quoted_works_are_figures() -> None:
+    # A name quoted whole is the same name unquoted, so a quoted and a plain mention pair.
+    assert names("大力推进“十大文化工程”建设。") == ["十大文化工程"]
+    assert names("积极争取国家“科技创新2030重大项目”落户。") == ["科技创新2030重大项目"]
+    assert names("全面推行“减证便民”改革行动。") == ["“减证便民”改革行动"]
+    assert names("以“十四冬”主场馆建设为引擎。") == ["“十四冬”主场馆"]
+    assert names("突出抓好“三个通道”建设。") == []  # a count and a head: no name
+    assert names("做到“提技能、优服务、强基础、搭平台”。") == []  # a slogan of parts
+    assert names("完善领导干部与民营企业“交流联系通道”。") == []
+
+
+def test_a_term_before_a_plans_head_names_the_plan() -> None:
+    assert names("制定实施基础研究十年规划。") == ["基础研究十年规划"]
+    assert names("落实长江十年禁渔。") == ["长江十年禁渔"]
+    assert names("编制发展规划。") == []
+
+
+def test_a_scope_and_a_field_name_a_centre_a_scope_alone_is_a_kind() -> None:
+    assert names("建设国家医学中心和区域医疗中心。") == ["国家医学中心", "区域医疗中心"]
+    assert names("建设国家公园。") == []
+    assert names("建设游客服务中心。") == []  # a weak head with no proper noun, scope or phase
+
+
+def test_a_short_name_of_proper_nouns_is_a_work() -> None:
+    assert names("推进川藏铁路建设。") == ["川藏铁路"]
+    assert names("推进沪通铁路和沪苏湖铁路建设。") == ["沪通铁路", "沪苏湖铁路"]
+    assert names("实施惠民工程。") == []  # 惠民 is tagged a person's name, not a place
+
+
+def test_kinds_of_works_are_not_projects() -> None:
+    assert names("做好国家4A级旅游景区申报。") == []  # a grade
+    assert names("再开工一批重大水利工程，建设重要能源基地。") == []  # a quality and a field
+
+
+def test_forbidden_works_and_the_ends_of_a_stretch_are_not_projects() -> None:
+    assert names("不得搞形象工程。") == []
+    assert names("防止出现“半拉子”工程。") == []
+    assert names("贯通从杨浦大桥至徐浦大桥的岸线。") == []
+    assert names("建成杨浦大桥。") == ["杨浦大桥"]
+
+
+def test_items_of_a_list_of_works_are_names_not_actions_or_sectors() -> None:
+    assert names("推进华大半导体、华为无线通讯、海尔智谷等引领性强的重大产业项目。") == [
+        "华大半导体",
+        "华为无线通讯",
+        "海尔智谷",
+    ]
+    assert names("加快推进供水、供热、排水等市政项目建设。") == []
+    assert names("实施场馆周边绿化提升改造、场馆东侧景观绿化等项目。") == []
+    assert names("推进长江、黄河等重要生态系统保护和修复重大工程。") == ["修复重大工程"]
+
+
+def test_a_work_is_reported_once_per_part_so_the_plans_keep_it() -> None:
+    """Named in the review and again in the plans: one project in each part (issue 12, point 3)."""
+    doc = document_from_bytes(
+        "一、2024年工作回顾\n\n北横通道全线贯通。\n\n二、2025年主要工作\n\n做好北横通道运营。\n\n"
+        "加快北横通道配套建设。\n".encode(),
+        "report",
+    )
+    projects = [f for f in extract_facts(doc, segment(doc)) if isinstance(f, Project)]
+    assert [(p.name, p.section[0]) for p in projects] == [
+        ("北横通道", "2024年工作回顾"),
+        ("北横通道", "2025年主要工作"),
+    ]
+
+
+def test_state_council_projects_against_the_annotation() -> None:
+    """Every year of the national reports read against tests/annotations/projects_national.tsv."""
+    for year in (2019, 2020, 2021, 2022):
+        score = score_facts(f"national-{year}")
+        assert score.projects_matched_annotated >= 0.8 * score.projects_annotated, (year, score)
+        assert score.projects_matched_extracted >= 0.8 * score.projects_extracted, (year, score)
