@@ -66,6 +66,26 @@ def test_a_kept_head_with_a_changed_predicate_is_changed() -> None:
     assert changes[-1].new and changes[-1].new.text.endswith("更加积极有为")
 
 
+def heads(text: str, other: str) -> dict[str, str]:
+    return {f.form: f.text for f in find_formulations(text, other, []) if f.text != f.form}
+
+
+def test_a_subject_before_a_modal_is_a_head_even_when_it_opens_on_a_verb() -> None:
+    # `就业` is tagged a verb; followed by `要` the run is the clause's subject, a kept phrase.
+    old, new = "就业优先政策要全面发力。\n", "就业优先政策要全面强化。\n"
+    assert heads(new, old) == {"就业优先政策": "就业优先政策要全面强化"}
+    # Without the modal a verb-led opening is a task (`加强…`), not a head.
+    assert not heads("加强重点工程建设管理。\n", "加强重点工程建设投资。\n")
+
+
+def test_a_lead_sentence_inside_a_paragraph_is_compared_when_its_subject_takes_a_modal() -> None:
+    old = "要保持宏观政策连续性。积极的财政政策要提质增效。\n"
+    new = "要保持宏观政策连续性，增强有效性。积极的财政政策要提升效能。\n"
+    assert heads(new, old) == {"积极的财政政策": "积极的财政政策要提升效能"}
+    # A sentence inside a paragraph with no modal after its subject is not a lead.
+    assert not heads("今年经济增长。经济运行总体平稳。\n", "今年经济增长。经济运行稳中有进。\n")
+
+
 def test_without_the_other_version_no_formulation_is_looked_for() -> None:
     doc = document_from_bytes("发行抗疫特别国债。抗疫特别国债全部转给地方。\n".encode(), "one")
     assert not [f for f in extract_facts(doc, segment(doc)) if isinstance(f, Phrase) and f.style == "formulation"]

@@ -29,6 +29,11 @@ from docdiff.models import Document
 _CONTENT = ("n", "vn", "nz", "nt", "ns", "nr", "l", "i", "j", "an", "eng")
 # Tags a term never starts with: prepositions, conjunctions, particles, pronouns, adverbs, numerals.
 _NO_START = ("p", "c", "u", "r", "d", "m", "q", "f", "y", "e", "o", "x", "uj", "ul", "uz", "ud", "ug", "uv")
+# A clause whose head is its subject goes on with a modal: the head is a kept phrase even when it
+# opens on a verb (`就业优先政策要全面强化`: `就业` is tagged a verb), unlike `加强…`, a task.
+_MODALS = ("要", "必须", "需要", "应", "将")
+# A sentence: up to its end mark or the end of its line.
+_SENTENCE = re.compile(r"[^。！？\n]+")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 # What opens a numbered line before its words: dashes, spaces, `（一）`, `一、`, `1.`.
@@ -240,39 +245,56 @@ def _changed_heads(
     """
     tokens = _tokens(text)
     starts = [t.start for t in tokens]
-    other_clauses = sorted({c for c in (_opening(line)[1] for line in other.split("\n")) if c})
+    other_leads: dict[str, bool] = {}
+    for _, clause, lead in _openings(other):
+        if clause:
+            other_leads[clause] = other_leads.get(clause, False) or lead
+    other_clauses = sorted(other_leads)
     found: list[Formulation] = []
-    pos = 0
-    for line in text.split("\n"):
-        skip, clause = _opening(line)
-        start = pos + skip
-        pos += len(line) + 1
+    for start, clause, lead in _openings(text):
         if len(clause) <= options.min_head_chars:
             continue
         k = bisect_right(other_clauses, clause)
         best = ""
+        both_lead = False
         for near in other_clauses[max(0, k - 2) : k + 2]:
             prefix = _common_prefix(clause, near)
             # The two go on in words, not figures: `赤字率拟按2.8%` → `…3.6%` changes a target.
             rest = (clause[len(prefix) : len(prefix) + 1], near[len(prefix) : len(prefix) + 1])
             if len(prefix) > len(best) and all(_HAN.fullmatch(ch) for ch in rest):
                 best = prefix
+                both_lead = lead and other_leads[near]
         # The head ends on its last content word: `就业优先政策要全面` → `就业优先政策`.
         first = bisect_right(starts, start - 1)
         last = bisect_right(starts, start + len(best))
         words = [t for t in tokens[first:last] if t.start + len(t.word) <= start + len(best)]
+        # The subject ends at its modal: `就业优先政策要全面` → `就业优先政策`.
+        modal = next((i for i, t in enumerate(words) if t.word in _MODALS), len(words))
+        words = words[:modal]
         while words and words[-1].tag not in _CONTENT:
             words.pop()
         head = "".join(t.word for t in words)
         if (
             len(head) < options.min_head_chars
-            or not words
             or words[0].tag in _NO_START
-            or words[0].tag.startswith("v")
+            # Unless both open a line, only a subject followed by a modal is a lead (`X要Y`): the
+            # same pair of sentences is then found from either side, whatever the layout.
+            or ((words[0].tag.startswith("v") or not both_lead) and not clause[len(head) :].startswith(_MODALS))
             or zipf([t.word for t in words]) > options.max_zipf
         ):
             continue
         found.append(Formulation(start, start + len(clause), head, clause))
+    return found
+
+
+def _openings(text: str) -> list[tuple[int, str, bool]]:
+    """The opening clause of every sentence of `text` (after a line's label), with its offset and
+    whether it opens a line: a lead may stand inside a paragraph (`…增强有效性。积极的财政政策要提升效能`)."""
+    found = []
+    for match in _SENTENCE.finditer(text):
+        skip, clause = _opening(match.group())
+        start = match.start()
+        found.append((start + skip, clause, start == 0 or text[start - 1] == "\n"))
     return found
 
 
