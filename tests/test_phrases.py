@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from docdiff.facts.extract import extract_facts
-from docdiff.facts.formulations import find_formulations, zipf
+from docdiff.facts.formulations import FormulationOptions, find_formulations, zipf
 from docdiff.facts.models import Phrase
 from docdiff.facts.pair import pair_facts
 from docdiff.flat import flatten
@@ -64,6 +64,35 @@ def test_a_kept_head_with_a_changed_predicate_is_changed() -> None:
         ("phrase", "积极的财政政策")
     ]
     assert changes[-1].new and changes[-1].new.text.endswith("更加积极有为")
+
+
+def test_one_word_general_chinese_knows_is_no_new_term() -> None:
+    # `贯彻落实` is one dictionary word with a wordfreq frequency: said twice, still not a coinage.
+    new = "贯彻落实。要贯彻落实。\n"
+    assert not forms(new, OLD)
+    # A word general Chinese lacks (`留抵`: Zipf 0) is one, inside a compound.
+    assert "留抵退税政策" in forms("落实留抵退税政策，扩大留抵退税政策。\n", OLD)
+
+
+def test_a_term_with_a_coinage_ranks_above_a_compound_of_common_words() -> None:
+    # Both are said twice and absent from OLD; with room for one, the coinage (`留抵`) is reported,
+    # whichever comes first in the text.
+    one = FormulationOptions(min_terms=1, terms_per_kchar=0.0)
+    coined = "落实留抵退税政策，扩大留抵退税政策。"
+    common = "完善农村公路养护体系，健全农村公路养护体系。"
+    for text in (coined + common + "\n", common + coined + "\n"):
+        assert {f.form for f in find_formulations(text, OLD, [], one)} == {"留抵退税政策"}
+        assert {f.form for f in find_formulations(text, OLD, [])} == {"留抵退税政策", "农村公路养护体系"}
+
+
+def test_the_number_of_new_terms_scales_with_the_length_of_the_version() -> None:
+    terms = ["留抵退税政策", "农村公路养护体系", "抗疫特别国债", "城市更新行动", "揭榜挂帅制度", "河湖长制管理"]
+    text = "".join(f"落实{t}，推进{t}。" for t in terms) + "\n"
+    every = forms(text, OLD)
+    assert len(every) == len(terms)  # the default leaves room for ten in a short version
+    per = FormulationOptions(min_terms=1, terms_per_kchar=2000 / len(text))  # room for two
+    assert len(find_formulations(text, OLD, [], per)) == 2
+    assert len(find_formulations(text * 2, OLD, [], per)) == 4
 
 
 def heads(text: str, other: str) -> dict[str, str]:

@@ -2,10 +2,12 @@
 and a kept head phrase whose modifier changed.
 
 A term is distinctive when it is a run of words (segmented by jieba-rs through `rjieba`) that is
-rare in general Chinese (wordfreq's frequency list), stands in a key position of its document (a
-heading or lead sentence) or recurs there, and is absent from the other version's text. A changed
-modifier is a heading of each version opening with the same head phrase and going on differently
-(`积极的财政政策要更加积极有为` → `积极的财政政策要提质增效`).
+rare in general Chinese (wordfreq's frequency list) and not a single word that list knows, stands
+in a key position of its document (a heading or lead sentence) or recurs there, and is absent from
+the other version's text. The most telling are reported first, as many as the version's length
+allows (`FormulationOptions.terms_per_kchar`). A changed modifier is a sentence of each version
+opening with the same head phrase and going on differently (`积极的财政政策要更加积极有为` →
+`积极的财政政策要提质增效`).
 
 Both packages are imported inside the functions that need them, so importing docdiff (and
 `docdiff --help`) does not pay for them; the first call loads jieba's dictionary and the
@@ -36,6 +38,8 @@ _MODALS = ("要", "必须", "需要", "应", "将")
 _SENTENCE = re.compile(r"[^。！？\n]+")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
+# Frequency (wordfreq's proportion) of a word general Chinese barely knows: Zipf 1.
+_RARE_WORD = 1e-8
 # What opens a numbered line before its words: dashes, spaces, `（一）`, `一、`, `1.`.
 _LABEL = re.compile(r"[\s—\-－]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])?\s*")
 
@@ -115,7 +119,8 @@ class FormulationOptions:
     max_zipf: float = 3.0  # a term more common than this (Zipf) is general Chinese
     max_verb_zipf: float = 4.0  # a verb more common than this (Zipf) leads into a term, never starts one
     min_count: int = 2  # occurrences that make a term recur
-    max_terms: int = 40  # most new terms reported for one version (the most telling first)
+    terms_per_kchar: float = 1.5  # new terms reported per 1000 characters of the version, most telling first
+    min_terms: int = 10  # new terms a short version may still report
     min_head_chars: int = 4  # shortest kept head of a changed heading
 
 
@@ -172,6 +177,8 @@ def _candidates(tokens: Sequence[_Token], options: FormulationOptions) -> dict[s
                     continue
                 if not unseen and 1.0 / inverse / 10.0 ** (j - i) > most:
                     continue
+                if j == i and not unseen:
+                    continue  # one word general Chinese knows (`贯彻落实`, `长效机制`) is no new coinage
                 form = "".join(t.word for t in run[i : j + 1])
                 found.setdefault(form, []).append(first.start)
     return found
@@ -208,14 +215,48 @@ def _new_terms(
         if form not in recurring and any(form != shorter and shorter in form for shorter in kept):
             continue
         final.append(form)
-    # The most telling first: the most repeated, then the longest.
-    final.sort(key=lambda f: (-counts[f], -len(f)))
+    # The most telling first (see `_Ranker`); as many as the version's length allows.
+    rank = _Ranker(tokens, other)
+    final.sort(key=lambda f: -rank.score(f, kept[f], counts[f]))
+    cap = max(options.min_terms, round(options.terms_per_kchar * len(text) / 1000))
     chosen: list[str] = []
     for form in final:
+        if len(chosen) >= cap:
+            break
         # One report per formulation: `临时仲裁` inside `涉外海事临时仲裁` is the same one.
         if not any(form in taken or taken in form for taken in chosen):
             chosen.append(form)
-    return [Formulation(kept[f], kept[f] + len(f), f, f) for f in chosen[: options.max_terms]]
+    return [Formulation(kept[f], kept[f] + len(f), f, f) for f in chosen]
+
+
+class _Ranker:
+    """How telling a new term is, from the shape of its words: repeated (up to four times), made
+    of a word general Chinese lacks (`抗疫`, a coinage: Zipf 0) or barely knows (Zipf < 1), holding
+    a word the other version never says, and long (a named policy is a compound of words)."""
+
+    def __init__(self, tokens: Sequence[_Token], other: str) -> None:
+        self._tokens = tokens
+        self._starts = [t.start for t in tokens]
+        self._other = other
+        self._absent: dict[str, bool] = {}
+        self._frequencies = _frequencies()
+
+    def score(self, form: str, start: int, count: int) -> float:
+        """Higher is more telling."""
+        k = bisect_right(self._starts, start) - 1
+        words = []
+        while k < len(self._tokens) and self._tokens[k].start < start + len(form):
+            words.append(self._tokens[k].word)
+            k += 1
+        least = min((self._frequencies.get(w, 0.0) for w in words), default=0.0)
+        score = 3.0 * min(count, 4) + 0.2 * len(form)
+        score += 4.0 if least <= 0.0 else 2.0 if least < _RARE_WORD else 0.0
+        return score + float(any(len(w) >= 2 and self._is_absent(w) for w in words))
+
+    def _is_absent(self, word: str) -> bool:
+        if word not in self._absent:
+            self._absent[word] = word not in self._other
+        return self._absent[word]
 
 
 def _cut_short(text: str, form: str) -> bool:
