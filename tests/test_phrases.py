@@ -95,6 +95,19 @@ def test_the_number_of_new_terms_scales_with_the_length_of_the_version() -> None
     assert len(find_formulations(text * 2, OLD, [], per)) == 4
 
 
+def test_an_enumeration_of_parallel_items_is_a_formulation_when_the_other_version_lacks_it() -> None:
+    new = "要牢固树立政治意识、大局意识、核心意识、看齐意识。让群众有更多安全感、获得感、幸福感。\n"
+    found = forms(new, OLD)
+    # The verb leading in (`牢固树立`) is not an item; the items share `意识`, `感`.
+    assert {"政治意识、大局意识、核心意识、看齐意识", "安全感、获得感、幸福感"} <= found
+    # The same items in another order are a kept list, not a new one.
+    assert "安全感、获得感、幸福感" not in forms(new, OLD + "增强获得感、幸福感、安全感。")
+    # Items sharing nothing are a plain list (`教育、医疗、养老`), not a formulation.
+    assert not forms("加强教育、医疗、养老。\n", OLD)
+    # A cut never falls inside a word: the first item keeps its whole word.
+    assert "选择性执法、任性执法" in forms("严禁选择性执法、任性执法。\n", OLD)
+
+
 def heads(text: str, other: str) -> dict[str, str]:
     return {f.form: f.text for f in find_formulations(text, other, []) if f.text != f.form}
 

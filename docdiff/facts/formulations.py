@@ -40,6 +40,8 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 # Frequency (wordfreq's proportion) of a word general Chinese barely knows: Zipf 1.
 _RARE_WORD = 1e-8
+# Items joined by `、`; trimmed to parallel items afterwards (see `_enumerations`).
+_ENUMERATION = re.compile(r"[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,10})+")
 # What opens a numbered line before its words: dashes, spaces, `（一）`, `一、`, `1.`.
 _LABEL = re.compile(r"[\s—\-－]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])?\s*")
 
@@ -122,6 +124,8 @@ class FormulationOptions:
     terms_per_kchar: float = 1.5  # new terms reported per 1000 characters of the version, most telling first
     min_terms: int = 10  # new terms a short version may still report
     min_head_chars: int = 4  # shortest kept head of a changed heading
+    min_item_chars: int = 2  # shortest item of an enumeration, in characters
+    max_item_chars: int = 6  # longest item of an enumeration, in characters
 
 
 def find_formulations(
@@ -132,6 +136,7 @@ def find_formulations(
     options = options or FormulationOptions()
     found = _new_terms(text, other, key_spans, options)
     found.extend(_changed_heads(text, other, key_spans, options))
+    found.extend(_new_enumerations(text, other, options))
     return sorted(found, key=lambda f: f.start)
 
 
@@ -257,6 +262,57 @@ class _Ranker:
         if word not in self._absent:
             self._absent[word] = word not in self._other
         return self._absent[word]
+
+
+def _new_enumerations(text: str, other: str, options: FormulationOptions) -> list[Formulation]:
+    """Enumerations of parallel items sharing a head or a lead (`政治意识、大局意识、核心意识、
+    看齐意识`, `安全感、获得感、幸福感`, `碳达峰、碳中和`) that the other version does not list,
+    in any order: a list of this shape is a formulation in itself."""
+    listed = {items for _, _, items in _enumerations(other, options)}
+    found = []
+    seen: set[str] = set()
+    for start, form, items in _enumerations(text, options):
+        if items not in listed and form not in seen and form not in other:
+            seen.add(form)
+            found.append(Formulation(start, start + len(form), form, form))
+    return found
+
+
+def _enumerations(text: str, options: FormulationOptions) -> list[tuple[int, str, frozenset[str]]]:
+    """Runs of `、`-separated items that share their last or first characters, each item trimmed
+    to the length of the others (`牢固树立政治意识、大局意识` → `政治意识、大局意识`: the
+    verb leading in is not an item)."""
+    found = []
+    starts = {t.start for t in _tokens(text)}
+    for match in _ENUMERATION.finditer(text):
+        items = match.group().split("、")
+        start = match.start()
+        longest = max(len(item) for item in items[1:])
+        if _shared(items[1:], -1) and items[0].endswith(items[1][-_shared(items[1:], -1) :]):
+            cut = max(0, len(items[0]) - longest)
+            while cut > 0 and start + cut not in starts:
+                cut -= 1  # never inside a word: `选择性执法、任性执法`, not `择性执法`
+            items[0] = items[0][cut:]
+            start += cut
+        elif _shared(items[:-1], 0) and items[-1].startswith(items[0][: _shared(items[:-1], 0)]):
+            items[-1] = items[-1][: max(len(item) for item in items[:-1])]
+        else:
+            continue
+        if all(options.min_item_chars <= len(item) <= options.max_item_chars for item in items):
+            found.append((start, "、".join(items), frozenset(items)))
+    return found
+
+
+def _shared(items: Sequence[str], end: int) -> int:
+    """How many characters all `items` share at their start (`end` 0) or their end (`end` -1)."""
+    n = 0
+    while all(len(item) > n + 1 for item in items) and len({_at(item, n, end) for item in items}) == 1:
+        n += 1
+    return n
+
+
+def _at(item: str, n: int, end: int) -> str:
+    return item[n] if end == 0 else item[-1 - n]
 
 
 def _cut_short(text: str, form: str) -> bool:
