@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from tests.accuracy_phrases import phrase_figures
 
-# Measured on all 8 pairs: recall 0.428 / 0.440 / 0.433, junk 0.863 / 0.884 / 0.872 (quoted terms
-# alone: recall 0.301, junk 0.823). Floors, not the bar.
-RECALL_FLOOR = {"tuning": 0.42, "held-out": 0.43, "total": 0.43}
-JUNK_CEILING = {"tuning": 0.87, "held-out": 0.89, "total": 0.88}
+# Measured on all 8 pairs (tuning / held-out / total): recall 0.434 / 0.486 / 0.454, junk 0.857 /
+# 0.863 / 0.859 (quoted terms alone: recall 0.309, junk 0.831), under the matching rule that no
+# longer counts a fragment of an annotated phrase. Floors, not the bar.
+RECALL_FLOOR = {"tuning": 0.43, "held-out": 0.48, "total": 0.45}
+JUNK_CEILING = {"tuning": 0.86, "held-out": 0.87, "total": 0.86}
 
 
 def test_phrase_recall_and_junk_hold_their_floors() -> None:

@@ -28,14 +28,15 @@ from docdiff.models import Document
 
 # A word counts as a term's content when jieba tags it as a noun, a verbal noun, an idiom or an
 # abbreviation; a term ends on one (`新型基础设施建设`, `抗疫特别国债`).
-_CONTENT = ("n", "vn", "nz", "nt", "ns", "nr", "l", "i", "j", "an", "eng")
+_CONTENT = frozenset(("n", "vn", "nz", "nt", "ns", "nr", "l", "i", "j", "an", "eng"))
 # Tags a term never starts with: prepositions, conjunctions, particles, pronouns, adverbs, numerals.
-_NO_START = ("p", "c", "u", "r", "d", "m", "q", "f", "y", "e", "o", "x", "uj", "ul", "uz", "ud", "ug", "uv")
+_NO_START = frozenset(("p", "c", "u", "r", "d", "m", "q", "f", "y", "e", "o", "x", "uj", "ul", "uz", "ud", "ug", "uv"))
 # A clause whose head is its subject goes on with a modal: the head is a kept phrase even when it
 # opens on a verb (`就业优先政策要全面强化`: `就业` is tagged a verb), unlike `加强…`, a task.
 _MODALS = ("要", "必须", "需要", "应", "将")
 # A sentence: up to its end mark or the end of its line.
 _SENTENCE = re.compile(r"[^。！？\n]+")
+_CLAUSE = re.compile(r"[^，。；：！？\n]*")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 # Frequency (wordfreq's proportion) of a word general Chinese barely knows: Zipf 1.
@@ -61,6 +62,7 @@ class _Token:
     word: str
     tag: str
     start: int
+    han: bool  # all Han characters: part of a run of words (decided once, as the tokens are cached)
 
 
 @lru_cache(maxsize=8)
@@ -82,7 +84,7 @@ def _tokens(text: str) -> tuple[_Token, ...]:
     tokens: list[_Token] = []
     pos = 0
     for word in rjieba.cut(text, True):
-        tokens.append(_Token(word, ends.get(pos + len(word), "x"), pos))
+        tokens.append(_Token(word, ends.get(pos + len(word), "x"), pos, bool(_HAN_WORD.fullmatch(word))))
         pos += len(word)
     return tuple(tokens)
 
@@ -144,7 +146,7 @@ def _runs(tokens: Sequence[_Token]) -> list[list[_Token]]:
     """Runs of Han words between punctuation, digits and spaces."""
     runs: list[list[_Token]] = [[]]
     for token in tokens:
-        if _HAN_WORD.fullmatch(token.word):
+        if token.han:
             runs[-1].append(token)
         elif runs[-1]:
             runs.append([])
@@ -184,7 +186,7 @@ def _candidates(tokens: Sequence[_Token], options: FormulationOptions) -> dict[s
                     continue
                 if j == i and not unseen:
                     continue  # one word general Chinese knows (`贯彻落实`, `长效机制`) is no new coinage
-                form = "".join(t.word for t in run[i : j + 1])
+                form = "".join([t.word for t in run[i : j + 1]])
                 found.setdefault(form, []).append(first.start)
     return found
 
@@ -266,13 +268,13 @@ class _Ranker:
 
 def _new_enumerations(text: str, other: str, options: FormulationOptions) -> list[Formulation]:
     """Enumerations of parallel items sharing a head or a lead (`政治意识、大局意识、核心意识、
-    看齐意识`, `安全感、获得感、幸福感`, `碳达峰、碳中和`) that the other version does not list,
-    in any order: a list of this shape is a formulation in itself."""
-    listed = {items for _, _, items in _enumerations(other, options)}
+    看齐意识`, `安全感、获得感、幸福感`, `碳达峰、碳中和`) some item of which the other version
+    never says (so the same list in another order is kept): a list of this shape is a formulation."""
     found = []
     seen: set[str] = set()
     for start, form, items in _enumerations(text, options):
-        if items not in listed and form not in seen and form not in other:
+        # Every item said in the other version: the same list, maybe in another order.
+        if form not in seen and not all(item in other for item in items):
             seen.add(form)
             found.append(Formulation(start, start + len(form), form, form))
     return found
@@ -283,18 +285,20 @@ def _enumerations(text: str, options: FormulationOptions) -> list[tuple[int, str
     to the length of the others (`牢固树立政治意识、大局意识` → `政治意识、大局意识`: the
     verb leading in is not an item)."""
     found = []
-    starts = {t.start for t in _tokens(text)}
+    starts: set[int] = set()
     for match in _ENUMERATION.finditer(text):
         items = match.group().split("、")
         start = match.start()
-        longest = max(len(item) for item in items[1:])
-        if _shared(items[1:], -1) and items[0].endswith(items[1][-_shared(items[1:], -1) :]):
-            cut = max(0, len(items[0]) - longest)
+        tail, head = _shared(items[1:], -1), _shared(items[:-1], 0)
+        if tail and items[0].endswith(items[1][-tail:]):
+            cut = max(0, len(items[0]) - max(len(item) for item in items[1:]))
+            if cut and not starts:
+                starts = {t.start for t in _tokens(text)}
             while cut > 0 and start + cut not in starts:
                 cut -= 1  # never inside a word: `选择性执法、任性执法`, not `择性执法`
             items[0] = items[0][cut:]
             start += cut
-        elif _shared(items[:-1], 0) and items[-1].startswith(items[0][: _shared(items[:-1], 0)]):
+        elif head and items[-1].startswith(items[0][:head]):
             items[-1] = items[-1][: max(len(item) for item in items[:-1])]
         else:
             continue
@@ -354,13 +358,18 @@ def _changed_heads(
         k = bisect_right(other_clauses, clause)
         best = ""
         both_lead = False
-        for near in other_clauses[max(0, k - 2) : k + 2]:
+        # In sorted order the longest shared opening is with a neighbour.
+        for near in other_clauses[max(0, k - 1) : k + 1]:
+            if near[: options.min_head_chars] != clause[: options.min_head_chars]:
+                continue  # too short a shared opening to hold a head
             prefix = _common_prefix(clause, near)
             # The two go on in words, not figures: `赤字率拟按2.8%` → `…3.6%` changes a target.
             rest = (clause[len(prefix) : len(prefix) + 1], near[len(prefix) : len(prefix) + 1])
             if len(prefix) > len(best) and all(_HAN.fullmatch(ch) for ch in rest):
                 best = prefix
                 both_lead = lead and other_leads[near]
+        if len(best) < options.min_head_chars:
+            continue  # the head is part of the shared opening: no need to find its words
         # The head ends on its last content word: `就业优先政策要全面` → `就业优先政策`.
         first = bisect_right(starts, start - 1)
         last = bisect_right(starts, start + len(best))
@@ -389,20 +398,17 @@ def _openings(text: str) -> list[tuple[int, str, bool]]:
     whether it opens a line: a lead may stand inside a paragraph (`…增强有效性。积极的财政政策要提升效能`)."""
     found = []
     for match in _SENTENCE.finditer(text):
-        skip, clause = _opening(match.group())
-        start = match.start()
-        found.append((start + skip, clause, start == 0 or text[start - 1] == "\n"))
+        start, end = match.span()
+        label = _LABEL.match(text, start, end)
+        skip = label.end() if label else start
+        clause = _CLAUSE.match(text, skip, end)
+        found.append((skip, clause.group() if clause else "", start == 0 or text[start - 1] == "\n"))
     return found
 
 
-def _opening(line: str) -> tuple[int, str]:
-    """A line's opening clause after its label (dashes, `（一）`, `1.`), and where it starts."""
-    label = _LABEL.match(line)
-    skip = label.end() if label else 0
-    return skip, re.split(r"[，。；：！？]", line[skip:])[0]
-
-
 def _common_prefix(a: str, b: str) -> str:
+    if not a or not b or a[0] != b[0]:
+        return ""  # most neighbours in sorted order differ at once
     n = 0
     while n < min(len(a), len(b)) and a[n] == b[n]:
         n += 1
