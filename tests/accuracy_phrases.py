@@ -8,10 +8,15 @@ What is reported: every phrase change of the facts pipeline, as `docdiff compare
 with status `added`, `dropped` or `changed`. `unchanged` phrases are not reported changes.
 
 Matching, lenient but honest (`phrase_match`): quotes, brackets and spaces are dropped from
-both strings; they match when equal, when one contains the other and the shorter holds at
-least four characters (or, if shorter, at least half of the longer: `六保` matches `“六保”`
-but `发展` does not match `高质量发展`), or when they share most characters (rapidfuzz
-Indel ratio ≥ 0.6). A truth entry naming alternatives with `/` matches either.
+both strings; they match when equal; when the reported phrase holds the annotated one with a
+verb or particle attached (`实施扩大内需战略` for `扩大内需战略`, `六保任务` for `六保`: the
+annotated phrase holds four characters or half the reported one); when the reported phrase is
+more than half of the annotated one (`产业链供应链` for `产业链供应链稳定`) or is a term the
+annotation quotes inside it (`三严三实` for `以“三严三实”为行动准则`), but not a fragment
+(`财政资金` is not `常态化财政资金直达机制`, `全面推行` is not `全面推行“双随机、一公开”监管`);
+or when they are near variants (rapidfuzz Indel ratio ≥ 0.8: `双随机、一公开`, `河长制` /
+`河湖长制`; not `新发展格局` / `新发展阶段`). A truth entry naming alternatives with `/` matches
+either.
 
 Recall: a truth `added` entry is found by a reported `added` or `changed` change whose new
 side matches it; `dropped` likewise with the old side; a `modified` entry by a reported
@@ -25,6 +30,7 @@ real formulations count as junk: the junk share is an upper bound.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -50,6 +56,10 @@ TUNING_PAIRS = (
     "national-2020__national-2021",
     "shanghai-2016__shanghai-2017",
 )
+# Indel ratio of near variants: `双随机、一公开` / `双随机一公开` (0.92), `河长制` / `河湖长制` (0.86),
+# but not two phrases sharing a word (`新发展格局` / `新发展阶段`, 0.6; `公共卫生事件` / `…体系`, 0.67).
+_NEAR = 0.8
+_QUOTE = re.compile(r"[“「『]([^“”「」『』]+)[”」』]")
 _STRIP = str.maketrans("", "", "“”‘’「」『』《》\"'()（） \u3000")
 
 
@@ -68,12 +78,17 @@ def phrase_match(reported: str, truth: str) -> bool:
         a, b = _clean(reported), _clean(one)
         if not a or not b:
             continue
-        short, long = sorted((a, b), key=len)
-        if short in long and (len(short) >= 4 or 2 * len(short) >= len(long)):
-            return True
-        if Indel.normalized_similarity(a, b) >= 0.6:
+        if b in a and (len(b) >= 4 or 2 * len(b) >= len(a)):
+            return True  # the annotated phrase with a verb or particle attached
+        if a in b and (2 * len(a) > len(b) or a in _quoted(one)):
+            return True  # most of the annotated phrase, or the term it quotes
+        if Indel.normalized_similarity(a, b) >= _NEAR:
             return True
     return False
+
+
+def _quoted(truth: str) -> set[str]:
+    return {_clean(m) for m in _QUOTE.findall(truth)}
 
 
 @dataclass

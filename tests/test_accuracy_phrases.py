@@ -4,12 +4,13 @@ fall back (see tests/accuracy_phrases.py for the matching rule; `python bench/be
 
 from __future__ import annotations
 
-from tests.accuracy_phrases import phrase_figures
+from tests.accuracy_phrases import phrase_figures, phrase_match
 
-# Measured on all 8 pairs: recall 0.428 / 0.440 / 0.433, junk 0.863 / 0.884 / 0.872 (quoted terms
-# alone: recall 0.301, junk 0.823). Floors, not the bar.
-RECALL_FLOOR = {"tuning": 0.42, "held-out": 0.43, "total": 0.43}
-JUNK_CEILING = {"tuning": 0.87, "held-out": 0.89, "total": 0.88}
+# Measured on all 8 pairs (tuning / held-out / total): recall 0.434 / 0.486 / 0.454, junk 0.857 /
+# 0.863 / 0.859 (quoted terms alone: recall 0.309, junk 0.831), under the matching rule that no
+# longer counts a fragment of an annotated phrase. Floors, not the bar.
+RECALL_FLOOR = {"tuning": 0.43, "held-out": 0.48, "total": 0.45}
+JUNK_CEILING = {"tuning": 0.86, "held-out": 0.87, "total": 0.86}
 
 
 def test_phrase_recall_and_junk_hold_their_floors() -> None:
@@ -20,3 +21,15 @@ def test_phrase_recall_and_junk_hold_their_floors() -> None:
         assert figures[group].junk_share <= JUNK_CEILING[group], group
     # Unquoted formulations find what quoted terms alone miss.
     assert figures["total"].found > baseline["total"].found + 30
+
+
+def test_the_matching_rule_counts_the_phrase_with_a_particle_but_not_a_fragment() -> None:
+    assert phrase_match("实施扩大内需战略", "扩大内需战略")  # a verb attached
+    assert phrase_match("六保任务", "“六保”")  # the label with its noun
+    assert phrase_match("产业链供应链", "产业链供应链稳定")  # most of it
+    assert phrase_match("三严三实", "以“三严三实”为行动准则")  # the term the annotation quotes
+    assert phrase_match("双随机、一公开", "双随机一公开")  # a near variant
+    assert not phrase_match("财政资金", "常态化财政资金直达机制")  # a fragment
+    assert not phrase_match("全面推行", "全面推行“双随机、一公开”监管")
+    assert not phrase_match("新发展格局", "新发展阶段")  # two phrases sharing a word
+    assert not phrase_match("公共卫生事件", "公共卫生体系")

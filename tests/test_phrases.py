@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from docdiff.facts.extract import extract_facts
-from docdiff.facts.formulations import find_formulations, zipf
+from docdiff.facts.formulations import FormulationOptions, find_formulations, zipf
 from docdiff.facts.models import Phrase
 from docdiff.facts.pair import pair_facts
 from docdiff.flat import flatten
@@ -64,6 +64,68 @@ def test_a_kept_head_with_a_changed_predicate_is_changed() -> None:
         ("phrase", "积极的财政政策")
     ]
     assert changes[-1].new and changes[-1].new.text.endswith("更加积极有为")
+
+
+def test_one_word_general_chinese_knows_is_no_new_term() -> None:
+    # `贯彻落实` is one dictionary word with a wordfreq frequency: said twice, still not a coinage.
+    new = "贯彻落实。要贯彻落实。\n"
+    assert not forms(new, OLD)
+    # A word general Chinese lacks (`留抵`: Zipf 0) is one, inside a compound.
+    assert "留抵退税政策" in forms("落实留抵退税政策，扩大留抵退税政策。\n", OLD)
+
+
+def test_a_term_with_a_coinage_ranks_above_a_compound_of_common_words() -> None:
+    # Both are said twice and absent from OLD; with room for one, the coinage (`留抵`) is reported,
+    # whichever comes first in the text.
+    one = FormulationOptions(min_terms=1, terms_per_kchar=0.0)
+    coined = "落实留抵退税政策，扩大留抵退税政策。"
+    common = "完善农村公路养护体系，健全农村公路养护体系。"
+    for text in (coined + common + "\n", common + coined + "\n"):
+        assert {f.form for f in find_formulations(text, OLD, [], one)} == {"留抵退税政策"}
+        assert {f.form for f in find_formulations(text, OLD, [])} == {"留抵退税政策", "农村公路养护体系"}
+
+
+def test_the_number_of_new_terms_scales_with_the_length_of_the_version() -> None:
+    terms = ["留抵退税政策", "农村公路养护体系", "抗疫特别国债", "城市更新行动", "揭榜挂帅制度", "河湖长制管理"]
+    text = "".join(f"落实{t}，推进{t}。" for t in terms) + "\n"
+    every = forms(text, OLD)
+    assert len(every) == len(terms)  # the default leaves room for ten in a short version
+    per = FormulationOptions(min_terms=1, terms_per_kchar=2000 / len(text))  # room for two
+    assert len(find_formulations(text, OLD, [], per)) == 2
+    assert len(find_formulations(text * 2, OLD, [], per)) == 4
+
+
+def test_an_enumeration_of_parallel_items_is_a_formulation_when_the_other_version_lacks_it() -> None:
+    new = "要牢固树立政治意识、大局意识、核心意识、看齐意识。让群众有更多安全感、获得感、幸福感。\n"
+    found = forms(new, OLD)
+    # The verb leading in (`牢固树立`) is not an item; the items share `意识`, `感`.
+    assert {"政治意识、大局意识、核心意识、看齐意识", "安全感、获得感、幸福感"} <= found
+    # The same items in another order are a kept list, not a new one.
+    assert "安全感、获得感、幸福感" not in forms(new, OLD + "增强获得感、幸福感、安全感。")
+    # Items sharing nothing are a plain list (`教育、医疗、养老`), not a formulation.
+    assert not forms("加强教育、医疗、养老。\n", OLD)
+    # A cut never falls inside a word: the first item keeps its whole word.
+    assert "选择性执法、任性执法" in forms("严禁选择性执法、任性执法。\n", OLD)
+
+
+def heads(text: str, other: str) -> dict[str, str]:
+    return {f.form: f.text for f in find_formulations(text, other, []) if f.text != f.form}
+
+
+def test_a_subject_before_a_modal_is_a_head_even_when_it_opens_on_a_verb() -> None:
+    # `就业` is tagged a verb; followed by `要` the run is the clause's subject, a kept phrase.
+    old, new = "就业优先政策要全面发力。\n", "就业优先政策要全面强化。\n"
+    assert heads(new, old) == {"就业优先政策": "就业优先政策要全面强化"}
+    # Without the modal a verb-led opening is a task (`加强…`), not a head.
+    assert not heads("加强重点工程建设管理。\n", "加强重点工程建设投资。\n")
+
+
+def test_a_lead_sentence_inside_a_paragraph_is_compared_when_its_subject_takes_a_modal() -> None:
+    old = "要保持宏观政策连续性。积极的财政政策要提质增效。\n"
+    new = "要保持宏观政策连续性，增强有效性。积极的财政政策要提升效能。\n"
+    assert heads(new, old) == {"积极的财政政策": "积极的财政政策要提升效能"}
+    # A sentence inside a paragraph with no modal after its subject is not a lead.
+    assert not heads("今年经济增长。经济运行总体平稳。\n", "今年经济增长。经济运行稳中有进。\n")
 
 
 def test_without_the_other_version_no_formulation_is_looked_for() -> None:

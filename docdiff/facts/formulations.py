@@ -2,10 +2,12 @@
 and a kept head phrase whose modifier changed.
 
 A term is distinctive when it is a run of words (segmented by jieba-rs through `rjieba`) that is
-rare in general Chinese (wordfreq's frequency list), stands in a key position of its document (a
-heading or lead sentence) or recurs there, and is absent from the other version's text. A changed
-modifier is a heading of each version opening with the same head phrase and going on differently
-(`积极的财政政策要更加积极有为` → `积极的财政政策要提质增效`).
+rare in general Chinese (wordfreq's frequency list) and not a single word that list knows, stands
+in a key position of its document (a heading or lead sentence) or recurs there, and is absent from
+the other version's text. The most telling are reported first, as many as the version's length
+allows (`FormulationOptions.terms_per_kchar`). A changed modifier is a sentence of each version
+opening with the same head phrase and going on differently (`积极的财政政策要更加积极有为` →
+`积极的财政政策要提质增效`).
 
 Both packages are imported inside the functions that need them, so importing docdiff (and
 `docdiff --help`) does not pay for them; the first call loads jieba's dictionary and the
@@ -26,11 +28,21 @@ from docdiff.models import Document
 
 # A word counts as a term's content when jieba tags it as a noun, a verbal noun, an idiom or an
 # abbreviation; a term ends on one (`新型基础设施建设`, `抗疫特别国债`).
-_CONTENT = ("n", "vn", "nz", "nt", "ns", "nr", "l", "i", "j", "an", "eng")
+_CONTENT = frozenset(("n", "vn", "nz", "nt", "ns", "nr", "l", "i", "j", "an", "eng"))
 # Tags a term never starts with: prepositions, conjunctions, particles, pronouns, adverbs, numerals.
-_NO_START = ("p", "c", "u", "r", "d", "m", "q", "f", "y", "e", "o", "x", "uj", "ul", "uz", "ud", "ug", "uv")
+_NO_START = frozenset(("p", "c", "u", "r", "d", "m", "q", "f", "y", "e", "o", "x", "uj", "ul", "uz", "ud", "ug", "uv"))
+# A clause whose head is its subject goes on with a modal: the head is a kept phrase even when it
+# opens on a verb (`就业优先政策要全面强化`: `就业` is tagged a verb), unlike `加强…`, a task.
+_MODALS = ("要", "必须", "需要", "应", "将")
+# A sentence: up to its end mark or the end of its line.
+_SENTENCE = re.compile(r"[^。！？\n]+")
+_CLAUSE = re.compile(r"[^，。；：！？\n]*")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
+# Frequency (wordfreq's proportion) of a word general Chinese barely knows: Zipf 1.
+_RARE_WORD = 1e-8
+# Items joined by `、`; trimmed to parallel items afterwards (see `_enumerations`).
+_ENUMERATION = re.compile(r"[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,10})+")
 # What opens a numbered line before its words: dashes, spaces, `（一）`, `一、`, `1.`.
 _LABEL = re.compile(r"[\s—\-－]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])?\s*")
 
@@ -50,6 +62,7 @@ class _Token:
     word: str
     tag: str
     start: int
+    han: bool  # all Han characters: part of a run of words (decided once, as the tokens are cached)
 
 
 @lru_cache(maxsize=8)
@@ -71,7 +84,7 @@ def _tokens(text: str) -> tuple[_Token, ...]:
     tokens: list[_Token] = []
     pos = 0
     for word in rjieba.cut(text, True):
-        tokens.append(_Token(word, ends.get(pos + len(word), "x"), pos))
+        tokens.append(_Token(word, ends.get(pos + len(word), "x"), pos, bool(_HAN_WORD.fullmatch(word))))
         pos += len(word)
     return tuple(tokens)
 
@@ -110,8 +123,11 @@ class FormulationOptions:
     max_zipf: float = 3.0  # a term more common than this (Zipf) is general Chinese
     max_verb_zipf: float = 4.0  # a verb more common than this (Zipf) leads into a term, never starts one
     min_count: int = 2  # occurrences that make a term recur
-    max_terms: int = 40  # most new terms reported for one version (the most telling first)
+    terms_per_kchar: float = 1.5  # new terms reported per 1000 characters of the version, most telling first
+    min_terms: int = 10  # new terms a short version may still report
     min_head_chars: int = 4  # shortest kept head of a changed heading
+    min_item_chars: int = 2  # shortest item of an enumeration, in characters
+    max_item_chars: int = 6  # longest item of an enumeration, in characters
 
 
 def find_formulations(
@@ -122,6 +138,7 @@ def find_formulations(
     options = options or FormulationOptions()
     found = _new_terms(text, other, key_spans, options)
     found.extend(_changed_heads(text, other, key_spans, options))
+    found.extend(_new_enumerations(text, other, options))
     return sorted(found, key=lambda f: f.start)
 
 
@@ -129,7 +146,7 @@ def _runs(tokens: Sequence[_Token]) -> list[list[_Token]]:
     """Runs of Han words between punctuation, digits and spaces."""
     runs: list[list[_Token]] = [[]]
     for token in tokens:
-        if _HAN_WORD.fullmatch(token.word):
+        if token.han:
             runs[-1].append(token)
         elif runs[-1]:
             runs.append([])
@@ -167,7 +184,9 @@ def _candidates(tokens: Sequence[_Token], options: FormulationOptions) -> dict[s
                     continue
                 if not unseen and 1.0 / inverse / 10.0 ** (j - i) > most:
                     continue
-                form = "".join(t.word for t in run[i : j + 1])
+                if j == i and not unseen:
+                    continue  # one word general Chinese knows (`贯彻落实`, `长效机制`) is no new coinage
+                form = "".join([t.word for t in run[i : j + 1]])
                 found.setdefault(form, []).append(first.start)
     return found
 
@@ -203,14 +222,101 @@ def _new_terms(
         if form not in recurring and any(form != shorter and shorter in form for shorter in kept):
             continue
         final.append(form)
-    # The most telling first: the most repeated, then the longest.
-    final.sort(key=lambda f: (-counts[f], -len(f)))
+    # The most telling first (see `_Ranker`); as many as the version's length allows.
+    rank = _Ranker(tokens, other)
+    final.sort(key=lambda f: -rank.score(f, kept[f], counts[f]))
+    cap = max(options.min_terms, round(options.terms_per_kchar * len(text) / 1000))
     chosen: list[str] = []
     for form in final:
+        if len(chosen) >= cap:
+            break
         # One report per formulation: `临时仲裁` inside `涉外海事临时仲裁` is the same one.
         if not any(form in taken or taken in form for taken in chosen):
             chosen.append(form)
-    return [Formulation(kept[f], kept[f] + len(f), f, f) for f in chosen[: options.max_terms]]
+    return [Formulation(kept[f], kept[f] + len(f), f, f) for f in chosen]
+
+
+class _Ranker:
+    """How telling a new term is, from the shape of its words: repeated (up to four times), made
+    of a word general Chinese lacks (`抗疫`, a coinage: Zipf 0) or barely knows (Zipf < 1), holding
+    a word the other version never says, and long (a named policy is a compound of words)."""
+
+    def __init__(self, tokens: Sequence[_Token], other: str) -> None:
+        self._tokens = tokens
+        self._starts = [t.start for t in tokens]
+        self._other = other
+        self._absent: dict[str, bool] = {}
+        self._frequencies = _frequencies()
+
+    def score(self, form: str, start: int, count: int) -> float:
+        """Higher is more telling."""
+        k = bisect_right(self._starts, start) - 1
+        words = []
+        while k < len(self._tokens) and self._tokens[k].start < start + len(form):
+            words.append(self._tokens[k].word)
+            k += 1
+        least = min((self._frequencies.get(w, 0.0) for w in words), default=0.0)
+        score = 3.0 * min(count, 4) + 0.2 * len(form)
+        score += 4.0 if least <= 0.0 else 2.0 if least < _RARE_WORD else 0.0
+        return score + float(any(len(w) >= 2 and self._is_absent(w) for w in words))
+
+    def _is_absent(self, word: str) -> bool:
+        if word not in self._absent:
+            self._absent[word] = word not in self._other
+        return self._absent[word]
+
+
+def _new_enumerations(text: str, other: str, options: FormulationOptions) -> list[Formulation]:
+    """Enumerations of parallel items sharing a head or a lead (`政治意识、大局意识、核心意识、
+    看齐意识`, `安全感、获得感、幸福感`, `碳达峰、碳中和`) some item of which the other version
+    never says (so the same list in another order is kept): a list of this shape is a formulation."""
+    found = []
+    seen: set[str] = set()
+    for start, form, items in _enumerations(text, options):
+        # Every item said in the other version: the same list, maybe in another order.
+        if form not in seen and not all(item in other for item in items):
+            seen.add(form)
+            found.append(Formulation(start, start + len(form), form, form))
+    return found
+
+
+def _enumerations(text: str, options: FormulationOptions) -> list[tuple[int, str, frozenset[str]]]:
+    """Runs of `、`-separated items that share their last or first characters, each item trimmed
+    to the length of the others (`牢固树立政治意识、大局意识` → `政治意识、大局意识`: the
+    verb leading in is not an item)."""
+    found = []
+    starts: set[int] = set()
+    for match in _ENUMERATION.finditer(text):
+        items = match.group().split("、")
+        start = match.start()
+        tail, head = _shared(items[1:], -1), _shared(items[:-1], 0)
+        if tail and items[0].endswith(items[1][-tail:]):
+            cut = max(0, len(items[0]) - max(len(item) for item in items[1:]))
+            if cut and not starts:
+                starts = {t.start for t in _tokens(text)}
+            while cut > 0 and start + cut not in starts:
+                cut -= 1  # never inside a word: `选择性执法、任性执法`, not `择性执法`
+            items[0] = items[0][cut:]
+            start += cut
+        elif head and items[-1].startswith(items[0][:head]):
+            items[-1] = items[-1][: max(len(item) for item in items[:-1])]
+        else:
+            continue
+        if all(options.min_item_chars <= len(item) <= options.max_item_chars for item in items):
+            found.append((start, "、".join(items), frozenset(items)))
+    return found
+
+
+def _shared(items: Sequence[str], end: int) -> int:
+    """How many characters all `items` share at their start (`end` 0) or their end (`end` -1)."""
+    n = 0
+    while all(len(item) > n + 1 for item in items) and len({_at(item, n, end) for item in items}) == 1:
+        n += 1
+    return n
+
+
+def _at(item: str, n: int, end: int) -> str:
+    return item[n] if end == 0 else item[-1 - n]
 
 
 def _cut_short(text: str, form: str) -> bool:
@@ -240,35 +346,46 @@ def _changed_heads(
     """
     tokens = _tokens(text)
     starts = [t.start for t in tokens]
-    other_clauses = sorted({c for c in (_opening(line)[1] for line in other.split("\n")) if c})
+    other_leads: dict[str, bool] = {}
+    for _, clause, lead in _openings(other):
+        if clause:
+            other_leads[clause] = other_leads.get(clause, False) or lead
+    other_clauses = sorted(other_leads)
     found: list[Formulation] = []
-    pos = 0
-    for line in text.split("\n"):
-        skip, clause = _opening(line)
-        start = pos + skip
-        pos += len(line) + 1
+    for start, clause, lead in _openings(text):
         if len(clause) <= options.min_head_chars:
             continue
         k = bisect_right(other_clauses, clause)
         best = ""
-        for near in other_clauses[max(0, k - 2) : k + 2]:
+        both_lead = False
+        # In sorted order the longest shared opening is with a neighbour.
+        for near in other_clauses[max(0, k - 1) : k + 1]:
+            if near[: options.min_head_chars] != clause[: options.min_head_chars]:
+                continue  # too short a shared opening to hold a head
             prefix = _common_prefix(clause, near)
             # The two go on in words, not figures: `赤字率拟按2.8%` → `…3.6%` changes a target.
             rest = (clause[len(prefix) : len(prefix) + 1], near[len(prefix) : len(prefix) + 1])
             if len(prefix) > len(best) and all(_HAN.fullmatch(ch) for ch in rest):
                 best = prefix
+                both_lead = lead and other_leads[near]
+        if len(best) < options.min_head_chars:
+            continue  # the head is part of the shared opening: no need to find its words
         # The head ends on its last content word: `就业优先政策要全面` → `就业优先政策`.
         first = bisect_right(starts, start - 1)
         last = bisect_right(starts, start + len(best))
         words = [t for t in tokens[first:last] if t.start + len(t.word) <= start + len(best)]
+        # The subject ends at its modal: `就业优先政策要全面` → `就业优先政策`.
+        modal = next((i for i, t in enumerate(words) if t.word in _MODALS), len(words))
+        words = words[:modal]
         while words and words[-1].tag not in _CONTENT:
             words.pop()
         head = "".join(t.word for t in words)
         if (
             len(head) < options.min_head_chars
-            or not words
             or words[0].tag in _NO_START
-            or words[0].tag.startswith("v")
+            # Unless both open a line, only a subject followed by a modal is a lead (`X要Y`): the
+            # same pair of sentences is then found from either side, whatever the layout.
+            or ((words[0].tag.startswith("v") or not both_lead) and not clause[len(head) :].startswith(_MODALS))
             or zipf([t.word for t in words]) > options.max_zipf
         ):
             continue
@@ -276,14 +393,22 @@ def _changed_heads(
     return found
 
 
-def _opening(line: str) -> tuple[int, str]:
-    """A line's opening clause after its label (dashes, `（一）`, `1.`), and where it starts."""
-    label = _LABEL.match(line)
-    skip = label.end() if label else 0
-    return skip, re.split(r"[，。；：！？]", line[skip:])[0]
+def _openings(text: str) -> list[tuple[int, str, bool]]:
+    """The opening clause of every sentence of `text` (after a line's label), with its offset and
+    whether it opens a line: a lead may stand inside a paragraph (`…增强有效性。积极的财政政策要提升效能`)."""
+    found = []
+    for match in _SENTENCE.finditer(text):
+        start, end = match.span()
+        label = _LABEL.match(text, start, end)
+        skip = label.end() if label else start
+        clause = _CLAUSE.match(text, skip, end)
+        found.append((skip, clause.group() if clause else "", start == 0 or text[start - 1] == "\n"))
+    return found
 
 
 def _common_prefix(a: str, b: str) -> str:
+    if not a or not b or a[0] != b[0]:
+        return ""  # most neighbours in sorted order differ at once
     n = 0
     while n < min(len(a), len(b)) and a[n] == b[n]:
         n += 1
