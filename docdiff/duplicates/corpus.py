@@ -71,7 +71,11 @@ class MappedTexts(Texts):
     bounds: tuple[int, ...]
 
     def text(self, index: int) -> str:
-        return _map(self.path)[self.bounds[index] : self.bounds[index + 1]].tobytes().decode("utf-32-le")
+        # Decoded once per worker and scan: the pairs of every batch reach most documents.
+        decoded = _decoded.setdefault(self.path, {})
+        if index not in decoded:
+            decoded[index] = _map(self.path)[self.bounds[index] : self.bounds[index + 1]].tobytes().decode("utf-32-le")
+        return decoded[index]
 
     def codes(self, index: int) -> NDArray[np.uint64]:
         return _map(self.path)[self.bounds[index] : self.bounds[index + 1]].astype(np.uint64)
@@ -80,14 +84,18 @@ class MappedTexts(Texts):
         return self
 
 
-# The file a worker process mapped last: a worker maps each scan's file once, and lets go of
-# the previous scan's (already deleted) file when a new one arrives.
+# The file a worker process mapped last, and the texts it decoded from it: a worker maps each
+# scan's file once, and lets go of the previous scan's (already deleted) file and texts when a
+# new one arrives.
 _last_mapped: dict[str, NDArray[np.uint32]] = {}
+_decoded: dict[str, dict[int, str]] = {}
 
 
 def _map(path: str) -> NDArray[np.uint32]:
     if path not in _last_mapped:
         _last_mapped.clear()
+        for other in [p for p in _decoded if p != path]:
+            del _decoded[other]
         # np.memmap refuses an empty file (a corpus of empty texts).
         empty = os.path.getsize(path) == 0
         _last_mapped[path] = np.zeros(0, np.uint32) if empty else np.memmap(path, dtype=np.uint32, mode="r")
@@ -113,5 +121,6 @@ def shared_texts(texts: Sequence[str], engine: Engine) -> Iterator[Texts]:
         yield MappedTexts(path, bounds)
     finally:
         _last_mapped.pop(path, None)
+        _decoded.pop(path, None)
         with contextlib.suppress(OSError):
             os.unlink(path)

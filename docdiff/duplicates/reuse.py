@@ -76,7 +76,7 @@ def find_reuse(
         # A task names its pairs' documents; only on a cluster does it carry their texts.
         batches = [
             (list(batch), source.part(i for a, b, _ in batch for i in (a, b)))
-            for batch in engine.batches([(a, b, seeds) for (a, b), seeds in sorted(pairs.items())])
+            for batch in engine.batches([(a, b, pairs[a, b]) for a, b in sorted(pairs)])
         ]
         shared: list[SharedPassage] = []
         for found in engine.map(partial(_verify_batch, options=options, spread=spread), batches):
