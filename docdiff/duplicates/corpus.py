@@ -26,6 +26,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from docdiff.duplicates.engine import Engine
+from docdiff.duplicates.hashing import codes
 
 
 class Texts:
@@ -55,7 +56,7 @@ class HeldTexts(Texts):
         return self.texts[index]
 
     def codes(self, index: int) -> NDArray[np.uint64]:
-        return np.frombuffer(self.texts[index].encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        return codes(self.texts[index])
 
     def part(self, indices: Iterable[int]) -> Texts:
         return HeldTexts({i: self.texts[i] for i in indices}, carry=True) if self.carry else self
