@@ -95,12 +95,21 @@ def _control(jobs: int) -> float:
         return time.perf_counter() - start
 
 
-def _scan(docs: list[str], jobs: int) -> tuple[float, list]:  # type: ignore[type-arg]
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _scan(docs: list[str], jobs: int) -> tuple[float, float, list]:  # type: ignore[type-arg]
+    """Seconds of the scan, CPU seconds it took here and in its workers (user + sys), what it found."""
+    workers_before = _children_cpu()
     with engine(jobs) as runner:
         runner.map(abs, range(runner.workers))  # start the workers before the clock
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         found = find_reuse(docs, DuplicateOptions(), engine=runner)
-        return time.perf_counter() - start, found
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    # Workers' CPU is counted once they exit (when the pool closes); their start-up is a few ms.
+    return seconds, cpu + _children_cpu() - workers_before, found
 
 
 def parallel(count: int, runs: int) -> None:
@@ -108,12 +117,16 @@ def parallel(count: int, runs: int) -> None:
     docs, _ = corpus(count, 30_000, seed=count)
     one: list[float] = []
     two: list[float] = []
+    cpu_one: list[float] = []
+    cpu_two: list[float] = []
     controls: list[float] = []
     for _ in range(runs):
-        seconds, single = _scan(docs, 1)
+        seconds, cpu, single = _scan(docs, 1)
         one.append(seconds)
-        seconds, double = _scan(docs, 2)
+        cpu_one.append(cpu)
+        seconds, cpu, double = _scan(docs, 2)
         two.append(seconds)
+        cpu_two.append(cpu)
         assert double == single, "the 2-process scan differs from the single-process one"
         controls.append(_control(2) / _control(1))
     ratios = sorted(b / a for a, b in zip(one, two, strict=True))
@@ -123,12 +136,20 @@ def parallel(count: int, runs: int) -> None:
         f"{statistics.median(one):.2f} s); same results; pure CPU control on this machine now: "
         f"median {statistics.median(controls):.2f} (0.50 is a free second core)"
     )
+    # Wall time on a shared machine depends on the neighbours; CPU time does not: what the two
+    # processes spent together against one (1.00 = no overhead from splitting the work).
+    cpu_ratios = sorted(b / a for a, b in zip(cpu_one, cpu_two, strict=True))
+    print(
+        f"  CPU (user + sys, this process and its workers), 2 processes / 1: min {cpu_ratios[0]:.2f} / median "
+        f"{statistics.median(cpu_ratios):.2f} / max {cpu_ratios[-1]:.2f} (single-process median "
+        f"{statistics.median(cpu_one):.2f} s)"
+    )
 
 
 def memory(count: int) -> None:
     """Peak memory of a scan of `count` documents on every core (this process and its workers)."""
     docs, _ = corpus(count, 30_000, seed=count)
-    seconds, found = _scan(docs, 0)
+    seconds, _, found = _scan(docs, 0)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(

@@ -34,11 +34,13 @@ class EngineError(DocdiffError):
 
 
 class Engine:
-    """Maps a function over batches, here or on workers; `workers` says how many run at once."""
+    """Maps a function over batches, here or on workers; `workers` says how many run at once;
+    `shares_files` says whether the workers see this machine's files (local processes)."""
 
-    def __init__(self, executor: Executor | None, workers: int) -> None:
+    def __init__(self, executor: Executor | None, workers: int, shares_files: bool = False) -> None:
         self.executor = executor
         self.workers = workers
+        self.shares_files = shares_files
 
     def map(self, function: Callable[[T], R], items: Iterable[T]) -> list[R]:
         """`[function(item) for item in items]`, computed by the engine's workers, in order."""
@@ -93,7 +95,7 @@ def engine(jobs: int | None = None, scheduler: str | None = None) -> Iterator[En
         yield Engine(None, 1)
         return
     with ProcessPoolExecutor(max_workers=count) as pool:
-        yield Engine(pool, count)
+        yield Engine(pool, count, shares_files=True)
 
 
 @contextlib.contextmanager

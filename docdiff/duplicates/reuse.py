@@ -17,6 +17,7 @@ from functools import partial
 import numpy as np
 from numpy.typing import NDArray
 
+from docdiff.duplicates.corpus import Texts, shared_texts
 from docdiff.duplicates.engine import Engine
 from docdiff.duplicates.hashing import codes, kgram_hashes, winnow
 from docdiff.duplicates.matching import Block, across_edits, chain, exact_blocks, verified
@@ -42,8 +43,12 @@ class _Prints:
 
 def fingerprints(text: str, options: DuplicateOptions) -> _Prints:
     """Winnowed fingerprints: any shared run of `min_reuse_chars` shares at least one."""
+    return _fingerprints_of(codes(text), options)
+
+
+def _fingerprints_of(points: NDArray[np.uint64], options: DuplicateOptions) -> _Prints:
     k = seed_k(options.min_reuse_chars)
-    hashes = kgram_hashes(codes(text), k)
+    hashes = kgram_hashes(points, k)
     positions = winnow(hashes, max(1, options.min_reuse_chars - k + 1))
     return _Prints(hashes[positions], positions)
 
@@ -60,37 +65,42 @@ def find_reuse(
     and candidate pairs verified on its workers; the result is the same wherever it ran.
     """
     engine = engine or Engine(None, 1)
-    prints: list[_Prints] = []
-    for batch in engine.map(partial(_fingerprint_batch, options=options), engine.batches(texts)):
-        prints.extend(batch)
-        if progress:
-            progress(len(prints), len(texts))
-    pairs, spread = _partitioned_pairs(prints, options.max_fingerprint_docs, engine)
-    # Each batch carries the texts its pairs need once, not once per pair.
-    batches = [
-        (list(batch), {i: texts[i] for a, b, _ in batch for i in (a, b)})
-        for batch in engine.batches([(a, b, seeds) for (a, b), seeds in sorted(pairs.items())])
-    ]
-    shared: list[SharedPassage] = []
-    for found in engine.map(partial(_verify_batch, options=options, spread=spread), batches):
-        shared.extend(found)
+    with shared_texts(texts, engine) as source:
+        prints: list[_Prints] = []
+        documents = [(source.part(batch), batch) for batch in engine.batches(range(len(texts)))]
+        for found_prints in engine.map(partial(_fingerprint_batch, options=options), documents):
+            prints.extend(found_prints)
+            if progress:
+                progress(len(prints), len(texts))
+        pairs, spread = _partitioned_pairs(prints, options.max_fingerprint_docs, engine)
+        # A task names its pairs' documents; only on a cluster does it carry their texts.
+        batches = [
+            (list(batch), source.part(i for a, b, _ in batch for i in (a, b)))
+            for batch in engine.batches([(a, b, pairs[a, b]) for a, b in sorted(pairs)])
+        ]
+        shared: list[SharedPassage] = []
+        for found in engine.map(partial(_verify_batch, options=options, spread=spread), batches):
+            shared.extend(found)
     return shared
 
 
-def _fingerprint_batch(texts: Sequence[str], options: DuplicateOptions) -> list[_Prints]:
-    return [fingerprints(text, options) for text in texts]
+def _fingerprint_batch(batch: tuple[Texts, Sequence[int]], options: DuplicateOptions) -> list[_Prints]:
+    source, indices = batch
+    return [_fingerprints_of(source.codes(i), options) for i in indices]
 
 
-_Batch = tuple[list[tuple[int, int, list[tuple[int, int]]]], dict[int, str]]
+_Batch = tuple[list[tuple[int, int, list[tuple[int, int]]]], Texts]
 
 
 def _verify_batch(batch: _Batch, options: DuplicateOptions, spread: dict[int, int]) -> list[SharedPassage]:
     """Match, extend, chain and verify each candidate pair (a, b, seeds) from its shared seeds."""
     k = seed_k(options.min_reuse_chars)
     shared: list[SharedPassage] = []
-    pairs, texts = batch
+    pairs, source = batch
+    texts: dict[int, str] = {}
     for a, b, seeds in pairs:
-        text_a, text_b = texts[a], texts[b]
+        text_a = texts[a] if a in texts else texts.setdefault(a, source.text(a))
+        text_b = texts[b] if b in texts else texts.setdefault(b, source.text(b))
         blocks = chain(exact_blocks(text_a, text_b, sorted(seeds), k, same=False), options.max_gap)
         blocks = across_edits(text_a, text_b, blocks, options.max_gap, same=False, min_chars=options.min_reuse_chars)
         for block, similarity in verified(text_a, text_b, blocks, options.min_reuse_chars, options.threshold):

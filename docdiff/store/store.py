@@ -25,11 +25,12 @@ from pathlib import Path
 
 from docdiff import __version__
 from docdiff.errors import DocdiffError, InputError
-from docdiff.ingest import document_from_bytes, read_bytes, read_document
 from docdiff.models import Document
-from docdiff.segment import segment
 from docdiff.store.files import UnsafePathError, atomic_write, inside, read_plain, store_lock
 from docdiff.store.models import Snapshot
+
+# Reading and segmenting (docdiff.ingest, docdiff.segment) are imported where a text is parsed:
+# the TUI opens stored comparisons from the cache and needs only the metadata to start.
 
 FORMAT = "docdiff.store/1"
 DEFAULT_STORE = "snapshots"
@@ -189,6 +190,8 @@ class Store:
             raise StoreError(f"{snapshot.ref}: object {snapshot.sha256[:12]} is missing; run `docdiff snap verify`")
         if hashlib.sha256(raw).hexdigest() != snapshot.sha256:
             raise StoreError(f"{snapshot.ref}: object {snapshot.sha256[:12]} is corrupted; run `docdiff snap verify`")
+        from docdiff.ingest import document_from_bytes
+
         return document_from_bytes(raw, snapshot.source)
 
     def load(self, ref: str) -> Document:
@@ -212,6 +215,9 @@ class Store:
         validate_name("label", label)
         if date is not None and not _DATE.match(date):
             raise StoreError(f"date {date!r}: use YYYY-MM-DD, YYYY-MM or YYYY")
+        from docdiff.ingest import read_bytes, read_document
+        from docdiff.segment import segment
+
         document = read_document(path)
         raw = read_bytes(path)
         if hashlib.sha256(raw).hexdigest() != document.sha256:
@@ -305,6 +311,8 @@ class Store:
         text = self._read(self._text(snapshot.sha256))
         if text is None:
             return [f"{snapshot.ref}: text {snapshot.sha256[:12]}.txt is missing"]
+        from docdiff.ingest import document_from_bytes
+
         try:
             expected = document_from_bytes(raw, snapshot.source).text
         except DocdiffError as exc:

@@ -14,7 +14,6 @@ from docdiff.store.store import Store
 from docdiff.tui.screens.dialogs import HelpScreen
 from docdiff.tui.screens.picker import PickerScreen
 from docdiff.tui.screens.review import ReviewScreen
-from docdiff.tui.screens.series import SeriesScreen
 from docdiff.tui.series import series_versions_or_empty
 from docdiff.tui.settings import TuiSettings, load_settings, save_settings
 
@@ -50,9 +49,13 @@ class DocdiffApp(App[None]):
 
     def action_series(self) -> None:
         """The timeline of the series the old document belongs to."""
+        # Imported here: the timeline pulls in numpy, scipy and the whole pipeline, which the
+        # review screen (the first screen) does not need.
+        from docdiff.timeline.series import series_holding
+        from docdiff.tui.screens.series import SeriesScreen
+
         if isinstance(self.screen, SeriesScreen):
             return
-        from docdiff.timeline.series import series_holding
 
         store = self.store or Store()
         self.push_screen(SeriesScreen(series_holding(store, self.old), store))

@@ -16,7 +16,6 @@ from docdiff.cache.analysis import Cache, load_document
 from docdiff.comparison import Comparison
 from docdiff.errors import DocdiffError
 from docdiff.models import Document, Span
-from docdiff.report.markdown import render_markdown
 from docdiff.report.styles import styled_runs
 from docdiff.report.view import Line, fact_lines, holding_pair, summary_lines
 from docdiff.store.store import Store, is_reference
@@ -77,6 +76,7 @@ class ReviewScreen(Screen[None]):
         self.old_doc: Document | None = None
         self.new_doc: Document | None = None
         self.pair_index: int | None = None
+        self.filled: set[str] = set()  # the tabs other than sections filled from this comparison
 
     def compose(self) -> ComposeResult:
         yield DocHeader("Comparing…", id="doc-header")
@@ -103,6 +103,7 @@ class ReviewScreen(Screen[None]):
         self.old_source, self.new_source = old, new
         self.comparison = self.old_doc = self.new_doc = None
         self.pair_index = None
+        self.filled = set()
         self.query_one("#tabs").display = False
         self.query_one("#loading").display = True
         self.query_one(DocHeader).update(Text(f"Comparing {old} → {new}…"))
@@ -127,18 +128,33 @@ class ReviewScreen(Screen[None]):
         self.query_one(DocHeader).show(message.comparison, _label(self.old_source), _label(self.new_source))
         tree = self.query_one(SectionTree)
         tree.load(message.comparison)
-        self.query_one(FactsTable).load(message.comparison)
-        self.query_one(DupesTable).load(message.comparison)
+        self.filled = set()
+        self._fill(self.query_one(TabbedContent).active)  # the other tabs fill when first shown
         self._show_filters()
-        self.query_one("#summary-text", Static).update(
-            _text([*summary_lines(message.comparison), (), *fact_lines(message.comparison)])
-        )
         first = next((i for i in tree.indices() if message.comparison.sections[i].sentences), None)
         tree.focus()
         if first is not None:
             # The tree lays out its rows on the next refresh; select then, and show the diff now.
             await self.show_pair(first, move_tree=False)
             self.call_after_refresh(tree.select_index, first)
+
+    def _fill(self, tab: str) -> None:
+        """Fill a tab from the comparison the first time it is shown.
+
+        The facts table measures every wrapped cell to size its rows (about a second for the
+        seeds' 600 facts): done for a hidden tab it delayed the first screen by as much.
+        """
+        if self.comparison is None or tab in self.filled:
+            return
+        self.filled.add(tab)
+        if tab == "facts":
+            self.query_one(FactsTable).load(self.comparison)
+        elif tab == "duplicates":
+            self.query_one(DupesTable).load(self.comparison)
+        elif tab == "summary":
+            self.query_one("#summary-text", Static).update(
+                _text([*summary_lines(self.comparison), (), *fact_lines(self.comparison)])
+            )
 
     def on_comparison_failed(self, message: ComparisonFailed) -> None:
         self.query_one("#loading").display = False
@@ -313,6 +329,8 @@ class ReviewScreen(Screen[None]):
         if choice is None or self.comparison is None:
             return
         kind, path = choice
+        from docdiff.report.markdown import render_markdown  # only when exporting
+
         text = self.comparison.to_json() if kind == "json" else render_markdown(self.comparison)
         try:
             with open(str(path), "w", encoding="utf-8") as out:
@@ -336,6 +354,7 @@ class ReviewScreen(Screen[None]):
 
     def _focus_tab(self, tab: str) -> None:
         """Focus the tab's main widget, so focus left in a hidden tab does not switch back to it."""
+        self._fill(tab)
         target = {
             "sections": "#tree",
             "facts": "#facts-table",

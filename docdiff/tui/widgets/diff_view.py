@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from rich.table import Table
 from rich.text import Text
 from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.widgets import Static
 
 from docdiff.comparison import SectionPair, SentenceChange
@@ -52,7 +53,20 @@ def section_text(pair: SectionPair, old: Document | None, new: Document | None) 
     return doc.text[ref.span[0] : ref.span[1]] if ref and doc else ""
 
 
-class ChangeRow(Static):
+class PaneText(Static):
+    """Text in the diff pane (title, column header, rows, text below), laid out in one pass.
+
+    Textual's default treats a changed virtual size as a reason to lay the screen out again,
+    though the sizes come from the pass that just ran: a section move (new title, rows and text,
+    so new sizes) cost two layout passes and a third frame, each waiting for the frame timer.
+    Nothing here watches its virtual size, so the sizes are recorded without another pass.
+    """
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
+
+
+class ChangeRow(PaneText):
     """One changed sentence, rendered as one widget: two columns side by side, or one inline."""
 
     DEFAULT_CSS = """
@@ -129,10 +143,14 @@ class DiffView(VerticalScroll):
         self.shown = 0  # rows laid out so far (the first pages of the section's changes)
         self.below = Text()  # what the pane shows under the rows (more to come, a match, unedited text)
 
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        # As for PaneText: the scrollbars still follow the new virtual size (Widget._scroll_update).
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
+
     def compose(self):  # type: ignore[no-untyped-def]
-        yield Static("Select a section.", classes="title", id="diff-title")
-        yield Static(_columns_header(), classes="plain", id="diff-header")
-        yield Static("", classes="plain", id="diff-body")
+        yield PaneText("Select a section.", classes="title", id="diff-title")
+        yield PaneText(_columns_header(), classes="plain", id="diff-header")
+        yield PaneText("", classes="plain", id="diff-body")
 
     async def show(
         self, pair: SectionPair | None, old: Document | None, new: Document | None, current: int = 0
