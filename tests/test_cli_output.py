@@ -100,3 +100,17 @@ def test_document_text_stays_escaped_in_colour(tmp_path: Path) -> None:
     assert "[red]标题[/x]" in tree  # printed as written, never read as markup
     facts = invoke(["facts", str(doc), "--color", "always"])
     assert "\x1b[2J" not in facts and "[link=x]" in facts  # no control sent, no markup read
+
+
+def test_a_long_table_in_a_pipe_is_tab_separated_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    facts = json.loads(invoke(["facts", SEED, "--format", "json"]))["facts"]
+    boxed = invoke(["facts", SEED])
+    assert "┃" in boxed and "\t" not in boxed
+    monkeypatch.setattr(output, "PLAIN_TABLE_ROWS", 10)  # the seed's table counts as long
+    lines = invoke(["facts", SEED]).splitlines()
+    assert lines[0].endswith(f"{len(facts)} facts")
+    assert lines[1].split("\t") == ["kind", "what", "value", "qualifier", "period", "tense", "section"]
+    assert len(lines) == 2 + len(facts) and all(line.count("\t") == 6 for line in lines[1:])
+    assert lines[2].split("\t")[:2] == [facts[0]["kind"], facts[0].get("metric") or facts[0].get("form") or facts[0].get("name")]
