@@ -113,4 +113,7 @@ def test_a_long_table_in_a_pipe_is_tab_separated_rows(monkeypatch: pytest.Monkey
     assert lines[0].endswith(f"{len(facts)} facts")
     assert lines[1].split("\t") == ["kind", "what", "value", "qualifier", "period", "tense", "section"]
     assert len(lines) == 2 + len(facts) and all(line.count("\t") == 6 for line in lines[1:])
-    assert lines[2].split("\t")[:2] == [facts[0]["kind"], facts[0].get("metric") or facts[0].get("form") or facts[0].get("name")]
+    assert lines[2].split("\t")[:2] == [
+        facts[0]["kind"],
+        facts[0].get("metric") or facts[0].get("form") or facts[0].get("name"),
+    ]
