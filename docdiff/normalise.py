@@ -82,6 +82,12 @@ _FOOTER_MAX_LINE_CHARS = 60  # no line of running text (a paragraph) inside it
 _FOOTER_MAX_SHARE = 0.1  # of the text's characters, at most
 _FOOTER_MAX_LINES = 200
 
+# Character sets tested against whole lines (set.isdisjoint runs in C; a generator per character did not).
+_SENTENCE_END_SET = frozenset(SENTENCE_END)
+_CLAUSE_MARKS = frozenset("，、")
+_FRAGMENT_STOPS = frozenset(SENTENCE_END + "，、：:")
+_SENTENCE_MARKS = frozenset(SENTENCE_END + "，")
+
 # A line this short (characters) cannot stand alone after an unfinished line: it was wrapped.
 _MAX_FRAGMENT_CHARS = 2
 
@@ -141,6 +147,8 @@ def _raw_line(text: str, start: int, end: int) -> _Line:
 
 def _rewrite(line: _Line, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]) -> None:
     """Replace each match of `pattern` by `repl(match)`; new characters map into the match."""
+    if pattern.search(line.text) is None:  # most lines: nothing to build
+        return
     pieces = _Repair()
     last = 0
     for match in pattern.finditer(line.text):
@@ -244,6 +252,9 @@ def _undouble(line: _Line) -> None:
     Only a line made wholly of doubled tokens, with at least three pairs and a token of two
     or more pairs, is repaired, so genuine reduplication (常常, 人人参与) is left alone.
     """
+    head = line.text.lstrip(" ")
+    if len(head) < 2 or head[0] != head[1]:  # the first token is not doubled: most lines
+        return
     tokens = [t for t in re.finditer(r"[^ ]+", line.text)]
     if not tokens:
         return
@@ -308,7 +319,7 @@ def _without_stray_chrome(lines: list[_Line]) -> list[_Line]:
 
 
 def _is_sentence(line: _Line) -> bool:
-    return any(ch in SENTENCE_END + "，" for ch in line.text)
+    return not _SENTENCE_MARKS.isdisjoint(line.text)
 
 
 def _footer_start(lines: list[_Line]) -> int:
@@ -442,7 +453,7 @@ def _continues(prev: _Line, line: _Line, after: _Line | None, wrap_width: float 
         return False
     if a[-1] in SOFT_END or b[0] in "，、。；：）”":
         return True
-    if any(ch in SENTENCE_END for ch in a):
+    if not _SENTENCE_END_SET.isdisjoint(a):
         return True
     if line.gap == 0 and _wrapped_fragment(prev, line, after):
         return True
@@ -450,7 +461,7 @@ def _continues(prev: _Line, line: _Line, after: _Line | None, wrap_width: float 
         return False
     if display_width(a) >= _LONG_LINE_CELLS:
         return True
-    if line.gap == 0 and any(ch in "，、" for ch in a) and line.cells <= _WRAP_NEXT_SHARE * prev.cells:
+    if line.gap == 0 and not _CLAUSE_MARKS.isdisjoint(a) and line.cells <= _WRAP_NEXT_SHARE * prev.cells:
         return True  # a clause-bearing line wrapped into a next line no wider than itself
     return wrap_width is not None and prev.cells >= _WRAP_WIDTH_SHARE * wrap_width
 
@@ -462,7 +473,7 @@ def _wrapped_fragment(prev: _Line, line: _Line, after: _Line | None) -> bool:
     no punctuation, at most half as wide as the heading line, with running text after it.
     """
     b = line.text
-    if any(ch in SENTENCE_END + "，、：:" for ch in b) or HEADING_START.match(b):
+    if not _FRAGMENT_STOPS.isdisjoint(b) or HEADING_START.match(b):
         return False
     if len(b) <= _MAX_FRAGMENT_CHARS and HAS_CJK.search(b):
         return True

@@ -24,6 +24,9 @@ from docdiff.textshape import SENTENCE_END, SOFT_END, ends_sentence, unclosed_op
 # `1.北外滩：指…` on one line, or the term alone on its line with the definition under it.
 _GLOSSARY_ENTRY = re.compile(r"^(\d{1,3})[.．、]\s*([^：:。，]{1,30}?)(?:[：:](.+)|[：:]?()$)")
 _TOC_TITLE_CHARS = 6
+# Tested against whole lines with set.isdisjoint (in C), not a generator per character.
+_SENTENCE_END_SET = frozenset(SENTENCE_END)
+_CLAUSE_ENDS = frozenset(SENTENCE_END + "，：:")
 _TOC_ENTRY_CHARS = 40
 _MIN_ECHOED_ENTRIES = 3
 # Sections whose paragraphs are never cut into topics.
@@ -134,7 +137,7 @@ class _Builder:
     def _heading_shaped(self, text: str, longest: int | None = None) -> bool:
         return (
             len(text) <= (longest or self.options.max_heading_chars)
-            and not any(ch in SENTENCE_END for ch in text)
+            and _SENTENCE_END_SET.isdisjoint(text)
             and not text.endswith(("：", ":"))
             and text[-1] not in SOFT_END
             and unclosed_opener(text) is None
@@ -265,7 +268,8 @@ class _Builder:
         """
         entries: list[tuple[Line, re.Match[str] | None]] = []
         expected = 1
-        for item in items[index:]:
+        for position in range(index, len(items)):  # not items[index:], a copy of the rest for each line
+            item = items[position]
             if item.block is not None:
                 break
             match = _GLOSSARY_ENTRY.match(item.line.text)
@@ -457,7 +461,7 @@ def _echoed_run(lines: list[Line], index: int, last_seen: dict[str, int]) -> int
     while (
         end < len(lines)
         and len(lines[end].text) <= _TOC_ENTRY_CHARS
-        and not any(ch in SENTENCE_END + "，：:" for ch in lines[end].text)
+        and _CLAUSE_ENDS.isdisjoint(lines[end].text)
         and last_seen.get(lines[end].text, -1) > end
     ):
         end += 1

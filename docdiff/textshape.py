@@ -14,6 +14,8 @@ SOFT_END = "，、（“‘《「『【—,("
 OPENERS = "“‘「『（《【〔(["
 CLOSERS = "”’」』）》】〕)]"
 PAIRS = dict(zip(OPENERS, CLOSERS, strict=True))
+_OPENER_SET = frozenset(OPENERS)
+_BRACKET = re.compile(f"[{re.escape(OPENERS + CLOSERS)}]")
 
 CJK_CHAR = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CN_DIGITS = "零〇一二三四五六七八九十百千两"
@@ -30,9 +32,24 @@ def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
 
 
+class _CellWidths(dict[str, int]):
+    """Cells of each character seen so far, looked up on first sight (a text holds few distinct ones)."""
+
+    def __missing__(self, ch: str) -> int:
+        width = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        self[ch] = width
+        return width
+
+
+_CELLS = _CellWidths()
+
+
 def display_width(text: str) -> int:
     """Terminal cells the text takes: wide (CJK) characters count two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    if text.isascii():
+        return len(text)
+    # map over a dict's lookup runs in C: linear in the text with no Python call per character.
+    return sum(map(_CELLS.__getitem__, text))
 
 
 def ends_sentence(text: str) -> bool:
@@ -43,6 +60,8 @@ def ends_sentence(text: str) -> bool:
 
 def unclosed_opener(text: str) -> str | None:
     """The innermost quote or bracket opened in `text` and not closed, if any."""
+    if _OPENER_SET.isdisjoint(text):  # most lines: no walk through their characters
+        return None
     stack: list[str] = []
     for ch in text:
         if ch in PAIRS:
@@ -54,7 +73,5 @@ def unclosed_opener(text: str) -> str | None:
 
 def first_bracket(text: str) -> str | None:
     """The first quote or bracket character in `text`, opening or closing."""
-    for ch in text:
-        if ch in PAIRS or ch in CLOSERS:
-            return ch
-    return None
+    found = _BRACKET.search(text)
+    return found.group() if found else None

@@ -85,10 +85,12 @@ def test_phrases_first_and_last_seen() -> None:
 def test_the_year_a_modifier_changed_on_a_kept_phrase() -> None:
     phrases = {p.phrase: p for p in national().phrases}
     fiscal = phrases["积极的财政政策"]
-    # 2019 `积极的财政政策要加力提效`, 2020 `…要更加积极有为`, 2021 `…要提质增效、更可持续`.
+    # 2019 `积极的财政政策要加力提效`, 2020 `…要更加积极有为`, 2021 `…要提质增效、更可持续`,
+    # 2022 `…要提升效能` (inside a paragraph, found since lead sentences are compared too).
     assert [(r.year, r.old, r.new) for r in fiscal.requalified] == [
         ("2020", "积极的财政政策要加力提效", "积极的财政政策要更加积极有为"),
         ("2021", "积极的财政政策要更加积极有为", "积极的财政政策要提质增效、更可持续"),
+        ("2022", "积极的财政政策要提质增效、更可持续", "积极的财政政策要提升效能"),
     ]
     assert fiscal.modified == ()  # the phrase itself kept its wording
     assert phrases["两新一重"].requalified == ()

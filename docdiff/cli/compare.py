@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -12,13 +11,11 @@ import typer
 
 from docdiff.cli.errors import reports_errors
 from docdiff.cli.options import StoreOption, open_store
-from docdiff.cli.output import ColorMode, ColorOption, NoPagerOption, show_lines
+from docdiff.cli.output import MORE_HINT, AllOption, ColorMode, ColorOption, NoPagerOption, show_lines, terminal_limit
 from docdiff.cli.render import make_console, print_lines, write_output
 
 EXIT_SAME = 0
 EXIT_DIFFERENT = 1
-# Said after each list cut on a terminal.
-MORE_HINT = " (--all shows every one)"
 
 
 class CompareFormat(StrEnum):
@@ -58,9 +55,7 @@ def compare(
     out_file: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")
     ] = None,
-    show_all: Annotated[
-        bool, typer.Option("--all", help="On a terminal, list every entry (files and pipes always get all).")
-    ] = False,
+    show_all: AllOption = False,
     store: StoreOption = None,
     color: ColorOption = ColorMode.auto,
     no_pager: NoPagerOption = False,
@@ -70,11 +65,11 @@ def compare(
         from docdiff.cli.timeline import print_ledger
         from docdiff.timeline.ledger import ledger_of
 
-        print_ledger(ledger_of(old, new, open_store(store)), output.value)
+        print_ledger(ledger_of(old, new, open_store(store)), output.value, color, no_pager)
         return
     from docdiff import api
     from docdiff.report.markdown import render_markdown
-    from docdiff.report.view import LIST_LIMIT, fact_lines, report_lines, summary_lines
+    from docdiff.report.view import fact_lines, report_lines, summary_lines
 
     result = api.compare(old, new, store=open_store(store))
     if output is CompareFormat.json:
@@ -86,9 +81,7 @@ def compare(
 
         write_output(render_html(result), out_file)
     else:
-        # Lists are cut only for a reader at a terminal; a file or a pipe gets every entry.
-        # (sys.stdout itself, not rich's guess, which FORCE_COLOR turns on even in a pipe.)
-        limit = LIST_LIMIT if out_file is None and sys.stdout.isatty() and not show_all else None
+        limit = terminal_limit(show_all, out_file)  # lists cut only for a reader at a terminal
         if facts_only:
             lines = [*summary_lines(result)[:1], *fact_lines(result, limit, MORE_HINT)]
         else:

@@ -11,7 +11,7 @@ import typer
 
 from docdiff.cli.errors import reports_errors
 from docdiff.cli.options import StoreOption, open_store
-from docdiff.cli.render import make_console, print_lines
+from docdiff.cli.output import MORE_HINT, AllOption, ColorMode, ColorOption, NoPagerOption, show_lines, terminal_limit
 
 
 class DupesFormat(StrEnum):
@@ -41,6 +41,9 @@ def dupes(
     output: Annotated[DupesFormat, typer.Option("--format", "-f", help="table or json.")] = DupesFormat.table,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours.")] = False,
     store: StoreOption = None,
+    show_all: AllOption = False,
+    color: ColorOption = ColorMode.auto,
+    no_pager: NoPagerOption = False,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=0, help="Local processes for the reuse scan (0: every core).")
     ] = 0,
@@ -82,4 +85,5 @@ def dupes(
     if output is DupesFormat.json:
         typer.echo(result.model_dump_json(by_alias=True, indent=2))
         return
-    print_lines(make_console(no_color), duplicate_lines(result.groups, result.ratios, result.excluded))
+    lines = duplicate_lines(result.groups, result.ratios, result.excluded, terminal_limit(show_all), MORE_HINT)
+    show_lines(lines, color, no_color, no_pager)

@@ -9,6 +9,7 @@ import typer
 
 from docdiff.cli.errors import reports_errors
 from docdiff.cli.options import StoreOption, open_store
+from docdiff.cli.output import AllOption, ColorMode, ColorOption, NoPagerOption, more_line, show, terminal_limit
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -37,9 +38,12 @@ def facts(
     kind: Annotated[FactKindOption | None, typer.Option("--kind", "-k", help="Only this kind of fact.")] = None,
     output: Annotated[FactsFormat, typer.Option("--format", "-f", help="table or json.")] = FactsFormat.table,
     store: StoreOption = None,
+    show_all: AllOption = False,
+    color: ColorOption = ColorMode.auto,
+    no_pager: NoPagerOption = False,
 ) -> None:
     """List the targets, phrases and projects of FILE with their sections."""
-    from rich.console import Console
+    from rich.text import Text
 
     from docdiff import api
 
@@ -47,11 +51,14 @@ def facts(
     if output is FactsFormat.json:
         typer.echo(result.model_dump_json(by_alias=True, indent=2))
         return
-    Console(highlight=False).print(render_table(result))
+    limit = terminal_limit(show_all)
+    table = render_table(result, limit)
+    hidden = len(result.facts) - limit if limit is not None else 0
+    show([table, Text(more_line(hidden))] if hidden > 0 else [table], color, no_pager)
 
 
-def render_table(result: FactList) -> Table:
-    """One row per fact: kind, what, value, qualifier, period, tense, section."""
+def render_table(result: FactList, limit: int | None = None) -> Table:
+    """One row per fact (the first `limit` if given): kind, what, value, qualifier, period, tense, section."""
     from rich.table import Table
 
     from docdiff.cli.render import cell
@@ -60,7 +67,7 @@ def render_table(result: FactList) -> Table:
     table = Table(title=cell(f"{result.source}: {len(result.facts)} facts"), expand=False)
     for column in ("kind", "what", "value", "qualifier", "period", "tense", "section"):
         table.add_column(column, overflow="fold")
-    for fact in result.facts:
+    for fact in result.facts[:limit]:
         section = fact.section[-1] if fact.section else ""
         if isinstance(fact, Target):
             value = (

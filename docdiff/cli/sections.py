@@ -9,6 +9,7 @@ import typer
 
 from docdiff.cli.errors import reports_errors
 from docdiff.cli.options import StoreOption, open_store
+from docdiff.cli.output import ColorMode, ColorOption, NoPagerOption, show
 from docdiff.report.safe import one_line
 
 if TYPE_CHECKING:
@@ -32,17 +33,17 @@ def sections(
     ] = TreeFormat.text,
     depth: Annotated[int | None, typer.Option("--depth", "-d", min=1, help="Show only this many levels.")] = None,
     store: StoreOption = None,
+    color: ColorOption = ColorMode.auto,
+    no_pager: NoPagerOption = False,
 ) -> None:
     """Print the section tree of FILE: levels, number labels, headings and sizes."""
-    from rich.console import Console
-
     from docdiff import api
 
     result = api.outline(file, store=open_store(store))
     if output is TreeFormat.json:
         typer.echo(result.model_dump_json(by_alias=True, indent=2))
         return
-    Console(highlight=False).print(render_tree(result, depth))
+    show([render_tree(result, depth)], color, no_pager)
     for warning in result.warnings:
         typer.echo(f"docdiff: warning: numbering: {one_line(warning)}", err=True)
 

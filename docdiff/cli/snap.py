@@ -11,6 +11,8 @@ import typer
 
 from docdiff.cli.errors import EXIT_ERROR, reports_errors
 from docdiff.cli.options import StoreOption, open_store
+from docdiff.cli.output import AllOption, ColorMode, ColorOption, NoPagerOption, more_line, terminal_limit
+from docdiff.cli.output import show as show_renderables
 from docdiff.cli.render import cell
 from docdiff.report.safe import one_line, visible
 
@@ -49,10 +51,13 @@ def log(
     series: Annotated[str | None, typer.Argument(help="Only this series.")] = None,
     output: Annotated[LogFormat, typer.Option("--format", "-f", help="table or json.")] = LogFormat.table,
     store: StoreOption = None,
+    show_all: AllOption = False,
+    color: ColorOption = ColorMode.auto,
+    no_pager: NoPagerOption = False,
 ) -> None:
     """List snapshots newest first, with sizes and what changed since the previous version."""
-    from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from docdiff.store.history import history
     from docdiff.store.store import StoreError
@@ -69,11 +74,13 @@ def log(
     table = Table(title=f"{series or 'all series'}: {len(entries)} snapshots")
     for column in ("reference", "date", "title", "size", "changes since previous"):
         table.add_column(column, overflow="fold")
-    for entry in entries:
+    limit = terminal_limit(show_all)
+    for entry in entries[:limit]:
         snap = entry.snapshot
         row = (snap.ref, snap.date or "", snap.title or "", f"{snap.size:,} B", entry.change or "first version")
         table.add_row(*(cell(text) for text in row))  # a title is document text: never markup
-    Console(highlight=False).print(table)
+    hidden = len(entries) - limit if limit is not None else 0
+    show_renderables([table, Text(more_line(hidden))] if hidden > 0 else [table], color, no_pager)
 
 
 @app.command("show")

@@ -10,9 +10,11 @@ import typer
 
 from docdiff.cli.errors import reports_errors
 from docdiff.cli.options import StoreOption, open_store
+from docdiff.cli.output import AllOption, ColorMode, ColorOption, NoPagerOption, more_line, show, terminal_limit
 
 if TYPE_CHECKING:  # the core and rich load when a command runs, not for `--help`
     from rich.table import Table
+    from rich.text import Text
 
     from docdiff.report.timeline import Grid
     from docdiff.timeline.models import Ledger, TimelineKind
@@ -54,11 +56,12 @@ def timeline(
         int,
         typer.Option("--jobs", "-j", min=0, help="Local processes for comparisons not cached yet (0: every core)."),
     ] = 0,
+    show_all: AllOption = False,
+    color: ColorOption = ColorMode.auto,
+    no_pager: NoPagerOption = False,
 ) -> None:
     """Follow SERIES across every version in the store, comparing each version with the next
     (comparisons are cached in the store, so a second run reads them back)."""
-    from rich.console import Console
-
     from docdiff.report.timeline import timeline_grids
     from docdiff.timeline.build import timeline as build_timeline
 
@@ -77,13 +80,14 @@ def timeline(
 
         typer.echo(timeline_html(result), nl=False)
     else:
-        console = Console(highlight=False)
-        for title, grid in timeline_grids(result):
-            console.print(rich_table(title, grid))
+        limit = terminal_limit(show_all)
+        tables = [part for title, grid in timeline_grids(result) for part in rich_table(title, grid, limit)]
+        show(tables, color, no_pager)
 
 
-def rich_table(title: str, grid: Grid) -> Table:
-    """A grid as a rich table; cells are Text, so document text is never read as markup."""
+def rich_table(title: str, grid: Grid, limit: int | None = None) -> list[Table | Text]:
+    """A grid as a rich table (its first `limit` rows if given, then a line saying how many more);
+    cells are Text, so document text is never read as markup."""
     from rich.table import Table
     from rich.text import Text
 
@@ -91,15 +95,14 @@ def rich_table(title: str, grid: Grid) -> Table:
     table = Table(title=Text(title), expand=False)
     for name in header:
         table.add_column(Text(name), overflow="fold")
-    for row in rows:
+    for row in rows[:limit]:
         table.add_row(*(Text(cell) for cell in row))
-    return table
+    hidden = len(rows) - limit if limit is not None else 0
+    return [table, Text(more_line(hidden))] if hidden > 0 else [table]
 
 
-def print_ledger(ledger: Ledger, output: str) -> None:
+def print_ledger(ledger: Ledger, output: str, color: ColorMode = ColorMode.auto, no_pager: bool = False) -> None:
     """Print a ledger as json, markdown or a terminal table (any other format)."""
-    from rich.console import Console
-
     from docdiff.report.timeline import ledger_grid
 
     if output == "json":
@@ -109,4 +112,4 @@ def print_ledger(ledger: Ledger, output: str) -> None:
 
         typer.echo(ledger_markdown(ledger), nl=False)
     else:
-        Console(highlight=False).print(rich_table(f"{ledger.plan} → {ledger.outcome}", ledger_grid(ledger)))
+        show(rich_table(f"{ledger.plan} → {ledger.outcome}", ledger_grid(ledger), terminal_limit()), color, no_pager)

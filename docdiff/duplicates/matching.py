@@ -45,34 +45,50 @@ def exact_blocks(a: str, b: str, seeds: Iterable[tuple[int, int]], k: int, same:
     return blocks
 
 
-# Exact extension compares slices of this many characters at a time (in C), then narrows down.
-_STRIDE = 256
+# Exact extension compares slices (in C) of a few characters, doubling while they agree, then
+# halves the last one: most agreements are short, so the first probe is small.
+_FIRST_PROBE = 8
+_LONGEST_PROBE = 1 << 20
 
 
 def _extend_right(a: str, b: str, e: int, f: int) -> tuple[int, int]:
     """Where the agreement of `a[e:]` and `b[f:]` ends: galloping slice comparisons, then halving."""
-    step = _STRIDE
-    while step:
-        if e + step <= len(a) and f + step <= len(b) and a[e : e + step] == b[f : f + step]:
-            e += step
-            f += step
-            step = min(2 * step, 1 << 20) if step >= _STRIDE else step
+    limit = min(len(a) - e, len(b) - f)
+    agree, size = 0, _FIRST_PROBE
+    while agree + size <= limit and a[e + agree : e + agree + size] == b[f + agree : f + agree + size]:
+        agree += size
+        size = min(2 * size, _LONGEST_PROBE)
+    size = min(size, limit - agree)  # the agreement ends within the next `size` characters
+    while size > 1:
+        half = size // 2
+        if a[e + agree : e + agree + half] == b[f + agree : f + agree + half]:
+            agree += half
+            size -= half
         else:
-            step //= 2
-    return e, f
+            size = half
+    if size == 1 and a[e + agree] == b[f + agree]:
+        agree += 1
+    return e + agree, f + agree
 
 
 def _extend_left(a: str, b: str, s: int, t: int) -> tuple[int, int]:
     """Where the agreement of `a[:s]` and `b[:t]`, read backwards, ends."""
-    step = _STRIDE
-    while step:
-        if s - step >= 0 and t - step >= 0 and a[s - step : s] == b[t - step : t]:
-            s -= step
-            t -= step
-            step = min(2 * step, 1 << 20) if step >= _STRIDE else step
+    limit = min(s, t)
+    agree, size = 0, _FIRST_PROBE
+    while agree + size <= limit and a[s - agree - size : s - agree] == b[t - agree - size : t - agree]:
+        agree += size
+        size = min(2 * size, _LONGEST_PROBE)
+    size = min(size, limit - agree)
+    while size > 1:
+        half = size // 2
+        if a[s - agree - half : s - agree] == b[t - agree - half : t - agree]:
+            agree += half
+            size -= half
         else:
-            step //= 2
-    return s, t
+            size = half
+    if size == 1 and a[s - agree - 1] == b[t - agree - 1]:
+        agree += 1
+    return s - agree, t - agree
 
 
 def across_edits(a: str, b: str, blocks: list[Block], gap: int, same: bool, min_chars: int) -> list[Block]:
@@ -82,11 +98,15 @@ def across_edits(a: str, b: str, blocks: list[Block], gap: int, same: bool, min_
     blocks (coincidences of a common phrase) are dropped before the costlier extension.
     """
     out: dict[Block, None] = {}
+    # Blocks of one near copy walk through the same places: each place's end is remembered, in
+    # each direction, and a later walk stops there (linear work).
+    ends: Places = {}
+    starts: Places = {}
     for block in blocks:
         if block.a_end - block.a_start < min_chars // 2:
             continue
-        s, t = _across_edits_left(a, b, block.a_start, block.b_start, gap, same)
-        e, f = _across_edits_right(a, b, block.a_end, block.b_end, gap, same)
+        s, t = _across_edits_left(a, b, block.a_start, block.b_start, gap, same, starts)
+        e, f, _ = _across_edits_right(a, b, block.a_end, block.b_end, gap, same, ends, ends)
         out[Block(s, e, t, f)] = None
     return list(out)
 
@@ -99,6 +119,8 @@ def _resume_right(a: str, b: str, e: int, f: int, gap: int, same: bool) -> tuple
     """The nearest (fewest skipped characters) place after an edit where both texts agree again."""
     best: tuple[int, int] | None = None
     for i in range(gap + 1):
+        if best is not None and i >= best[0] - e + best[1] - f:
+            break  # a resume skipping i or more characters of `a` cannot be nearer than the best
         probe = a[e + i : e + i + _RESUME]
         if "\n" in probe:
             break
@@ -115,28 +137,77 @@ def _resume_right(a: str, b: str, e: int, f: int, gap: int, same: bool) -> tuple
     return best
 
 
-def _across_edits_right(a: str, b: str, e: int, f: int, gap: int, same: bool) -> tuple[int, int]:
-    """Carry a match on across small edits (a changed number, a dropped word) to the right."""
+Places = dict[tuple[int, int], tuple[int, int]]
+
+
+def _across_edits_right(
+    a: str,
+    b: str,
+    e: int,
+    f: int,
+    gap: int,
+    same: bool,
+    known: Places | None = None,
+    learnt: Places | None = None,
+    flip: tuple[int, int] | None = None,
+) -> tuple[int, int, bool]:
+    """Carry a match on across small edits (a changed number, a dropped word) to the right.
+
+    The walk is a function of the place it stands at: `known` maps places already walked from
+    to where that walk ended (the third value says one was met), and each place passed is added
+    to `learnt` with this walk's end. With `flip`, `a` and `b` are reversed lines ending at
+    `flip` and the places are kept in the texts' own offsets, `flip - place`.
+    """
+
+    def place(e: int, f: int) -> tuple[int, int]:
+        return (flip[0] - e, flip[1] - f) if flip else (e, f)
+
+    passed: list[tuple[int, int]] = []
+    met = False
     while e < len(a) and f < len(b) and a[e] != "\n" and b[f] != "\n":
+        if known is not None:
+            here = place(e, f)
+            end = known.get(here)
+            if end is not None:
+                e, f = place(*end)
+                met = True
+                break
+            passed.append(here)
         resume = _resume_right(a, b, e, f, gap, same)
         if resume is None or resume == (e, f):
             break
         e, f = resume
-        while e < len(a) and f < len(b) and a[e] == b[f] and (not same or f > e):
-            e += 1
-            f += 1
-    return e, f
+        if not same or f > e:  # f - e stays the same as both advance: one test for the whole run
+            e, f = _extend_right(a, b, e, f)  # slice comparisons in C, not one character at a time
+    if learnt is not None:
+        end = place(e, f)
+        for here in passed:
+            learnt[here] = end
+    return e, f, met
 
 
-def _across_edits_left(a: str, b: str, s: int, t: int, gap: int, same: bool) -> tuple[int, int]:
+def _across_edits_left(a: str, b: str, s: int, t: int, gap: int, same: bool, known: Places) -> tuple[int, int]:
     """The same to the left: look right in the reversed lines up to each start."""
     if s <= 0 or t <= 0:
         return s, t
     line_a = a.rfind("\n", 0, s) + 1
     line_b = b.rfind("\n", 0, t) + 1
-    ra, rb = a[line_a:s][::-1], b[line_b:t][::-1]
-    e, f = _across_edits_right(ra, rb, 0, 0, gap, False)
-    return s - e, t - f
+    # Reversing only a window before the start (widened while the walk nears its far end, where
+    # it could see past it) keeps a long line from being copied once per block; what a walk
+    # learns is kept only once its window is known to have held all it looked at.
+    window = _LEFT_WINDOW
+    while True:
+        ra, rb = a[max(line_a, s - window) : s][::-1], b[max(line_b, t - window) : t][::-1]
+        learnt: Places = {}
+        e, f, met = _across_edits_right(ra, rb, 0, 0, gap, False, known, learnt, (s, t))
+        whole = s - window <= line_a and t - window <= line_b
+        if met or whole or (e + gap + _RESUME < len(ra) and f + gap + _RESUME < len(rb)):
+            known.update(learnt)
+            return s - e, t - f
+        window *= 4
+
+
+_LEFT_WINDOW = 256  # characters reversed first for a walk to the left
 
 
 def chain(blocks: list[Block], gap: int) -> list[Block]:

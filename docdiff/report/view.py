@@ -365,9 +365,14 @@ def _doc_name(title: str | None, source: str) -> str:
 
 
 def duplicate_lines(
-    groups: Sequence[DuplicateGroup], ratios: Sequence[ReuseRatio] = (), excluded: int = 0
+    groups: Sequence[DuplicateGroup],
+    ratios: Sequence[ReuseRatio] = (),
+    excluded: int = 0,
+    limit: int | None = None,
+    hint: str = "",
 ) -> list[Line]:
-    """Repeats and reuse, largest first: each passage with where its copies are."""
+    """Repeats and reuse, largest first: each passage with where its copies are (the first
+    `limit` passages of each kind if given, then how many more, with `hint`)."""
     lines: list[Line] = []
     repeats = [g for g in groups if g.kind == "repeat"]
     reuse = [g for g in groups if g.kind == "reuse"]
@@ -375,7 +380,10 @@ def duplicate_lines(
         if not group_list:
             continue
         lines.append((Run(f"{title} ", "heading"), Run(f"({len(group_list)})", "dim")))
-        for group in group_list:
+        for index, group in enumerate(group_list):
+            if index == limit:
+                lines.append((Run(f"  … and {len(group_list) - limit} more{hint}", "dim"),))
+                break
             similarity = "exact" if group.similarity >= 1 else f"{group.similarity:.0%} alike"
             lines.append(
                 (
