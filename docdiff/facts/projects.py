@@ -8,6 +8,7 @@ qualifies (`世界会客厅二期、90街坊等14个项目`). A generic noun alo
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # Heads of names of works. The part before a head must be a name, not a verb phrase.
@@ -128,6 +129,24 @@ _MIN_INITIATIVE_NAME = 6  # characters, head included: `文化惠民工程`, not
 _GENERIC = {"项目", "中心", "工程", "园区", "街区", "公园", "广场", "大楼", "服务中心", "城区", "社区", "示范区"}
 
 
+# What each pattern's every match holds (a head, a digit, a quote…): a sentence without it is
+# skipped, since scanning every position of every sentence with the lazy name patterns is most
+# of the cost of extracting facts.
+_NEEDS = {
+    _PROGRAMME: re.compile("“"),
+    _ENUMERATION: re.compile("、[^等]*等"),
+    _SIZED: re.compile("米"),
+    _NUMBERED: re.compile("街坊|地块|号线"),
+    _NAMED: re.compile(_HEAD),
+    _NAMED_INITIATIVE: re.compile(_INITIATIVE),
+}
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, at no cost where the text lacks what every match holds."""
+    return pattern.finditer(text) if _NEEDS[pattern].search(text) else iter(())
+
+
 @dataclass(frozen=True)
 class FoundProject:
     """A project name in a text: offsets relative to that text."""
@@ -170,18 +189,18 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
         if not any(f.start <= start < f.end for f in found.values()):
             found[start] = FoundProject(start, end, name)
 
-    for match in _PROGRAMME.finditer(text):
+    for match in _matches(_PROGRAMME, text):
         add(match.start(), match.end())
-    for match in _ENUMERATION.finditer(text):
+    for match in _matches(_ENUMERATION, text):
         for name, start, end in _enumerated(match):
             add(start, end) if name == text[start:end] else named.append(FoundProject(start, end, name))
-    for match in _SIZED.finditer(text):
+    for match in _matches(_SIZED, text):
         add(match.start(), match.end())
-    for match in _NUMBERED.finditer(text):
+    for match in _matches(_NUMBERED, text):
         add(match.start(), match.end())
-    for match in _NAMED.finditer(text):
+    for match in _matches(_NAMED, text):
         add(match.start(), match.end())
-    for match in _NAMED_INITIATIVE.finditer(text):
+    for match in _matches(_NAMED_INITIATIVE, text):
         add(match.start(), match.end(), least=_MIN_INITIATIVE_NAME)
     for project in named:  # names completed from their neighbours (二期 → 东余杭路二期)
         if not any(f.start <= project.start < f.end for f in found.values()):
