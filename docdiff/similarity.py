@@ -47,6 +47,39 @@ def ratio_matrix(old: Sequence[str], new: Sequence[str]) -> NDArray[np.float64]:
     return process.cdist(list(old), list(new), scorer=fuzz.ratio, dtype=np.float64) / 100.0
 
 
+# Entries of one block of an all-pairs matrix: blocks of rows keep the memory of a large
+# comparison bounded (a 4 MB pair holds thousands of targets and sections a side).
+BLOCK_ENTRIES = 1 << 18
+
+
+def ratio_pairs(
+    old: Sequence[str], new: Sequence[str], least: float
+) -> tuple[NDArray[np.intp], NDArray[np.intp], NDArray[np.float64]]:
+    """The entries of `ratio_matrix(old, new)` of at least `least`, as (rows, cols, values) in
+    row-major order, computed a block of rows at a time (the values are the matrix's own)."""
+    rows: list[NDArray[np.intp]] = []
+    cols: list[NDArray[np.intp]] = []
+    values: list[NDArray[np.float64]] = []
+    step = max(1, BLOCK_ENTRIES // max(1, len(new)))
+    for start in range(0, len(old) if new else 0, step):
+        block = ratio_matrix(old[start : start + step], new)
+        r, c = np.nonzero(block >= least)
+        rows.append(r + start)
+        cols.append(c)
+        values.append(block[r, c])
+    if not rows:
+        empty = np.zeros(0, dtype=np.intp)
+        return empty, empty.copy(), np.zeros(0)
+    return np.concatenate(rows), np.concatenate(cols), np.concatenate(values)
+
+
+def paired_ratios(old: Sequence[str], new: Sequence[str]) -> NDArray[np.float64]:
+    """`text_ratio(old[k], new[k])` for every k, as `ratio_matrix` computes each entry."""
+    if not old:
+        return np.zeros(0)
+    return process.cpdist(list(old), list(new), scorer=fuzz.ratio, dtype=np.float64) / 100.0
+
+
 def best_ratio(query: str, choices: Sequence[str], cutoff: float) -> tuple[int, float] | None:
     """Index and score of the choice most similar to `query`, if it reaches `cutoff`."""
     found = process.extractOne(query, choices, scorer=fuzz.ratio, score_cutoff=cutoff * 100)
