@@ -101,18 +101,22 @@ class WeightedSpace:
         rows, grams = _ngram_codes(own_texts, n)
         vocabulary, cols = np.unique(grams, return_inverse=True)
         width = max(1, len(vocabulary))
+        del grams, vocabulary  # each step lets go of what it no longer needs: large texts
         own = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(own_texts), width))
+        del rows, cols
         own.sum_duplicates()
         df = np.bincount(own.indices, minlength=width).astype(np.float64)
         idf = np.log((1 + len(own_texts)) / (1 + df)) + 1.0
         # Whole sections: own text plus every descendant's (ancestors[i, k] = 1 if k is in i).
         counts = sparse.csr_matrix(ancestors @ own)
-        weighted = sparse.csr_matrix(counts @ sparse.diags(idf))
-        weighted.data = np.log1p(weighted.data)  # sublinear: one term repeated is not many terms
-        self.tfidf = _normalise_rows(weighted)
         # Distinctive content of each section, by weight: its own text, and the whole section.
         self.own_mass = _distinct_mass(own, idf)
         self.mass = _distinct_mass(counts, idf)
+        del own
+        weighted = sparse.csr_matrix(counts @ sparse.diags(idf))
+        del counts
+        weighted.data = np.log1p(weighted.data)  # sublinear: one term repeated is not many terms
+        self.tfidf = _normalise_rows(weighted)
 
     def cosine(self, rows: Sequence[int], cols: Sequence[int]) -> NDArray[np.float64]:
         """Weighted cosine of whole sections `rows` × `cols` (indices into the texts given)."""

@@ -45,7 +45,7 @@ class Formulation:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a 4 MB text is a million tokens, held in the cache
 class _Token:
     word: str
     tag: str
@@ -70,8 +70,12 @@ def _tokens(text: str) -> tuple[_Token, ...]:
         ends[pos] = tag
     tokens: list[_Token] = []
     pos = 0
+    # One string per distinct word and tag: a long text repeats a few thousand words.
+    words: dict[str, str] = {}
+    tags: dict[str, str] = {}
     for word in rjieba.cut(text, True):
-        tokens.append(_Token(word, ends.get(pos + len(word), "x"), pos))
+        tag = ends.get(pos + len(word), "x")
+        tokens.append(_Token(words.setdefault(word, word), tags.setdefault(tag, tag), pos))
         pos += len(word)
     return tuple(tokens)
 
