@@ -15,7 +15,8 @@ test:
 bench:
 	.venv/bin/python bench/bench_startup.py
 	.venv/bin/python bench/bench_segment.py
-	.venv/bin/python bench/bench_compare.py --skip-baseline --max-mb 4
+	.venv/bin/python bench/bench_compare.py --max-mb 4
+	.venv/bin/python bench/bench_facts.py
 	.venv/bin/python bench/bench_testbed.py
 	.venv/bin/python bench/bench_dupes.py
 	.venv/bin/python bench/bench_store.py

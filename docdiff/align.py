@@ -14,20 +14,22 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 from pydantic import Field
 from scipy import sparse
 
+from docdiff.align_candidates import PairTable, near_best
 from docdiff.comparison import PairStatus
 from docdiff.flat import FlatSection
 from docdiff.models import Document, Model
 from docdiff.options import AlignOptions
 from docdiff.sentences import sentence_units
 from docdiff.similarity import WeightedSpace, heading_key, ratio_matrix, text_ratio
+from docdiff.sparse_assign import chosen_pairs
 
-_FORBIDDEN = 1e6
 # How much the tree's shape alone speaks for a pair (see `_Aligner._confidence`).
 _ORDER_EVIDENCE = {"kept": 0.6, "reordered": 0.4, "level": 0.3, "moved": 0.1}
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?")
@@ -150,26 +152,42 @@ class _Aligner:
         grand = sections[parent].parent if parent is not None else None
         return -1 if grand is None else grand
 
-    def _base_scores(self, rows: list[int], cols: list[int]) -> tuple[NDArray[np.float64], ...]:
-        """Heading and content similarity, and their combination before structure is known."""
+    def _sides(self, rows: list[int], cols: list[int]) -> dict[str, tuple[NDArray[Any], NDArray[Any]]]:
+        """What `_base_scores` needs of each old row and new column, computed once."""
+        return {
+            "keys": (
+                np.array([bool(self.evidence.old_keys[i]) for i in rows]),
+                np.array([bool(self.evidence.new_keys[j]) for j in cols]),
+            ),
+            "empty": (self.evidence.old_empty[rows], self.evidence.new_empty[cols]),
+            "containers": (self._containers(self.old, rows, 0), self._containers(self.new, cols, self.evidence.n)),
+            "level": (
+                np.array([self.old[i].section.level for i in rows]),
+                np.array([self.new[j].section.level for j in cols]),
+            ),
+        }
+
+    def _base_scores(
+        self, pairs: PairTable, rows: list[int], cols: list[int], sides: dict[str, tuple[NDArray[Any], NDArray[Any]]]
+    ) -> tuple[NDArray[np.float64], ...]:
+        """Heading and content similarity, and their combination before structure is known, of
+        all pairs of the old sections `rows` × new sections `cols` (`pairs`: their positions)."""
         options = self.options
-        heading = self.evidence.heading(rows, cols)
-        content = self.evidence.content(rows, cols)
-        old_keys = np.array([bool(self.evidence.old_keys[i]) for i in rows])
-        new_keys = np.array([bool(self.evidence.new_keys[j]) for j in cols])
+        heading = self.evidence.heading(rows, cols).ravel()
+        content = self.evidence.content(rows, cols).ravel()
+        old_keys, new_keys = sides["keys"]
         # No heading words on a side (an article's `第五条`): the heading says nothing, content decides.
-        worded = old_keys[:, None] & new_keys[None, :]
+        worded = pairs.left(old_keys) & pairs.right(new_keys)
         heading = np.where(worded, heading, 0.0)
         weight = np.where(worded, options.heading_weight, 0.0)
         score = weight * heading + (1 - weight) * content
-        no_content = self.evidence.old_empty[rows][:, None] | self.evidence.new_empty[cols][None, :]
+        old_empty, new_empty = sides["empty"]
+        no_content = pairs.left(old_empty) | pairs.right(new_empty)
         score = np.where(no_content, heading, score)
-        old_containers = self._containers(self.old, rows, 0)
-        new_containers = self._containers(self.new, cols, self.evidence.n)
-        score -= options.container_penalty * (old_containers[:, None] != new_containers[None, :])
-        old_level = np.array([self.old[i].section.level for i in rows])
-        new_level = np.array([self.new[j].section.level for j in cols])
-        score -= options.level_penalty * np.abs(old_level[:, None] - new_level[None, :])
+        old_containers, new_containers = sides["containers"]
+        score -= options.container_penalty * (pairs.left(old_containers) != pairs.right(new_containers))
+        old_level, new_level = sides["level"]
+        score -= options.level_penalty * np.abs(pairs.left(old_level) - pairs.right(new_level))
         return heading, content, score
 
     def _containers(self, sections: list[FlatSection], indices: list[int], offset: int) -> NDArray[np.bool_]:
@@ -198,37 +216,46 @@ class _Aligner:
         siblings, for keeping their relative order), so the tree's shape confirms or corrects
         what content suggested. A pair needs `min_pair_score` in all.
         """
-        heading, content, base = self._base_scores(rows, cols)
         options = self.options
+        sides = self._sides(rows, cols)
+        old_empty, new_empty = sides["empty"]
+
+        def scored(pairs: PairTable, start: int, stop: int) -> tuple[NDArray[Any], ...]:
+            heading, content, base = self._base_scores(pairs, rows[start:stop], cols, sides)
+            # Ranks mean nothing where there is little to choose from: a pair with text on both sides
+            # needs some shared distinctive content whatever its rank (a generic heading over a new body).
+            both_text = ~(pairs.left(old_empty) | pairs.right(new_empty))
+            # Headings unlike each other leave it to the content, which must then say more.
+            least = np.where(
+                heading >= options.like_headings, options.min_content_similarity, options.min_unlike_content
+            )
+            return heading, content, base, ~both_text | (content >= least)
+
         # How near each pair comes to the best either of its sections has anywhere: real years
         # rewrite a section so much that the absolute similarity says less than the ranking.
-        best = np.maximum(base.max(axis=1, keepdims=True), base.max(axis=0, keepdims=True))
-        near_best = base >= options.min_best_share * np.maximum(best, 1e-9)
-        # Ranks mean nothing where there is little to choose from: a pair with text on both sides
-        # needs some shared distinctive content whatever its rank (a generic heading over a new body).
-        both_text = ~(self.evidence.old_empty[rows][:, None] | self.evidence.new_empty[cols][None, :])
-        # Headings unlike each other leave it to the content, which must then say more.
-        least = np.where(heading >= options.like_headings, options.min_content_similarity, options.min_unlike_content)
-        near_best &= ~both_text | (content >= least)
+        # Only those pairs are kept (see `align_candidates`), never a matrix of all pairs.
+        near = near_best(len(rows), len(cols), scored, options.min_best_share)
+        pairs, heading, content, base = near.pairs, near.heading, near.content, near.base
         old_parent = np.array([self.old[i].parent for i in rows])
         new_parent = np.array([self.new[j].parent for j in cols])
         old_grand = np.array([self._grandparent(self.old, i) for i in rows])
         new_grand = np.array([self._grandparent(self.new, j) for j in cols])
         old_rank = np.array([self.old[i].position / max(1, self.old[i].siblings - 1) for i in rows])
         new_rank = np.array([self.new[j].position / max(1, self.new[j].siblings - 1) for j in cols])
-        order = 1 - np.abs(old_rank[:, None] - new_rank[None, :])
+        order = 1 - np.abs(pairs.left(old_rank) - pairs.right(new_rank))
         found: dict[int, int] = {0: 0}
+        chosen: list[int] = []
         score = base
         for _ in range(options.rounds):
             partner = np.array([found.get(int(p), -1) for p in old_parent])
             grand_partner = np.array([found.get(int(p), -1) if p >= 0 else -1 for p in old_grand])
-            kept = partner[:, None] == new_parent[None, :]
+            kept = pairs.left(partner) == pairs.right(new_parent)
             # One level up or down: the parent of one side paired with the grandparent of the other.
             # (The parent skipped must be unpaired: a part that vanished, its children promoted.)
             taken = set(found.values())
             new_parent_free = np.array([int(p) not in taken for p in new_parent])
-            shifted = ((partner[:, None] == new_grand[None, :]) & new_parent_free[None, :]) | (
-                (grand_partner[:, None] == new_parent[None, :]) & (partner[:, None] == -1)
+            shifted = ((pairs.left(partner) == pairs.right(new_grand)) & pairs.right(new_parent_free)) | (
+                (pairs.left(grand_partner) == pairs.right(new_parent)) & (pairs.left(partner) == -1)
             )
             bonus = np.where(kept, options.parent_bonus + options.order_weight * order, 0.0)
             bonus = np.where(~kept & shifted, options.shifted_parent_bonus, bonus)
@@ -236,24 +263,17 @@ class _Aligner:
             # Without the tree's support (parents not paired together) a pair must earn more.
             supported = kept | shifted
             enough = np.where(supported, score >= options.min_pair_score, base >= options.min_cross_score)
-            allowed = enough & near_best
-            cost = np.where(allowed, -score, _FORBIDDEN)
+            allowed = np.flatnonzero(enough)
             found = {0: 0}
-            # scipy.optimize costs ~0.35 s to import: only where an assignment is solved.
-            from scipy.optimize import linear_sum_assignment
-
-            for r, c in zip(*linear_sum_assignment(cost), strict=True):
-                if allowed[r, c]:
-                    found[rows[r]] = cols[c]
-        index_of_row = {i: r for r, i in enumerate(rows)}
-        index_of_col = {j: c for c, j in enumerate(cols)}
-        for i, j in found.items():
-            if i == 0:
-                continue
-            r, c = index_of_row[i], index_of_col[j]
+            # One assignment over the allowed pairs (all others forbidden), solved piece by piece.
+            chosen = [int(k) for k in allowed[chosen_pairs(pairs.i[allowed], pairs.j[allowed], score[allowed])]]
+            for k in chosen:
+                found[rows[pairs.i[k]]] = cols[pairs.j[k]]
+        for k in chosen:
+            i, j = rows[pairs.i[k]], cols[pairs.j[k]]
             self.partner_of_old[i] = j
             self.partner_of_new[j] = i
-            self.similarity[(i, j)] = (float(heading[r, c]), float(content[r, c]))
+            self.similarity[(i, j)] = (float(heading[k]), float(content[k]))
 
     # -- statuses --------------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from docdiff.dmp import diff_sequences
 from docdiff.models import Span
 from docdiff.options import DiffOptions
 from docdiff.sentences import Unit, sentence_units
-from docdiff.similarity import ratio_matrix
+from docdiff.similarity import ratio_matrix, ratio_pairs
 from docdiff.tokens import tokenize
 
 # Above this many candidate sentence pairs in one changed stretch, pairing is greedy, not optimal.
@@ -283,13 +283,12 @@ def find_moves(diffs: list[SectionDiff], options: DiffOptions) -> None:
     rest = [inserts[k] for k in range(len(inserts)) if k not in used]
     if not unmatched or not rest:
         return
-    score = ratio_matrix([_key(s) for s in unmatched], [_key(s) for s in rest])
+    # Only the pairs alike enough, best first (ties in reading order): no matrix of all pairs.
+    rows, cols, score = ratio_pairs([_key(s) for s in unmatched], [_key(s) for s in rest], options.min_move_similarity)
     taken_rows: set[int] = set()
     taken_cols: set[int] = set()
-    for flat in np.argsort(-score, axis=None):
-        row, col = divmod(int(flat), score.shape[1])
-        if score[row, col] < options.min_move_similarity:
-            break
+    for k in np.argsort(-score, kind="stable").tolist():
+        row, col = int(rows[k]), int(cols[k])
         if row in taken_rows or col in taken_cols:
             continue
         taken_rows.add(row)

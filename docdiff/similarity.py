@@ -55,6 +55,43 @@ def ratio_matrix(old: Sequence[str], new: Sequence[str]) -> NDArray[np.float64]:
     return process.cdist(list(old), list(new), scorer=fuzz.ratio, dtype=np.float64) / 100.0
 
 
+# Entries of one block of an all-pairs matrix: blocks of rows keep the memory of a large
+# comparison bounded (a 4 MB pair holds thousands of targets and sections a side).
+BLOCK_ENTRIES = 1 << 18
+
+
+def ratio_pairs(
+    old: Sequence[str], new: Sequence[str], least: float
+) -> tuple[NDArray[np.intp], NDArray[np.intp], NDArray[np.float64]]:
+    """The entries of `ratio_matrix(old, new)` of at least `least`, as (rows, cols, values) in
+    row-major order, computed a block of rows at a time (the values are the matrix's own)."""
+    import numpy as np
+
+    rows: list[NDArray[np.intp]] = []
+    cols: list[NDArray[np.intp]] = []
+    values: list[NDArray[np.float64]] = []
+    step = max(1, BLOCK_ENTRIES // max(1, len(new)))
+    for start in range(0, len(old) if new else 0, step):
+        block = ratio_matrix(old[start : start + step], new)
+        r, c = np.nonzero(block >= least)
+        rows.append(r + start)
+        cols.append(c)
+        values.append(block[r, c])
+    if not rows:
+        empty = np.zeros(0, dtype=np.intp)
+        return empty, empty.copy(), np.zeros(0)
+    return np.concatenate(rows), np.concatenate(cols), np.concatenate(values)
+
+
+def paired_ratios(old: Sequence[str], new: Sequence[str]) -> NDArray[np.float64]:
+    """`text_ratio(old[k], new[k])` for every k, as `ratio_matrix` computes each entry."""
+    import numpy as np
+
+    if not old:
+        return np.zeros(0)
+    return process.cpdist(list(old), list(new), scorer=fuzz.ratio, dtype=np.float64) / 100.0
+
+
 def best_ratio(query: str, choices: Sequence[str], cutoff: float) -> tuple[int, float] | None:
     """Index and score of the choice most similar to `query`, if it reaches `cutoff`."""
     found = process.extractOne(query, choices, scorer=fuzz.ratio, score_cutoff=cutoff * 100)
@@ -79,24 +116,33 @@ class WeightedSpace:
         rows, grams = _ngram_codes(own_texts, n)
         vocabulary, cols = np.unique(grams, return_inverse=True)
         width = max(1, len(vocabulary))
+        del grams, vocabulary  # each step lets go of what it no longer needs: large texts
         own = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(own_texts), width))
+        del rows, cols
         own.sum_duplicates()
         df = np.bincount(own.indices, minlength=width).astype(np.float64)
         idf = np.log((1 + len(own_texts)) / (1 + df)) + 1.0
         # Whole sections: own text plus every descendant's (ancestors[i, k] = 1 if k is in i).
         counts = sparse.csr_matrix(ancestors @ own)
-        weighted = sparse.csr_matrix(counts @ sparse.diags(idf))
-        weighted.data = np.log1p(weighted.data)  # sublinear: one term repeated is not many terms
-        self.tfidf = _normalise_rows(weighted)
         # Distinctive content of each section, by weight: its own text, and the whole section.
         self.own_mass = _distinct_mass(own, idf)
         self.mass = _distinct_mass(counts, idf)
+        del own
+        weighted = sparse.csr_matrix(counts @ sparse.diags(idf))
+        del counts
+        weighted.data = np.log1p(weighted.data)  # sublinear: one term repeated is not many terms
+        self.tfidf = _normalise_rows(weighted)
+        self._columns: tuple[tuple[int, ...], sparse.csc_matrix] | None = None
 
     def cosine(self, rows: Sequence[int], cols: Sequence[int]) -> NDArray[np.float64]:
         """Weighted cosine of whole sections `rows` × `cols` (indices into the texts given)."""
         import numpy as np
 
-        return np.asarray((self.tfidf[list(rows)] @ self.tfidf[list(cols)].T).toarray(), dtype=np.float64)
+        # Alignment asks for all columns a block of rows at a time: their transpose is kept.
+        key = tuple(cols)
+        if self._columns is None or self._columns[0] != key:
+            self._columns = (key, self.tfidf[list(cols)].T)
+        return np.asarray((self.tfidf[list(rows)] @ self._columns[1]).toarray(), dtype=np.float64)
 
 
 def _distinct_mass(counts: sparse.csr_matrix, idf: NDArray[np.float64]) -> NDArray[np.float64]:

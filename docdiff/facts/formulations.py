@@ -57,7 +57,7 @@ class Formulation:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a 4 MB text is a million tokens, held in the cache
 class _Token:
     word: str
     tag: str
@@ -83,8 +83,13 @@ def _tokens(text: str) -> tuple[_Token, ...]:
         ends[pos] = tag
     tokens: list[_Token] = []
     pos = 0
+    # One string per distinct word and tag: a long text repeats a few thousand words.
+    words: dict[str, str] = {}
+    tags: dict[str, str] = {}
     for word in rjieba.cut(text, True):
-        tokens.append(_Token(word, ends.get(pos + len(word), "x"), pos, bool(_HAN_WORD.fullmatch(word))))
+        tag = ends.get(pos + len(word), "x")
+        word = words.setdefault(word, word)
+        tokens.append(_Token(word, tags.setdefault(tag, tag), pos, bool(_HAN_WORD.fullmatch(word))))
         pos += len(word)
     return tuple(tokens)
 

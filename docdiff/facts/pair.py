@@ -19,7 +19,8 @@ from numpy.typing import NDArray
 from docdiff.facts.models import Fact, FactChange, FactSide, Phrase, Project, Target
 from docdiff.facts.targets import section_role
 from docdiff.options import FactOptions
-from docdiff.similarity import ratio_matrix
+from docdiff.similarity import paired_ratios, ratio_matrix, ratio_pairs
+from docdiff.sparse_assign import assign_sparse
 
 # A rate (`增长8.2%`) and a gap between rates (`高于1个百分点`) measure different things: a Δ
 # between two rates is in percentage points, and no Δ joins a rate to a gap.
@@ -81,20 +82,14 @@ def _pair_targets(
 ) -> list[tuple[int, int, float]]:
     if not old or not new:
         return []
-    metric = ratio_matrix([t.metric for t in old], [t.metric for t in new])
-    score = np.full(metric.shape, -1.0)
-    candidates = np.argwhere(metric >= options.min_metric_similarity)
-    context = {}
-    if len(candidates):
-        rows, cols = candidates[:, 0], candidates[:, 1]
-        # The clause around each number breaks ties between targets sharing a metric.
-        old_texts = sorted({old[i].text for i in rows})
-        new_texts = sorted({new[j].text for j in cols})
-        texts = ratio_matrix(old_texts, new_texts)
-        old_index = {text: k for k, text in enumerate(old_texts)}
-        new_index = {text: k for k, text in enumerate(new_texts)}
-        context = {(int(i), int(j)): texts[old_index[old[i].text], new_index[new[j].text]] for i, j in candidates}
-    for i, j in candidates:
+    # Only the pairs whose metrics are alike enough are kept (never a matrix of all pairs).
+    rows, cols, metric = ratio_pairs([t.metric for t in old], [t.metric for t in new], options.min_metric_similarity)
+    # The clause around each number breaks ties between targets sharing a metric.
+    context = paired_ratios([old[i].text for i in rows], [new[j].text for j in cols])
+    keep_rows: list[int] = []
+    keep_cols: list[int] = []
+    scores: list[float] = []
+    for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
         a, b = old[i], new[j]
         if not _comparable(a.unit, b.unit) or not _same_period(a.period, b.period):
             continue
@@ -103,8 +98,10 @@ def _pair_targets(
             continue  # `项目`, `企业`: too generic to pair outside aligned sections
         bonus = options.aligned_section_bonus if aligned else 0.0
         same_value = options.same_value_bonus if a.value == b.value else 0.0
-        score[i, j] = metric[i, j] + bonus + same_value + options.context_weight * context[(int(i), int(j))]
-    return _assign(score)
+        keep_rows.append(i)
+        keep_cols.append(j)
+        scores.append(float(metric[k] + bonus + same_value + options.context_weight * context[k]))
+    return _assign_pairs(np.array(keep_rows, dtype=np.intp), np.array(keep_cols, dtype=np.intp), np.array(scores))
 
 
 def _comparable(a: str | None, b: str | None) -> bool:
@@ -123,20 +120,15 @@ def _whole_year(period: str | None) -> bool:
 
 
 def _assign(score: NDArray[np.float64]) -> list[tuple[int, int, float]]:
-    rows = np.nonzero((score >= 0).any(axis=1))[0]
-    cols = np.nonzero((score >= 0).any(axis=0))[0]
-    if not len(rows) or not len(cols):
-        return []
-    sub = score[np.ix_(rows, cols)]
-    cost = np.where(sub >= 0, -sub, 1e6)
-    found = []
-    # scipy.optimize costs ~0.35 s to import: only where an assignment is solved.
-    from scipy.optimize import linear_sum_assignment
+    rows, cols = np.nonzero(score >= 0)
+    return _assign_pairs(rows, cols, score[rows, cols])
 
-    for r, c in zip(*linear_sum_assignment(cost), strict=True):
-        if sub[r, c] >= 0:
-            found.append((int(rows[r]), int(cols[c]), float(min(sub[r, c], 1.0))))
-    return found
+
+def _assign_pairs(
+    rows: NDArray[np.intp], cols: NDArray[np.intp], score: NDArray[np.float64]
+) -> list[tuple[int, int, float]]:
+    """The best one-to-one pairing among the candidate pairs (row, col) with their scores."""
+    return [(i, j, min(value, 1.0)) for i, j, value in assign_sparse(rows, cols, score)]
 
 
 def _key(fact: Fact) -> str:

@@ -10,6 +10,7 @@ the shape checks on a name's words (jieba's tags) are in `docdiff.facts.name_sha
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from docdiff.facts.name_shapes import (
@@ -79,6 +80,24 @@ _GENERIC = {"项目", "中心", "工程", "园区", "街区", "公园", "广场"
 _GENERIC |= {"城市中心", "研发中心"}
 
 
+# What each pattern's every match holds (a head, a digit, a quote…): a sentence without it is
+# skipped, since scanning every position of every sentence with the lazy name patterns is most
+# of the cost of extracting facts.
+_NEEDS = {
+    _PROGRAMME: re.compile("“"),
+    _ENUMERATION: re.compile("、[^等]*等"),
+    _SIZED: re.compile("米"),
+    _NUMBERED: re.compile("街坊|地块|号线"),
+    _NAMED: re.compile(_HEAD),
+    _NAMED_INITIATIVE: re.compile(_INITIATIVE),
+}
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, at no cost where the text lacks what every match holds."""
+    return pattern.finditer(text) if _NEEDS[pattern].search(text) else iter(())
+
+
 @dataclass(frozen=True)
 class FoundProject:
     """A project name in a text: offsets relative to that text."""
@@ -141,21 +160,21 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
     for match in _QUOTED_NAME.finditer(text):
         if _quoted_programme(match.group(1)):
             add(match.start(), match.end())
-    for match in _PROGRAMME.finditer(text):
+    for match in _matches(_PROGRAMME, text):
         add(match.start(), match.end())
-    for match in _ENUMERATION.finditer(text):
+    for match in _matches(_ENUMERATION, text):
         for name, start, end in _enumerated(match):
             if name == text[start:end]:
                 add(start, end, item=True)
             else:
                 named.append(FoundProject(start, end, name))
-    for match in _SIZED.finditer(text):
+    for match in _matches(_SIZED, text):
         add(match.start(), match.end())
-    for match in _NUMBERED.finditer(text):
+    for match in _matches(_NUMBERED, text):
         add(match.start(), match.end())
-    for match in _NAMED.finditer(text):
+    for match in _matches(_NAMED, text):
         add(match.start(), match.end())
-    for match in _NAMED_INITIATIVE.finditer(text):
+    for match in _matches(_NAMED_INITIATIVE, text):
         add(match.start(), match.end(), least=_MIN_INITIATIVE_NAME)
     for match in _TERMED.finditer(text):  # found by the term, then the name before it
         start = match.start()

@@ -205,6 +205,9 @@ def find_targets(
     `opening` is the first sentence of the paragraph, which may set the tense of the rest;
     `role` is what the sentence's part does (see `section_role`).
     """
+    if not QUANTITY.search(sentence):
+        # No clause can hold a quantity (one in a clause is one in its sentence): nothing to do.
+        return []
     tense = sentence_tense(sentence, path, opening, role)
     found: list[Found] = []
     sentence_period = _period(sentence)
