@@ -187,6 +187,18 @@ class _Aligner:
             out.append(headed >= 2 and share < self.options.container_own_share)
         return np.array(out, dtype=bool)
 
+    def _content_ranks(
+        self, rows: list[int], cols: list[int], content: NDArray[np.float64]
+    ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+        """Rank (1 = most alike) of each pair's content among the rivals of its old and its new section.
+
+        Rivals are the sections of the other side that are not paragraph structure (lead-sentence
+        topics and glossary entries are pieces of their sections' text, not rivals of them).
+        """
+        old_rival = np.array([self.old[i].section.style not in _NEVER_PARTS for i in rows], dtype=bool)
+        new_rival = np.array([self.new[j].section.style not in _NEVER_PARTS for j in cols], dtype=bool)
+        return _ranks(content, new_rival), _ranks(content.T, old_rival).T
+
     def _kids(self, sections: list[FlatSection]) -> dict[int, list[int]]:
         return self.old_children if sections is self.old else self.new_children
 
@@ -210,6 +222,10 @@ class _Aligner:
         # Headings unlike each other leave it to the content, which must then say more.
         least = np.where(heading >= options.like_headings, options.min_content_similarity, options.min_unlike_content)
         near_best &= ~both_text | (content >= least)
+        # Each section of a pair must count the other among its few most alike rivals by content
+        # (a part whose text is alike to many, like a one-off five-year chapter, pairs with none).
+        old_rank, new_rank = self._content_ranks(rows, cols, content)
+        near_best &= ~both_text | ((old_rank <= options.max_content_rank) & (new_rank <= options.max_content_rank))
         old_parent = np.array([self.old[i].parent for i in rows])
         new_parent = np.array([self.new[j].parent for j in cols])
         old_grand = np.array([self._grandparent(self.old, i) for i in rows])
@@ -512,6 +528,18 @@ def _carried_sources(
             if chars >= options.carried_share * total:
                 found[source].append(section.index)
     return found
+
+
+def _ranks(values: NDArray[np.float64], rivals: NDArray[np.bool_]) -> NDArray[np.int64]:
+    """For each cell, 1 + how many rival columns of its row hold a strictly larger value."""
+    if not rivals.any():
+        return np.ones(values.shape, dtype=np.int64)
+    ordered = np.sort(values[:, rivals], axis=1)
+    count = ordered.shape[1]
+    out = np.empty(values.shape, dtype=np.int64)
+    for r in range(values.shape[0]):
+        out[r] = count - np.searchsorted(ordered[r], values[r], side="right") + 1
+    return out
 
 
 def _children(sections: list[FlatSection]) -> dict[int, list[int]]:

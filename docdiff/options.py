@@ -108,6 +108,11 @@ class AlignOptions(BaseModel):
         description="A pair's score before structure must reach this share (0..1) of the best either section "
         "has with any other: pairs are chosen by rank, since real years rewrite most of a section's text.",
     )
+    max_content_rank: int = Field(
+        default=2,
+        description="Most rivals (counting itself) a pair's content may rank below for either of its sections: "
+        "two sections with text pair only if each is among the other's most alike sections.",
+    )
     min_content_similarity: float = Field(
         default=0.15,
         description="Least weighted cosine (0..1) of two sections that both have text, for them to pair at all.",
