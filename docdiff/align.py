@@ -440,6 +440,12 @@ class _Aligner:
             order = np.argsort(likeness[k])
             best, second = int(order[-1]), int(order[-2])
             value = float(likeness[k, best])
+            source = others[best]
+            sibling = mine[their_partners[source]].parent == mine[unit].parent if source in their_partners else False
+            if sibling:
+                # Split among siblings: the source's own ancestors hold its text and are no rivals.
+                related = self._ancestors(theirs, source)
+                second = next((int(r) for r in order[-2::-1] if others[r] not in related), second)
             stands_out = value >= options.min_part_margin * max(float(likeness[k, second]), 1e-9)
             anchor = self._paired_ancestor(mine, unit, partners, offset)
             counterpart = partners[anchor] if anchor is not None else None
@@ -450,14 +456,21 @@ class _Aligner:
             ):
                 found[counterpart].append(unit)
                 continue
-            source = others[best]
-            sibling = mine[their_partners[source]].parent == mine[unit].parent if source in their_partners else False
             clear = value >= options.clear_part_margin * max(float(likeness[k, second]), 1e-9)
             if (stands_out and value >= (options.min_sibling_part_similarity if sibling else options.split_share)) or (
                 clear and value >= options.min_clear_part_similarity
             ):
                 found[source].append(unit)
         return found
+
+    @staticmethod
+    def _ancestors(sections: list[FlatSection], index: int) -> set[int]:
+        out: set[int] = set()
+        k = sections[index].parent
+        while k is not None:
+            out.add(k)
+            k = sections[k].parent
+        return out
 
     def _paired_ancestor(
         self, sections: list[FlatSection], index: int, partners: dict[int, int], offset: int

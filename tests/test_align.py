@@ -166,3 +166,50 @@ def test_explain_flag_lists_every_pair_with_its_evidence(tmp_path) -> None:  # t
     explained = explained[: explained.index("农业生产")].replace("\n", "")
     assert "减轻企业负担 → 一、加大减税降费力度" in explained
     assert "carried 1" in explained and "kept" in explained
+
+
+NEWS = "统筹推进城市更新和旧区改造，北外滩核心区开发建设提速，滨江岸线贯通开放，历史风貌街区保护利用取得新进展。"
+PLAN = "展望未来五年，碳达峰碳中和行动稳步实施，数字经济核心产业增加值占比提高，基本公共服务均等化水平明显提升。"
+
+
+def test_a_one_off_chapter_alike_to_many_parts_pairs_with_none() -> None:
+    """A five-year chapter touches every topic a little: the parts on those topics are more alike to
+    it than next year's part in its place, so it is dropped rather than paired by position."""
+    old = (
+        f"一、减轻企业负担\n\n{TAX}\n\n二、过去五年发展成就和今后五年主要目标\n\n"
+        f"{TAX[:22]}。{FARM[:22]}。{OPEN[:22]}。{JOBS[:22]}。{PLAN}\n\n"
+        f"三、抓好农业生产\n\n{FARM}\n\n四、对外开放\n\n{OPEN}\n\n五、稳定就业\n\n{JOBS}\n"
+    )
+    new = (
+        f"一、加大减税降费力度\n\n{TAX}\n\n二、今年发展的总体要求\n\n{PLAN[:24]}。{NEWS}\n\n"
+        f"三、抓好农业生产\n\n{FARM}\n\n四、对外开放\n\n{OPEN}\n\n五、稳定就业\n\n{JOBS}\n"
+    )
+    found = {(p.status, p.old.heading if p.old else None, p.new.heading if p.new else None) for p in compare(old, new).sections}
+    assert ("dropped", "过去五年发展成就和今后五年主要目标", None) in found
+    assert ("added", None, "今年发展的总体要求") in found
+    assert ("matched", "减轻企业负担", "加大减税降费力度") in found
+
+
+FISCAL = "积极的财政政策要提质增效，赤字率拟按百分之三点二安排，地方政府专项债券安排三万六千五百亿元，中央预算内投资继续增加。"
+RELIEF = "对小微企业和个体工商户实施新的组合式税费支持政策，增值税留抵退税全面推开，缓缴社保费政策延续实施，帮助市场主体渡过难关。"
+
+
+def test_a_task_split_into_two_siblings_keeps_both_halves() -> None:
+    """Last year's （一） held fiscal policy and relief for firms; this year each is a task of its own.
+    The tasks part holding （一） is alike to the second half too, but only because it holds （一）:
+    a source's own ancestors are no rivals to it."""
+    tasks = "二、今年政府工作任务\n\n今年要重点做好以下工作。\n\n"
+    old = (
+        f"一、过去一年回顾\n\n{JOBS}\n\n{tasks}（一）保持宏观政策连续性稳定性\n\n{FISCAL}{RELIEF}\n\n"
+        f"（二）抓好农业生产\n\n{FARM[:30]}。\n"
+    )
+    new = (
+        f"一、过去一年回顾\n\n{JOBS}\n\n{tasks}（一）着力稳定宏观经济大盘\n\n{FISCAL[:40]}，财政支出强度保持。\n\n"
+        f"（二）着力稳市场主体保就业\n\n{RELIEF[:44]}，降低企业融资成本。\n\n（三）抓好农业生产\n\n{FARM[:30]}。\n"
+    )
+    parts = {
+        p.new.heading
+        for p in compare(old, new).sections
+        if p.status == "split" and p.old and p.new and p.old.heading == "保持宏观政策连续性稳定性"
+    }
+    assert parts == {"着力稳定宏观经济大盘", "着力稳市场主体保就业"}
