@@ -410,9 +410,12 @@ class _Aligner:
           cosine of `min_part_similarity` only shows the two have something in common (its
           most like section may be elsewhere: last year's plans read like this year's review);
         - the partner of a sibling (two siblings folded into one, one split into two): its most
-          like section, by `min_sibling_part_similarity` and `min_part_margin` over the next best;
+          like section, by `min_sibling_part_similarity` and `min_part_margin` over the next best
+          (the source's own ancestors, which hold its text, are no rivals) and over the sibling
+          itself (the source must have gained the unit's text, not merely kept the sibling's);
         - elsewhere its most like section by `split_share` and the same margin.
-        Containers (sections that are mostly their children) are never parts: their children are.
+        Containers (sections that are mostly their children) are never parts nor sources (of the
+        last two kinds): their children are.
         """
         mine, theirs = (self.new, self.old) if new_side else (self.old, self.new)
         partners = self.partner_of_new if new_side else self.partner_of_old
@@ -447,6 +450,11 @@ class _Aligner:
                 related = self._ancestors(theirs, source)
                 second = next((int(r) for r in order[-2::-1] if others[r] not in related), second)
             stands_out = value >= options.min_part_margin * max(float(likeness[k, second]), 1e-9)
+            if sibling:
+                # The source must have gained the unit's text: the unit is more alike to it than to
+                # the sibling it pairs with (a sibling's unchanged text shares the report's words).
+                kin = self.evidence.space.cosine([offset + unit], [offset + their_partners[source]])[0, 0]
+                stands_out &= value >= options.min_part_margin * max(float(kin), 1e-9)
             anchor = self._paired_ancestor(mine, unit, partners, offset)
             counterpart = partners[anchor] if anchor is not None else None
             if (
@@ -457,6 +465,10 @@ class _Aligner:
                 found[counterpart].append(unit)
                 continue
             clear = value >= options.clear_part_margin * max(float(likeness[k, second]), 1e-9)
+            # A whole that is mostly its numbered children is alike to a little of everything: its
+            # children, not the container, are what a section is split into or merged from.
+            if self._containers(theirs, [source], self.evidence.n - offset)[0]:
+                continue
             if (stands_out and value >= (options.min_sibling_part_similarity if sibling else options.split_share)) or (
                 clear and value >= options.min_clear_part_similarity
             ):
