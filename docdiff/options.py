@@ -53,7 +53,9 @@ class AlignOptions(BaseModel):
 
     Chosen on `tests/truth/align/` (`python bench/calibrate_align.py "{FIELD: [...]}"`, the
     rest at their defaults): verdicts recovered / wrong links on the eight development pairs.
-    At today's defaults 0.924 / 0.000 (Hongkou seed pairs 0.809). Measured with the rules of
+    At today's defaults 0.907 / 0.016 (Hongkou seed pairs 0.809); with max_content_rank 2,
+    0.924 / 0.000, but that breaks the national timeline's 2019 unemployment plan/result pairing
+    (tests/test_timeline.py), so the rank limit is off by default until that is understood. Measured with the rules of
     issue 11's second pass (content ranks, sibling splits judged against the sibling's own text,
     containers never sources):
 
@@ -121,9 +123,10 @@ class AlignOptions(BaseModel):
         "has with any other: pairs are chosen by rank, since real years rewrite most of a section's text.",
     )
     max_content_rank: int = Field(
-        default=2,
+        default=99,
         description="Most rivals (counting itself) a pair's content may rank below for either of its sections: "
-        "two sections with text pair only if each is among the other's most alike sections.",
+        "two sections with text pair only if each is among the other's most alike sections (99: no limit; "
+        "2 is better on the alignment truth but upsets a timeline fact pairing, see the class docstring).",
     )
     min_content_similarity: float = Field(
         default=0.15,
