@@ -220,6 +220,17 @@ class _Aligner:
         sides = self._sides(rows, cols)
         old_empty, new_empty = sides["empty"]
 
+        # Each section of a pair must count the other among its `limit` most alike rivals by content
+        # (a part whose text is alike to many, like a one-off five-year chapter, pairs with none);
+        # rivals are sections that are not paragraph structure (lead-sentence topics and glossary
+        # entries are pieces of their sections' text). The old side's rank is read row by row as
+        # the blocks are scored; the new side's from the `limit` best rival values each column saw.
+        limit = options.max_content_rank
+        ranking = limit < max(len(rows), len(cols))
+        old_rival = np.array([self.old[i].section.style not in _NEVER_PARTS for i in rows], dtype=bool)
+        new_rival = np.array([self.new[j].section.style not in _NEVER_PARTS for j in cols], dtype=bool)
+        column_best = np.full((limit if ranking else 0, len(cols)), -np.inf)
+
         def scored(pairs: PairTable, start: int, stop: int) -> tuple[NDArray[Any], ...]:
             heading, content, base = self._base_scores(pairs, rows[start:stop], cols, sides)
             # Ranks mean nothing where there is little to choose from: a pair with text on both sides
@@ -229,13 +240,25 @@ class _Aligner:
             least = np.where(
                 heading >= options.like_headings, options.min_content_similarity, options.min_unlike_content
             )
-            return heading, content, base, ~both_text | (content >= least)
+            allowed = ~both_text | (content >= least)
+            if ranking:
+                grid = content.reshape(stop - start, len(cols))
+                allowed &= ~both_text | (grid >= _kth_largest(grid[:, new_rival], limit, axis=1)[:, None]).ravel()
+                merged = np.vstack([column_best, grid[old_rival[start:stop]]])
+                column_best[:] = np.partition(merged, merged.shape[0] - limit, axis=0)[-limit:]
+            return heading, content, base, allowed
 
         # How near each pair comes to the best either of its sections has anywhere: real years
         # rewrite a section so much that the absolute similarity says less than the ranking.
         # Only those pairs are kept (see `align_candidates`), never a matrix of all pairs.
         near = near_best(len(rows), len(cols), scored, options.min_best_share)
         pairs, heading, content, base = near.pairs, near.heading, near.content, near.base
+        if ranking:
+            # The new side's rank: its content against the `limit`-th best of its rival old sections.
+            both_text = ~(pairs.left(old_empty) | pairs.right(new_empty))
+            keep = ~both_text | (content >= pairs.right(column_best.min(axis=0)))
+            pairs = pairs.subset(keep)
+            heading, content, base = heading[keep], content[keep], base[keep]
         old_parent = np.array([self.old[i].parent for i in rows])
         new_parent = np.array([self.new[j].parent for j in cols])
         old_grand = np.array([self._grandparent(self.old, i) for i in rows])
@@ -414,9 +437,12 @@ class _Aligner:
           cosine of `min_part_similarity` only shows the two have something in common (its
           most like section may be elsewhere: last year's plans read like this year's review);
         - the partner of a sibling (two siblings folded into one, one split into two): its most
-          like section, by `min_sibling_part_similarity` and `min_part_margin` over the next best;
+          like section, by `min_sibling_part_similarity` and `min_part_margin` over the next best
+          (the source's own ancestors, which hold its text, are no rivals) and over the sibling
+          itself (the source must have gained the unit's text, not merely kept the sibling's);
         - elsewhere its most like section by `split_share` and the same margin.
-        Containers (sections that are mostly their children) are never parts: their children are.
+        Containers (sections that are mostly their children) are never parts nor sources (of the
+        last two kinds): their children are.
         """
         mine, theirs = (self.new, self.old) if new_side else (self.old, self.new)
         partners = self.partner_of_new if new_side else self.partner_of_old
@@ -444,7 +470,18 @@ class _Aligner:
             order = np.argsort(likeness[k])
             best, second = int(order[-1]), int(order[-2])
             value = float(likeness[k, best])
+            source = others[best]
+            sibling = mine[their_partners[source]].parent == mine[unit].parent if source in their_partners else False
+            if sibling:
+                # Split among siblings: the source's own ancestors hold its text and are no rivals.
+                related = self._ancestors(theirs, source)
+                second = next((int(r) for r in order[-2::-1] if others[r] not in related), second)
             stands_out = value >= options.min_part_margin * max(float(likeness[k, second]), 1e-9)
+            if sibling:
+                # The source must have gained the unit's text: the unit is more alike to it than to
+                # the sibling it pairs with (a sibling's unchanged text shares the report's words).
+                kin = self.evidence.space.cosine([offset + unit], [offset + their_partners[source]])[0, 0]
+                stands_out &= value >= options.min_part_margin * max(float(kin), 1e-9)
             anchor = self._paired_ancestor(mine, unit, partners, offset)
             counterpart = partners[anchor] if anchor is not None else None
             if (
@@ -454,14 +491,25 @@ class _Aligner:
             ):
                 found[counterpart].append(unit)
                 continue
-            source = others[best]
-            sibling = mine[their_partners[source]].parent == mine[unit].parent if source in their_partners else False
             clear = value >= options.clear_part_margin * max(float(likeness[k, second]), 1e-9)
+            # A whole that is mostly its numbered children is alike to a little of everything: its
+            # children, not the container, are what a section is split into or merged from.
+            if self._containers(theirs, [source], self.evidence.n - offset)[0]:
+                continue
             if (stands_out and value >= (options.min_sibling_part_similarity if sibling else options.split_share)) or (
                 clear and value >= options.min_clear_part_similarity
             ):
                 found[source].append(unit)
         return found
+
+    @staticmethod
+    def _ancestors(sections: list[FlatSection], index: int) -> set[int]:
+        out: set[int] = set()
+        k = sections[index].parent
+        while k is not None:
+            out.add(k)
+            k = sections[k].parent
+        return out
 
     def _paired_ancestor(
         self, sections: list[FlatSection], index: int, partners: dict[int, int], offset: int
@@ -532,6 +580,15 @@ def _carried_sources(
             if chars >= options.carried_share * total:
                 found[source].append(section.index)
     return found
+
+
+def _kth_largest(values: NDArray[np.float64], k: int, axis: int) -> NDArray[np.float64]:
+    """The k-th largest value along `axis` (-inf where there are fewer than k): a value at
+    least this large has fewer than k values strictly above it."""
+    size = values.shape[axis]
+    if size < k:
+        return np.full(values.shape[1 - axis], -np.inf)
+    return np.asarray(np.partition(values, size - k, axis=axis).take(size - k, axis=axis))
 
 
 def _children(sections: list[FlatSection]) -> dict[int, list[int]]:

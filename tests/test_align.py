@@ -10,6 +10,7 @@ from docdiff.cli.app import app
 from docdiff.compare import compare_documents
 from docdiff.comparison import Comparison, SectionPair
 from docdiff.ingest import document_from_bytes
+from docdiff.options import AlignOptions, CompareOptions
 
 TAX = "实施更大规模的减税降费，制造业增值税税率降至百分之十三，小微企业所得税优惠扩大，企业社保缴费负担明显降低。"
 JOBS = "实施就业优先政策，高校毕业生就业创业促进计划全面推开，农民工返乡创业得到扶持，城镇新增就业保持稳定。"
@@ -166,3 +167,157 @@ def test_explain_flag_lists_every_pair_with_its_evidence(tmp_path) -> None:  # t
     explained = explained[: explained.index("农业生产")].replace("\n", "")
     assert "减轻企业负担 → 一、加大减税降费力度" in explained
     assert "carried 1" in explained and "kept" in explained
+
+
+NEWS = "统筹推进城市更新和旧区改造，北外滩核心区开发建设提速，滨江岸线贯通开放，历史风貌街区保护利用取得新进展。"
+PLAN = "展望未来五年，碳达峰碳中和行动稳步实施，数字经济核心产业增加值占比提高，基本公共服务均等化水平明显提升。"
+
+
+def test_a_one_off_chapter_alike_to_many_parts_pairs_with_none() -> None:
+    """A five-year chapter touches every topic a little: the parts on those topics are more alike to
+    it than next year's part in its place, so it is dropped rather than paired by position."""
+    old = (
+        f"一、减轻企业负担\n\n{TAX}\n\n二、过去五年发展成就和今后五年主要目标\n\n"
+        f"{TAX[:22]}。{FARM[:22]}。{OPEN[:22]}。{JOBS[:22]}。{PLAN}\n\n"
+        f"三、抓好农业生产\n\n{FARM}\n\n四、对外开放\n\n{OPEN}\n\n五、稳定就业\n\n{JOBS}\n"
+    )
+    new = (
+        f"一、加大减税降费力度\n\n{TAX}\n\n二、今年发展的总体要求\n\n{PLAN[:24]}。{NEWS}\n\n"
+        f"三、抓好农业生产\n\n{FARM}\n\n四、对外开放\n\n{OPEN}\n\n五、稳定就业\n\n{JOBS}\n"
+    )
+    ranked = CompareOptions(align=AlignOptions(max_content_rank=2))
+    comparison = compare_documents(
+        document_from_bytes(old.encode(), "old"), document_from_bytes(new.encode(), "new"), ranked
+    )
+    found = {
+        (p.status, p.old.heading if p.old else None, p.new.heading if p.new else None) for p in comparison.sections
+    }
+    assert ("dropped", "过去五年发展成就和今后五年主要目标", None) in found
+    assert ("added", None, "今年发展的总体要求") in found
+    assert ("matched", "减轻企业负担", "加大减税降费力度") in found
+
+
+FISCAL = "积极的财政政策要提质增效，赤字率拟按百分之三点二安排，地方政府专项债券安排三万六千五百亿元，中央预算内投资继续增加。"
+RELIEF = "对小微企业和个体工商户实施新的组合式税费支持政策，增值税留抵退税全面推开，缓缴社保费政策延续实施，帮助市场主体渡过难关。"
+
+
+def test_a_task_split_into_two_siblings_keeps_both_halves() -> None:
+    """Last year's （一） held fiscal policy and relief for firms; this year each is a task of its own.
+    The tasks part holding （一） is alike to the second half too, but only because it holds （一）:
+    a source's own ancestors are no rivals to it."""
+    tasks = "二、今年政府工作任务\n\n今年要重点做好以下工作。\n\n"
+    old = (
+        f"一、过去一年回顾\n\n{JOBS}\n\n{tasks}（一）保持宏观政策连续性稳定性\n\n{FISCAL}{RELIEF}\n\n"
+        f"（二）抓好农业生产\n\n{FARM[:30]}。\n"
+    )
+    new = (
+        f"一、过去一年回顾\n\n{JOBS}\n\n{tasks}（一）着力稳定宏观经济大盘\n\n{FISCAL[:40]}，财政支出强度保持。\n\n"
+        f"（二）着力稳市场主体保就业\n\n{RELIEF[:44]}，降低企业融资成本。\n\n（三）抓好农业生产\n\n{FARM[:30]}。\n"
+    )
+    parts = {
+        p.new.heading
+        for p in compare(old, new).sections
+        if p.status == "split" and p.old and p.new and p.old.heading == "保持宏观政策连续性稳定性"
+    }
+    assert parts == {"着力稳定宏观经济大盘", "着力稳市场主体保就业"}
+
+
+GOV = "深入开展平安建设，扫黑除恶专项斗争常态化推进，信访积案化解攻坚扎实开展，安全生产专项整治三年行动全面完成。"
+
+
+def test_two_tasks_folded_into_one_are_merged_though_one_kept_little_text() -> None:
+    """（二）民生 and （三）社会治理 become one task; of （三） only a clause survives (cosine ~0.19), but
+    it is most alike to the task its sibling became, by a margin: a merge, not a drop."""
+    old = (
+        f"一、过去一年回顾\n\n{TAX}\n\n二、今年工作任务\n\n（一）抓好农业生产\n\n{FARM}\n\n"
+        f"（二）保障和改善民生\n\n{JOBS}\n\n（三）加强社会治理\n\n{GOV}\n\n（四）推进对外开放\n\n{OPEN}\n"
+    )
+    new = (
+        f"一、过去一年回顾\n\n{TAX}\n\n二、今年工作任务\n\n（一）抓好农业生产\n\n{FARM}\n\n"
+        f"（二）做细做实民生和社会治理\n\n{JOBS[:40]}，养老服务体系不断健全。{GOV[36:50]}，基层治理持续加强。\n\n"
+        f"（三）推进对外开放\n\n{OPEN}\n"
+    )
+    merged = {
+        p.old.heading
+        for p in compare(old, new).sections
+        if p.status == "merged" and p.old and p.new and p.new.heading == "做细做实民生和社会治理"
+    }
+    assert merged == {"保障和改善民生", "加强社会治理"}
+    strict = CompareOptions(align=AlignOptions(min_sibling_part_similarity=0.25))
+    found = compare_documents(
+        document_from_bytes(old.encode(), "old"), document_from_bytes(new.encode(), "new"), strict
+    )
+    assert ("dropped", "加强社会治理") in {(p.status, p.old.heading if p.old else None) for p in found.sections}
+
+
+def test_a_chapter_is_never_merged_into_a_container_of_tasks() -> None:
+    """A five-year chapter mentions each task a little; next year's tasks part, mostly its （一）…（三）,
+    is alike to it only through them: the chapter is dropped, not merged into the tasks part."""
+    tasks = "今年工作任务\n\n今年要重点做好以下工作。\n\n（一）减轻企业负担\n\n{TAX}\n\n（二）抓好农业生产\n\n{FARM}\n\n（三）推进对外开放\n\n{OPEN}\n"
+    tasks = tasks.format(TAX=TAX, FARM=FARM, OPEN=OPEN)
+    old = f"一、过去一年回顾\n\n{JOBS}\n\n二、今后五年主要目标和任务\n\n{PLAN}{TAX[:20]}。{FARM[:20]}。{OPEN[:20]}。\n\n三、{tasks}"
+    new = f"一、过去一年回顾\n\n{JOBS}\n\n二、{tasks}"
+    statuses = {(p.status, p.old.heading if p.old else None) for p in compare(old, new).sections}
+    assert ("dropped", "今后五年主要目标和任务") in statuses
+    assert ("matched", "今年工作任务") in statuses
+
+
+AIR_OLD = """第一章 总则
+
+第一条 为了保护和改善环境，防治大气污染，保障公众健康，推进生态文明建设，制定本法。
+
+第二条 防治大气污染，应当以改善大气环境质量为目标，坚持源头治理，规划先行。
+
+第三条 县级以上人民政府应当将大气污染防治工作纳入国民经济和社会发展规划，加大对大气污染防治的财政投入。
+
+第四条 企业事业单位和其他生产经营者应当采取有效措施，防止、减少大气污染，对所造成的损害依法承担责任。
+
+第五条 国家鼓励和支持大气污染防治科学技术研究，推广先进适用的大气污染防治技术。
+
+第二章 附则
+
+第六条 本法自2016年1月1日起施行。
+"""
+
+AIR_NEW = """第一章 总则
+
+第一条 为了保护和改善环境，防治大气污染，保障公众健康，推进生态文明建设，促进经济社会可持续发展，制定本法。
+
+第二条 本法适用于中华人民共和国领域和管辖的其他海域。
+
+第三条 防治大气污染，应当以改善大气环境质量为目标，坚持源头治理，规划先行，转变经济发展方式。
+
+第四条 县级以上人民政府应当将大气污染防治工作纳入国民经济和社会发展规划，加大对大气污染防治的财政投入。
+
+第五条 公民应当增强大气环境保护意识，采取低碳、节俭的生活方式，自觉履行大气环境保护义务。
+
+第六条 国家鼓励和支持大气污染防治科学技术研究，推广先进适用的大气污染防治技术。
+
+第二章 附则
+
+第七条 本法自2025年3月1日起施行。
+"""
+
+
+def test_law_version_pairs_articles_as_a_reader_would() -> None:
+    """Hand-made expected alignment of a law's two versions: an article inserted (every number after
+    it shifts), one article replaced by an unrelated one (dropped + added, not a weak pair), the short
+    commencement article with a new date paired with its counterpart."""
+    comparison = compare(AIR_OLD, AIR_NEW)
+    articles = sorted(
+        (p.status, p.old.number_label if p.old else "", p.new.number_label if p.new else "")
+        for p in comparison.sections
+        if "条" in ((p.old or p.new).number_label or "")  # type: ignore[union-attr]
+    )
+    assert articles == sorted(
+        [
+            ("matched", "第一条", "第一条"),
+            ("added", "", "第二条"),
+            ("matched", "第二条", "第三条"),
+            ("matched", "第三条", "第四条"),
+            ("dropped", "第四条", ""),
+            ("added", "", "第五条"),
+            ("matched", "第五条", "第六条"),
+            ("matched", "第六条", "第七条"),
+        ]
+    )
