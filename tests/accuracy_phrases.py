@@ -23,8 +23,13 @@ side matches it; `dropped` likewise with the old side; a `modified` entry by a r
 `changed` change whose form matches the kept phrase, or by an `added` (`dropped`) change
 matching the entry's new (old) wording — the reviewer is pointed at the change either way.
 Junk: a reported change matching no truth entry at all (any status, its phrase or its old or
-new wording). The annotation lists what its reader judged worth pointing out, so unlisted
-real formulations count as junk: the junk share is an upper bound.
+new wording). `added`, `dropped` and `modified` list what the reader judged worth pointing
+out; an optional `accepted` list (made by a second, complete reading of both reports) holds
+every other new, dropped or re-worded formulation the reader accepts as real but would not
+single out. `accepted` entries are not needed for recall (the bar is on the notable ones), but a
+reported change matching one is not junk; `complete recall` (notable and accepted together) is
+printed beside. Without an `accepted` list, unlisted real formulations count as junk and the
+junk share is an upper bound.
 """
 
 from __future__ import annotations
@@ -114,12 +119,20 @@ class PhraseScore:
     found: int = 0
     reported: int = 0
     junk: int = 0
+    accepted: int = 0
+    accepted_found: int = 0
     missed: list[str] = field(default_factory=list)
     junk_items: list[str] = field(default_factory=list)
 
     @property
     def recall(self) -> float:
         return self.found / self.truth if self.truth else 1.0
+
+    @property
+    def complete_recall(self) -> float:
+        """Recall over the notable and the `accepted` entries together."""
+        total = self.truth + self.accepted
+        return (self.found + self.accepted_found) / total if total else 1.0
 
     @property
     def junk_share(self) -> float:
@@ -160,6 +173,21 @@ def _texts(item: Reported) -> list[str]:
     return [t for t in (item.old, item.new) if t]
 
 
+def _wordings(entry: dict[str, str]) -> list[str]:
+    """Every wording an annotation entry names: its phrase, and a re-worded one's old and new form."""
+    return [entry[k] for k in ("phrase", "old", "new") if entry.get(k)]
+
+
+def _finds(item: Reported, entry: dict[str, str]) -> bool:
+    """Whether a reported change points the reviewer at an `accepted` entry: an added entry by a
+    change whose new side matches it, a dropped one by its old side, a re-worded one by either."""
+    if entry["status"] == "added":
+        return bool(item.new) and item.status != "dropped" and phrase_match(str(item.new), entry["phrase"])
+    if entry["status"] == "dropped":
+        return bool(item.old) and item.status != "added" and phrase_match(str(item.old), entry["phrase"])
+    return any(phrase_match(t, w) for t in _texts(item) for w in _wordings(entry))
+
+
 def score_phrases(pair: str, formulations: bool = True) -> PhraseScore:
     """Recall of the annotated changes of one pair and the share of reported changes that are junk."""
     truth = json.loads((PHRASES / f"{pair}.json").read_text(encoding="utf-8"))
@@ -188,8 +216,12 @@ def score_phrases(pair: str, formulations: bool = True) -> PhraseScore:
         score.found += hit
         if not hit:
             score.missed.append(f"modified {entry['phrase']}: {entry['old']} → {entry['new']}")
-    wordings = [e["phrase"] for part in ("added", "dropped") for e in truth[part]]
-    wordings += [e[k] for e in truth["modified"] for k in ("phrase", "old", "new")]
+    accepted = truth.get("accepted", [])
+    for entry in accepted:
+        score.accepted += 1
+        score.accepted_found += any(_finds(r, entry) for r in reported)
+    wordings = [w for part in ("added", "dropped", "modified") for e in truth[part] for w in _wordings(e)]
+    wordings += [w for e in accepted for w in _wordings(e)]
     for item in reported:
         if not any(phrase_match(t, w) for t in _texts(item) for w in wordings):
             score.junk += 1
@@ -214,6 +246,7 @@ def print_phrase_figures(details: bool = False) -> None:
         print(
             f"{name:34} recall {score.found:>3}/{score.truth:<3} = {score.recall:.3f}"
             f"   junk {score.junk:>3}/{score.reported:<3} = {score.junk_share:.3f}"
+            + (f"   complete recall {score.complete_recall:.3f}" if score.accepted else "")
         )
         if details:
             for line in score.missed:
