@@ -153,6 +153,14 @@ def _m(
         (_m(6, direction="增长"), _m(2, direction="下降"), "not met"),  # it fell
         (None, _m(2.3), "no target"),
         (_m(6), None, "no result"),
+        # A margin over a benchmark against a plain rate; the same margin reported is checked.
+        (_m(1, 3, bound="高于").model_copy(update={"unit": "个百分点"}), _m(8.2), "relative"),
+        (
+            _m(1, 3, bound="高于").model_copy(update={"unit": "个百分点"}),
+            _m(2).model_copy(update={"unit": "个百分点"}),
+            "met",
+        ),
+        (_m(6).model_copy(update={"value": None}), _m(6.1), "no figure"),
     ],
 )
 def test_verdicts(plan: Measure | None, result: Measure | None, expected: str) -> None:
@@ -197,8 +205,13 @@ def test_ledger_of_the_five_year_plan_against_the_2025_report() -> None:
     green = rows["新增绿地面积"]
     assert green.plan.label == "7万平方米" and green.plan.period == "五年累计"
     assert green.result is not None and green.result.label == "2.1万平方米" and green.verdict == "period differs"
-    # A target relative to the city (`高于全市1-3个百分点`) is never read against a growth rate.
-    assert rows["地区生产总值年均增长率"].result is None
+    # A target relative to the city (`高于全市1-3个百分点`) is shown with the growth the report gives,
+    # but never judged against it: the city's growth is not in the outcome.
+    gdp_row = rows["地区生产总值年均增长率"]
+    assert gdp_row.result is not None and gdp_row.result.label == "8.2%" and gdp_row.verdict == "relative"
+    # A plan with no number (`全部完成`, `完成市下达目标`) has nothing to meet, rather than no result.
+    assert rows["成片二级旧里以下房屋改造"].verdict == "no figure"
+    assert rows["高新技术企业"].result is None  # a stock of 500 is not the year's 30 new ones
 
 
 runner = CliRunner()

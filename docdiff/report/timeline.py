@@ -11,8 +11,19 @@ from docdiff.timeline.models import Ledger, SectionNode, TargetCell, TargetRow, 
 Grid = tuple[list[str], list[list[str]]]  # header, rows
 
 _BARS = "▁▂▃▄▅▆▇█"
-_TARGETS_TITLE = "Targets (plan → result the next report gives; ✓ met ✗ not met ? no result · no target)"
-MARKS = {"met": "✓", "not met": "✗", "no result": "?", "no target": "·", "period differs": "≠"}
+_TARGETS_TITLE = (
+    "Targets (plan → result the next report gives; ✓ met ✗ not met ? no result · no target"
+    " ≠ period differs – no figure ~ relative to a benchmark)"
+)
+MARKS = {
+    "met": "✓",
+    "not met": "✗",
+    "no result": "?",
+    "no target": "·",
+    "period differs": "≠",
+    "no figure": "–",
+    "relative": "~",
+}
 
 
 def sparkline(values: Sequence[float | None]) -> str:

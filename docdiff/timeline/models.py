@@ -11,7 +11,7 @@ from docdiff.models import Model
 TIMELINE_SCHEMA: Literal["docdiff.timeline/1"] = "docdiff.timeline/1"
 LEDGER_SCHEMA: Literal["docdiff.ledger/1"] = "docdiff.ledger/1"
 TimelineKind = Literal["target", "phrase", "project", "section"]
-Verdict = Literal["met", "not met", "no result", "no target", "period differs"]
+Verdict = Literal["met", "not met", "no result", "no target", "period differs", "no figure", "relative"]
 SectionEvent = Literal["continued", "renamed", "split", "merged", "new", "gone"]
 
 
@@ -63,7 +63,8 @@ class TargetCell(Model):
     plan: Measure | None = Field(description="The plan set in that version, None when it sets none (`未设定`).")
     result: Measure | None = Field(description="The outcome the next version reports, None if not found or no next.")
     verdict: Verdict = Field(
-        description="met, not met, no result, no target (a result with no plan) or period differs."
+        description="met, not met, no result, no target (a result with no plan), period differs, no figure "
+        "(a plan with no number: `全部完成`) or relative (a plan set against a benchmark the result does not give)."
     )
 
 
@@ -154,7 +155,10 @@ class LedgerEntry(Model):
 
     plan: Measure = Field(description="The target as the plan sets it.")
     result: Measure | None = Field(description="The result reported, None if the outcome does not give one.")
-    verdict: Verdict = Field(description="met, not met, no result or period differs.")
+    verdict: Verdict = Field(
+        description="met, not met, no result, period differs, no figure (a plan with no number) or relative "
+        "(`高于全市1-3个百分点` against a growth rate: the benchmark is not in the outcome)."
+    )
 
 
 class Ledger(Model):

@@ -39,6 +39,22 @@ _SAME_METRIC = 0.95
 _UP = {"增长", "提高", "增加", "上升", "扩大"}
 _DOWN = {"下降", "降低", "减少", "压减", "缩小"}
 _CUMULATIVE_TEXT = re.compile(r"累计|五年|以来")
+# Bounds that set a value against a benchmark (`高于全市1-3个百分点`, `快于经济增长`).
+_RELATIVE_BOUNDS = {"高于", "低于", "快于", "慢于"}
+
+
+def relative(plan: Measure | Target) -> bool:
+    """Whether a plan is a margin in percentage points over or under a benchmark (`高于全市2个百分点`):
+    its outcome is a growth rate in `%`, which cannot be checked without the benchmark's."""
+    return unit_family(plan.unit) == "个百分点" and (
+        plan.bound in _RELATIVE_BOUNDS or plan.direction in _RELATIVE_BOUNDS
+    )
+
+
+def result_families(plan: Target) -> tuple[str, ...]:
+    """The unit families a plan's outcome may be given in: its own, and `%` for a relative plan."""
+    own = unit_family(plan.unit)
+    return (own, "%") if relative(plan) else (own,)
 
 
 def unit_family(unit: str | None) -> str:
@@ -135,12 +151,18 @@ def _cumulative(period: str | None, text: str) -> bool:
 
 
 def verdict(plan: Measure | None, result: Measure | None, options: TimelineOptions) -> Verdict:
-    """met / not met / no result; `no target` for a result with no plan (`未设定`), `period differs`
-    for a yearly result of a cumulative plan (a five-year total against one year's figure)."""
+    """met / not met / no result; `no target` for a result with no plan (`未设定`), `no figure` for a
+    plan with no number (`全部完成`, `完成市下达目标`), `relative` for a margin over a benchmark checked
+    against a plain rate, `period differs` for a yearly result of a cumulative plan (a five-year
+    total against one year's figure)."""
     if plan is None:
         return "no target"
-    if result is None or result.value is None or plan.value is None:
+    if plan.value is None:
+        return "no figure"
+    if result is None or result.value is None:
         return "no result"
+    if relative(plan) and unit_family(result.unit) != unit_family(plan.unit):
+        return "relative"
     if plan.period in _CUMULATIVE and not _cumulative(result.period, result.text):
         return "period differs"
     got = -result.value if _opposite(plan.direction, result.direction) else result.value
