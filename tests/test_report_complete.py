@@ -16,7 +16,7 @@ from docdiff import api
 from docdiff.cli.app import app
 from docdiff.comparison import Comparison
 from docdiff.report.markdown import render_markdown
-from docdiff.report.rows import delta_text, fact_rows, repeat_rows
+from docdiff.report.rows import delta_text, fact_rows, repeat_rows, wording
 from docdiff.report.view import LIST_LIMIT
 from tests.conftest import SEEDS
 
@@ -122,3 +122,36 @@ def test_an_unwritable_output_is_one_line_and_exit_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["compare", OUTLOOK, REPORT, "-f", "html", "-o", str(tmp_path / "no" / "r.html")])
     assert result.exit_code == 2
     assert len(result.stderr.strip().splitlines()) == 1 and "cannot write" in result.stderr
+
+
+def test_a_reworded_phrase_shows_both_wordings_in_every_report() -> None:
+    national = api.compare(str(SEEDS / "national" / "2019.txt"), str(SEEDS / "national" / "2020.txt"))
+    text = render_markdown(national)
+    # The phrase kept, its modifier changed: the reviewer reads what it became, not just its name.
+    assert "<del>积极的财政政策要加力提效</del> → <ins>积极的财政政策要更加积极有为</ins>" in text
+    assert "<del>稳健的货币政策要松紧适度</del> → <ins>稳健的货币政策要更加灵活适度</ins>" in text
+    from docdiff.report.html import render_html
+
+    page = render_html(national)
+    assert "积极的财政政策要加力提效" in page and "积极的财政政策要更加积极有为" in page
+    changed = [r.change for r in fact_rows(national) if r.change.kind == "phrase" and r.change.status == "changed"]
+    assert changed and all(wording(c) is not None for c in changed)
+
+
+def test_wording_is_the_clause_when_it_holds_the_phrase_and_the_form_otherwise() -> None:
+    from docdiff.facts.models import FactChange, FactSide
+
+    def side(form: str, text: str) -> FactSide:
+        return FactSide(text=text, span=(0, len(text)), section=(), metric=form)
+
+    def change(old: FactSide, new: FactSide, kind: str = "phrase") -> FactChange:
+        return FactChange(kind=kind, status="changed", old=old, new=new, delta=None, similarity=1.0)  # type: ignore[arg-type]
+
+    kept = change(side("河长制", "全面推行“河长制”"), side("河长制", "全面落实“河长制”"))
+    assert wording(kept) == ("全面推行“河长制”", "全面落实“河长制”")
+    # A clause that does not hold the form (a heading stored as context) or a long one: the form.
+    renamed = change(side("五个中心", "（一）总体要求"), side("五个新城", "（一）总体要求"))
+    assert wording(renamed) == ("五个中心", "五个新城")
+    long_clause = "要" * 70 + "河长制"
+    assert wording(change(side("河长制", long_clause), side("河长制", long_clause + "。"))) is None
+    assert wording(change(side("河长制", "推行河长制"), side("河长制", "推行河长制"))) is None

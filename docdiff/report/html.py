@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from docdiff.comparison import Comparison, SectionPair, SentenceChange
+from docdiff.facts.models import FactChange, FactSide
 from docdiff.models import Span
 from docdiff.report.rows import (
     FactRow,
@@ -23,6 +24,7 @@ from docdiff.report.rows import (
     repeat_rows,
     target_value,
     tense_text,
+    wording,
 )
 from docdiff.report.view import MOST_CHANGED, churn, pair_evidence, pair_name, summary_lines
 
@@ -182,12 +184,13 @@ def _fact_view(row: FactRow, anchors: _Anchors, placed: dict[str, str]) -> FactV
     elif fact_anchor(row) in placed:
         href = "#" + placed[fact_anchor(row)]
     target = change.kind == "target"
+    worded = wording(change)  # a re-worded phrase shows both wordings
     return FactView(
         kind=change.kind,
         status=change.status,
         name=row.name,
-        old=(target_value(change.old) if target else change.old.metric or "") if change.old else "",
-        new=(target_value(change.new) if target else change.new.metric or "") if change.new else "",
+        old=_shown(change, change.old, worded[0] if worded else None),
+        new=_shown(change, change.new, worded[1] if worded else None),
         delta=delta_text(change),
         delta_value=change.delta,
         section=row.section,
@@ -195,6 +198,15 @@ def _fact_view(row: FactRow, anchors: _Anchors, placed: dict[str, str]) -> FactV
         context=row.located.text,
         href=href,
     )
+
+
+def _shown(change: FactChange, side: FactSide | None, worded: str | None) -> str:
+    """One side of a fact as its table cell: a target's value, a re-worded phrase's wording, else its form."""
+    if side is None:
+        return ""
+    if worded is not None:
+        return worded
+    return target_value(side) if change.kind == "target" else side.metric or ""
 
 
 def _pair_view(comparison: Comparison, index: int, pair: SectionPair) -> PairView:

@@ -109,6 +109,30 @@ def target_value(side: FactSide) -> str:
     return f"{qualifier}{number(side.value)}{unit}"
 
 
+# Longest clause shown as a re-worded phrase's wording; a longer one is shown by its form alone.
+_WORDING_CHARS = 60
+_QUOTES = str.maketrans("", "", '“”‘’「」『』"')
+
+
+def wording(change: FactChange) -> tuple[str, str] | None:
+    """How a changed phrase or project reads on each side, when that is what changed: the clause
+    holding it (`积极的财政政策要加力提效` → `…要更加积极有为`), or its form where the form itself
+    changed; None for targets, one-sided changes and a change whose two wordings read alike."""
+    old, new = change.old, change.new
+    if change.kind == "target" or old is None or new is None:
+        return None
+    before, after = _worded(old), _worded(new)
+    return (before, after) if before != after else None
+
+
+def _worded(side: FactSide) -> str:
+    form = side.metric or ""
+    text = side.text.strip()
+    if form and len(text) <= _WORDING_CHARS and form in text.translate(_QUOTES):
+        return text
+    return form or text
+
+
 def delta_text(change: FactChange) -> str:
     """A changed target's Δ in the old value's unit (pairing converts the new value to it): `+0.5个百分点`."""
     if change.delta is None or not change.delta or change.old is None:

@@ -20,6 +20,7 @@ from docdiff.report.rows import (
     occurrence_place,
     repeat_rows,
     target_value,
+    wording,
 )
 from docdiff.report.rows import (
     holding_pair as holding_pair,  # re-exported: the TUI reads them from here
@@ -236,7 +237,10 @@ def _fact_line(change: FactChange, name: str) -> Line:
     """A target as `metric  old → new  (Δ …)`, a project or phrase as its name."""
     old, new = change.old, change.new
     if change.kind != "target":
-        return (Run(name),)
+        worded = wording(change)
+        if worded is None:
+            return (Run(name),)
+        return (Run(worded[0], "del"), Run(" → ", "dim"), Run(worded[1], "ins"))
     if old is None or new is None:
         side = new or old
         assert side is not None
