@@ -123,7 +123,7 @@ class AlignOptions(BaseModel):
         "has with any other: pairs are chosen by rank, since real years rewrite most of a section's text.",
     )
     max_content_rank: int = Field(
-        default=99,
+        default=2,
         description="Most rivals (counting itself) a pair's content may rank below for either of its sections: "
         "two sections with text pair only if each is among the other's most alike sections (99: no limit; "
         "2 is better on the alignment truth but upsets a timeline fact pairing, see the class docstring).",

@@ -416,3 +416,22 @@ def test_better_than_expected_is_an_outcome_and_a_goal_statement_is_no_metric() 
     assert gdp.tense == "result"
     (goal,) = find_targets("经济增速是综合性指标，今年预期目标设定为6%以上。", (), [])
     assert (goal.metric, goal.value, goal.bound, goal.tense) == ("经济增速", 6.0, "以上", "plan")
+
+
+def test_a_metric_with_another_modifier_inside_the_same_frame_is_another_metric() -> None:
+    """`城镇登记失业率` and `城镇调查失业率` share 5 of 7 characters but are two targets: a modifier
+    swapped between a shared head and tail; a name that only grows keeps its subject."""
+    from docdiff.facts.metric_subject import different_subjects
+
+    assert different_subjects("城镇登记失业率", "城镇调查失业率")
+    assert different_subjects("集聚金融企业", "集聚商贸企业")
+    assert not different_subjects("调查失业率", "年末全国城镇调查失业率")
+    assert not different_subjects("地区生产总值", "全区生产总值")  # one character: a scope word
+    assert not different_subjects("发放小额担保贷款", "提供小额担保贷款")  # the verb at the loose end
+    old = document_from_bytes("一、主要目标\n\n城镇登记失业率控制在5.5%左右。\n".encode(), "old")
+    new = document_from_bytes("一、主要目标\n\n城镇调查失业率控制在5.5%左右。\n".encode(), "new")
+    facts = [f for f in compare_documents(old, new).facts if f.kind == "target"]
+    assert sorted(f.status for f in facts) == ["added", "dropped"]
+    grown = document_from_bytes("一、主要目标\n\n全国城镇登记失业率控制在5%左右。\n".encode(), "new")
+    (kept,) = [f for f in compare_documents(old, grown).facts if f.kind == "target"]
+    assert kept.status == "changed" and kept.delta == -0.5

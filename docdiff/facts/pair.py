@@ -1,7 +1,7 @@
 """Pair the facts of two versions and give each pair a status.
 
 Targets pair when their units are compatible, their periods agree (`全年` and `前三季度` never
-pair), and their metrics are alike (rapidfuzz); a pair whose sections are aligned scores
+pair), their metrics are alike (rapidfuzz) and name one subject (`metric_subject`); a pair whose sections are aligned scores
 higher, so a metric that moved section still pairs but a same-section one is preferred. The
 pairing is one assignment over all candidates. Phrases and projects pair by their normalised
 form, exactly first, then by close similarity.
@@ -16,6 +16,7 @@ from typing import Literal
 import numpy as np
 from numpy.typing import NDArray
 
+from docdiff.facts.metric_subject import different_subjects
 from docdiff.facts.models import Fact, FactChange, FactSide, Phrase, Project, Target
 from docdiff.facts.targets import section_role
 from docdiff.options import FactOptions
@@ -93,6 +94,8 @@ def _pair_targets(
         a, b = old[i], new[j]
         if not _comparable(a.unit, b.unit) or not _same_period(a.period, b.period):
             continue
+        if different_subjects(a.metric, b.metric):
+            continue  # `城镇调查失业率` is never `城镇登记失业率`, however alike the characters
         aligned = (a.section, b.section) in section_pairs
         if not aligned and min(len(a.metric), len(b.metric)) <= options.generic_metric_chars:
             continue  # `项目`, `企业`: too generic to pair outside aligned sections
