@@ -22,6 +22,7 @@ from pydantic import Field
 from scipy import sparse
 
 from docdiff.align_candidates import PairTable, near_best
+from docdiff.align_roles import in_review, role_blind
 from docdiff.comparison import PairStatus
 from docdiff.flat import FlatSection
 from docdiff.models import Document, Model
@@ -138,6 +139,9 @@ class _Aligner:
         self.new_children = _children(new)
         self.old_keys_cache: dict[int, set[str]] = {}
         self.new_keys_cache: dict[int, set[str]] = {}
+        self.old_review, self.new_review = in_review(old), in_review(new)
+        if not options.keep_part_roles or role_blind(self.old_review, self.new_review):
+            self.old_review, self.new_review = np.zeros(len(old), dtype=bool), np.zeros(len(new), dtype=bool)
 
     def run(self) -> Alignment:
         rows = list(range(1, len(self.old)))
@@ -231,8 +235,14 @@ class _Aligner:
         new_rival = np.array([self.new[j].section.style not in _NEVER_PARTS for j in cols], dtype=bool)
         column_best = np.full((limit if ranking else 0, len(cols)), -np.inf)
 
+        old_review, new_review = self.old_review[rows], self.new_review[cols]
+
         def scored(pairs: PairTable, start: int, stop: int) -> tuple[NDArray[Any], ...]:
             heading, content, base = self._base_scores(pairs, rows[start:stop], cols, sides)
+            # A review section never pairs with a tasks one, nor is its rival (see `align_roles`).
+            across = pairs.left(old_review[start:stop]) != pairs.right(new_review)
+            base = np.where(across, -1.0, base)
+            content = np.where(across, -1.0, content)
             # Ranks mean nothing where there is little to choose from: a pair with text on both sides
             # needs some shared distinctive content whatever its rank (a generic heading over a new body).
             both_text = ~(pairs.left(old_empty) | pairs.right(new_empty))
@@ -240,7 +250,7 @@ class _Aligner:
             least = np.where(
                 heading >= options.like_headings, options.min_content_similarity, options.min_unlike_content
             )
-            allowed = ~both_text | (content >= least)
+            allowed = (~both_text | (content >= least)) & ~across
             if ranking:
                 grid = content.reshape(stop - start, len(cols))
                 allowed &= ~both_text | (grid >= _kth_largest(grid[:, new_rival], limit, axis=1)[:, None]).ravel()

@@ -128,6 +128,11 @@ class AlignOptions(BaseModel):
         "two sections with text pair only if each is among the other's most alike sections (99: no limit; "
         "2 is better on the alignment truth but upsets a timeline fact pairing, see the class docstring).",
     )
+    keep_part_roles: bool = Field(
+        default=True,
+        description="When both versions have a review part, pair review sections only with review sections "
+        "and the rest only with the rest (last year's tasks read like this year's review).",
+    )
     min_content_similarity: float = Field(
         default=0.15,
         description="Least weighted cosine (0..1) of two sections that both have text, for them to pair at all.",
