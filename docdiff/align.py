@@ -22,6 +22,7 @@ from pydantic import Field
 from scipy import sparse
 
 from docdiff.align_candidates import PairTable, near_best
+from docdiff.align_gather import pair_gatherers, preamble_parts
 from docdiff.align_roles import in_review, role_blind
 from docdiff.comparison import PairStatus
 from docdiff.flat import FlatSection
@@ -139,6 +140,8 @@ class _Aligner:
         self.new_children = _children(new)
         self.old_keys_cache: dict[int, set[str]] = {}
         self.new_keys_cache: dict[int, set[str]] = {}
+        # Pairs of a container with the part its children came after (see `align_gather.pair_gatherers`).
+        self.gathered: set[tuple[int, int]] = set()
         self.old_review, self.new_review = in_review(old), in_review(new)
         if not options.keep_part_roles or role_blind(self.old_review, self.new_review):
             self.old_review, self.new_review = np.zeros(len(old), dtype=bool), np.zeros(len(new), dtype=bool)
@@ -148,6 +151,8 @@ class _Aligner:
         cols = list(range(1, len(self.new)))
         if rows and cols:
             self._assign_globally(rows, cols)
+            pair_gatherers(self, new_side=True)
+            pair_gatherers(self, new_side=False)
         return Alignment(pairs=tuple(self._pairs()))
 
     @staticmethod
@@ -240,7 +245,7 @@ class _Aligner:
         def scored(pairs: PairTable, start: int, stop: int) -> tuple[NDArray[Any], ...]:
             heading, content, base = self._base_scores(pairs, rows[start:stop], cols, sides)
             # A review section never pairs with a tasks one, nor is its rival (see `align_roles`).
-            across = pairs.left(old_review[start:stop]) != pairs.right(new_review)
+            across = pairs.left(old_review) != pairs.right(new_review)
             base = np.where(across, -1.0, base)
             content = np.where(across, -1.0, content)
             # Ranks mean nothing where there is little to choose from: a pair with text on both sides
@@ -430,6 +435,7 @@ class _Aligner:
             (splits, _carried_sources(self.new_doc, self.new, self.partner_of_new, self.old_doc, self.old, options)),
             (merges, _carried_sources(self.old_doc, self.old, self.partner_of_old, self.new_doc, self.new, options)),
         )
+        carried += ((splits, preamble_parts(self, new_side=True)), (merges, preamble_parts(self, new_side=False)))
         for found, more in carried:
             for source, parts in more.items():
                 found[source] = sorted(set(found.get(source, [])) | set(parts))
@@ -494,8 +500,13 @@ class _Aligner:
                 stands_out &= value >= options.min_part_margin * max(float(kin), 1e-9)
             anchor = self._paired_ancestor(mine, unit, partners, offset)
             counterpart = partners[anchor] if anchor is not None else None
+            # A gatherer's counterpart stands for its own text only: its children are parts elsewhere.
+            gathered = (
+                anchor is not None and ((counterpart, anchor) if new_side else (anchor, counterpart)) in self.gathered
+            )
             if (
                 counterpart in column
+                and not gathered
                 and not self._headed_children(theirs, counterpart)
                 and likeness[k, column[counterpart]] >= options.min_part_similarity
             ):

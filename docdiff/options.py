@@ -193,6 +193,11 @@ class AlignOptions(BaseModel):
         description="Least weighted cosine (0..1) between an unpaired section and its parent's undivided "
         "counterpart for it to be part of that counterpart.",
     )
+    min_gatherer_own_share: float = Field(
+        default=0.05,
+        description="Least share (0..1) of a container's distinctive content in its own text for it to pair "
+        "with the part its children came after (a preamble, not a line of introduction).",
+    )
     min_split_chars: int = Field(
         default=20,
         description="Fewest characters an unpaired section needs before it can be part of a split or merge.",
