@@ -431,11 +431,12 @@ class _Aligner:
         splits = self._sources(new_side=True)
         merges = self._sources(new_side=False)
         options = self.options
-        carried = (
+        carried = [
             (splits, _carried_sources(self.new_doc, self.new, self.partner_of_new, self.old_doc, self.old, options)),
             (merges, _carried_sources(self.old_doc, self.old, self.partner_of_old, self.new_doc, self.new, options)),
-        )
-        carried += ((splits, preamble_parts(self, new_side=True)), (merges, preamble_parts(self, new_side=False)))
+            (splits, preamble_parts(self, new_side=True)),
+            (merges, preamble_parts(self, new_side=False)),
+        ]
         for found, more in carried:
             for source, parts in more.items():
                 found[source] = sorted(set(found.get(source, [])) | set(parts))

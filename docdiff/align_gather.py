@@ -79,7 +79,8 @@ def preamble_parts(aligner: _Aligner, new_side: bool) -> dict[int, list[int]]:
     found: dict[int, list[int]] = {}
     others = [s.index for s in theirs[1:] if s.section.style not in _NEVER_PARTS]
     for source, partner in their_partners.items():
-        if source == 0 or mine[partner].parent is None:
+        parent = mine[partner].parent
+        if source == 0 or parent is None:
             continue
         their_offset = aligner.evidence.n - offset
         if not aligner._containers(theirs, [source], their_offset)[0]:
@@ -90,7 +91,7 @@ def preamble_parts(aligner: _Aligner, new_side: bool) -> dict[int, list[int]]:
             continue  # the counterpart kept it
         siblings = [
             s
-            for s in aligner._kids(mine)[mine[partner].parent]
+            for s in aligner._kids(mine)[parent]
             if s not in partners and not empty[s] and mine[s].section.style not in _NEVER_PARTS
         ]
         for unit in siblings:

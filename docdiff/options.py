@@ -53,11 +53,20 @@ class AlignOptions(BaseModel):
 
     Chosen on `tests/truth/align/` (`python bench/calibrate_align.py "{FIELD: [...]}"`, the
     rest at their defaults): verdicts recovered / wrong links on the eight development pairs.
-    At today's defaults 0.907 / 0.016 (Hongkou seed pairs 0.809); with max_content_rank 2,
-    0.924 / 0.000, but that breaks the national timeline's 2019 unemployment plan/result pairing
-    (tests/test_timeline.py), so the rank limit is off by default until that is understood. Measured with the rules of
-    issue 11's second pass (content ranks, sibling splits judged against the sibling's own text,
-    containers never sources):
+    At today's defaults 0.949 / 0.000 (112/118; Hongkou seed pairs 0.809, unchanged). Third pass
+    (part roles, a container paired with the part its children came after, a container's
+    preamble split off; targets pair by metric subject, which let the rank limit go on):
+
+    - max_content_rank 1 / 2 / 3 / 99 → 0.924 / 0.949 / 0.932 / 0.915 (wrong 0 / 0 / 0.008 / 0.016;
+      Hongkou 0.820 / 0.809 / 0.809 / 0.809); 2 was off before because it upset the national
+      timeline's 2019 unemployment plan (调查 vs 登记失业率), a fact-pairing fault since fixed
+    - keep_part_roles off → 0.941 (the Shanghai 2016 review's growth section pairs with 2017's review)
+    - min_gatherer_own_share 0.02 / 0.05 / 0.08 → 0.949; 0.15 → 0.915 (wrong 0.008); 0.2 → 0.932
+      (2021's 三、重点工作 has 0.10 of its distinctive content in its own text, 2019's 政府工作任务,
+      one line of intro, 0.005; 2022's 政府工作任务 0.01)
+
+    Second pass (content ranks, sibling splits judged against the sibling's own text,
+    containers never sources), at its defaults 0.907 / 0.016:
 
     - max_content_rank 1 / 2 / 3 / no limit → 0.864 / 0.915 / 0.907 / 0.907 (wrong 0.009 / 0 /
       0.008 / 0.016): without it the one-off five-year chapter pairs by position (figures taken
@@ -125,8 +134,7 @@ class AlignOptions(BaseModel):
     max_content_rank: int = Field(
         default=2,
         description="Most rivals (counting itself) a pair's content may rank below for either of its sections: "
-        "two sections with text pair only if each is among the other's most alike sections (99: no limit; "
-        "2 is better on the alignment truth but upsets a timeline fact pairing, see the class docstring).",
+        "two sections with text pair only if each is among the other's most alike sections (99: no limit).",
     )
     keep_part_roles: bool = Field(
         default=True,

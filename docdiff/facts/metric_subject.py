@@ -28,6 +28,6 @@ def different_subjects(a: str, b: str) -> bool:
             continue
         # Shared text right before and right after: a frame, not a loose end.
         framed = ops[k - 1][0] == "equal" and ops[k + 1][0] == "equal"
-        if framed and _MIN_SWAP <= min(i2 - i1, j2 - j1) and max(i2 - i1, j2 - j1) <= _MAX_SWAP:
+        if framed and min(i2 - i1, j2 - j1) >= _MIN_SWAP and max(i2 - i1, j2 - j1) <= _MAX_SWAP:
             return True
     return False

@@ -1,10 +1,10 @@
 """Pair the facts of two versions and give each pair a status.
 
 Targets pair when their units are compatible, their periods agree (`全年` and `前三季度` never
-pair), their metrics are alike (rapidfuzz) and name one subject (`metric_subject`); a pair whose sections are aligned scores
-higher, so a metric that moved section still pairs but a same-section one is preferred. The
-pairing is one assignment over all candidates. Phrases and projects pair by their normalised
-form, exactly first, then by close similarity.
+pair), their metrics are alike (rapidfuzz) and name one subject (`metric_subject`); a pair
+whose sections are aligned scores higher, so a metric that moved section still pairs but a
+same-section one is preferred. The pairing is one assignment over all candidates. Phrases
+and projects pair by their normalised form, exactly first, then by close similarity.
 """
 
 from __future__ import annotations
