@@ -85,6 +85,7 @@ def _pair_targets(
         return []
     # Only the pairs whose metrics are alike enough are kept (never a matrix of all pairs).
     rows, cols, metric = ratio_pairs([t.metric for t in old], [t.metric for t in new], options.min_metric_similarity)
+    old_names, new_names = {t.metric for t in old}, {t.metric for t in new}
     # The clause around each number breaks ties between targets sharing a metric.
     context = paired_ratios([old[i].text for i in rows], [new[j].text for j in cols])
     keep_rows: list[int] = []
@@ -94,7 +95,7 @@ def _pair_targets(
         a, b = old[i], new[j]
         if not _comparable(a.unit, b.unit) or not _same_period(a.period, b.period):
             continue
-        if different_subjects(a.metric, b.metric):
+        if different_subjects(a.metric, b.metric, old_names, new_names):
             continue  # `城镇调查失业率` is never `城镇登记失业率`, however alike the characters
         aligned = (a.section, b.section) in section_pairs
         if not aligned and min(len(a.metric), len(b.metric)) <= options.generic_metric_chars:
