@@ -22,6 +22,8 @@ from pydantic import Field
 from scipy import sparse
 
 from docdiff.align_candidates import PairTable, near_best
+from docdiff.align_gather import pair_gatherers, preamble_parts
+from docdiff.align_roles import in_review, role_blind
 from docdiff.comparison import PairStatus
 from docdiff.flat import FlatSection
 from docdiff.models import Document, Model
@@ -138,12 +140,19 @@ class _Aligner:
         self.new_children = _children(new)
         self.old_keys_cache: dict[int, set[str]] = {}
         self.new_keys_cache: dict[int, set[str]] = {}
+        # Pairs of a container with the part its children came after (see `align_gather.pair_gatherers`).
+        self.gathered: set[tuple[int, int]] = set()
+        self.old_review, self.new_review = in_review(old), in_review(new)
+        if not options.keep_part_roles or role_blind(self.old_review, self.new_review):
+            self.old_review, self.new_review = np.zeros(len(old), dtype=bool), np.zeros(len(new), dtype=bool)
 
     def run(self) -> Alignment:
         rows = list(range(1, len(self.old)))
         cols = list(range(1, len(self.new)))
         if rows and cols:
             self._assign_globally(rows, cols)
+            pair_gatherers(self, new_side=True)
+            pair_gatherers(self, new_side=False)
         return Alignment(pairs=tuple(self._pairs()))
 
     @staticmethod
@@ -231,8 +240,14 @@ class _Aligner:
         new_rival = np.array([self.new[j].section.style not in _NEVER_PARTS for j in cols], dtype=bool)
         column_best = np.full((limit if ranking else 0, len(cols)), -np.inf)
 
+        old_review, new_review = self.old_review[rows], self.new_review[cols]
+
         def scored(pairs: PairTable, start: int, stop: int) -> tuple[NDArray[Any], ...]:
             heading, content, base = self._base_scores(pairs, rows[start:stop], cols, sides)
+            # A review section never pairs with a tasks one, nor is its rival (see `align_roles`).
+            across = pairs.left(old_review) != pairs.right(new_review)
+            base = np.where(across, -1.0, base)
+            content = np.where(across, -1.0, content)
             # Ranks mean nothing where there is little to choose from: a pair with text on both sides
             # needs some shared distinctive content whatever its rank (a generic heading over a new body).
             both_text = ~(pairs.left(old_empty) | pairs.right(new_empty))
@@ -240,7 +255,7 @@ class _Aligner:
             least = np.where(
                 heading >= options.like_headings, options.min_content_similarity, options.min_unlike_content
             )
-            allowed = ~both_text | (content >= least)
+            allowed = (~both_text | (content >= least)) & ~across
             if ranking:
                 grid = content.reshape(stop - start, len(cols))
                 allowed &= ~both_text | (grid >= _kth_largest(grid[:, new_rival], limit, axis=1)[:, None]).ravel()
@@ -416,10 +431,12 @@ class _Aligner:
         splits = self._sources(new_side=True)
         merges = self._sources(new_side=False)
         options = self.options
-        carried = (
+        carried = [
             (splits, _carried_sources(self.new_doc, self.new, self.partner_of_new, self.old_doc, self.old, options)),
             (merges, _carried_sources(self.old_doc, self.old, self.partner_of_old, self.new_doc, self.new, options)),
-        )
+            (splits, preamble_parts(self, new_side=True)),
+            (merges, preamble_parts(self, new_side=False)),
+        ]
         for found, more in carried:
             for source, parts in more.items():
                 found[source] = sorted(set(found.get(source, [])) | set(parts))
@@ -484,8 +501,13 @@ class _Aligner:
                 stands_out &= value >= options.min_part_margin * max(float(kin), 1e-9)
             anchor = self._paired_ancestor(mine, unit, partners, offset)
             counterpart = partners[anchor] if anchor is not None else None
+            # A gatherer's counterpart stands for its own text only: its children are parts elsewhere.
+            gathered = (
+                anchor is not None and ((counterpart, anchor) if new_side else (anchor, counterpart)) in self.gathered
+            )
             if (
                 counterpart in column
+                and not gathered
                 and not self._headed_children(theirs, counterpart)
                 and likeness[k, column[counterpart]] >= options.min_part_similarity
             ):

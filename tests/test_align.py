@@ -321,3 +321,69 @@ def test_law_version_pairs_articles_as_a_reader_would() -> None:
             ("matched", "第六条", "第七条"),
         ]
     )
+
+
+SCI_DONE = "科技创新取得新进展，研发经费投入增长百分之十，基础研究能力增强。"
+SCI_PLAN = "加快建设国家实验室，集成电路和人工智能核心技术攻关全面推进，企业研发费用加计扣除比例提高到百分之百。"
+SCI_DONE_NEXT = "国家实验室建设加快，集成电路和人工智能核心技术攻关取得突破，企业研发费用加计扣除比例提高到百分之百。"
+
+
+def _statuses(old: str, new: str, **options: object) -> set[tuple[str, str | None, str | None]]:
+    comparison = compare_documents(
+        document_from_bytes(old.encode(), "old"),
+        document_from_bytes(new.encode(), "new"),
+        CompareOptions(align=AlignOptions(**options)),  # type: ignore[arg-type]
+    )
+    return {(p.status, p.old.heading if p.old else None, p.new.heading if p.new else None) for p in comparison.sections}
+
+
+def test_a_review_section_pairs_with_last_years_review_not_with_last_years_plans() -> None:
+    """This year's review of science reports last year's science plans done, so it reads most like
+    the plans; a reviewer still pairs review with review and tasks with tasks."""
+    old = (
+        f"一、2020年工作回顾\n\n（一）科技创新能力增强\n\n{SCI_DONE}\n\n（二）民生保障有力\n\n{JOBS}\n\n"
+        f"二、2021年重点工作\n\n（一）强化科技创新\n\n{SCI_PLAN}\n\n（二）抓好农业生产\n\n{FARM}\n"
+    )
+    new = (
+        f"一、2021年工作回顾\n\n（一）科技创新能力增强\n\n{SCI_DONE_NEXT}{SCI_DONE[:12]}。\n\n（二）民生保障有力\n\n{JOBS}\n\n"
+        f"二、2022年政府工作任务\n\n（一）强化科技创新\n\n{SCI_PLAN[:20]}，{GOV}\n\n（二）抓好农业生产\n\n{FARM}\n"
+    )
+    found = _statuses(old, new)
+    assert ("matched", "科技创新能力增强", "科技创新能力增强") in found
+    assert ("matched", "强化科技创新", "强化科技创新") in found
+    blind = _statuses(old, new, keep_part_roles=False)
+    assert ("matched", "强化科技创新", "科技创新能力增强") in blind
+
+
+AIM = (
+    "今年发展主要预期目标是：国内生产总值增长百分之六以上，城镇新增就业一千一百万人以上，"
+    "城镇调查失业率百分之五点五左右，居民消费价格涨幅百分之三左右。"
+)
+_PARTS = f"减轻企业负担\n\n{TAX}{FISCAL}\n\n{{b}}抓好农业生产\n\n{FARM}{RELIEF}\n\n{{c}}推进对外开放\n\n{OPEN}{GOV}\n"
+SEPARATE = f"一、过去一年回顾\n\n{JOBS}\n\n二、今年发展主要目标\n\n{AIM}\n\n三、" + _PARTS.format(b="四、", c="五、")
+GATHERED = f"一、过去一年回顾\n\n{JOBS}\n\n二、今年重点工作\n\n{AIM}\n\n（一）" + _PARTS.format(b="（二）", c="（三）")
+
+
+def test_a_part_whose_siblings_became_its_children_pairs_with_the_new_container() -> None:
+    """Last year's targets part 二 stood beside the tasks 三 to 五; this year 二、重点工作 opens with
+    the targets and holds the tasks as （一）…（三）: the tasks pair one level down, and the
+    targets part pairs with the container whose own text it became."""
+    found = _statuses(SEPARATE, GATHERED)
+    assert ("matched", "今年发展主要目标", "今年重点工作") in found
+    assert ("matched", "减轻企业负担", "减轻企业负担") in found
+    assert ("dropped", "今年发展主要目标", None) in _statuses(SEPARATE, GATHERED, min_gatherer_own_share=1.0)
+
+
+def test_a_containers_preamble_gone_out_as_a_part_is_a_split() -> None:
+    """Last year's 二、重点工作 opened with the targets before its tasks; this year the targets are
+    a part of their own (reworded: no sentence carried over) and the tasks a part with no text of
+    its own: the container was split."""
+    new = (
+        GATHERED.replace("二、今年重点工作\n\n", "二、今年发展总体要求和主要目标\n\n")
+        .replace("（一）减轻", "三、政府工作任务\n\n（一）减轻")
+        .replace("主要预期目标是", "主要目标为")
+    )
+    found = _statuses(GATHERED, new)
+    assert ("split", "今年重点工作", "今年发展总体要求和主要目标") in found
+    assert ("split", "今年重点工作", "政府工作任务") in found
+    assert ("added", None, "今年发展总体要求和主要目标") in _statuses(GATHERED, new, min_gatherer_own_share=1.0)

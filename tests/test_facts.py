@@ -416,3 +416,34 @@ def test_better_than_expected_is_an_outcome_and_a_goal_statement_is_no_metric() 
     assert gdp.tense == "result"
     (goal,) = find_targets("经济增速是综合性指标，今年预期目标设定为6%以上。", (), [])
     assert (goal.metric, goal.value, goal.bound, goal.tense) == ("经济增速", 6.0, "以上", "plan")
+
+
+def test_a_metric_with_another_modifier_inside_the_same_frame_is_another_metric() -> None:
+    """`城镇登记失业率` and `城镇调查失业率` share 5 of 7 characters but are two targets when a version
+    names both: a modifier swapped between a shared head and tail. A name that only grows keeps
+    its subject, and a swap no version holds apart may be a rewording (`研发投入` / `研发支出`)."""
+    from docdiff.facts.metric_subject import different_subjects, modifier_swap
+
+    assert modifier_swap("城镇登记失业率", "城镇调查失业率") == ("登记", "调查", "失业率")
+    assert modifier_swap("集聚金融企业", "集聚商贸企业") == ("金融", "商贸", "企业")
+    assert modifier_swap("调查失业率", "年末全国城镇调查失业率") is None
+    assert modifier_swap("地区生产总值", "全区生产总值") is None  # one character: a scope word
+    assert modifier_swap("发放小额担保贷款", "提供小额担保贷款") is None  # the verb at the loose end
+    assert modifier_swap("共完成政府实事项目8个方面", "政府实事项目10方面") is None  # a count, not a word
+    both = {"城镇调查失业率", "城镇登记失业率"}
+    assert different_subjects("城镇登记失业率", "城镇调查失业率", both, {"城镇调查失业率"})
+    assert not different_subjects("城镇登记失业率", "城镇调查失业率", {"城镇登记失业率"}, {"城镇调查失业率"})
+    assert not different_subjects("研发支出占地区生产总值", "研发投入占地区生产总值", set(), set())
+    old = document_from_bytes(
+        "一、主要目标\n\n城镇调查失业率控制在6%左右，城镇登记失业率控制在5.5%左右。\n".encode(), "old"
+    )
+    new = document_from_bytes(
+        "一、2020年工作回顾\n\n全年城镇调查失业率为5.2%。\n\n二、主要目标\n\n城镇调查失业率控制在5.5%左右。\n".encode(),
+        "new",
+    )
+    pairs = {
+        (f.old.metric, f.new.metric)
+        for f in compare_documents(old, new).facts
+        if f.kind == "target" and f.old and f.new
+    }
+    assert ("城镇登记失业率", "城镇调查失业率") not in pairs

@@ -1,10 +1,10 @@
 """Pair the facts of two versions and give each pair a status.
 
 Targets pair when their units are compatible, their periods agree (`全年` and `前三季度` never
-pair), and their metrics are alike (rapidfuzz); a pair whose sections are aligned scores
-higher, so a metric that moved section still pairs but a same-section one is preferred. The
-pairing is one assignment over all candidates. Phrases and projects pair by their normalised
-form, exactly first, then by close similarity.
+pair), their metrics are alike (rapidfuzz) and name one subject (`metric_subject`); a pair
+whose sections are aligned scores higher, so a metric that moved section still pairs but a
+same-section one is preferred. The pairing is one assignment over all candidates. Phrases
+and projects pair by their normalised form, exactly first, then by close similarity.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Literal
 import numpy as np
 from numpy.typing import NDArray
 
+from docdiff.facts.metric_subject import different_subjects
 from docdiff.facts.models import Fact, FactChange, FactSide, Phrase, Project, Target
 from docdiff.facts.targets import section_role
 from docdiff.options import FactOptions
@@ -84,6 +85,7 @@ def _pair_targets(
         return []
     # Only the pairs whose metrics are alike enough are kept (never a matrix of all pairs).
     rows, cols, metric = ratio_pairs([t.metric for t in old], [t.metric for t in new], options.min_metric_similarity)
+    old_names, new_names = {t.metric for t in old}, {t.metric for t in new}
     # The clause around each number breaks ties between targets sharing a metric.
     context = paired_ratios([old[i].text for i in rows], [new[j].text for j in cols])
     keep_rows: list[int] = []
@@ -93,6 +95,8 @@ def _pair_targets(
         a, b = old[i], new[j]
         if not _comparable(a.unit, b.unit) or not _same_period(a.period, b.period):
             continue
+        if different_subjects(a.metric, b.metric, old_names, new_names):
+            continue  # `城镇调查失业率` is never `城镇登记失业率`, however alike the characters
         aligned = (a.section, b.section) in section_pairs
         if not aligned and min(len(a.metric), len(b.metric)) <= options.generic_metric_chars:
             continue  # `项目`, `企业`: too generic to pair outside aligned sections
