@@ -19,8 +19,6 @@ are indexed, and rare characters come first, so a candidate list stays short.
 
 from __future__ import annotations
 
-import math
-from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -36,14 +34,17 @@ def candidate_pairs(old: Sequence[str], new: Sequence[str], least: float) -> tup
     if least <= 0.0 or not old or not new:
         rows, cols = np.divmod(np.arange(len(old) * len(new), dtype=np.intp), max(1, len(new)))
         return rows, cols
-    old_sets = [_elements(text) for text in old]
-    new_sets = [_elements(text) for text in new]
-    frequency: Counter[tuple[str, int]] = Counter()
-    for elements in (*old_sets, *new_sets):
-        frequency.update(elements)
-    rank = {element: k for k, element in enumerate(sorted(frequency, key=lambda e: (frequency[e], e)))}
-    old_owner, old_element = _prefixes(old_sets, rank, least)
-    new_owner, new_element = _prefixes(new_sets, rank, least)
+    old_size = np.array([len(text) for text in old], dtype=np.int64)
+    new_size = np.array([len(text) for text in new], dtype=np.int64)
+    owner, element = _elements([*old, *new], np.concatenate([old_size, new_size]))
+    # Rank of an element: rarest first over both sides (ties by the element itself).
+    distinct, inverse, counts = np.unique(element, return_inverse=True, return_counts=True)
+    rank = np.empty(len(distinct), dtype=np.int64)
+    rank[np.lexsort((distinct, counts))] = np.arange(len(distinct))
+    owner, ranks = _prefixes(owner, rank[inverse], np.concatenate([old_size, new_size]), least)
+    is_old = owner < len(old)
+    old_owner, old_element = owner[is_old], ranks[is_old]
+    new_owner, new_element = owner[~is_old] - len(old), ranks[~is_old]
     # Join the prefixes on their elements: every (old, new) pair sharing one, all in numpy.
     order = np.argsort(new_element, kind="stable")
     new_owner, new_element = new_owner[order], new_element[order]
@@ -51,43 +52,45 @@ def candidate_pairs(old: Sequence[str], new: Sequence[str], least: float) -> tup
     count = np.searchsorted(new_element, old_element, side="right") - first
     rows = np.repeat(old_owner, count)
     run_starts = np.repeat(first - (np.cumsum(count) - count), count)
-    cols = new_owner[np.arange(len(rows), dtype=np.intp) + run_starts]
+    cols = new_owner[np.arange(len(rows), dtype=np.int64) + run_starts]
     # Two empty strings are alike (ratio 1) but share no element.
-    old_empty = np.array([i for i, e in enumerate(old_sets) if not e], dtype=np.intp)
-    new_empty = np.array([j for j, e in enumerate(new_sets) if not e], dtype=np.intp)
+    old_empty, new_empty = np.flatnonzero(old_size == 0), np.flatnonzero(new_size == 0)
     rows = np.concatenate([rows, np.repeat(old_empty, len(new_empty))])
     cols = np.concatenate([cols, np.tile(new_empty, len(old_empty))])
     keys = np.sort(rows.astype(np.int64) * len(new) + cols)  # row-major; sorting beats np.unique's hash
     keys = keys[np.concatenate([[True], keys[1:] != keys[:-1]])] if len(keys) else keys
-    rows, cols = (part.astype(np.intp) for part in np.divmod(keys, len(new)))
-    old_size = np.array([len(text) for text in old], dtype=np.float64)[rows]
-    new_size = np.array([len(text) for text in new], dtype=np.float64)[cols]
-    fits = 2.0 * np.minimum(old_size, new_size) >= least * (old_size + new_size) - _SLACK
-    return rows[fits], cols[fits]
+    rows, cols = np.divmod(keys, len(new))
+    a, b = old_size[rows].astype(np.float64), new_size[cols].astype(np.float64)
+    fits = 2.0 * np.minimum(a, b) >= least * (a + b) - _SLACK
+    return rows[fits].astype(np.intp), cols[fits].astype(np.intp)
 
 
-def _elements(text: str) -> list[tuple[str, int]]:
-    """The characters of `text` as a set: the k-th occurrence of a character is (character, k)."""
-    seen: dict[str, int] = {}
-    elements = []
-    for char in text:
-        k = seen[char] = seen.get(char, 0) + 1
-        elements.append((char, k))
-    return elements
+def _elements(texts: list[str], sizes: NDArray[np.int64]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """Every character of `texts` as a set element: its owner (index of its text) and the pair
+    (character, k-th occurrence in its text) coded as one integer."""
+    points = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+    owner = np.repeat(np.arange(len(texts), dtype=np.int64), sizes)
+    # Occurrence number: position within the run of one character in one text, in text order.
+    order = np.lexsort((np.arange(len(points)), points, owner))
+    by_owner, by_point = owner[order], points[order]
+    starts = np.ones(len(order), dtype=bool)
+    starts[1:] = (by_owner[1:] != by_owner[:-1]) | (by_point[1:] != by_point[:-1])
+    run_first = np.maximum.accumulate(np.where(starts, np.arange(len(order)), 0))
+    occurrence = np.arange(len(order)) - run_first + 1
+    longest = int(sizes.max(initial=0)) + 1
+    return by_owner, by_point * longest + occurrence
 
 
 def _prefixes(
-    sets: list[list[tuple[str, int]]], rank: dict[tuple[str, int], int], least: float
-) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
-    """Owner and rank of every prefix element: the rarest |x| − α(x) + 1 elements of each set x."""
-    owners: list[int] = []
-    elements: list[int] = []
-    for owner, members in enumerate(sets):
-        alpha = max(1, math.ceil(least * len(members) / (2.0 - least) - _SLACK))
-        keep = len(members) - alpha + 1
-        if keep <= 0:
-            continue
-        ranks = sorted([rank[e] for e in members])[:keep]
-        owners.extend([owner] * len(ranks))
-        elements.extend(ranks)
-    return np.array(owners, dtype=np.intp), np.array(elements, dtype=np.intp)
+    owner: NDArray[np.int64], rank: NDArray[np.int64], sizes: NDArray[np.int64], least: float
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """Owner and rank of every prefix element: the rarest |x| − α(x) + 1 elements of each set x
+    (`owner` sorted: each text's elements together)."""
+    alpha = np.maximum(1, np.ceil(least * sizes / (2.0 - least) - _SLACK)).astype(np.int64)
+    keep = sizes - alpha + 1
+    order = np.lexsort((rank, owner))
+    owner, rank = owner[order], rank[order]
+    first_of_owner = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    position = np.arange(len(owner)) - first_of_owner[owner]
+    inside = position < keep[owner]
+    return owner[inside], rank[inside]

@@ -93,13 +93,38 @@ def _indexed_ratio_pairs(
 ) -> tuple[NDArray[np.intp], NDArray[np.intp], NDArray[np.float64]]:
     """`ratio_pairs` scoring only the candidates of a prefix filter (`near_pairs`): the same
     entries, in the same order, with the values `ratio_matrix` gives them."""
+    import numpy as np
 
     from docdiff.near_pairs import candidate_pairs
 
     rows, cols = candidate_pairs(old, new, least)
-    values = paired_ratios([old[i] for i in rows.tolist()], [new[j] for j in cols.tolist()])
+    # Each distinct pair of strings scored once: repeated sentences recur in many candidates.
+    old_id, old_first = _distinct(old)
+    new_id, new_first = _distinct(new)
+    width = len(new_first)
+    distinct, inverse = np.unique(old_id[rows] * width + new_id[cols], return_inverse=True)
+    pair_old, pair_new = np.divmod(distinct, width)
+    scores = paired_ratios(
+        [old[old_first[i]] for i in pair_old.tolist()], [new[new_first[j]] for j in pair_new.tolist()]
+    )
+    values = scores[inverse.ravel()]
     keep = values >= least
     return rows[keep], cols[keep], values[keep]
+
+
+def _distinct(texts: Sequence[str]) -> tuple[NDArray[np.int64], list[int]]:
+    """An id per text (equal texts, equal ids) and the first index of each id."""
+    import numpy as np
+
+    ids: dict[str, int] = {}
+    first: list[int] = []
+    out = []
+    for k, text in enumerate(texts):
+        if text not in ids:
+            ids[text] = len(first)
+            first.append(k)
+        out.append(ids[text])
+    return np.array(out, dtype=np.int64), first
 
 
 def paired_ratios(old: Sequence[str], new: Sequence[str]) -> NDArray[np.float64]:
