@@ -34,6 +34,9 @@ def candidate_pairs(old: Sequence[str], new: Sequence[str], least: float) -> tup
     if least <= 0.0 or not old or not new:
         rows, cols = np.divmod(np.arange(len(old) * len(new), dtype=np.intp), max(1, len(new)))
         return rows, cols
+    if least > 1.0:  # no ratio exceeds 1
+        empty = np.zeros(0, dtype=np.intp)
+        return empty, empty.copy()
     old_size = np.array([len(text) for text in old], dtype=np.int64)
     new_size = np.array([len(text) for text in new], dtype=np.int64)
     owner, element = _elements([*old, *new], np.concatenate([old_size, new_size]))

@@ -57,7 +57,7 @@ def test_indexed_pairs_equal_all_pairs_on_seed_sentences(least: float, monkeypat
 @given(
     st.lists(st.text(alphabet="发展改革创新的和", max_size=12), max_size=12),
     st.lists(st.text(alphabet="发展改革创新的和", max_size=12), max_size=12),
-    st.sampled_from([0.3, 0.5, 0.8, 0.9, 1.0]),
+    st.sampled_from([0.0, 0.3, 0.5, 0.8, 0.9, 1.0, 1.5]),
 )
 def test_candidates_hold_every_pair_at_the_threshold(old: list[str], new: list[str], least: float) -> None:
     rows, cols = candidate_pairs(old, new, least)
