@@ -200,13 +200,18 @@ def _order(pairs: tuple[AlignedPair, ...], old_flat: list[FlatSection]) -> list[
         if pair.old is not None and pair.new is not None and pair.old not in partner:
             partner[pair.old] = pair.new
 
+    # The partner of the nearest paired old section at or before each one (0 before any), in
+    # one pass: a scan back per dropped section was quadratic in a long document.
+    nearest: list[int] = []
+    for i in range(len(old_flat)):
+        nearest.append(partner[i] if i in partner else nearest[-1] if nearest else 0)
+
     def key(k: int) -> tuple[int, int, int]:
         pair = pairs[k]
         if pair.new is not None:
             return (pair.new, 0, pair.old if pair.old is not None else -1)
         assert pair.old is not None
-        earlier = [partner[i] for i in range(pair.old, -1, -1) if i in partner]
-        return (earlier[0] if earlier else 0, 1, pair.old)
+        return (nearest[pair.old], 1, pair.old)
 
     return sorted(range(len(pairs)), key=key)
 

@@ -273,11 +273,17 @@ def find_moves(diffs: list[SectionDiff], options: DiffOptions) -> None:
         by_key[_key(sentence)].append(k)
     used: set[int] = set()
     unmatched: list[RawSentence] = []
+    # Inserts of one key are taken in order, so the used ones are a prefix of its list: a count
+    # per key finds the first free one (a scan of the list per delete was quadratic in copies).
+    taken: dict[str, int] = defaultdict(int)
     for sentence in deletes:
-        candidates = [k for k in by_key.get(_key(sentence), []) if k not in used]
-        if candidates:
-            used.add(candidates[0])
-            _make_move(sentence, inserts[candidates[0]])
+        key = _key(sentence)
+        same = by_key.get(key, [])
+        if taken[key] < len(same):
+            first = same[taken[key]]
+            taken[key] += 1
+            used.add(first)
+            _make_move(sentence, inserts[first])
         else:
             unmatched.append(sentence)
     rest = [inserts[k] for k in range(len(inserts)) if k not in used]
@@ -287,7 +293,10 @@ def find_moves(diffs: list[SectionDiff], options: DiffOptions) -> None:
     rows, cols, score = ratio_pairs([_key(s) for s in unmatched], [_key(s) for s in rest], options.min_move_similarity)
     taken_rows: set[int] = set()
     taken_cols: set[int] = set()
+    free = min(len(set(rows.tolist())), len(set(cols.tolist())))  # moves there can be at most
     for k in np.argsort(-score, kind="stable").tolist():
+        if len(taken_rows) == free:
+            break  # every row or every column that has a pair is taken: nothing more can pair
         row, col = int(rows[k]), int(cols[k])
         if row in taken_rows or col in taken_cols:
             continue

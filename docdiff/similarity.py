@@ -58,6 +58,9 @@ def ratio_matrix(old: Sequence[str], new: Sequence[str]) -> NDArray[np.float64]:
 # Entries of one block of an all-pairs matrix: blocks of rows keep the memory of a large
 # comparison bounded (a 4 MB pair holds thousands of targets and sections a side).
 BLOCK_ENTRIES = 1 << 18
+# Above this many pairs, `ratio_pairs` scores only the candidates of a prefix filter (the same
+# result: below it, scoring every pair in C is cheaper than building the index in Python).
+INDEXED_ENTRIES = 1 << 18
 
 
 def ratio_pairs(
@@ -67,6 +70,8 @@ def ratio_pairs(
     row-major order, computed a block of rows at a time (the values are the matrix's own)."""
     import numpy as np
 
+    if len(old) * len(new) > INDEXED_ENTRIES:
+        return _indexed_ratio_pairs(old, new, least)
     rows: list[NDArray[np.intp]] = []
     cols: list[NDArray[np.intp]] = []
     values: list[NDArray[np.float64]] = []
@@ -81,6 +86,45 @@ def ratio_pairs(
         empty = np.zeros(0, dtype=np.intp)
         return empty, empty.copy(), np.zeros(0)
     return np.concatenate(rows), np.concatenate(cols), np.concatenate(values)
+
+
+def _indexed_ratio_pairs(
+    old: Sequence[str], new: Sequence[str], least: float
+) -> tuple[NDArray[np.intp], NDArray[np.intp], NDArray[np.float64]]:
+    """`ratio_pairs` scoring only the candidates of a prefix filter (`near_pairs`): the same
+    entries, in the same order, with the values `ratio_matrix` gives them."""
+    import numpy as np
+
+    from docdiff.near_pairs import candidate_pairs
+
+    rows, cols = candidate_pairs(old, new, least)
+    # Each distinct pair of strings scored once: repeated sentences recur in many candidates.
+    old_id, old_first = _distinct(old)
+    new_id, new_first = _distinct(new)
+    width = len(new_first)
+    distinct, inverse = np.unique(old_id[rows] * width + new_id[cols], return_inverse=True)
+    pair_old, pair_new = np.divmod(distinct, width)
+    scores = paired_ratios(
+        [old[old_first[i]] for i in pair_old.tolist()], [new[new_first[j]] for j in pair_new.tolist()]
+    )
+    values = scores[inverse.ravel()]
+    keep = values >= least
+    return rows[keep], cols[keep], values[keep]
+
+
+def _distinct(texts: Sequence[str]) -> tuple[NDArray[np.int64], list[int]]:
+    """An id per text (equal texts, equal ids) and the first index of each id."""
+    import numpy as np
+
+    ids: dict[str, int] = {}
+    first: list[int] = []
+    out = []
+    for k, text in enumerate(texts):
+        if text not in ids:
+            ids[text] = len(first)
+            first.append(k)
+        out.append(ids[text])
+    return np.array(out, dtype=np.int64), first
 
 
 def paired_ratios(old: Sequence[str], new: Sequence[str]) -> NDArray[np.float64]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from docdiff.facts.formulations import Formulation, formulations_of
 from docdiff.facts.models import Fact, Phrase, Project, Target, Tense
 from docdiff.facts.phrases import find_phrases, quoted_spans, recurring_slogans, slogan_pattern
@@ -36,6 +38,7 @@ def extract_facts(
     glossaries = {child.heading for child in outline.root.children if child.style == "glossary"}
     flat = flat if flat is not None else flatten(doc, outline)
     formulations = formulations_of(doc, flat, other) if other is not None else []
+    formulation_starts = sorted((f.start, k) for k, f in enumerate(formulations))
     for section in flat:
         path = section.path
         role = None if path and path[0] in glossaries else section_role(path, has_review)
@@ -54,7 +57,7 @@ def extract_facts(
                     texts.extend((*cell, "") for cell in _cells(doc, block))
         # Formulations stand in headings of any style, so the heading is searched whatever it is.
         heading = [doc.to_normalised(section.section.heading_span)] if section.section.heading_span else []
-        for formulation in _within(formulations, [*heading, *((s, e) for s, e, _ in texts)]):
+        for formulation in _within(formulations, formulation_starts, [*heading, *((s, e) for s, e, _ in texts)]):
             if formulation.form not in seen_phrases:
                 seen_phrases.add(formulation.form)
                 facts.append(_formulation(doc, formulation, path))
@@ -94,8 +97,15 @@ def extract_facts(
     return facts
 
 
-def _within(formulations: list[Formulation], ranges: list[tuple[int, int]]) -> list[Formulation]:
-    return [f for f in formulations if any(start <= f.start < end for start, end in ranges)]
+def _within(
+    formulations: list[Formulation], starts: list[tuple[int, int]], ranges: list[tuple[int, int]]
+) -> list[Formulation]:
+    """The formulations starting inside any of `ranges`, in their own order (`starts`: the sorted
+    (start, position) of each, so a range is two binary searches, not a scan of them all)."""
+    picked: set[int] = set()
+    for start, end in ranges:
+        picked.update(k for _, k in starts[bisect_left(starts, (start, -1)) : bisect_left(starts, (end, -1))])
+    return [formulations[k] for k in sorted(picked)]
 
 
 def _formulation(doc: Document, found: Formulation, path: tuple[str, ...]) -> Phrase:

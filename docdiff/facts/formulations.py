@@ -22,6 +22,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from docdiff.flat import FlatSection
 from docdiff.models import Document
@@ -57,8 +58,10 @@ class Formulation:
     text: str
 
 
-@dataclass(frozen=True, slots=True)  # slots: a 4 MB text is a million tokens, held in the cache
-class _Token:
+class _Token(NamedTuple):
+    """A word of a text: a named tuple, not a dataclass, because a 4 MB text is a million tokens
+    held in the cache and a tuple is built several times faster than a frozen dataclass."""
+
     word: str
     tag: str
     start: int
@@ -83,14 +86,19 @@ def _tokens(text: str) -> tuple[_Token, ...]:
         ends[pos] = tag
     tokens: list[_Token] = []
     pos = 0
-    # One string per distinct word and tag: a long text repeats a few thousand words.
-    words: dict[str, str] = {}
+    # One string per distinct word and tag: a long text repeats a few thousand words; whether a
+    # word is all Han is decided once per distinct word.
+    words: dict[str, tuple[str, bool]] = {}
     tags: dict[str, str] = {}
+    append = tokens.append
     for word in rjieba.cut(text, True):
-        tag = ends.get(pos + len(word), "x")
-        word = words.setdefault(word, word)
-        tokens.append(_Token(word, tags.setdefault(tag, tag), pos, bool(_HAN_WORD.fullmatch(word))))
-        pos += len(word)
+        end = pos + len(word)
+        tag = ends.get(end, "x")
+        known = words.get(word)
+        if known is None:
+            known = words[word] = (word, bool(_HAN_WORD.fullmatch(word)))
+        append(_Token(known[0], tags.setdefault(tag, tag), pos, known[1]))
+        pos = end
     return tuple(tokens)
 
 
@@ -168,32 +176,52 @@ def _candidates(tokens: Sequence[_Token], options: FormulationOptions) -> dict[s
     # built word by word: the reciprocal frequencies add up, each break costs a factor of ten.
     most = 10.0 ** (options.max_zipf - 9.0)
     most_verb = 10.0 ** (options.max_verb_zipf - 9.0)
+    breaks = [10.0**n for n in range(options.max_words)]
+    # What a word can be in a term depends only on the word and its tag: decided once per
+    # distinct pair (a long text repeats a few thousand), not once per position.
+    shapes: dict[tuple[str, str], tuple[int, float, bool, bool]] = {}
     for run in _runs(tokens):
-        frequency = [frequencies.get(t.word, 0.0) for t in run]
+        run_shapes = []
+        for token in run:
+            shape = shapes.get((token.word, token.tag))
+            if shape is None:
+                shape = shapes[(token.word, token.tag)] = _shape(token, frequencies, most_verb)
+            run_shapes.append(shape)
+        size = len(run)
         for i, first in enumerate(run):
-            if first.tag in _NO_START or (first.tag.startswith("v") and frequency[i] > most_verb):
+            if not run_shapes[i][2]:
                 continue
-            if len(first.word) == 1 and first.tag[0] not in "va":
-                continue  # a one-character noun or the like (`性`, `中`) is a split fragment
             chars = 0
             inverse = 0.0
             unseen = False
-            for j in range(i, min(len(run), i + options.max_words)):
-                chars += len(run[j].word)
+            form = ""
+            for j in range(i, min(size, i + options.max_words)):
+                length, frequency, _, ends_term = run_shapes[j]
+                chars += length
                 if chars > options.max_chars:
                     break
-                unseen = unseen or frequency[j] <= 0.0
-                inverse += 1.0 / frequency[j] if frequency[j] > 0.0 else 0.0
-                last = run[j]
-                if chars < options.min_chars or last.tag not in _CONTENT or len(last.word) == 1:
+                form += run[j].word
+                unseen = unseen or frequency <= 0.0
+                inverse += 1.0 / frequency if frequency > 0.0 else 0.0
+                if chars < options.min_chars or not ends_term:
                     continue
-                if not unseen and 1.0 / inverse / 10.0 ** (j - i) > most:
+                if not unseen and 1.0 / inverse / breaks[j - i] > most:
                     continue
                 if j == i and not unseen:
                     continue  # one word general Chinese knows (`贯彻落实`, `长效机制`) is no new coinage
-                form = "".join([t.word for t in run[i : j + 1]])
                 found.setdefault(form, []).append(first.start)
     return found
+
+
+def _shape(token: _Token, frequencies: dict[str, float], most_verb: float) -> tuple[int, float, bool, bool]:
+    """A word's length, its frequency, whether a term may start on it (neither a function word nor
+    a common verb, nor a one-character noun or the like, `性`, `中`, a split fragment) and whether
+    one may end on it (a content word of two characters or more)."""
+    frequency = frequencies.get(token.word, 0.0)
+    starts = not (token.tag in _NO_START or (token.tag.startswith("v") and frequency > most_verb))
+    starts = starts and not (len(token.word) == 1 and token.tag[0] not in "va")
+    ends = token.tag in _CONTENT and len(token.word) != 1
+    return len(token.word), frequency, starts, ends
 
 
 def _new_terms(

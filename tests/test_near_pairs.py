@@ -1,0 +1,74 @@
+"""The prefix filter behind `ratio_pairs`: the same pairs as scoring every pair, on real sentences."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import docdiff.similarity as similarity
+from docdiff.near_pairs import candidate_pairs
+from docdiff.sentences import sentence_units
+from tests.conftest import PLAN, REPORT_2025, seed_document
+
+
+def _sentences(name: str) -> list[str]:
+    doc = seed_document(name)
+    return [u.key for u in sentence_units(doc.normalised, (0, len(doc.normalised))) if u.key]
+
+
+def _edited(text: str, rng: random.Random) -> str:
+    chars = list(text)
+    for _ in range(rng.randrange(6)):
+        k = rng.randrange(len(chars) + 1)
+        if rng.random() < 0.5:
+            chars.insert(k, rng.choice("的和在推进发展"))
+        elif chars:
+            del chars[min(k, len(chars) - 1)]
+    return "".join(chars)
+
+
+def _both_ways(
+    old: list[str], new: list[str], least: float, monkeypatch: pytest.MonkeyPatch
+) -> tuple[tuple[np.ndarray, ...], tuple[np.ndarray, ...]]:
+    monkeypatch.setattr(similarity, "INDEXED_ENTRIES", 1 << 62)
+    every = similarity.ratio_pairs(old, new, least)
+    monkeypatch.setattr(similarity, "INDEXED_ENTRIES", 0)
+    return every, similarity.ratio_pairs(old, new, least)
+
+
+@pytest.mark.parametrize("least", [0.5, 0.6, 0.8, 1.0])
+def test_indexed_pairs_equal_all_pairs_on_seed_sentences(least: float, monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(least)
+    plan, report = _sentences(PLAN), _sentences(REPORT_2025)
+    old = [*rng.sample(plan, 300), "", "发展"]
+    new = [_edited(s, rng) for s in old[:200]] + rng.sample(report, 100) + ["", ""]
+    every, indexed = _both_ways(old, new, least, monkeypatch)
+    assert len(every[0]) > (150 if least < 1 else 20)  # edited copies of the plan's sentences pair with their sources
+    for full, fast in zip(every, indexed, strict=True):
+        assert full.dtype == fast.dtype
+        assert np.array_equal(full, fast)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.text(alphabet="发展改革创新的和", max_size=12), max_size=12),
+    st.lists(st.text(alphabet="发展改革创新的和", max_size=12), max_size=12),
+    st.sampled_from([0.0, 0.3, 0.5, 0.8, 0.9, 1.0, 1.5]),
+)
+def test_candidates_hold_every_pair_at_the_threshold(old: list[str], new: list[str], least: float) -> None:
+    rows, cols = candidate_pairs(old, new, least)
+    found = set(zip(rows.tolist(), cols.tolist(), strict=True))
+    assert list(zip(rows.tolist(), cols.tolist(), strict=True)) == sorted(found)  # row-major, no repeats
+    matrix = similarity.ratio_matrix(old, new)
+    for i, j in zip(*np.nonzero(matrix >= least), strict=True):
+        assert (int(i), int(j)) in found
+
+
+def test_candidates_are_few_on_unrelated_sentences() -> None:
+    plan, report = _sentences(PLAN), _sentences(REPORT_2025)
+    rows, _ = candidate_pairs(plan[:400], report[:400], 0.8)
+    assert len(rows) < 400 * 400 // 10  # the filter, not all pairs
