@@ -2,9 +2,15 @@
 the seed pair; moving between sections under 50 ms).
 
 The first screen is timed cold (an empty analysis cache: read, segment and compare) and warm
-(the comparison read back from the cache), five runs each. Run from any folder:
-`python bench/bench_tui.py`. The baseline, measured in the same run, is starting a bare
-Python interpreter.
+(the comparison read back from the cache); a section move is timed over 40 moves in each of
+several fresh processes. Every figure is given as wall time and as the CPU time of the app's
+process (on a machine shared with other work the wall clock mostly measures waiting for a
+core), min/median/max over the runs. The baseline, measured in the same run, is starting a
+bare Python interpreter.
+
+Run from any folder: `python bench/bench_tui.py [RUNS]` (default 5). The children write
+bytecode as an installed docdiff has it (PYTHONDONTWRITEBYTECODE is dropped for them), and a
+first start before the timed ones compiles it.
 """
 
 from __future__ import annotations
@@ -20,12 +26,15 @@ from pathlib import Path
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 OLD = SEEDS / "2024-hongkou-news-outlook.txt"
 NEW = SEEDS / "2025-hongkou-gov-work-report.txt"
-RUNS = 5
+MOVES = 20  # forward, then as many back
 
 _CHILD = """
 import asyncio, time, sys
 from docdiff.tui.app import DocdiffApp
 from docdiff.tui.screens.review import ReviewScreen
+
+def median(values):
+    return sorted(values)[len(values) // 2]
 
 async def main() -> None:
     app = DocdiffApp(sys.argv[1], sys.argv[2])
@@ -33,11 +42,13 @@ async def main() -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen) and app.screen.comparison is not None
-        print("ready", flush=True)
+        # CPU of the whole process since it started: imports, the app, the worker thread.
+        print(f"ready {time.process_time():.4f}", flush=True)
         if sys.argv[3] == "first":
             return
         moves, idle, moves_cpu, idle_cpu = [], [], [], []
-        for key in ["right_square_bracket"] * 30 + ["left_square_bracket"] * 30:
+        moves_n = int(sys.argv[4])
+        for key in ["right_square_bracket"] * moves_n + ["left_square_bracket"] * moves_n:
             start, cpu = time.perf_counter(), time.process_time()
             await pilot.press("x")  # an unbound key: what pressing and repainting costs by itself
             await pilot.pause()
@@ -48,81 +59,81 @@ async def main() -> None:
             await pilot.pause()
             moves.append(time.perf_counter() - start)
             moves_cpu.append(time.process_time() - cpu)
-        handler = []
-        for _ in range(10):
-            start = time.perf_counter()
-            await app.screen.action_next_section()
-            handler.append(time.perf_counter() - start)
-        for values in (moves, idle, moves_cpu, idle_cpu, handler):
-            values.sort()
-        print(
-            f"moves {moves[30] * 1000:.1f} {idle[30] * 1000:.1f} {handler[5] * 1000:.1f} "
-            f"{moves_cpu[30] * 1000:.1f} {idle_cpu[30] * 1000:.1f}",
-            flush=True,
-        )
+        print(" ".join(f"{median(v) * 1000:.2f}" for v in (moves, idle, moves_cpu, idle_cpu)), flush=True)
 
 asyncio.run(main())
 """
 
 
-def _child(cache: str, mode: str) -> tuple[float, subprocess.Popen[str]]:
-    """Start the app in a fresh interpreter; seconds until its first screen has content."""
+def _env(cache: str) -> dict[str, str]:
     env = {**os.environ, "DOCDIFF_CACHE": cache}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def _child(cache: str, mode: str) -> tuple[float, float, subprocess.Popen[str]]:
+    """Start the app in a fresh interpreter; wall and CPU seconds until its first screen has content."""
     start = time.perf_counter()
     child = subprocess.Popen(
-        [sys.executable, "-c", _CHILD, str(OLD), str(NEW), mode], stdout=subprocess.PIPE, text=True, env=env
+        [sys.executable, "-c", _CHILD, str(OLD), str(NEW), mode, str(MOVES)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=_env(cache),
     )
     assert child.stdout is not None
-    ready_line = child.stdout.readline().strip()
+    ready_line = child.stdout.readline().split()
     seconds = time.perf_counter() - start
-    assert ready_line == "ready", ready_line
-    return seconds, child
+    assert ready_line[:1] == ["ready"], ready_line
+    return seconds, float(ready_line[1]), child
 
 
-def _spread(values: list[float]) -> str:
-    return f"min {min(values):.2f} / median {statistics.median(values):.2f} / max {max(values):.2f} s"
+def _spread(values: list[float], unit: str = "s", scale: float = 1.0) -> str:
+    digits = 2 if unit == "s" else 1
+    low, mid, high = (round(v * scale, digits) for v in (min(values), statistics.median(values), max(values)))
+    return f"min {low} / median {mid} / max {high} {unit}"
 
 
 def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
     bare: list[float] = []
-    for _ in range(RUNS):
+    for _ in range(runs):
         start = time.perf_counter()
         subprocess.run([sys.executable, "-c", "pass"], check=True)
         bare.append(time.perf_counter() - start)
-    cold: list[float] = []
-    warm: list[float] = []
+    first: dict[str, tuple[list[float], list[float]]] = {"cold cache": ([], []), "warm cache": ([], [])}
+    move, idle, move_cpu, idle_cpu = [], [], [], []
     with tempfile.TemporaryDirectory() as cache:
-        for _ in range(RUNS):
+        _child(cache, "first")[2].wait()  # compiles the bytecode and fills the cache
+        for _ in range(runs):
             with tempfile.TemporaryDirectory() as empty:
-                seconds, child = _child(empty, "first")
+                seconds, cpu, child = _child(empty, "first")
                 child.wait()
-                cold.append(seconds)
-        _child(cache, "first")[1].wait()  # fills the cache
-        for _ in range(RUNS):
-            seconds, child = _child(cache, "first")
+            first["cold cache"][0].append(seconds)
+            first["cold cache"][1].append(cpu)
+            seconds, cpu, child = _child(cache, "first")
             child.wait()
-            warm.append(seconds)
-        _, child = _child(cache, "moves")
-        assert child.stdout is not None
-        _, move, idle, handler, move_cpu, idle_cpu = child.stdout.readline().split()
-        child.wait()
+            first["warm cache"][0].append(seconds)
+            first["warm cache"][1].append(cpu)
+        for _ in range(runs):
+            _, _, child = _child(cache, "moves")
+            assert child.stdout is not None
+            figures = [float(f) for f in child.stdout.readline().split()]
+            child.wait()
+            for values, figure in zip((move, idle, move_cpu, idle_cpu), figures, strict=True):
+                values.append(figure)
     base = statistics.median(bare)
-    for name, values in (("cold cache", cold), ("warm cache", warm)):
+    print(f"{runs} runs each; baseline: a bare Python start, median {base:.2f} s wall")
+    for name, (wall, cpu) in first.items():
         print(
-            f"first screen with content, from process start, {name}: {_spread(values)} (budget 1 s); "
-            f"{statistics.median(values) / base:.0f}x a bare Python start ({base:.2f} s)"
+            f"first screen with content, from process start, {name} (budget 1 s): wall {_spread(wall)} "
+            f"({statistics.median(wall) / base:.0f}x the baseline); CPU {_spread(cpu)}"
         )
-    response = float(move) - float(idle)
-    print(
-        f"moving between sections ([ and ], 60 moves, medians): key to repainted screen {move} ms, an unbound "
-        f"key {idle} ms, so the move itself {response:.1f} ms (budget 50 ms); docdiff's handler alone {handler} ms"
-    )
-    # On a machine shared with other work the wall clock mostly measures waiting for a core; the
-    # CPU a move takes in this process does not.
-    print(
-        f"  CPU of this process per move, medians: {move_cpu} ms, an unbound key {idle_cpu} ms, so the move "
-        f"itself {float(move_cpu) - float(idle_cpu):.1f} ms"
-    )
+    itself = [m - i for m, i in zip(move, idle, strict=True)]
+    itself_cpu = [m - i for m, i in zip(move_cpu, idle_cpu, strict=True)]
+    print(f"moving between sections ([ and ], {2 * MOVES} moves a run, the medians of each run; budget 50 ms):")
+    print(f"  key to repainted screen: wall {_spread(move, 'ms')}; CPU {_spread(move_cpu, 'ms')}")
+    print(f"  an unbound key (pressing and repainting alone): wall {_spread(idle, 'ms')}; CPU {_spread(idle_cpu, 'ms')}")
+    print(f"  so the move itself: wall {_spread(itself, 'ms')}; CPU {_spread(itself_cpu, 'ms')}")
 
 
 if __name__ == "__main__":

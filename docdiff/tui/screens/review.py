@@ -10,9 +10,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, LoadingIndicator, Static, TabbedContent, TabPane, Tree
+from textual.widgets import DataTable, LoadingIndicator, Static, TabbedContent, TabPane, Tree
 
-from docdiff.cache.analysis import Cache, load_document
 from docdiff.comparison import Comparison
 from docdiff.errors import DocdiffError
 from docdiff.models import Document, Span
@@ -21,11 +20,13 @@ from docdiff.report.view import Line, fact_lines, holding_pair, summary_lines
 from docdiff.store.store import Store, is_reference
 from docdiff.tui.find import contains
 from docdiff.tui.messages import ComparisonFailed, ComparisonReady
+from docdiff.tui.pair import cached_pair, compare_pair
 from docdiff.tui.screens.dialogs import ExportScreen, SearchScreen
 from docdiff.tui.widgets.diff_view import DiffView, section_text
 from docdiff.tui.widgets.doc_header import DocHeader
 from docdiff.tui.widgets.dupes_table import DupesTable
 from docdiff.tui.widgets.facts_table import FactsTable
+from docdiff.tui.widgets.footer import KeysFooter
 from docdiff.tui.widgets.section_tree import FILTERS, SectionTree
 
 TABS = ("sections", "facts", "duplicates", "summary")
@@ -92,11 +93,16 @@ class ReviewScreen(Screen[None]):
             with TabPane("Summary [4]", id="summary"), VerticalScroll(id="summary-scroll"):
                 yield Static("", id="summary-text")
         yield LoadingIndicator(id="loading")
-        yield Footer()
+        yield KeysFooter()
 
-    def on_mount(self) -> None:
-        self.query_one("#tabs").display = False
-        self.run_comparison()
+    async def on_mount(self) -> None:
+        # A pair compared before is shown before the first frame; any other is compared in a worker.
+        ready = cached_pair(self.old_source, self.new_source, self.store)
+        if ready is not None:
+            await self.on_comparison_ready(ready)
+        else:
+            self.query_one("#tabs").display = False
+            self.run_comparison()
 
     def open(self, old: str, new: str) -> None:
         """Compare two other versions in this screen (the picker's choice); the widgets refill when it is ready."""
@@ -107,17 +113,17 @@ class ReviewScreen(Screen[None]):
         self.query_one("#tabs").display = False
         self.query_one("#loading").display = True
         self.query_one(DocHeader).update(Text(f"Comparing {old} → {new}…"))
-        self.run_comparison()
+        ready = cached_pair(old, new, self.store)
+        if ready is not None:
+            self.post_message(ready)
+        else:
+            self.run_comparison()
 
     @work(thread=True, exclusive=True, group="compare")
     def run_comparison(self) -> None:
         """Read both versions and compare them off the UI thread; only posts messages."""
         try:
-            old = load_document(self.old_source, self.store)
-            new = load_document(self.new_source, self.store)
-            # Cached per pair of contents: a second look at the same pair starts at once.
-            comparison = Cache.default(self.store, self.old_source, self.new_source).comparison(old, new)
-            self.post_message(ComparisonReady(comparison, old, new))
+            self.post_message(compare_pair(self.old_source, self.new_source, self.store))
         except (DocdiffError, OSError) as exc:
             self.post_message(ComparisonFailed(str(exc)))
 
