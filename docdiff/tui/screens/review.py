@@ -21,7 +21,6 @@ from docdiff.store.store import Store, is_reference
 from docdiff.tui.find import contains
 from docdiff.tui.messages import ComparisonFailed, ComparisonReady
 from docdiff.tui.pair import cached_pair, compare_pair
-from docdiff.tui.screens.dialogs import ExportScreen, SearchScreen
 from docdiff.tui.widgets.diff_view import DiffView, section_text
 from docdiff.tui.widgets.doc_header import DocHeader
 from docdiff.tui.widgets.dupes_table import DupesTable
@@ -282,6 +281,8 @@ class ReviewScreen(Screen[None]):
         self.query_one(TabbedContent).get_tab("sections").label = f"Sections [1] · {tree.status_filter}"
 
     def action_search(self) -> None:
+        from docdiff.tui.screens.dialogs import SearchScreen  # dialogs load when first opened (see app.action_help)
+
         if self.comparison is not None:
             self.app.push_screen(SearchScreen(self.query_one(DiffView).search_query or ""), self._search)
 
@@ -328,6 +329,8 @@ class ReviewScreen(Screen[None]):
             self.notify(f"Copied {len(passage)} characters", timeout=2)
 
     def action_export(self) -> None:
+        from docdiff.tui.screens.dialogs import ExportScreen
+
         if self.comparison is not None:
             self.app.push_screen(ExportScreen(), self._export)
 
