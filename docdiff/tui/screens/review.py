@@ -19,8 +19,8 @@ from docdiff.report.styles import styled_runs
 from docdiff.report.view import Line, fact_lines, holding_pair, summary_lines
 from docdiff.store.store import Store, is_reference
 from docdiff.tui.find import contains
-from docdiff.tui.messages import ComparisonFailed, ComparisonReady
-from docdiff.tui.pair import cached_pair, compare_pair
+from docdiff.tui.messages import ComparisonFailed, ComparisonProgress, ComparisonReady
+from docdiff.tui.pair import STEPS, cached_pair, compare_pair
 from docdiff.tui.widgets.diff_view import DiffView, section_text
 from docdiff.tui.widgets.doc_header import DocHeader
 from docdiff.tui.widgets.dupes_table import DupesTable
@@ -122,9 +122,17 @@ class ReviewScreen(Screen[None]):
     def run_comparison(self) -> None:
         """Read both versions and compare them off the UI thread; only posts messages."""
         try:
-            self.post_message(compare_pair(self.old_source, self.new_source, self.store))
+            self.post_message(compare_pair(self.old_source, self.new_source, self.store, self._progress))
         except (DocdiffError, OSError) as exc:
             self.post_message(ComparisonFailed(str(exc)))
+
+    def _progress(self, step: int, name: str) -> None:
+        self.post_message(ComparisonProgress(step, len(STEPS), name))
+
+    def on_comparison_progress(self, message: ComparisonProgress) -> None:
+        if self.comparison is None:  # a late message from a worker whose pair is shown already
+            step = f"step {message.step + 1} of {message.steps}: {message.name}…"
+            self.query_one(DocHeader).update(Text(f"Comparing {self.old_source} → {self.new_source}\n{step}"))
 
     async def on_comparison_ready(self, message: ComparisonReady) -> None:
         self.comparison, self.old_doc, self.new_doc = message.comparison, message.old, message.new
