@@ -7,11 +7,13 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from textual.widgets._footer import FooterKey
 
 from docdiff.tui.app import DocdiffApp
 from docdiff.tui.pair import STEPS, cached_pair, compare_pair
 from docdiff.tui.screens.review import ReviewScreen
 from docdiff.tui.widgets.doc_header import DocHeader
+from docdiff.tui.widgets.footer import KeysFooter
 from tests.conftest import SEEDS
 
 OLD = str(SEEDS / "2024-hongkou-news-outlook.txt")
@@ -83,3 +85,25 @@ def test_the_loading_screen_names_the_step() -> None:
     assert steps, seen
     assert all(text.startswith(f"Comparing {OLD} → {NEW}") for text in steps)
     assert any("of 5: segmenting" in text or "of 5: comparing" in text for text in steps)
+
+
+def test_the_footer_keeps_its_keys_while_they_stay_the_same() -> None:
+    compare_pair(OLD, NEW, None, lambda step, name: None)
+
+    async def run() -> tuple[list[str], list[str], bool]:
+        app = DocdiffApp(OLD, NEW)
+        async with app.run_test(size=(80, 24)) as pilot:
+            footer = app.screen.query_one(KeysFooter)
+            await pilot.pause()
+            before = list(footer.query(FooterKey))
+            shown = [f"{key.key_display} {key.description}" for key in before]
+            await pilot.press("tab")  # focus moves to the facts table, then back: the same keys
+            await pilot.press("1")
+            await pilot.pause()
+            after = list(footer.query(FooterKey))
+            again = [f"{key.key_display} {key.description}" for key in after]
+            return shown, again, all(a is b for a, b in zip(before, after, strict=True))
+
+    shown, again, kept = asyncio.run(run())
+    assert shown == again and kept  # not removed and mounted again on each change of focus
+    assert shown[:2] == ["q Quit", "? Help"] and "] Next section" in shown
