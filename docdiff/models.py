@@ -41,7 +41,7 @@ else:
 class Model(BaseModel):
     """Base for every docdiff model: immutable and strict about unknown fields."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Document(Model):

@@ -18,7 +18,7 @@ from pydantic import ConfigDict, Field, ValidationError
 
 from docdiff.cache.folder import STORE_FOLDER, CacheFolder, default_root, entry_key
 from docdiff.comparison import Comparison
-from docdiff.errors import InputError
+from docdiff.errors import DocdiffError, InputError
 from docdiff.facts.models import FactList
 from docdiff.models import Document, Model, Outline
 from docdiff.options import CompareOptions, IngestOptions, SegmentOptions
@@ -70,8 +70,8 @@ class Cache:
         if self.folder is not None:
             self.folder.forget(kind, key, suffix)
 
-    def document(self, raw_sha256: str, source: str, read: _Reader, ingest: IngestOptions) -> Document:
-        """The document whose bytes hash to `raw_sha256`, read with `read()` if not cached."""
+    def cached_document(self, raw_sha256: str, source: str, ingest: IngestOptions) -> Document | None:
+        """The document whose bytes hash to `raw_sha256` if it was read before, else None (nothing is read)."""
         key = entry_key("document", raw_sha256, ingest.model_dump_json())
         data = self._get("document", key)
         if data is not None:
@@ -79,6 +79,13 @@ class Cache:
                 return Document.model_validate_json(data).model_copy(update={"source": source})
             except ValidationError:
                 self._forget("document", key)
+        return None
+
+    def document(self, raw_sha256: str, source: str, read: _Reader, ingest: IngestOptions) -> Document:
+        """The document whose bytes hash to `raw_sha256`, read with `read()` if not cached."""
+        cached = self.cached_document(raw_sha256, source, ingest)
+        if cached is not None:
+            return cached
         document = read()
         self._put("document", entry_key("document", document.sha256, ingest.model_dump_json()), _json(document))
         return document
@@ -187,19 +194,39 @@ def load_document(
     ingest = ingest or IngestOptions()
     cache = cache if cache is not None else Cache.default(store, source)
     reader = _Reader(source, store, ingest)
-    if cache.folder is None:
-        return reader()
+    found = _raw_hash(source, store, ingest) if cache.folder is not None else None
+    if found is None:
+        return reader()  # no cache, or the reader reports what is wrong
+    return cache.document(*found, reader, ingest)
+
+
+def cached_document(
+    source: Source, store: Store | None = None, ingest: IngestOptions | None = None, cache: Cache | None = None
+) -> Document | None:
+    """`load_document` when the cache holds the document, else None: nothing is read or normalised,
+    and a source that cannot be read is None too (`load_document` says what is wrong with it)."""
+    ingest = ingest or IngestOptions()
+    cache = cache if cache is not None else Cache.default(store, source)
+    try:
+        found = _raw_hash(source, store, ingest) if cache.folder is not None else None
+    except (DocdiffError, OSError):
+        return None
+    return cache.cached_document(*found, ingest) if found is not None else None
+
+
+def _raw_hash(source: Source, store: Store | None, ingest: IngestOptions) -> tuple[str, str] | None:
+    """The SHA-256 of a source's bytes and its name, or None if only the reader can say what is wrong with it."""
     if isinstance(source, str) and is_reference(source):
         snapshot = (store or Store()).get(source)
-        return cache.document(snapshot.sha256, snapshot.source, reader, ingest)
+        return snapshot.sha256, snapshot.source
     path = Path(source)
     try:
         if not path.is_file() or path.stat().st_size > ingest.max_bytes:
-            return reader()  # the reader reports what is wrong
+            return None
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    return cache.document(hashlib.sha256(raw).hexdigest(), str(path), reader, ingest)
+    return hashlib.sha256(raw).hexdigest(), str(path)
 
 
 def analyse_cached(document: Document, options: SegmentOptions | None = None, cache: Cache | None = None) -> Analysis:

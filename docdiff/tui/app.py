@@ -11,8 +11,6 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from docdiff.store.store import Store
-from docdiff.tui.screens.dialogs import HelpScreen
-from docdiff.tui.screens.picker import PickerScreen
 from docdiff.tui.screens.review import ReviewScreen
 from docdiff.tui.series import series_versions_or_empty
 from docdiff.tui.settings import TuiSettings, load_settings, save_settings
@@ -62,6 +60,8 @@ class DocdiffApp(App[None]):
 
     def action_open_pair(self) -> None:
         """Pick a series and two versions from the store, then compare them."""
+        from docdiff.tui.screens.picker import PickerScreen  # as the dialogs: its widgets load when first asked for
+
         versions = series_versions_or_empty(self.store) if self.store is not None else {}
         if not versions:
             self.notify("The store holds no series with two versions", severity="warning")
@@ -78,6 +78,10 @@ class DocdiffApp(App[None]):
             review.open(self.old, self.new)
 
     def action_help(self) -> None:
+        # The dialogs are imported when first opened: their widgets (inputs, selects, a directory
+        # tree) are a tenth of the imports before the first screen, which shows none of them.
+        from docdiff.tui.screens.dialogs import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         screen = self.screen

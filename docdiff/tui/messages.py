@@ -24,3 +24,12 @@ class ComparisonFailed(Message):
     """The comparison could not be made (missing file, bad reference, bad input)."""
 
     error: str
+
+
+@dataclass
+class ComparisonProgress(Message):
+    """The worker starts a step of comparing a pair that is not cached."""
+
+    step: int  # counted from 0
+    steps: int
+    name: str  # what the step does, e.g. "segmenting 2025.txt"

@@ -10,9 +10,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, LoadingIndicator, Static, TabbedContent, TabPane, Tree
+from textual.widgets import DataTable, LoadingIndicator, Static, TabbedContent, TabPane, Tree
 
-from docdiff.cache.analysis import Cache, load_document
 from docdiff.comparison import Comparison
 from docdiff.errors import DocdiffError
 from docdiff.models import Document, Span
@@ -20,12 +19,13 @@ from docdiff.report.styles import styled_runs
 from docdiff.report.view import Line, fact_lines, holding_pair, summary_lines
 from docdiff.store.store import Store, is_reference
 from docdiff.tui.find import contains
-from docdiff.tui.messages import ComparisonFailed, ComparisonReady
-from docdiff.tui.screens.dialogs import ExportScreen, SearchScreen
+from docdiff.tui.messages import ComparisonFailed, ComparisonProgress, ComparisonReady
+from docdiff.tui.pair import STEPS, cached_pair, compare_pair
 from docdiff.tui.widgets.diff_view import DiffView, section_text
 from docdiff.tui.widgets.doc_header import DocHeader
 from docdiff.tui.widgets.dupes_table import DupesTable
 from docdiff.tui.widgets.facts_table import FactsTable
+from docdiff.tui.widgets.footer import KeysFooter
 from docdiff.tui.widgets.section_tree import FILTERS, SectionTree
 
 TABS = ("sections", "facts", "duplicates", "summary")
@@ -92,11 +92,16 @@ class ReviewScreen(Screen[None]):
             with TabPane("Summary [4]", id="summary"), VerticalScroll(id="summary-scroll"):
                 yield Static("", id="summary-text")
         yield LoadingIndicator(id="loading")
-        yield Footer()
+        yield KeysFooter()
 
-    def on_mount(self) -> None:
-        self.query_one("#tabs").display = False
-        self.run_comparison()
+    async def on_mount(self) -> None:
+        # A pair compared before is shown before the first frame; any other is compared in a worker.
+        ready = cached_pair(self.old_source, self.new_source, self.store)
+        if ready is not None:
+            await self.on_comparison_ready(ready)
+        else:
+            self.query_one("#tabs").display = False
+            self.run_comparison()
 
     def open(self, old: str, new: str) -> None:
         """Compare two other versions in this screen (the picker's choice); the widgets refill when it is ready."""
@@ -107,19 +112,27 @@ class ReviewScreen(Screen[None]):
         self.query_one("#tabs").display = False
         self.query_one("#loading").display = True
         self.query_one(DocHeader).update(Text(f"Comparing {old} → {new}…"))
-        self.run_comparison()
+        ready = cached_pair(old, new, self.store)
+        if ready is not None:
+            self.post_message(ready)
+        else:
+            self.run_comparison()
 
     @work(thread=True, exclusive=True, group="compare")
     def run_comparison(self) -> None:
         """Read both versions and compare them off the UI thread; only posts messages."""
         try:
-            old = load_document(self.old_source, self.store)
-            new = load_document(self.new_source, self.store)
-            # Cached per pair of contents: a second look at the same pair starts at once.
-            comparison = Cache.default(self.store, self.old_source, self.new_source).comparison(old, new)
-            self.post_message(ComparisonReady(comparison, old, new))
+            self.post_message(compare_pair(self.old_source, self.new_source, self.store, self._progress))
         except (DocdiffError, OSError) as exc:
             self.post_message(ComparisonFailed(str(exc)))
+
+    def _progress(self, step: int, name: str) -> None:
+        self.post_message(ComparisonProgress(step, len(STEPS), name))
+
+    def on_comparison_progress(self, message: ComparisonProgress) -> None:
+        if self.comparison is None:  # a late message from a worker whose pair is shown already
+            step = f"step {message.step + 1} of {message.steps}: {message.name}…"
+            self.query_one(DocHeader).update(Text(f"Comparing {self.old_source} → {self.new_source}\n{step}"))
 
     async def on_comparison_ready(self, message: ComparisonReady) -> None:
         self.comparison, self.old_doc, self.new_doc = message.comparison, message.old, message.new
@@ -276,6 +289,8 @@ class ReviewScreen(Screen[None]):
         self.query_one(TabbedContent).get_tab("sections").label = f"Sections [1] · {tree.status_filter}"
 
     def action_search(self) -> None:
+        from docdiff.tui.screens.dialogs import SearchScreen  # dialogs load when first opened (see app.action_help)
+
         if self.comparison is not None:
             self.app.push_screen(SearchScreen(self.query_one(DiffView).search_query or ""), self._search)
 
@@ -322,6 +337,8 @@ class ReviewScreen(Screen[None]):
             self.notify(f"Copied {len(passage)} characters", timeout=2)
 
     def action_export(self) -> None:
+        from docdiff.tui.screens.dialogs import ExportScreen
+
         if self.comparison is not None:
             self.app.push_screen(ExportScreen(), self._export)
 
