@@ -54,9 +54,13 @@ def test_numpy_blocks_on_any_text(text: str, k: int, max_repeats: int) -> None:
     assert new == old
 
 
-def test_a_copy_is_carried_across_edits_only_within_its_line() -> None:
-    a = "甲乙丙丁戊1己庚辛壬癸\n子丑寅卯辰1巳午未申酉"
-    b = "甲乙丙丁戊2己庚辛壬癸\n子丑寅卯辰2巳午未申酉"
-    e, f, _ = _across_edits_right(a, b, 5, 5, gap=8, same=False)
-    assert (e, f) == (a.index("\n"), b.index("\n"))  # past the edit, not into the next line
-    assert a[:e] == "甲乙丙丁戊1己庚辛壬癸"
+def test_a_repeat_is_carried_across_edits_only_within_its_line() -> None:
+    first = "甲乙丙丁戊1己庚辛壬癸\n子丑寅卯辰1巳午未申酉"
+    second = "甲乙丙丁戊2己庚辛壬癸\n子丑寅卯辰2巳午未申酉"
+    text = first + "\n" + second
+    shift = len(first) + 1
+    e, f, _ = _across_edits_right(text, text, 5, 5 + shift, gap=8, same=True)
+    assert (e, f) == (first.index("\n"), first.index("\n") + shift)  # past the edit, not into the next line
+    # Between two texts a copy runs on across the break (reuse is found as before).
+    e, f, _ = _across_edits_right(first, second, 5, 5, gap=8, same=False)
+    assert (e, f) == (len(first), len(second))
