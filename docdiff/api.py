@@ -9,7 +9,8 @@ from pathlib import Path
 
 from docdiff.cache.analysis import Cache, load_document
 from docdiff.comparison import Comparison
-from docdiff.duplicates.models import DuplicateReport
+from docdiff.duplicates.models import DuplicateGroup, DuplicateReport
+from docdiff.duplicates.repeats import find_repeats
 from docdiff.duplicates.report import Progress, duplicate_report
 from docdiff.errors import InputError
 from docdiff.facts.models import FactKind, FactList
@@ -100,23 +101,33 @@ def dupes(
     files = text_files(paths)
     if scheduler is None and len(files) < PARALLEL_FROM:
         jobs = 1
+    options = options or DuplicateOptions()
     documents: list[tuple[Document, Outline, str]] = []
+    repeats: list[tuple[list[DuplicateGroup], int]] = []
     with engine(jobs, scheduler) as runner:
-        read = partial(_read_batch, store=store, ingest=ingest, cached=default_root() is not None)
+        read = partial(_read_batch, store=store, ingest=ingest, cached=default_root() is not None, options=options)
         for batch in runner.imap(read, runner.batches(files)):
-            documents.extend(batch)
+            documents.extend((doc, outline, label) for doc, outline, label, _ in batch)
+            repeats.extend(found for *_, found in batch)
             if progress:
                 progress("reading", len(documents), len(files))
-        return duplicate_report(documents, options, progress, engine=runner)
+        return duplicate_report(documents, options, progress, engine=runner, repeats=repeats)
 
 
 def _read_batch(
-    files: Sequence[Path | str], store: Store | None, ingest: IngestOptions | None, cached: bool
-) -> list[tuple[Document, Outline, str]]:
-    """Read and segment files (on a worker), through the cache unless `cached` is off."""
+    files: Sequence[Path | str],
+    store: Store | None,
+    ingest: IngestOptions | None,
+    cached: bool,
+    options: DuplicateOptions,
+) -> list[tuple[Document, Outline, str, tuple[list[DuplicateGroup], int]]]:
+    """Read and segment files and find the repeats inside each (on a worker: the repeats were
+    the scan's largest part left in the parent, one document after another), through the
+    cache unless `cached` is off."""
     out = []
     for file in files:
         cache = Cache.default(store, file) if cached else Cache(None)
         doc = load_document(file, store, ingest, cache)
-        out.append((doc, cache.outline(doc), str(file)))
+        outline = cache.outline(doc)
+        out.append((doc, outline, str(file), find_repeats(doc, outline, str(file), options)))
     return out

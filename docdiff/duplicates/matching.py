@@ -178,7 +178,16 @@ def _across_edits_right(
             break
         e, f = resume
         if not same or f > e:  # f - e stays the same as both advance: one test for the whole run
+            start = e
             e, f = _extend_right(a, b, e, f)  # slice comparisons in C, not one character at a time
+            # Inside one text the walk keeps to its line, as the walk to the left does: an exact
+            # stretch may run through a line break, but a repeat is carried across edits only
+            # within a line (else a text of near-identical lines, each a few digits apart, is one
+            # repeat per offset walked over whole, and verifying those grows with the square of
+            # the text). Between two texts a copy may run on: reuse is found as it always was.
+            newline = a.find("\n", start, e) if same else -1
+            if newline >= 0:
+                e, f = newline, f - (e - newline)
     if learnt is not None:
         end = place(e, f)
         for here in passed:

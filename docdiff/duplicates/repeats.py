@@ -13,8 +13,9 @@ from numpy.typing import NDArray
 
 from docdiff.duplicates.hashing import codes, kgram_hashes
 from docdiff.duplicates.locate import Locator
-from docdiff.duplicates.matching import Block, across_edits, chain, exact_blocks, verified
+from docdiff.duplicates.matching import Block, across_edits, chain, verified
 from docdiff.duplicates.models import Difference, DuplicateGroup, Occurrence
+from docdiff.duplicates.runs import self_exact_blocks
 from docdiff.flat import FlatSection
 from docdiff.models import Document, Outline
 from docdiff.options import DuplicateOptions
@@ -41,8 +42,8 @@ def find_repeats(
     k = seed_k(options.min_chars)
     points = codes(text)
     hashes = kgram_hashes(points, k)
-    seeds = _self_seeds(hashes, options.max_kgram_repeats, points, k)
-    blocks = chain(exact_blocks(text, text, seeds, k, same=True), options.max_gap)
+    first, second = _seed_arrays(hashes, options.max_kgram_repeats, points, k)
+    blocks = chain(self_exact_blocks(text, points, first, second, k), options.max_gap)
     blocks = across_edits(text, text, blocks, options.max_gap, same=True, min_chars=options.min_chars)
     pairs = verified(text, text, blocks, options.min_chars, options.threshold)
     locator = Locator(doc, outline, label, flat)
@@ -54,8 +55,16 @@ def _self_seeds(
     hashes: NDArray[np.uint64], max_repeats: int, points: NDArray[np.uint64], k: int
 ) -> Iterator[tuple[int, int]]:
     """Pairs of nearby sightings of the same k-gram, sorted by the first position (then the second)."""
+    first, second = _seed_arrays(hashes, max_repeats, points, k)
+    return zip(first.tolist(), second.tolist(), strict=True)
+
+
+def _seed_arrays(
+    hashes: NDArray[np.uint64], max_repeats: int, points: NDArray[np.uint64], k: int
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """`_self_seeds` as two arrays (first positions, second positions)."""
     if len(hashes) == 0:
-        return iter(())
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     # A stable sort keeps each k-gram's sightings in text order, so neighbours in `order` that
     # share a hash are neighbouring sightings; all of it in numpy, no Python tuple per seed.
     order = np.argsort(hashes, kind="stable")
@@ -75,18 +84,18 @@ def _self_seeds(
     second = np.concatenate(seconds)
     by_position = np.lexsort((second, first))
     first, second = first[by_position], second[by_position]
-    return zip(*_uncovered(points, first, second, k), strict=True)
+    return _uncovered(points, first, second, k)
 
 
 def _uncovered(
     points: NDArray[np.uint64], first: NDArray[np.int64], second: NDArray[np.int64], k: int
-) -> tuple[list[int], list[int]]:
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
     """Seeds less those inside a long repeat: a seed whose diagonal neighbour one character
     back is also a seed, with that character the same on both sides, lies in the block grown
     from the neighbour (which matches from one before it to k after it), so the block finder
     would skip it; dropping it here, in numpy, leaves the blocks exactly as they were."""
     if len(first) == 0:
-        return [], []
+        return first, second
     width = np.int64(len(points) + k + 1)
     keys = first * width + second  # sorted, as the seeds are sorted by (first, second)
     back = keys - width - 1
@@ -96,7 +105,7 @@ def _uncovered(
     inner = np.nonzero(has_back)[0]
     same_char[inner] = points[first[inner] - 1] == points[second[inner] - 1]
     keep = ~(has_back & same_char)
-    return first[keep].tolist(), second[keep].tolist()
+    return first[keep], second[keep]
 
 
 class Copies:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from docdiff.duplicates.engine import Engine
 from docdiff.duplicates.locate import Locator
@@ -23,16 +23,18 @@ def duplicate_report(
     within_only: bool = False,
     flats: list[list[FlatSection]] | None = None,
     engine: Engine | None = None,
+    repeats: Sequence[tuple[list[DuplicateGroup], int]] | None = None,
 ) -> DuplicateReport:
     """Repeats inside each (document, outline, label) and, unless `within_only`, passages reused
-    between any two (scanned on `engine`'s workers if given)."""
+    between any two (scanned on `engine`'s workers if given). `repeats`, if given, are each
+    document's `find_repeats` result already found (on the workers that read the documents)."""
     options = options or DuplicateOptions()
     groups: list[DuplicateGroup] = []
     excluded = 0
     locators = []
     for index, (doc, outline, label) in enumerate(documents):
         flat = flats[index] if flats is not None else flatten(doc, outline)
-        found, left_out = find_repeats(doc, outline, label, options, flat)
+        found, left_out = repeats[index] if repeats is not None else find_repeats(doc, outline, label, options, flat)
         groups.extend(found)
         excluded += left_out
         locators.append(Locator(doc, outline, label, flat))

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from docdiff.facts.formulations import Formulation, formulations_of
 from docdiff.facts.models import Fact, Phrase, Project, Target, Tense
-from docdiff.facts.phrases import find_phrases, quoted_spans, recurring_slogans, slogan_pattern
-from docdiff.facts.projects import find_projects
+from docdiff.facts.phrases import FoundPhrase, find_phrases, quoted_spans, recurring_slogans, slogan_pattern
+from docdiff.facts.projects import FoundProject, find_projects
 from docdiff.facts.tables import Indicator, read_indicators
-from docdiff.facts.targets import Measure, find_targets, section_role
+from docdiff.facts.targets import Found, Measure, Role, find_targets, section_role
 from docdiff.flat import FlatSection, flatten
 from docdiff.models import Document, Outline, Paragraph, Span, Table
 
@@ -37,6 +38,9 @@ def extract_facts(
     # A glossary defines terms: its numbers are neither results nor plans.
     glossaries = {child.heading for child in outline.root.children if child.style == "glossary"}
     flat = flat if flat is not None else flatten(doc, outline)
+    # What a sentence holds depends only on its text and context, and a long document (or a
+    # generated one: a table of 200,000 rows) repeats sentences: each is read once.
+    seen_sentences: dict[tuple[str, tuple[str, ...], str, Role | None], _SentenceFacts] = {}
     formulations = formulations_of(doc, flat, other) if other is not None else []
     formulation_starts = sorted((f.start, k) for k, f in enumerate(formulations))
     for section in flat:
@@ -63,13 +67,14 @@ def extract_facts(
                 facts.append(_formulation(doc, formulation, path))
         for start, end, opening in texts:
             sentence = doc.normalised[start:end]
-            blocked = quoted_spans(sentence)
-            # A note under a table (`注：共20个指标…`) counts the table; it sets no target.
-            note = sentence.startswith(("注：", "注:"))
-            for found in [] if note else find_targets(sentence, path, blocked, opening, role):
+            key = (sentence, path, opening, role)
+            if key not in seen_sentences:
+                seen_sentences[key] = _sentence_facts(sentence, path, opening, role, slogan_re)
+            sentence_targets, sentence_phrases, sentence_projects = seen_sentences[key]
+            for found in sentence_targets:
                 span = doc.to_original(start + found.start, start + found.end)
                 facts.append(_target(sentence[found.start : found.end], span, path, found, found.tense))
-            for phrase in find_phrases(sentence, slogan_re):
+            for phrase in sentence_phrases:
                 if phrase.form in seen_phrases:
                     continue
                 seen_phrases.add(phrase.form)
@@ -82,7 +87,7 @@ def extract_facts(
                         style=phrase.style,
                     )
                 )
-            for project in find_projects(sentence, blocked):
+            for project in sentence_projects:
                 if (role, project.name) in seen_projects:
                     continue
                 seen_projects.add((role, project.name))
@@ -95,6 +100,20 @@ def extract_facts(
                     )
                 )
     return facts
+
+
+_SentenceFacts = tuple[list[Found], list[FoundPhrase], list[FoundProject]]
+
+
+def _sentence_facts(
+    sentence: str, path: tuple[str, ...], opening: str, role: Role | None, slogans: re.Pattern[str] | None
+) -> _SentenceFacts:
+    """The targets, phrases and projects of one sentence (offsets relative to it)."""
+    blocked = quoted_spans(sentence)
+    # A note under a table (`注：共20个指标…`) counts the table; it sets no target.
+    note = sentence.startswith(("注：", "注:"))
+    targets = [] if note else find_targets(sentence, path, blocked, opening, role)
+    return targets, find_phrases(sentence, slogans), find_projects(sentence, blocked)
 
 
 def _within(

@@ -22,11 +22,14 @@ _UNITS = sorted(COUNT_UNITS + MEASURE_UNITS, key=len, reverse=True)
 _UNIT = "|".join(re.escape(u) for u in _UNITS)
 # A range may print its unit on both ends: `6%-6.5%` (one target, 6 to 6.5 percent).
 _NUMBER = rf"{ARABIC}(?:%?\s*[{RANGE_SEPARATORS}]\s*{ARABIC})?|\d+/\d+|{CN_NUMBER}"
+# Every quantity starts with a digit, a Chinese numeral, 翻 or 过: the lookahead rejects every
+# other position at once, before the alternation is tried (speed only; the matches are the same).
 QUANTITY = re.compile(
+    r"(?=[\d零〇一二两三四五六七八九十翻过])(?:"
     rf"(?P<num>{_NUMBER})(?P<about>余|多)?(?P<unit>(?:{_MAGNITUDES})?(?:{_UNIT})|(?:{_MAGNITUDES}))"
     rf"(?P<post>余|多|以上|左右|以内)?"
     rf"|(?P<word>翻[一两三]?番|一半|过半)"
-    rf"|(?P<fraction>\d+/\d+)(?=的)"
+    rf"|(?P<fraction>\d+/\d+)(?=的))"
 )
 # What a quantity must not be followed by: it is a date, a version or a rank, not an amount.
 _NOT_AFTER = re.compile(r"^(?:[年月日号周时分秒]|版|届|代|级|楼|层|强)")
