@@ -18,15 +18,16 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from pydantic import Field
 from scipy import sparse
 
-from docdiff.align_candidates import PairTable, near_best
-from docdiff.align_gather import pair_gatherers, preamble_parts
-from docdiff.align_roles import in_review, role_blind
+from docdiff.align.candidates import PairTable, near_best
+from docdiff.align.gather import pair_gatherers
+from docdiff.align.models import NEVER_PARTS, AlignedPair, Alignment
+from docdiff.align.roles import in_review, role_blind
+from docdiff.align.splits import splits_and_merges
 from docdiff.comparison import PairStatus
 from docdiff.flat import FlatSection
-from docdiff.models import Document, Model
+from docdiff.models import Document
 from docdiff.options import AlignOptions
 from docdiff.sentences import sentence_units
 from docdiff.similarity import WeightedSpace, heading_key, ratio_matrix, text_ratio
@@ -36,37 +37,6 @@ from docdiff.sparse_assign import chosen_pairs
 _ORDER_EVIDENCE = {"kept": 0.6, "reordered": 0.4, "level": 0.3, "moved": 0.1}
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?")
 _MIN_CARRIED_CHARS = 8
-
-
-class AlignedPair(Model):
-    """A pair of section indices (into the flattened trees) or a section on one side only."""
-
-    old: int | None = Field(description="Index of the old section, None if added.")
-    new: int | None = Field(description="Index of the new section, None if dropped.")
-    status: PairStatus = Field(description="matched, added, dropped, split or merged.")
-    renamed: bool = Field(description="Heading keys differ.")
-    moved: bool = Field(description="Changed place among siblings or changed parent.")
-    heading_similarity: float = Field(description="Heading key similarity, 0..1.")
-    content_similarity: float = Field(description="Trigram cosine similarity of the whole sections, 0..1.")
-    primary: bool = Field(
-        default=True,
-        description="False for the extra pairs of a split or merge, which show what moved rather than a full diff.",
-    )
-    confidence: float = Field(default=0.0, description="How sure the pairing is, 0..1 (0 for a one-sided section).")
-    carried_sentences: int = Field(
-        default=0, description="Sentences of the old section found again in the new one (numbers aside)."
-    )
-    order: str = Field(
-        default="",
-        description="What the tree says: 'kept' (parents paired, order kept), 'reordered', 'level' (one "
-        "level up or down), 'moved' (another part), or '' for a one-sided section.",
-    )
-
-
-class Alignment(Model):
-    """All pairs and one-sided sections of a comparison."""
-
-    pairs: tuple[AlignedPair, ...] = Field(description="Every section of both versions appears at least once.")
 
 
 class _Evidence:
@@ -140,7 +110,7 @@ class _Aligner:
         self.new_children = _children(new)
         self.old_keys_cache: dict[int, set[str]] = {}
         self.new_keys_cache: dict[int, set[str]] = {}
-        # Pairs of a container with the part its children came after (see `align_gather.pair_gatherers`).
+        # Pairs of a container with the part its children came after (see `gather.pair_gatherers`).
         self.gathered: set[tuple[int, int]] = set()
         self.old_review, self.new_review = in_review(old), in_review(new)
         if not options.keep_part_roles or role_blind(self.old_review, self.new_review):
@@ -236,15 +206,15 @@ class _Aligner:
         # the blocks are scored; the new side's from the `limit` best rival values each column saw.
         limit = options.max_content_rank
         ranking = limit < max(len(rows), len(cols))
-        old_rival = np.array([self.old[i].section.style not in _NEVER_PARTS for i in rows], dtype=bool)
-        new_rival = np.array([self.new[j].section.style not in _NEVER_PARTS for j in cols], dtype=bool)
+        old_rival = np.array([self.old[i].section.style not in NEVER_PARTS for i in rows], dtype=bool)
+        new_rival = np.array([self.new[j].section.style not in NEVER_PARTS for j in cols], dtype=bool)
         column_best = np.full((limit if ranking else 0, len(cols)), -np.inf)
 
         old_review, new_review = self.old_review[rows], self.new_review[cols]
 
         def scored(pairs: PairTable, start: int, stop: int) -> tuple[NDArray[Any], ...]:
             heading, content, base = self._base_scores(pairs, rows[start:stop], cols, sides)
-            # A review section never pairs with a tasks one, nor is its rival (see `align_roles`).
+            # A review section never pairs with a tasks one, nor is its rival (see `roles`).
             across = pairs.left(old_review) != pairs.right(new_review)
             base = np.where(across, -1.0, base)
             content = np.where(across, -1.0, content)
@@ -265,7 +235,7 @@ class _Aligner:
 
         # How near each pair comes to the best either of its sections has anywhere: real years
         # rewrite a section so much that the absolute similarity says less than the ranking.
-        # Only those pairs are kept (see `align_candidates`), never a matrix of all pairs.
+        # Only those pairs are kept (see `candidates`), never a matrix of all pairs.
         near = near_best(len(rows), len(cols), scored, options.min_best_share)
         pairs, heading, content, base = near.pairs, near.heading, near.content, near.base
         if ranking:
@@ -317,7 +287,7 @@ class _Aligner:
 
     def _pairs(self) -> Iterable[AlignedPair]:
         moved = self._moved()
-        splits, merges = self._splits_and_merges()
+        splits, merges = splits_and_merges(self)
         for (i, j), (heading, content) in self.similarity.items():
             status: PairStatus = "split" if i in splits else "merged" if j in merges else "matched"
             yield self._pair(i, j, status, (i, j) in moved, heading, content)
@@ -426,135 +396,9 @@ class _Aligner:
             moved.update(pair for k, pair in enumerate(members) if k not in keep)
         return moved
 
-    def _splits_and_merges(self) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
-        """Unpaired sections whose content comes mostly from one section of the other side."""
-        splits = self._sources(new_side=True)
-        merges = self._sources(new_side=False)
-        options = self.options
-        carried = [
-            (splits, _carried_sources(self.new_doc, self.new, self.partner_of_new, self.old_doc, self.old, options)),
-            (merges, _carried_sources(self.old_doc, self.old, self.partner_of_old, self.new_doc, self.new, options)),
-            (splits, preamble_parts(self, new_side=True)),
-            (merges, preamble_parts(self, new_side=False)),
-        ]
-        for found, more in carried:
-            for source, parts in more.items():
-                found[source] = sorted(set(found.get(source, [])) | set(parts))
-        # A split needs the old section spread over two or more new ones (its partner counts).
-        split = {i: js for i, js in splits.items() if len(js) + (i in self.partner_of_old) >= 2}
-        merged = {j: is_ for j, is_ in merges.items() if len(is_) + (j in self.partner_of_new) >= 2}
-        return split, merged
-
-    def _sources(self, new_side: bool) -> dict[int, list[int]]:
-        """For each unpaired section of one side, the section of the other side it is a part of.
-
-        The tree's shape names the likely source, and the content must confirm it:
-        - its parent's counterpart, when that is undivided (an old `（三）` whose text went on
-          inside next year's undivided part, or the reverse): the tree decides, and a weighted
-          cosine of `min_part_similarity` only shows the two have something in common (its
-          most like section may be elsewhere: last year's plans read like this year's review);
-        - the partner of a sibling (two siblings folded into one, one split into two): its most
-          like section, by `min_sibling_part_similarity` and `min_part_margin` over the next best
-          (the source's own ancestors, which hold its text, are no rivals) and over the sibling
-          itself (the source must have gained the unit's text, not merely kept the sibling's);
-        - elsewhere its most like section by `split_share` and the same margin.
-        Containers (sections that are mostly their children) are never parts nor sources (of the
-        last two kinds): their children are.
-        """
-        mine, theirs = (self.new, self.old) if new_side else (self.old, self.new)
-        partners = self.partner_of_new if new_side else self.partner_of_old
-        their_partners = self.partner_of_old if new_side else self.partner_of_new
-        empty = self.evidence.new_empty if new_side else self.evidence.old_empty
-        offset = self.evidence.n if new_side else 0
-        candidates = [
-            s.index
-            for s in mine[1:]
-            if s.index not in partners
-            and not empty[s.index]
-            and len(s.content) >= self.options.min_split_chars
-            and s.section.style not in _NEVER_PARTS
-        ]
-        containers = self._containers(mine, candidates, offset) if candidates else np.zeros(0, dtype=bool)
-        units = [u for u, container in zip(candidates, containers, strict=True) if not container]
-        others = [s.index for s in theirs[1:] if s.section.style not in _NEVER_PARTS]
-        found: dict[int, list[int]] = defaultdict(list)
-        if not units or len(others) < 2:
-            return found
-        column = {other: k for k, other in enumerate(others)}
-        likeness = self.evidence.content(others, units).T if new_side else self.evidence.content(units, others)
-        options = self.options
-        for k, unit in enumerate(units):
-            order = np.argsort(likeness[k])
-            best, second = int(order[-1]), int(order[-2])
-            value = float(likeness[k, best])
-            source = others[best]
-            sibling = mine[their_partners[source]].parent == mine[unit].parent if source in their_partners else False
-            if sibling:
-                # Split among siblings: the source's own ancestors hold its text and are no rivals.
-                related = self._ancestors(theirs, source)
-                second = next((int(r) for r in order[-2::-1] if others[r] not in related), second)
-            stands_out = value >= options.min_part_margin * max(float(likeness[k, second]), 1e-9)
-            if sibling:
-                # The source must have gained the unit's text: the unit is more alike to it than to
-                # the sibling it pairs with (a sibling's unchanged text shares the report's words).
-                kin = self.evidence.space.cosine([offset + unit], [offset + their_partners[source]])[0, 0]
-                stands_out &= value >= options.min_part_margin * max(float(kin), 1e-9)
-            anchor = self._paired_ancestor(mine, unit, partners, offset)
-            counterpart = partners[anchor] if anchor is not None else None
-            # A gatherer's counterpart stands for its own text only: its children are parts elsewhere.
-            gathered = (
-                anchor is not None and ((counterpart, anchor) if new_side else (anchor, counterpart)) in self.gathered
-            )
-            if (
-                counterpart in column
-                and not gathered
-                and not self._headed_children(theirs, counterpart)
-                and likeness[k, column[counterpart]] >= options.min_part_similarity
-            ):
-                found[counterpart].append(unit)
-                continue
-            clear = value >= options.clear_part_margin * max(float(likeness[k, second]), 1e-9)
-            # A whole that is mostly its numbered children is alike to a little of everything: its
-            # children, not the container, are what a section is split into or merged from.
-            if self._containers(theirs, [source], self.evidence.n - offset)[0]:
-                continue
-            if (stands_out and value >= (options.min_sibling_part_similarity if sibling else options.split_share)) or (
-                clear and value >= options.min_clear_part_similarity
-            ):
-                found[source].append(unit)
-        return found
-
-    @staticmethod
-    def _ancestors(sections: list[FlatSection], index: int) -> set[int]:
-        out: set[int] = set()
-        k = sections[index].parent
-        while k is not None:
-            out.add(k)
-            k = sections[k].parent
-        return out
-
-    def _paired_ancestor(
-        self, sections: list[FlatSection], index: int, partners: dict[int, int], offset: int
-    ) -> int | None:
-        """The section's parent if paired; past an unpaired container parent, its grandparent."""
-        parent = sections[index].parent
-        if parent is None:
-            return None
-        if parent in partners:
-            return parent
-        grand = sections[parent].parent
-        if grand is not None and grand in partners and self._containers(sections, [parent], offset)[0]:
-            return grand
-        return None
-
     def _headed_children(self, sections: list[FlatSection], index: int) -> int:
         """How many children of a section are headings (not lead-sentence topics)."""
         return sum(1 for c in self._kids(sections)[index] if sections[c].section.style != "topic")
-
-
-# Lead-sentence topics, and a glossary and its entries (definitions, not a part of the text's
-# argument), are never parts or sources of a split or merge.
-_NEVER_PARTS = ("topic", "glossary", "entry")
 
 
 def _one_sided(old: int | None = None, new: int | None = None) -> AlignedPair:
@@ -568,40 +412,6 @@ def _one_sided(old: int | None = None, new: int | None = None) -> AlignedPair:
         heading_similarity=0.0,
         content_similarity=0.0,
     )
-
-
-def _carried_sources(
-    doc: Document,
-    sections: list[FlatSection],
-    partners: dict[int, int],
-    other_doc: Document,
-    other: list[FlatSection],
-    options: AlignOptions,
-) -> dict[int, list[int]]:
-    """For unpaired sections of one side: the section of the other side holding most of their
-    sentences word for word (at least `carried_share` of their characters), the strongest
-    evidence of a split or a merge."""
-    where: dict[str, int] = {}
-    for section in other[1:]:
-        for unit in sentence_units(other_doc.normalised, section.body):
-            where.setdefault(unit.key, section.index)
-    found: dict[int, list[int]] = defaultdict(list)
-    for section in sections[1:]:
-        if section.index in partners:
-            continue
-        units = sentence_units(doc.normalised, section.body)
-        total = sum(len(u.key) for u in units)
-        if total < options.min_split_chars:
-            continue
-        shares: dict[int, int] = defaultdict(int)
-        for unit in units:
-            if unit.key in where:
-                shares[where[unit.key]] += len(unit.key)
-        if shares:
-            source, chars = max(shares.items(), key=lambda item: item[1])
-            if chars >= options.carried_share * total:
-                found[source].append(section.index)
-    return found
 
 
 def _kth_largest(values: NDArray[np.float64], k: int, axis: int) -> NDArray[np.float64]:

@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from docdiff.align.models import NEVER_PARTS
+
 if TYPE_CHECKING:
-    from docdiff.align import _Aligner
+    from docdiff.align.aligner import _Aligner
 
 
 def pair_gatherers(aligner: _Aligner, new_side: bool) -> None:
@@ -77,7 +79,7 @@ def preamble_parts(aligner: _Aligner, new_side: bool) -> dict[int, list[int]]:
     space, share = aligner.evidence.space, aligner.options.min_gatherer_own_share
     empty = aligner.evidence.new_empty if new_side else aligner.evidence.old_empty
     found: dict[int, list[int]] = {}
-    others = [s.index for s in theirs[1:] if s.section.style not in _NEVER_PARTS]
+    others = [s.index for s in theirs[1:] if s.section.style not in NEVER_PARTS]
     for source, partner in their_partners.items():
         parent = mine[partner].parent
         if source == 0 or parent is None:
@@ -92,7 +94,7 @@ def preamble_parts(aligner: _Aligner, new_side: bool) -> dict[int, list[int]]:
         siblings = [
             s
             for s in aligner._kids(mine)[parent]
-            if s not in partners and not empty[s] and mine[s].section.style not in _NEVER_PARTS
+            if s not in partners and not empty[s] and mine[s].section.style not in NEVER_PARTS
         ]
         for unit in siblings:
             likeness = (
@@ -104,7 +106,3 @@ def preamble_parts(aligner: _Aligner, new_side: bool) -> dict[int, list[int]]:
             if others[best] == source and likeness[best] >= aligner.options.min_sibling_part_similarity:
                 found.setdefault(source, []).append(unit)
     return found
-
-
-# Paragraph structure (lead-sentence topics, a glossary and its entries) is never a part.
-_NEVER_PARTS = ("topic", "glossary", "entry")
