@@ -5,7 +5,12 @@ from __future__ import annotations
 from docdiff.compare import compare_documents
 from docdiff.ingest import document_from_bytes
 from docdiff.models import Document
-from tests.conftest import OUTLOOK_2024, REPORT_2025, seed_document
+from docdiff.store.store import Store
+from docdiff.timeline.ledger import ledger_of, plan_targets
+from docdiff.timeline.models import TimelineOptions
+from tests.conftest import OUTLOOK_2024, REPORT_2025, SEEDS, seed_document
+
+STORE = Store(SEEDS.parent / "snapshots")
 
 
 def _doc(text: str, name: str) -> Document:
@@ -28,3 +33,27 @@ def test_section_statuses_leave_out_the_root_on_the_seeds() -> None:
     assert sum(comparison.summary.statuses.values()) == len(counted) == len(comparison.sections) - 1
     added = sum(1 for p in counted if p.status == "added")
     assert comparison.summary.statuses["added"] == added
+
+
+def test_main_targets_stop_at_the_end_of_their_paragraph() -> None:
+    """2021's targets paragraph ends before `经济增速是综合性指标，今年预期目标设定为6%以上`, which restates
+    the GDP target: it is not a seventh main target (the ledger and the timeline showed it as a row)."""
+    ledger = ledger_of("national-gwr@2021", "national-gwr@2022", STORE)
+    assert [e.plan.metric for e in ledger.entries] == [
+        "国内生产总值",
+        "城镇新增就业",
+        "城镇调查失业率",
+        "居民消费价格涨幅",
+        "单位国内生产总值能耗",
+        "粮食产量",
+    ]
+
+
+def test_a_targets_paragraph_followed_by_another_paragraph_with_a_figure() -> None:
+    text = (
+        "今年主要预期目标是：地区生产总值增长6%左右；城镇新增就业2万人以上。\n\n"
+        "经济增速是综合性指标，预期目标设定为6%左右，考虑了各方面因素。\n"
+    )
+    document = _doc(text, "plan")
+    plans = plan_targets(document, TimelineOptions())
+    assert [(t.metric, t.value) for t in plans] == [("地区生产总值", 6.0), ("城镇新增就业", 2.0)]
