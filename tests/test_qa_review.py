@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from docdiff.cli.app import app
 from docdiff.compare import compare_documents
 from docdiff.ingest import document_from_bytes
 from docdiff.models import Document
@@ -57,3 +63,26 @@ def test_a_targets_paragraph_followed_by_another_paragraph_with_a_figure() -> No
     document = _doc(text, "plan")
     plans = plan_targets(document, TimelineOptions())
     assert [(t.metric, t.value) for t in plans] == [("地区生产总值", 6.0), ("城镇新增就业", 2.0)]
+
+
+PLAN, OUTCOME = SEEDS / "2021-hongkou-14th-five-year-plan.txt", SEEDS / "2025-hongkou-gov-work-report.txt"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"), [("markdown", "新增绿地面积"), ("json", '"docdiff.ledger/1"'), ("text", "新增绿地面积")]
+)
+def test_ledger_writes_the_file_it_is_given(tmp_path: Path, fmt: str, expected: str) -> None:
+    """`--ledger -o FILE` wrote to stdout and left no file."""
+    out = tmp_path / f"ledger.{fmt}"
+    result = CliRunner().invoke(app, ["compare", str(PLAN), str(OUTCOME), "--ledger", "-f", fmt, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert expected in out.read_text(encoding="utf-8")
+
+
+def test_ledger_in_html_is_a_one_line_error() -> None:
+    """`--ledger -f html` printed the terminal table as if html had been asked for."""
+    result = CliRunner().invoke(app, ["compare", str(PLAN), str(OUTCOME), "--ledger", "-f", "html"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.strip() == "docdiff: error: --ledger writes text, json or markdown, not html"

@@ -63,9 +63,12 @@ def compare(
     """Compare two versions section by section. Exit 0 if identical, 1 if they differ, 2 on error."""
     if ledger:
         from docdiff.cli.timeline import print_ledger
+        from docdiff.errors import OutputError
         from docdiff.timeline.ledger import ledger_of
 
-        print_ledger(ledger_of(old, new, open_store(store)), output.value, color, no_pager)
+        if output is CompareFormat.html:
+            raise OutputError("--ledger writes text, json or markdown, not html")
+        print_ledger(ledger_of(old, new, open_store(store)), output.value, color, no_pager, out_file, show_all)
         return
     from docdiff import api
     from docdiff.report.markdown import render_markdown

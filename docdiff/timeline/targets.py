@@ -2,8 +2,8 @@
 
 A version's main targets are its plan targets in the window that opens with its
 `主要预期目标是` sentence (the targets paragraph of a work report), in the section of the first
-of them, up to the end of its paragraph and the first long gap between two targets; a version without such a sentence has all its
-plan targets as main targets.
+of them, up to the end of its paragraph and the first long gap between two targets; a version
+without such a sentence has all its plan targets as main targets.
 A result for a plan is a result-tense target of the later version in a compatible unit whose
 metric is alike, the first such in that version (reviews come before plans in a work report,
 so the first is the review's).
