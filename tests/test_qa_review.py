@@ -9,8 +9,11 @@ from typer.testing import CliRunner
 
 from docdiff.cli.app import app
 from docdiff.compare import compare_documents
+from docdiff.duplicates.models import Difference, DuplicateGroup, Occurrence
+from docdiff.facts.tables import read_indicators
 from docdiff.ingest import document_from_bytes
 from docdiff.models import Document
+from docdiff.report.view import duplicate_lines
 from docdiff.store.store import Store
 from docdiff.timeline.ledger import ledger_of, plan_targets
 from docdiff.timeline.models import TimelineOptions
@@ -86,3 +89,39 @@ def test_ledger_in_html_is_a_one_line_error() -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.strip() == "docdiff: error: --ledger writes text, json or markdown, not html"
+
+
+@pytest.mark.parametrize(
+    ("cell", "value", "unit", "direction", "bound", "period"),
+    [
+        ("增长6%", 6.0, "%", "增长", None, None),  # was value None: a number nobody could compare
+        ("年均下降15%", 15.0, "%", "下降", None, "年均"),
+        ("6%以上", 6.0, "%", None, "以上", None),  # was unit `%以上`
+        ("5.5%左右", 5.5, "%", None, "左右", None),  # was unit `%左右`
+        ("高于全市1-3个百分点", 1.0, "个百分点", None, "高于", None),
+        ("1500亿元", 1500.0, "亿元", None, None, None),
+    ],
+)
+def test_indicator_cells_with_a_direction_or_a_bound(
+    cell: str, value: float, unit: str, direction: str | None, bound: str | None, period: str | None
+) -> None:
+    (row,) = read_indicators((("指标", "单位", "目标值"), ("一般公共预算收入", "", cell)))
+    assert (row.value, row.unit, row.direction, row.bound, row.period) == (value, unit, direction, bound, period)
+
+
+def test_a_difference_of_a_space_is_visible_in_the_repeats() -> None:
+    """The 2021 plan's title (`…发展 第十四个…` on the cover, without the space in the text) printed
+    `[- -] → {+∅+}`: a deleted space that a reader cannot see."""
+    copies = ("上海市虹口区国民经济和社会发展 第十四个五年规划", "国民经济和社会发展第十四个五年规划")
+    group = DuplicateGroup(
+        kind="repeat",
+        text=copies[0],
+        chars=len(copies[0]),
+        similarity=0.9,
+        occurrences=tuple(
+            Occurrence(doc="plan.txt", span=(0, len(c)), section=(), line=n, text=c) for n, c in enumerate(copies, 1)
+        ),
+        differences=(Difference(old="上海市虹口区", new=""), Difference(old=" ", new=""), Difference(old="\t", new="")),
+    )
+    (differs,) = [line for line in duplicate_lines([group]) if line[0].text.strip() == "differs:"]
+    assert [run.text for run in differs[1:] if run.style in ("del", "ins")] == ["上海市虹口区", "∅", "␣", "∅", "⇥", "∅"]
