@@ -125,3 +125,23 @@ def test_a_difference_of_a_space_is_visible_in_the_repeats() -> None:
     )
     (differs,) = [line for line in duplicate_lines([group]) if line[0].text.strip() == "differs:"]
     assert [run.text for run in differs[1:] if run.style in ("del", "ins")] == ["上海市虹口区", "∅", "␣", "∅", "⇥", "∅"]
+
+
+@pytest.mark.parametrize("date", ["2025-13-01", "2025-02-30", "2025-00", "2025\n"])
+def test_snap_add_refuses_a_date_not_on_the_calendar(tmp_path: Path, date: str) -> None:
+    """`--date 2025-13-01` was stored, though the help asks for YYYY-MM-DD."""
+    result = CliRunner().invoke(
+        app, ["snap", "add", str(OUTLOOK_2024), "-s", "press", "-l", "x", "--date", date, "--store", str(tmp_path)]
+    )
+    assert result.exit_code == 2
+    assert result.stderr.startswith("docdiff: error: date ") and len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "series").exists() or not any((tmp_path / "series").rglob("*.json"))
+
+
+@pytest.mark.parametrize("date", ["2024", "2024-02", "2024-02-29"])
+def test_snap_add_keeps_real_dates(tmp_path: Path, date: str) -> None:
+    result = CliRunner().invoke(
+        app, ["snap", "add", str(OUTLOOK_2024), "-s", "press", "-l", "x", "--date", date, "--store", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert Store(tmp_path).get("press@x").date == date
