@@ -13,6 +13,7 @@ from docdiff.duplicates.models import Difference, DuplicateGroup, Occurrence
 from docdiff.facts.tables import read_indicators
 from docdiff.ingest import document_from_bytes
 from docdiff.models import Document
+from docdiff.report.markdown import render_markdown
 from docdiff.report.view import duplicate_lines
 from docdiff.store.store import Store
 from docdiff.timeline.ledger import ledger_of, plan_targets
@@ -145,3 +146,13 @@ def test_snap_add_keeps_real_dates(tmp_path: Path, date: str) -> None:
     )
     assert result.exit_code == 0, result.stderr
     assert Store(tmp_path).get("press@x").date == date
+
+
+def test_markdown_move_notes_render_as_emphasis() -> None:
+    """`*  ← moved from …*` has a space after its opening `*`, so Markdown printed both asterisks."""
+    from markdown_it import MarkdownIt
+
+    comparison = compare_documents(seed_document(OUTLOOK_2024), seed_document(REPORT_2025))
+    html = MarkdownIt("commonmark").render(render_markdown(comparison))
+    assert "<em>← moved from" in html and "<em>→ moved to" in html
+    assert "*  ←" not in html and "*  →" not in html

@@ -84,10 +84,17 @@ def _run(run: Run) -> str:
     if run.style == "del":
         return f"<del>{text}</del>"
     if run.style in ("heading", "title"):
-        return f"**{text}**"
+        return _emphasis(text, "**")
     if run.style == "move":
-        return f"*{text}*"
+        return _emphasis(text, "*")
     return text
+
+
+def _emphasis(text: str, mark: str) -> str:
+    """`text` between `mark`s, its edge spaces outside them: Markdown ignores `*  ← moved*`."""
+    core = text.strip()
+    start = text.index(core)
+    return f"{text[:start]}{mark}{core}{mark}{text[start + len(core) :]}"
 
 
 def _escape(text: str) -> str:
