@@ -156,3 +156,30 @@ def test_markdown_move_notes_render_as_emphasis() -> None:
     html = MarkdownIt("commonmark").render(render_markdown(comparison))
     assert "<em>← moved from" in html and "<em>→ moved to" in html
     assert "*  ←" not in html and "*  →" not in html
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["sections", str(OUTLOOK_2024), "--depth", "0"], "Invalid value for '--depth'"),
+        (["compare", str(OUTLOOK_2024)], "Missing argument 'new'"),
+        (["facts", str(OUTLOOK_2024), "--kind", "foo"], "'foo' is not one of"),
+        (["bogus"], "No such command 'bogus'"),
+        (["--bogus", "sections"], "No such option: --bogus"),
+        (["snap", "add", str(OUTLOOK_2024)], "Missing option '--series'"),
+        (["snap", "bogus"], "No such command 'bogus'"),
+    ],
+)
+def test_a_bad_command_line_is_one_error_line_and_exit_2(args: list[str], message: str) -> None:
+    """click printed `Usage: …`, `Try …`, a blank line and `Error: …`: four lines, not docdiff's one."""
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("docdiff: error: ") and message in line and line.endswith(" -h')")
+    assert "Usage:" not in result.stderr and result.stdout == ""
+
+
+def test_help_and_a_bare_group_still_print_the_help() -> None:
+    assert CliRunner().invoke(app, ["sections", "-h"]).stdout.startswith("Usage: docdiff sections")
+    bare = CliRunner().invoke(app, ["snap"])
+    assert "Usage: docdiff snap" in bare.output and "docdiff: error" not in bare.output
