@@ -183,3 +183,12 @@ def test_help_and_a_bare_group_still_print_the_help() -> None:
     assert CliRunner().invoke(app, ["sections", "-h"]).stdout.startswith("Usage: docdiff sections")
     bare = CliRunner().invoke(app, ["snap"])
     assert "Usage: docdiff snap" in bare.output and "docdiff: error" not in bare.output
+
+
+def test_one_snapshot_is_not_plural(tmp_path: Path) -> None:
+    """`w: 1 snapshots` in `snap log` and `snap verify`."""
+    store = ["--store", str(tmp_path)]
+    assert CliRunner().invoke(app, ["snap", "add", str(OUTLOOK_2024), "-s", "w", "-l", "1", *store]).exit_code == 0
+    log = CliRunner().invoke(app, ["snap", "log", "w", *store]).stdout
+    assert "w: 1 snapshot" in log and "1 snapshots" not in log
+    assert CliRunner().invoke(app, ["snap", "verify", *store]).stdout.strip().endswith(": 1 snapshot verified")
