@@ -13,6 +13,7 @@ from docdiff.duplicates.models import Difference, DuplicateGroup, Occurrence
 from docdiff.facts.tables import read_indicators
 from docdiff.ingest import document_from_bytes
 from docdiff.models import Document
+from docdiff.normalise import normalise
 from docdiff.report.markdown import render_markdown
 from docdiff.report.view import duplicate_lines
 from docdiff.store.store import Store
@@ -192,3 +193,12 @@ def test_one_snapshot_is_not_plural(tmp_path: Path) -> None:
     log = CliRunner().invoke(app, ["snap", "log", "w", *store]).stdout
     assert "w: 1 snapshot" in log and "1 snapshots" not in log
     assert CliRunner().invoke(app, ["snap", "verify", *store]).stdout.strip().endswith(": 1 snapshot verified")
+
+
+def test_a_web_address_keeps_its_colon_in_a_chinese_line() -> None:
+    """`访问https://www.gov.cn了解` was shown as `https：//www.gov.cn` in every redline."""
+    text = "详情访问https://www.gov.cn/zhengce了解，时间10:30，比例：1:2。"
+    normalised, offsets = normalise(text)
+    assert "https://www.gov.cn/zhengce" in normalised
+    assert "，比例：" in normalised and "10:30" in normalised  # the other rules still apply
+    assert len(offsets) == len(normalised)
