@@ -202,3 +202,26 @@ def test_a_web_address_keeps_its_colon_in_a_chinese_line() -> None:
     assert "https://www.gov.cn/zhengce" in normalised
     assert "，比例：" in normalised and "10:30" in normalised  # the other rules still apply
     assert len(offsets) == len(normalised)
+
+
+def test_compare_facts_only_in_markdown_is_only_the_facts() -> None:
+    """`--facts-only -f markdown` gave the whole report: sections, repeats and every redline."""
+    result = CliRunner().invoke(app, ["compare", str(OUTLOOK_2024), str(REPORT_2025), "--facts-only", "-f", "markdown"])
+    assert result.exit_code == 1, result.stderr
+    assert "### Targets changed (14)" in result.stdout and "加装电梯" in result.stdout
+    assert "## Changes by section" not in result.stdout and "## Most changed" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--facts-only", "-f", "json"], "--facts-only is for the text and markdown reports, not json"),
+        (["--facts-only", "-f", "html"], "--facts-only is for the text and markdown reports, not html"),
+        (["--explain", "-f", "markdown"], "--explain is for the text report, not markdown"),
+    ],
+)
+def test_compare_options_a_format_cannot_honour_are_errors(args: list[str], message: str) -> None:
+    """They were ignored in silence: the full report came out as if they had not been given."""
+    result = CliRunner().invoke(app, ["compare", str(OUTLOOK_2024), str(REPORT_2025), *args])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"docdiff: error: {message}")
