@@ -228,7 +228,9 @@ def _summary(
         identical=old.normalised == new.normalised,
         sections_old=len(old_flat) - 1,
         sections_new=len(new_flat) - 1,
-        statuses=dict(Counter(s.status for s in sections)),
+        # The document root (level 0, the front matter) is paired too but is not one of the
+        # sections counted above, so it is left out here: `old 2 · new 2` never reads `3 matched`.
+        statuses=dict(Counter(s.status for s in sections if not _is_root(s))),
         renamed=sum(s.renamed for s in sections),
         moved=sum(s.moved for s in sections),
         changed=sum(s.changed for s in sections),
@@ -236,3 +238,9 @@ def _summary(
         inserted_chars=sum(len(e.new) for s in sections for e in s.edits if e.op in ("insert", "replace")),
         deleted_chars=sum(len(e.old) for s in sections for e in s.edits if e.op in ("delete", "replace")),
     )
+
+
+def _is_root(pair: SectionPair) -> bool:
+    """Whether a pair joins the document roots (the level-0 front matter)."""
+    side = pair.old or pair.new
+    return side is not None and side.level == 0

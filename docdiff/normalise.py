@@ -219,6 +219,8 @@ def _fold_punct(match: re.Match[str], text: str) -> str:
     i = match.start()
     if ch in ",:" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
         return ch  # thousands separator or a time of day
+    if ch == ":" and text.startswith("//", i + 1):
+        return ch  # a web address's scheme (`https://`), which a reader copies from the report
     return _ASCII_PUNCT[ch]
 
 

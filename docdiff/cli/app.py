@@ -10,9 +10,11 @@ import typer
 from docdiff import __version__
 from docdiff.cli import blame, compare, dupes, facts, sections, snap, timeline, tui
 from docdiff.cli.errors import debug_state
+from docdiff.cli.usage import OneLineUsageGroup
 
 app = typer.Typer(
     name="docdiff",
+    cls=OneLineUsageGroup,  # a bad option or argument is one line and exit 2, like every error
     help="Compare successive versions of long Chinese policy documents.",
     no_args_is_help=True,
     # -h as well as --help, inherited by every command; --install-completion for the user's shell.

@@ -13,6 +13,7 @@ from docdiff.cli.errors import reports_errors
 from docdiff.cli.options import StoreOption, open_store
 from docdiff.cli.output import MORE_HINT, AllOption, ColorMode, ColorOption, NoPagerOption, show_lines, terminal_limit
 from docdiff.cli.render import make_console, print_lines, write_output
+from docdiff.errors import OutputError
 
 EXIT_SAME = 0
 EXIT_DIFFERENT = 1
@@ -65,17 +66,25 @@ def compare(
         from docdiff.cli.timeline import print_ledger
         from docdiff.timeline.ledger import ledger_of
 
-        print_ledger(ledger_of(old, new, open_store(store)), output.value, color, no_pager)
+        if output is CompareFormat.html:
+            raise OutputError("--ledger writes text, json or markdown, not html")
+        print_ledger(ledger_of(old, new, open_store(store)), output.value, color, no_pager, out_file, show_all)
         return
     from docdiff import api
     from docdiff.report.markdown import render_markdown
+
+    # Both shape the terminal report; other formats would silently give the full report.
+    if facts_only and output in (CompareFormat.json, CompareFormat.html):
+        raise OutputError(f"--facts-only is for the text and markdown reports, not {output.value}")
+    if explain and output is not CompareFormat.text:
+        raise OutputError(f"--explain is for the text report, not {output.value} (json holds every pair's evidence)")
     from docdiff.report.view import fact_lines, report_lines, summary_lines
 
     result = api.compare(old, new, store=open_store(store))
     if output is CompareFormat.json:
         write_output(result.to_json() + "\n", out_file)
     elif output is CompareFormat.markdown:
-        write_output(render_markdown(result), out_file)
+        write_output(render_markdown(result, facts_only), out_file)
     elif output is CompareFormat.html:
         from docdiff.report.html import render_html  # jinja2 loads only for this format
 

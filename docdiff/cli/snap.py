@@ -71,7 +71,7 @@ def log(
     if output is LogFormat.json:
         typer.echo("[" + ",\n".join(e.model_dump_json(indent=2) for e in entries) + "]")
         return
-    table = Table(title=f"{series or 'all series'}: {len(entries)} snapshots")
+    table = Table(title=f"{series or 'all series'}: {_count(len(entries))}")
     for column in ("reference", "date", "title", "size", "changes since previous"):
         table.add_column(column, overflow="fold")
     limit = terminal_limit(show_all)
@@ -121,7 +121,7 @@ def verify(
         for problem in problems:
             typer.echo(f"docdiff: error: {one_line(problem)}", err=True)
         raise typer.Exit(EXIT_ERROR)
-    typer.echo(f"{opened.root}: {len(opened.snapshots())} snapshots verified")
+    typer.echo(f"{opened.root}: {_count(len(opened.snapshots()))} verified")
 
 
 @app.command("rm")
@@ -137,3 +137,8 @@ def rm(
         raise typer.Exit(EXIT_ERROR)
     snapshot = open_store(store).remove(ref)
     typer.echo(f"removed {snapshot.ref}")
+
+
+def _count(n: int) -> str:
+    """`1 snapshot`, `16 snapshots`."""
+    return f"{n} snapshot{'' if n == 1 else 's'}"

@@ -3,7 +3,9 @@ and the plan → outcome ledger `docdiff compare PLAN OUTCOME --ledger` prints."
 
 from __future__ import annotations
 
+import io
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -101,15 +103,32 @@ def rich_table(title: str, grid: Grid, limit: int | None = None) -> list[Table |
     return [table, Text(more_line(hidden))] if hidden > 0 else [table]
 
 
-def print_ledger(ledger: Ledger, output: str, color: ColorMode = ColorMode.auto, no_pager: bool = False) -> None:
-    """Print a ledger as json, markdown or a terminal table (any other format)."""
+def print_ledger(
+    ledger: Ledger,
+    output: str,
+    color: ColorMode = ColorMode.auto,
+    no_pager: bool = False,
+    out_file: Path | None = None,
+    show_all: bool = False,
+) -> None:
+    """Print a ledger as json, markdown or a table (text) to stdout, or write it to `out_file`."""
+    from docdiff.cli.render import make_console, write_output
     from docdiff.report.timeline import ledger_grid
 
     if output == "json":
-        typer.echo(ledger.to_json())
+        write_output(ledger.to_json() + "\n", out_file)
     elif output == "markdown":
         from docdiff.report.timeline_markdown import ledger_markdown
 
-        typer.echo(ledger_markdown(ledger), nl=False)
+        write_output(ledger_markdown(ledger), out_file)
     else:
-        show(rich_table(f"{ledger.plan} → {ledger.outcome}", ledger_grid(ledger), terminal_limit()), color, no_pager)
+        limit = terminal_limit(show_all, out_file)
+        tables = rich_table(f"{ledger.plan} → {ledger.outcome}", ledger_grid(ledger), limit)
+        if out_file is None:
+            show(tables, color, no_pager)
+            return
+        console = make_console(to_file=True)
+        for table in tables:
+            console.print(table)
+        assert isinstance(console.file, io.StringIO)
+        write_output(console.file.getvalue(), out_file)

@@ -8,9 +8,13 @@ from dataclasses import dataclass
 from docdiff.facts.numbers import RANGE_SEPARATORS, parse_value
 from docdiff.facts.targets import Measure, split_qualifier
 
+# A cell may lead with a direction (`增长6%`, `年均下降15%`) and end with a bound (`6%以上`,
+# `5.5%左右`): neither is part of the unit.
 _VALUE = re.compile(
-    rf"^(?P<qualifier>高于全市|低于全市|高于|低于|不低于|不高于|不超过|超过|达到|保持|控制在|<|>|≤|≥|约)?\s*"
-    rf"(?P<num>\d+(?:\.\d+)?(?:\s*[{RANGE_SEPARATORS}]\s*\d+(?:\.\d+)?)?)\s*(?P<unit>个百分点|%|[^\d\s]{{1,6}})?$"
+    r"^(?P<yearly>年均)?(?P<direction>增长|提高|增加|提升|下降|降低|减少)?\s*"
+    rf"(?P<qualifier>高于全市|低于全市|高于|低于|不低于|不高于|不超过|超过|达到|保持|控制在|<|>|≤|≥|约)?\s*"
+    rf"(?P<num>\d+(?:\.\d+)?(?:\s*[{RANGE_SEPARATORS}]\s*\d+(?:\.\d+)?)?)\s*"
+    r"(?P<unit>个百分点|%|(?:(?!以上|以下|左右|以内)[^\d\s]){1,6})?(?P<bound>以上|以下|左右|以内)?$"
 )
 _SYMBOLS = {"<": "低于", ">": "高于", "≤": "不高于", "≥": "不低于", "高于全市": "高于", "低于全市": "低于"}
 _PERIOD_NOTE = re.compile(r"[（(](期末|五年累计|年均|累计|\d{4}年)[）)]")
@@ -66,5 +70,13 @@ def read_indicators(rows: tuple[tuple[str, ...], ...]) -> list[Indicator]:
             if match.group("unit"):
                 unit = match.group("unit")
         direction, bound = split_qualifier(qualifier)
+        if match and match.group("direction"):
+            direction = match.group("direction")
+            qualifier = qualifier or direction
+        if match and match.group("bound"):
+            bound = match.group("bound")
+            qualifier = qualifier or bound
+        if match and match.group("yearly") and period is None:
+            period = "年均"
         out.append(Indicator(metric, value, high, unit or None, qualifier, period, cell, direction, bound, row=index))
     return out

@@ -8,16 +8,20 @@ from docdiff.report.view import Line, Run, detail_lines, fact_lines, pair_name, 
 _ESCAPE = str.maketrans({ch: f"\\{ch}" for ch in "\\`*_~[]<>#|"})
 
 
-def render_markdown(comparison: Comparison) -> str:
+def render_markdown(comparison: Comparison, facts_only: bool = False) -> str:
     """A Markdown document with everything, no list cut: the overview, the facts, the repeats, each changed
-    section's sentences, then the full text of the added and dropped sections."""
+    section's sentences, then the full text of the added and dropped sections (`facts_only`: the title and
+    the facts, as `compare --facts-only` prints them)."""
     summary = summary_lines(comparison, limit=None)
     out = [f"# {_text(summary[0])}", ""]
-    out += _lists(summary[1:], "##")
+    if not facts_only:
+        out += _lists(summary[1:], "##")
     facts = fact_lines(comparison, limit=None)
     if facts:
         out += ["", "## Facts", "", f"- {_runs(facts[0][1:]).strip()}"]
         out += _lists(facts[1:], "###")
+    if facts_only:
+        return "\n".join(out).rstrip() + "\n"
     repeats = repeat_lines(comparison, limit=None)
     if repeats:
         out += ["", "## Repeated passages"]
@@ -84,10 +88,17 @@ def _run(run: Run) -> str:
     if run.style == "del":
         return f"<del>{text}</del>"
     if run.style in ("heading", "title"):
-        return f"**{text}**"
+        return _emphasis(text, "**")
     if run.style == "move":
-        return f"*{text}*"
+        return _emphasis(text, "*")
     return text
+
+
+def _emphasis(text: str, mark: str) -> str:
+    """`text` between `mark`s, its edge spaces outside them: Markdown ignores `*  ← moved*`."""
+    core = text.strip()
+    start = text.index(core)
+    return f"{text[:start]}{mark}{core}{mark}{text[start + len(core) :]}"
 
 
 def _escape(text: str) -> str:

@@ -403,9 +403,9 @@ def duplicate_lines(
                 runs: list[Run] = [Run("      differs: ", "dim")]
                 for difference in group.differences:
                     runs += [
-                        Run(difference.old or "∅", "del"),
+                        Run(_visible(difference.old), "del"),
                         Run(" → ", "dim"),
-                        Run(difference.new or "∅", "ins"),
+                        Run(_visible(difference.new), "ins"),
                         Run("  "),
                     ]
                 lines.append(tuple(runs))
@@ -426,3 +426,16 @@ def duplicate_lines(
     if not lines:
         lines.append((Run("No repeated or reused passages.", "plain"),))
     return lines
+
+
+_BLANKS = {"\t": "⇥", "\n": "¶"}
+
+
+def _visible(token: str) -> str:
+    """A differing token as a reader can see it: `∅` for nothing, `␣` for each space of a blank one
+    (a title's `发展 第十四个` against `发展第十四个` differs by a space, which printed as nothing)."""
+    if not token:
+        return "∅"
+    if token.isspace():
+        return "".join(_BLANKS.get(ch, "␣") for ch in token)
+    return token

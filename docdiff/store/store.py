@@ -74,6 +74,17 @@ def is_reference(text: str) -> bool:
     return bool(_REF.match(text)) and not Path(text).exists()
 
 
+def _real_date(date: str) -> bool:
+    """Whether `date` is YYYY, YYYY-MM or YYYY-MM-DD and a day of the calendar (no month 13, no 2月30日)."""
+    if not _DATE.fullmatch(date):
+        return False
+    try:
+        datetime.strptime(date, ("%Y", "%Y-%m", "%Y-%m-%d")[date.count("-")])
+    except ValueError:
+        return False
+    return True
+
+
 def validate_name(kind: str, name: str) -> str:
     """A series or label name that cannot escape the store or confuse a file system."""
     if any(unicodedata.category(ch).startswith("C") for ch in name):
@@ -213,7 +224,7 @@ class Store:
         """Store a file as version `label` of `series`; a label already there is refused."""
         validate_name("series", series)
         validate_name("label", label)
-        if date is not None and not _DATE.match(date):
+        if date is not None and not _real_date(date):
             raise StoreError(f"date {date!r}: use YYYY-MM-DD, YYYY-MM or YYYY")
         from docdiff.ingest import read_bytes, read_document
         from docdiff.segment import segment

@@ -2,8 +2,8 @@
 
 A version's main targets are its plan targets in the window that opens with its
 `主要预期目标是` sentence (the targets paragraph of a work report), in the section of the first
-of them and up to the first long gap between two; a version without such a sentence has all its
-plan targets as main targets.
+of them, up to the end of its paragraph and the first long gap between two targets; a version
+without such a sentence has all its plan targets as main targets.
 A result for a plan is a result-tense target of the later version in a compatible unit whose
 metric is alike, the first such in that version (reviews come before plans in a work report,
 so the first is the review's).
@@ -24,6 +24,8 @@ _OPENERS = (
     re.compile(r"预期目标"),
     re.compile(r"主要目标"),
 )
+# A sentence end, then a blank line (spaces allowed): where a targets paragraph stops.
+_PARAGRAPH_END = re.compile(r"[。；][ \t\u3000]*\r?\n[ \t\u3000]*\r?\n")
 _PERCENT = {"%", "％"}
 # Points are a difference (`高于全市1-3个百分点`), never read against a growth rate in %.
 _POINTS = {"个百分点", "百分点"}
@@ -78,6 +80,11 @@ def main_plans(text: str, targets: Sequence[Target], options: TimelineOptions) -
         found = opener.search(text)
         if found:
             start, end = found.start(), found.end() + options.target_window
+            # The paragraph ends at a sentence closed before a blank line: the next paragraph may
+            # restate a target in other words (2021's `经济增速…设定为6%以上` after `国内生产总值增长6%以上`).
+            closed = _PARAGRAPH_END.search(text, found.end(), end)
+            if closed:
+                end = closed.start() + 1
             inside = sorted((t for t in plans if start <= t.span[0] < end), key=lambda t: t.span)
             if inside:
                 # The paragraph's own targets, not those of the policy sub-sections after it.
