@@ -43,13 +43,9 @@ def read_document(path: str | os.PathLike[str], options: IngestOptions | None = 
     return document_from_bytes(read_bytes(path, options), str(Path(path)))
 
 
-def read_bytes(path: str | os.PathLike[str], options: IngestOptions | None = None) -> bytes:
-    """The bytes of the regular file at `path`, at most `options.max_bytes` of them.
-
-    Checked with `stat` before anything is opened, so a FIFO (which would block), a device
-    (`/dev/zero` never ends), a socket or a folder is refused with a line instead; the read
-    itself stops one byte past the limit, so a file growing while it is read cannot exhaust memory.
-    """
+def check_readable(path: str | os.PathLike[str], options: IngestOptions | None = None) -> None:
+    """Refuse, with the line every command gives, what `read_bytes` would refuse before opening:
+    a missing or unreadable path, a folder, a FIFO, device or socket, a file over the size limit."""
     options = options or IngestOptions()
     file = Path(path)
     try:
@@ -62,6 +58,18 @@ def read_bytes(path: str | os.PathLike[str], options: IngestOptions | None = Non
         raise InputError(f"{file}: is {_file_kind(info.st_mode)}, not a regular file; docdiff reads only files")
     if info.st_size > options.max_bytes:
         raise InputError(f"{file}: {info.st_size:,} bytes is larger than the limit of {options.max_bytes:,} bytes")
+
+
+def read_bytes(path: str | os.PathLike[str], options: IngestOptions | None = None) -> bytes:
+    """The bytes of the regular file at `path`, at most `options.max_bytes` of them.
+
+    Checked with `stat` before anything is opened, so a FIFO (which would block), a device
+    (`/dev/zero` never ends), a socket or a folder is refused with a line instead; the read
+    itself stops one byte past the limit, so a file growing while it is read cannot exhaust memory.
+    """
+    options = options or IngestOptions()
+    file = Path(path)
+    check_readable(file, options)
     try:
         # O_NONBLOCK: if the path was swapped for a FIFO after the stat, opening it must not hang.
         descriptor = os.open(file, os.O_RDONLY | os.O_NONBLOCK)

@@ -283,6 +283,7 @@ def test_tui_argument_errors_come_before_the_app(tmp_path: Path) -> None:
     report = str(ROOT / "seeds/national/2021.txt")
     for args, message in [
         ([str(tmp_path / "missing.txt"), report], "missing.txt: no such file"),
+        ([str(tmp_path), report], "is a directory, expected a text file"),  # what every command says
         ([report], "give two versions (OLD NEW)"),
         ([report, "national-gwr@1999"], "no label '1999' in series 'national-gwr'"),
     ]:

@@ -52,6 +52,7 @@ def default_pair(store: Store) -> tuple[str, str]:
 def check_sources(old: str | None, new: str | None, store: Store) -> tuple[str, str]:
     """The two versions to open, checked before the app starts: both or neither, each a file or a stored snapshot."""
     from docdiff.errors import InputError
+    from docdiff.ingest import check_readable
     from docdiff.store.store import is_reference
 
     if old is None and new is None:
@@ -61,6 +62,6 @@ def check_sources(old: str | None, new: str | None, store: Store) -> tuple[str, 
     for source in (old, new):
         if is_reference(source):
             store.get(source)  # raises StoreError naming what the store holds
-        elif not Path(source).is_file():
-            raise InputError(f"{source}: no such file")
+        else:
+            check_readable(source)  # the line every command gives: missing, a folder, a FIFO…
     return old, new
