@@ -277,3 +277,13 @@ def test_a_series_of_one_version_is_a_one_line_error(tmp_path: Path) -> None:
     store = _mini_store(tmp_path, {"2020": "一、总体要求\n今年新增就业100人。\n"})
     result = runner.invoke(app, ["timeline", "mini", "--store", str(store.root)])
     assert result.exit_code == 2 and "only one version" in result.output
+
+
+def test_a_plan_stated_twice_is_one_row_read_with_its_period() -> None:
+    # The five-year plan names `新增高能级企业总部、研发中心和创新性平台150家` in its text and in its
+    # indicator table (`五年累计`): one row, whose five-year total is never judged by one year's 30.
+    rows = timeline("hongkou-reports", kinds=("target",), metric="新增高能级企业", store=STORE).targets
+    assert len(rows) == 1
+    first = rows[0].cells[0]
+    assert first.plan is not None and first.plan.period == "五年累计"
+    assert first.result is not None and first.verdict == "period differs"

@@ -94,7 +94,25 @@ def main_plans(text: str, targets: Sequence[Target], options: TimelineOptions) -
                         break
                     kept.append(target)
                 return kept
-    return plans
+    return _restated_once(plans)
+
+
+def _restated_once(plans: list[Target]) -> list[Target]:
+    """One plan per metric, unit and value: a plan a document states twice (its indicator table's
+    row and the sentence that names it) is one target, kept where it says most (its period, bound
+    and direction), at the place of its first statement."""
+    best: dict[tuple[str, str, float | None, float | None], Target] = {}
+    first: dict[tuple[str, str, float | None, float | None], int] = {}
+    for k, plan in enumerate(plans):
+        key = (plan.metric, unit_family(plan.unit), plan.value, plan.value_high)
+        first.setdefault(key, k)
+        if key not in best or _said(plan) > _said(best[key]):
+            best[key] = plan
+    return [best[key] for key, _ in sorted(first.items(), key=lambda item: item[1])]
+
+
+def _said(plan: Target) -> int:
+    return sum(field is not None for field in (plan.period, plan.bound, plan.direction))
 
 
 def measure(target: Target) -> Measure:
