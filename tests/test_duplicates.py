@@ -188,3 +188,12 @@ def test_passage_shared_by_three_documents_is_one_group() -> None:
     shared = [g for g in report.groups if g.kind == "reuse" and "480米新地标" in g.text]
     assert len(shared) == 1
     assert sorted(o.doc for o in shared[0].occurrences) == ["doc0", "doc1", "doc2"]
+
+
+def test_no_passage_is_counted_twice_in_a_group(any_seed: Path) -> None:
+    # The plan's title, repeated in its preface, was seen both whole and as the stretch inside it
+    # (spans 1873-1908 and 1879-1906): two copies of one passage. Copies in a group never overlap.
+    document = seed_document(any_seed)
+    for group in find_repeats(document, seed_outline(any_seed), any_seed.name, OPTIONS)[0]:
+        spans = sorted(o.span for o in group.occurrences)
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)), (group.text, spans)

@@ -181,9 +181,9 @@ def _group(
     for index in range(len(copies.ranges)):
         members[copies.find(index)].append(index)
     found = [
-        (root, sorted(_trim(text, *copies.ranges[i]) for i in group))
+        (root, ranges)
         for root, group in members.items()
-        if len(group) >= 2
+        if len(group) >= 2 and len(ranges := _disjoint([_trim(text, *copies.ranges[i]) for i in group])) >= 2
     ]
     found = _without_explained(found)
     groups: list[DuplicateGroup] = []
@@ -201,6 +201,17 @@ def _group(
 
 
 _EDGE = "，。、；：！？,.;:!? \n\t"
+
+
+def _disjoint(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A group's copies, none overlapping another: two sightings of one stretch that the chain
+    kept apart (a copy and the copy inside it, `第十四个五年规划…纲要` and `十四个五年规划…`) are
+    one copy, its longest, so a passage is never counted twice. In document order."""
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(set(ranges), key=lambda r: (r[0] - r[1], r[0])):
+        if all(end <= s or start >= e for s, e in kept):
+            kept.append((start, end))
+    return sorted(kept)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
