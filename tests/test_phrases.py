@@ -9,6 +9,7 @@ from docdiff.facts.extract import extract_facts
 from docdiff.facts.formulations import FormulationOptions, find_formulations, zipf
 from docdiff.facts.models import Phrase
 from docdiff.facts.pair import pair_facts
+from docdiff.facts.phrases import find_phrases
 from docdiff.flat import flatten
 from docdiff.ingest import document_from_bytes
 from docdiff.options import FactOptions
@@ -188,3 +189,8 @@ def test_a_changed_head_is_more_than_one_word_and_no_organisation() -> None:
     assert heads("就业优先政策要全面强化。\n", "就业优先政策要全面发力。\n") == {
         "就业优先政策": "就业优先政策要全面强化"
     }
+
+
+def test_a_quoted_honour_is_a_result_not_a_formulation() -> None:
+    text = "荣获“全国群众满意乡镇卫生院”称号和“科技进步奖”，推行“放管服”改革，建设“全国文明城”。"
+    assert [p.form for p in find_phrases(text, None)] == ["放管服", "全国文明城"]
