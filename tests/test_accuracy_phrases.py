@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from tests.accuracy_phrases import phrase_figures, phrase_match
 
-# Measured on all 8 pairs (tuning / held-out / total): recall 0.434 / 0.486 / 0.454, junk 0.455 /
-# 0.512 / 0.479 against the annotation with its complete `accepted` lists (0.857 / 0.863 / 0.859
-# against the notable entries alone), under the matching rule that no longer counts a fragment of
-# an annotated phrase. Floors, not the bar.
+# Measured on all 8 pairs (tuning / held-out / total): recall 0.434 / 0.486 / 0.454, junk 0.410 /
+# 0.492 / 0.446 against the annotation with its complete `accepted` lists, under the matching rule
+# that no longer counts a fragment of an annotated phrase. Floors, not the bar.
 RECALL_FLOOR = {"tuning": 0.43, "held-out": 0.48, "total": 0.45}
-JUNK_CEILING = {"tuning": 0.46, "held-out": 0.52, "total": 0.48}
+JUNK_CEILING = {"tuning": 0.411, "held-out": 0.493, "total": 0.446}
 
 
 def test_phrase_recall_and_junk_hold_their_floors() -> None:

@@ -9,6 +9,7 @@ from docdiff.facts.extract import extract_facts
 from docdiff.facts.formulations import FormulationOptions, find_formulations, zipf
 from docdiff.facts.models import Phrase
 from docdiff.facts.pair import pair_facts
+from docdiff.facts.phrases import find_phrases
 from docdiff.flat import flatten
 from docdiff.ingest import document_from_bytes
 from docdiff.options import FactOptions
@@ -151,3 +152,45 @@ def test_the_segmenter_and_frequency_list_stay_off_import() -> None:
     code = "import sys, docdiff.facts.extract, docdiff.cli.app\nprint(sorted({'rjieba', 'wordfreq', 'jieba'} & set(sys.modules)))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_two_things_joined_are_not_one_term() -> None:
+    # A conjunction between two words that share none joins two things (an institution pair).
+    assert not forms("听取市委和区委意见。尊重市委和区委决定。\n", OLD)
+    assert "市场活力和社会创造力" not in forms("激发市场活力和社会创造力。增强市场活力和社会创造力。\n", OLD)
+    # Two halves sharing a word are one term in parallel parts.
+    assert "周期和逆周期调节" in forms("实施跨周期和逆周期调节。加强跨周期和逆周期调节。\n", OLD)
+    # `的` after a noun cuts an actor from its act; after an adjective it modifies one term.
+    assert not forms("强化政协的民主监督。支持政协的民主监督。\n", OLD)
+    assert "新的经济增长点" in forms("培育新的经济增长点。形成新的经济增长点。\n", OLD)
+
+
+def test_an_ordinal_and_a_point_label_are_no_part_of_a_term() -> None:
+    new = "认真贯彻自治区第十次党代会精神。全面落实自治区第十次党代会精神。\n"
+    assert not any("第十次" in form for form in forms(new, OLD))
+    heading = "八是着力加强政府建设。\n"
+    assert not any(form.startswith("八是") for form in forms(heading, OLD, [(0, len(heading))]))
+
+
+def test_an_adverb_and_a_predicate_open_a_task_not_a_term() -> None:
+    new = "我们要坚决落实中央八项规定。必须坚决落实中央八项规定。\n"
+    assert not any(form.startswith("坚决") for form in forms(new, OLD))
+
+
+def test_an_item_of_a_new_enumeration_is_not_reported_again_on_its_own() -> None:
+    new = "建设草原音乐名城、冰雪运动名城、文化旅游名城。打造冰雪运动名城。冰雪运动名城建设。\n"
+    assert forms(new, OLD) == {"草原音乐名城、冰雪运动名城、文化旅游名城"}
+
+
+def test_a_changed_head_is_more_than_one_word_and_no_organisation() -> None:
+    # `经济运行` is one word, the sentence's topic; `海拉尔区人民政府` is the actor.
+    assert not heads("经济运行要稳中有进。\n", "经济运行要总体平稳。\n")
+    assert not heads("海拉尔区人民政府要依法行政。\n", "海拉尔区人民政府要改进作风。\n")
+    assert heads("就业优先政策要全面强化。\n", "就业优先政策要全面发力。\n") == {
+        "就业优先政策": "就业优先政策要全面强化"
+    }
+
+
+def test_a_quoted_honour_is_a_result_not_a_formulation() -> None:
+    text = "荣获“全国群众满意乡镇卫生院”称号和“科技进步奖”，推行“放管服”改革，建设“全国文明城”。"
+    assert [p.form for p in find_phrases(text, None)] == ["放管服", "全国文明城"]

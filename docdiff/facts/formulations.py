@@ -42,6 +42,9 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 # Frequency (wordfreq's proportion) of a word general Chinese barely knows: Zipf 1.
 _RARE_WORD = 1e-8
+# An ordinal word, and the label of a point in a list (`七是`, `三是`), which no term starts on.
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇两]")
+_POINT_LABEL = re.compile(r"[一二三四五六七八九十]+是")
 # Items joined by `、`; trimmed to parallel items afterwards (see `_enumerations`).
 _ENUMERATION = re.compile(r"[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,10})+")
 # What opens a numbered line before its words: dashes, spaces, `（一）`, `一、`, `1.`.
@@ -96,7 +99,9 @@ def _tokens(text: str) -> tuple[_Token, ...]:
         tag = ends.get(end, "x")
         known = words.get(word)
         if known is None:
-            known = words[word] = (word, bool(_HAN_WORD.fullmatch(word)))
+            # An ordinal (`第四次`, `第十三个`) ends a run: what it counts is a session or a
+            # plan's number (`自治区第十次党代会`), a name of an event, not a formulation.
+            known = words[word] = (word, bool(_HAN_WORD.fullmatch(word)) and not _ORDINAL.match(word))
         append(_Token(known[0], tags.setdefault(tag, tag), pos, known[1]))
         pos = end
     return tuple(tokens)
@@ -136,7 +141,7 @@ class FormulationOptions:
     max_zipf: float = 3.0  # a term more common than this (Zipf) is general Chinese
     max_verb_zipf: float = 4.0  # a verb more common than this (Zipf) leads into a term, never starts one
     min_count: int = 2  # occurrences that make a term recur
-    terms_per_kchar: float = 1.5  # new terms reported per 1000 characters of the version, most telling first
+    terms_per_kchar: float = 1.3  # new terms reported per 1000 characters of the version, most telling first
     min_terms: int = 10  # new terms a short version may still report
     min_head_chars: int = 4  # shortest kept head of a changed heading
     min_item_chars: int = 2  # shortest item of an enumeration, in characters
@@ -149,9 +154,13 @@ def find_formulations(
     """Distinctive terms of `text` absent from `other`, and heads of `key_spans` whose
     modifier changed against a heading of `other` (`key_spans`: normalised spans of headings)."""
     options = options or FormulationOptions()
-    found = _new_terms(text, other, key_spans, options)
+    enumerations = _new_enumerations(text, other, options)
+    # An item of a new enumeration is reported with it (`冰雪运动名城` of `草原音乐名城、冰雪运动名城、
+    # 文化旅游名城`), not again on its own: its place goes to another new term.
+    items = {item for e in enumerations for item in e.form.split("、")}
+    found = _new_terms(text, other, key_spans, options, items)
     found.extend(_changed_heads(text, other, key_spans, options))
-    found.extend(_new_enumerations(text, other, options))
+    found.extend(enumerations)
     return sorted(found, key=lambda f: f.start)
 
 
@@ -209,8 +218,35 @@ def _candidates(tokens: Sequence[_Token], options: FormulationOptions) -> dict[s
                     continue
                 if j == i and not unseen:
                     continue  # one word general Chinese knows (`贯彻落实`, `长效机制`) is no new coinage
+                if j > i and first.tag == "ad" and run[i + 1].tag in _PREDICATE:
+                    break  # an adverb and a verb open a task, not a term (`坚决落实中央`, `扎实做好碳达峰`)
+                if j - i >= 2 and _two_things(run, i, j):
+                    continue
                 found.setdefault(form, []).append(first.start)
     return found
+
+
+# Tags of a predicate after an adverb (jieba tags some verbs adjectives: `坚决落实`'s `落实` is `a`).
+_PREDICATE = frozenset(("v", "vd", "vi", "a"))
+# A noun-like word before `的` makes the run two things or a clause cut short (`政协的民主监督`,
+# `高度的政治`, `养老机构设置的医疗机构`); an adjective before it modifies one term (`新的经济增长点`).
+_NOT_MODIFIER = frozenset(("n", "j", "nt", "ns", "i", "l", "v", "vn"))
+
+
+def _two_things(run: Sequence[_Token], i: int, j: int) -> bool:
+    """Whether the words `run[i..j]` name two things joined, not one term: a conjunction between
+    two words of two characters or more that share no word (`市委和区委`, `人大及其常委会`,
+    `市场活力和社会创造力`; not `跨周期和逆周期调节`, one term in two parallel halves, nor `碳中和`,
+    where `和` is a character of a word the dictionary lacks), or `的` after a noun or a verb."""
+    for k in range(i + 1, j):
+        token = run[k]
+        if token.tag == "c" and len(run[k - 1].word) >= 2 and len(run[k + 1].word) >= 2:
+            left = {t.word for t in run[i:k] if len(t.word) >= 2}
+            if not left & {t.word for t in run[k + 1 : j + 1]}:
+                return True
+        if token.word == "的" and run[k - 1].tag in _NOT_MODIFIER:
+            return True
+    return False
 
 
 def _shape(token: _Token, frequencies: dict[str, float], most_verb: float) -> tuple[int, float, bool, bool]:
@@ -220,19 +256,27 @@ def _shape(token: _Token, frequencies: dict[str, float], most_verb: float) -> tu
     frequency = frequencies.get(token.word, 0.0)
     starts = not (token.tag in _NO_START or (token.tag.startswith("v") and frequency > most_verb))
     starts = starts and not (len(token.word) == 1 and token.tag[0] not in "va")
+    starts = starts and not _POINT_LABEL.fullmatch(token.word)
     ends = token.tag in _CONTENT and len(token.word) != 1
     return len(token.word), frequency, starts, ends
 
 
 def _new_terms(
-    text: str, other: str, key_spans: Sequence[tuple[int, int]], options: FormulationOptions
+    text: str,
+    other: str,
+    key_spans: Sequence[tuple[int, int]],
+    options: FormulationOptions,
+    listed: frozenset[str] | set[str] = frozenset(),
 ) -> list[Formulation]:
+    """New terms of `text`, the most telling first, none of them inside an item of `listed`."""
     tokens = _tokens(text)
     candidates = _candidates(tokens, options)
     key_starts = sorted(key_spans)
     kept: dict[str, int] = {}
     recurring: set[str] = set()
     for form, starts in candidates.items():
+        if any(form in item for item in listed):
+            continue
         # Counted where segmentation puts the term (cheap); the text search comes last.
         if len(starts) >= options.min_count:
             if form not in other:
@@ -415,6 +459,10 @@ def _changed_heads(
         head = "".join(t.word for t in words)
         if (
             len(head) < options.min_head_chars
+            # One word is a sentence's topic (`经济运行`, `广大干部`), an organisation its actor
+            # (`海拉尔区人民政府`): neither is a formulation whose modifier changed.
+            or len(words) < 2
+            or words[-1].tag == "nt"
             or words[0].tag in _NO_START
             # Unless both open a line, only a subject followed by a modal is a lead (`X要Y`): the
             # same pair of sentences is then found from either side, whatever the layout.

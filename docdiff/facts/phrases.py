@@ -17,6 +17,9 @@ _FORMULA = re.compile(
 _SLOGAN = re.compile(
     r"(?<![\u4e00-\u9fff])(?![和及与的在对将])[\u4e00-\u9fff]{4,6}、[\u4e00-\u9fff]{4,6}(?![\u4e00-\u9fff])"
 )
+# An honour a place or a person won, quoted as its title: a national title (`全国群众满意乡镇卫生院`,
+# `全国家庭教育工作示范社区`) or a prize (`科技进步奖`). A result of the year, not a formulation.
+_HONOUR = re.compile(r"全国[\u4e00-\u9fff]{5,}|[\u4e00-\u9fff]{2,}奖")
 _DROP = str.maketrans("", "", "“”「」『』《》\"' \u3000")
 
 
@@ -48,8 +51,10 @@ def find_phrases(text: str, slogans: re.Pattern[str] | None) -> list[FoundPhrase
     taken: list[tuple[int, int]] = []
     for pattern, style in ((_QUOTED, "quoted"), (_TITLE, "title")):
         for match in pattern.finditer(text):
-            found.append(FoundPhrase(match.start(), match.end(), phrase_form(match.group(1)), style))
             taken.append(match.span())
+            if style == "quoted" and _HONOUR.fullmatch(match.group(1)):
+                continue
+            found.append(FoundPhrase(match.start(), match.end(), phrase_form(match.group(1)), style))
     for match in _FORMULA.finditer(text):
         if not any(s <= match.start() < e for s, e in taken):
             found.append(FoundPhrase(match.start(1), match.end(1), match.group(1), "formula"))
