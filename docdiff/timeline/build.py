@@ -14,7 +14,7 @@ from docdiff.timeline.follow import phrase_rows, project_rows, review_parts
 from docdiff.timeline.lineage import section_lineage
 from docdiff.timeline.models import TargetCell, TargetRow, Timeline, TimelineKind, TimelineOptions
 from docdiff.timeline.series import Version, compare_series, series_cache, targets_of, versions
-from docdiff.timeline.targets import find_result, main_plans, measure, result_families, unit_family, verdict
+from docdiff.timeline.targets import main_plans, measure, outcome_of, unit_family, verdict
 
 # Least metric similarity for two plans of consecutive years the pairing left apart to be one row.
 _SAME_ROW = 0.8
@@ -115,15 +115,7 @@ def target_rows(
             planned = measure(row.plans[k]) if k in row.plans else None
             result = None
             if k + 1 < len(found) and first <= k <= last:
-                # A margin over a benchmark (`高于全市1-3个百分点`) is shown with the rate reported.
-                hit = next(
-                    (
-                        outcome
-                        for family in result_families(row.plans[last])
-                        if (outcome := find_result(names, family, targets[k + 1], options, direction=row.direction()))
-                    ),
-                    None,
-                )
+                hit = outcome_of(row.plans[last], names, targets[k + 1], options, direction=row.direction())
                 result = measure(hit) if hit else None
             cells.append(
                 TargetCell(year=version.label, plan=planned, result=result, verdict=verdict(planned, result, options))

@@ -12,7 +12,7 @@ from docdiff.models import Document
 from docdiff.store.store import Store
 from docdiff.timeline.models import Ledger, LedgerEntry, TimelineOptions
 from docdiff.timeline.series import targets_of
-from docdiff.timeline.targets import find_result, main_plans, measure, result_families, verdict
+from docdiff.timeline.targets import main_plans, measure, outcome_of, verdict
 
 # How the fact extractor prints an indicator-table row: its cells joined by this.
 _CELL_JOIN = " | "
@@ -31,14 +31,7 @@ def ledger(plan: Document, outcome: Document, options: TimelineOptions | None = 
     results = targets_of(outcome)
     entries = []
     for target in plan_targets(plan, options):
-        hit = next(
-            (
-                found
-                for family in result_families(target)
-                if (found := find_result([target.metric], family, results, options, target.period, target.direction))
-            ),
-            None,
-        )
+        hit = outcome_of(target, [target.metric], results, options, target.period, target.direction)
         planned, result = measure(target), measure(hit) if hit else None
         entries.append(LedgerEntry(plan=planned, result=result, verdict=verdict(planned, result, options)))
     return Ledger(plan=plan.source, outcome=outcome.source, entries=tuple(entries))

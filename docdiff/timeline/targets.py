@@ -59,6 +59,23 @@ def result_families(plan: Target) -> tuple[str, ...]:
     return (own, "%") if relative(plan) else (own,)
 
 
+def outcome_of(
+    plan: Target,
+    names: Sequence[str],
+    results: Sequence[Target],
+    options: TimelineOptions,
+    period: str | None = None,
+    direction: str | None = None,
+) -> Target | None:
+    """The result reported for `plan` (known by `names`), in its own unit family first, then, for a
+    margin over a benchmark (`高于全市1-3个百分点`), as the rate reported (`增长8.2%`)."""
+    for family in result_families(plan):
+        found = find_result(names, family, results, options, period, direction)
+        if found is not None:
+            return found
+    return None
+
+
 def unit_family(unit: str | None) -> str:
     """The unit without its magnitude: `%` for `%` and `％`, `元` for `亿元`."""
     if unit is None:
