@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
 import stat
@@ -13,6 +12,7 @@ from docdiff.formats import extract
 from docdiff.models import Document
 from docdiff.normalise import normalise
 from docdiff.options import IngestOptions
+from docdiff.readable import check_readable, os_reason
 
 # Magic numbers of formats people are likely to pass by mistake (PDF and DOCX have readers
 # in `docdiff.formats`; a ZIP that is not a Word document still lands here).
@@ -43,23 +43,6 @@ def read_document(path: str | os.PathLike[str], options: IngestOptions | None = 
     return document_from_bytes(read_bytes(path, options), str(Path(path)))
 
 
-def check_readable(path: str | os.PathLike[str], options: IngestOptions | None = None) -> None:
-    """Refuse, with the line every command gives, what `read_bytes` would refuse before opening:
-    a missing or unreadable path, a folder, a FIFO, device or socket, a file over the size limit."""
-    options = options or IngestOptions()
-    file = Path(path)
-    try:
-        info = file.stat()
-    except OSError as exc:
-        raise InputError(f"{file}: {_os_reason(exc, file)}") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise InputError(f"{file}: is a directory, expected a text file")
-    if not stat.S_ISREG(info.st_mode):
-        raise InputError(f"{file}: is {_file_kind(info.st_mode)}, not a regular file; docdiff reads only files")
-    if info.st_size > options.max_bytes:
-        raise InputError(f"{file}: {info.st_size:,} bytes is larger than the limit of {options.max_bytes:,} bytes")
-
-
 def read_bytes(path: str | os.PathLike[str], options: IngestOptions | None = None) -> bytes:
     """The bytes of the regular file at `path`, at most `options.max_bytes` of them.
 
@@ -78,30 +61,10 @@ def read_bytes(path: str | os.PathLike[str], options: IngestOptions | None = Non
                 raise InputError(f"{file}: changed into a non-regular file while it was opened")
             raw = handle.read(options.max_bytes + 1)
     except OSError as exc:
-        raise InputError(f"{file}: cannot read ({_os_reason(exc, file)})") from None
+        raise InputError(f"{file}: cannot read ({os_reason(exc, file)})") from None
     if len(raw) > options.max_bytes:
         raise InputError(f"{file}: grew past the limit of {options.max_bytes:,} bytes while it was read")
     return raw
-
-
-def _os_reason(exc: OSError, file: Path) -> str:
-    if exc.errno == errno.ELOOP:
-        return "symlink loop (the link points back to itself)"
-    if exc.errno == errno.ENOENT:
-        return "no such file" + (" (a symlink to a missing target)" if file.is_symlink() else "")
-    if exc.errno == errno.EACCES:
-        return "permission denied"
-    return exc.strerror or str(exc)
-
-
-def _file_kind(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
 
 
 def document_from_bytes(raw: bytes, source: str) -> Document:

@@ -52,7 +52,7 @@ def default_pair(store: Store) -> tuple[str, str]:
 def check_sources(old: str | None, new: str | None, store: Store) -> tuple[str, str]:
     """The two versions to open, checked before the app starts: both or neither, each a file or a stored snapshot."""
     from docdiff.errors import InputError
-    from docdiff.ingest import check_readable
+    from docdiff.readable import check_readable
     from docdiff.store.store import is_reference
 
     if old is None and new is None:
