@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterator
 from typing import Literal
 
 import numpy as np
@@ -51,18 +50,11 @@ def find_repeats(
     return groups, excluded
 
 
-def _self_seeds(
-    hashes: NDArray[np.uint64], max_repeats: int, points: NDArray[np.uint64], k: int
-) -> Iterator[tuple[int, int]]:
-    """Pairs of nearby sightings of the same k-gram, sorted by the first position (then the second)."""
-    first, second = _seed_arrays(hashes, max_repeats, points, k)
-    return zip(first.tolist(), second.tolist(), strict=True)
-
-
 def _seed_arrays(
     hashes: NDArray[np.uint64], max_repeats: int, points: NDArray[np.uint64], k: int
 ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
-    """`_self_seeds` as two arrays (first positions, second positions)."""
+    """Pairs of nearby sightings of the same k-gram, as two arrays (first positions, second
+    positions), sorted by the first position (then the second)."""
     if len(hashes) == 0:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     # A stable sort keeps each k-gram's sightings in text order, so neighbours in `order` that
