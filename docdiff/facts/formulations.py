@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 from docdiff.flat import FlatSection
 from docdiff.models import Document
+from docdiff.textshape import CN_DIGITS
 
 # A word counts as a term's content when jieba tags it as a noun, a verbal noun, an idiom or an
 # abbreviation; a term ends on one (`新型基础设施建设`, `抗疫特别国债`).
@@ -43,8 +44,8 @@ _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 # Frequency (wordfreq's proportion) of a word general Chinese barely knows: Zipf 1.
 _RARE_WORD = 1e-8
 # An ordinal word, and the label of a point in a list (`七是`, `三是`), which no term starts on.
-_ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇两]")
-_POINT_LABEL = re.compile(r"[一二三四五六七八九十]+是")
+_ORDINAL = re.compile(rf"第[{CN_DIGITS}]")
+_POINT_LABEL = re.compile(rf"[{CN_DIGITS}]+是")
 # Items joined by `、`; trimmed to parallel items afterwards (see `_enumerations`).
 _ENUMERATION = re.compile(r"[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,10})+")
 # What opens a numbered line before its words: dashes, spaces, `（一）`, `一、`, `1.`.
