@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -12,7 +11,7 @@ import typer
 from docdiff.cli.errors import reports_errors
 from docdiff.cli.options import StoreOption, open_store
 from docdiff.cli.output import MORE_HINT, AllOption, ColorMode, ColorOption, NoPagerOption, show_lines, terminal_limit
-from docdiff.cli.render import make_console, print_lines, write_output
+from docdiff.cli.render import print_lines, write_output, write_plain
 from docdiff.errors import OutputError
 
 EXIT_SAME = 0
@@ -98,8 +97,5 @@ def compare(
         if out_file is None:
             show_lines(lines, color, no_color, no_pager)
         else:
-            console = make_console(no_color, to_file=True)
-            print_lines(console, lines)
-            assert isinstance(console.file, io.StringIO)
-            write_output(console.file.getvalue(), out_file)
+            write_plain(lambda console: print_lines(console, lines), out_file)
     raise typer.Exit(EXIT_SAME if result.summary.identical else EXIT_DIFFERENT)

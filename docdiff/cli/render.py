@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,6 +52,14 @@ def make_console(no_color: bool = False, to_file: bool = False) -> Console:
         return Console(file=io.StringIO(), no_color=True, color_system=None, highlight=False, width=10_000)
     plain = no_color or bool(os.environ.get("NO_COLOR"))
     return Console(no_color=plain, color_system=None if plain else "auto", highlight=False)
+
+
+def write_plain(draw: Callable[[Console], None], path: Path) -> None:
+    """Write to `path` what `draw` prints on a plain console (no colour, no wrapping)."""
+    console = make_console(to_file=True)
+    draw(console)
+    assert isinstance(console.file, io.StringIO)
+    write_output(console.file.getvalue(), path)
 
 
 def write_output(text: str, path: Path | None) -> None:

@@ -3,7 +3,6 @@ and the plan → outcome ledger `docdiff compare PLAN OUTCOME --ledger` prints."
 
 from __future__ import annotations
 
-import io
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -15,6 +14,7 @@ from docdiff.cli.options import StoreOption, open_store
 from docdiff.cli.output import AllOption, ColorMode, ColorOption, NoPagerOption, more_line, show, terminal_limit
 
 if TYPE_CHECKING:  # the core and rich load when a command runs, not for `--help`
+    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -112,7 +112,7 @@ def print_ledger(
     show_all: bool = False,
 ) -> None:
     """Print a ledger as json, markdown or a table (text) to stdout, or write it to `out_file`."""
-    from docdiff.cli.render import make_console, write_output
+    from docdiff.cli.render import write_output, write_plain
     from docdiff.report.timeline import ledger_grid
 
     if output == "json":
@@ -127,8 +127,9 @@ def print_ledger(
         if out_file is None:
             show(tables, color, no_pager)
             return
-        console = make_console(to_file=True)
-        for table in tables:
-            console.print(table)
-        assert isinstance(console.file, io.StringIO)
-        write_output(console.file.getvalue(), out_file)
+
+        def draw(console: Console) -> None:
+            for table in tables:
+                console.print(table)
+
+        write_plain(draw, out_file)
