@@ -14,6 +14,7 @@ from typing import Literal
 from docdiff.comparison import Comparison, SectionRef
 from docdiff.duplicates.models import DuplicateGroup, Occurrence
 from docdiff.facts.models import FactChange, FactSide
+from docdiff.facts.phrases import phrase_form
 from docdiff.models import Span
 
 RepeatStatus = Literal["new", "carried over", "gone"]
@@ -111,7 +112,6 @@ def target_value(side: FactSide) -> str:
 
 # Longest clause shown as a re-worded phrase's wording; a longer one is shown by its form alone.
 _WORDING_CHARS = 60
-_QUOTES = str.maketrans("", "", '“”‘’「」『』"')
 
 
 def wording(change: FactChange) -> tuple[str, str] | None:
@@ -128,7 +128,8 @@ def wording(change: FactChange) -> tuple[str, str] | None:
 def _worded(side: FactSide) -> str:
     form = side.metric or ""
     text = side.text.strip()
-    if form and len(text) <= _WORDING_CHARS and form in text.translate(_QUOTES):
+    # The form was made from the text by `phrase_form`: the clause holds it if its own form does.
+    if form and len(text) <= _WORDING_CHARS and form in phrase_form(text):
         return text
     return form or text
 
