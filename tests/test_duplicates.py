@@ -3,6 +3,7 @@ injected repeats (exact and near) found with no false reports, and the CLI."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 from pathlib import Path
@@ -196,4 +197,4 @@ def test_no_passage_is_counted_twice_in_a_group(any_seed: Path) -> None:
     document = seed_document(any_seed)
     for group in find_repeats(document, seed_outline(any_seed), any_seed.name, OPTIONS)[0]:
         spans = sorted(o.span for o in group.occurrences)
-        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)), (group.text, spans)
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans)), (group.text, spans)
