@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from docdiff.cli.app import app
+from docdiff.ingest import document_from_bytes
 from docdiff.report.timeline import phrase_grid, section_grid, sparkline, unicode_chart
 from docdiff.report.timeline_html import target_chart, timeline_html
 from docdiff.report.timeline_markdown import timeline_markdown
@@ -18,7 +19,7 @@ from docdiff.timeline.build import timeline
 from docdiff.timeline.ledger import ledger_of
 from docdiff.timeline.models import Measure, SectionNode, TargetRow, Timeline, TimelineOptions
 from docdiff.timeline.series import targets_of
-from docdiff.timeline.targets import verdict
+from docdiff.timeline.targets import _restated_once, verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 STORE = Store(ROOT / "snapshots")
@@ -287,3 +288,48 @@ def test_a_plan_stated_twice_is_one_row_read_with_its_period() -> None:
     first = rows[0].cells[0]
     assert first.plan is not None and first.plan.period == "五年累计"
     assert first.result is not None and first.verdict == "period differs"
+
+
+def test_a_plan_names_its_main_targets_after_zhuyao_zhibiao_and_its_table_gives_the_period(tmp_path: Path) -> None:
+    # A plan's `主要指标是` paragraph opens its main targets as a report's `主要预期目标是` does; its
+    # table row completes a target with the period the sentence leaves out, and a restatement
+    # with another bound never replaces the paragraph's own (`4%以内` stays, not `4.5%左右`).
+    store = _mini_store(
+        tmp_path,
+        {
+            "2020": "一、发展目标\n主要指标是：新增绿地面积7万平方米，城镇登记失业率控制在4%以内。\n"
+            "二、重点任务\n新建街心花园2个，城镇登记失业率4%左右。\n"
+            "表一：主要指标\n\n序号\t指标\t单位\t2025年目标\t属性\n1\t新增绿地面积（五年累计）\t万平方米\t7\t约束性\n"
+            "2\t城镇登记失业率\t%\t4\t预期性\n",
+            "2021": "一、工作回顾\n新增绿地面积2.1万平方米，城镇登记失业率3.9%。\n",
+        },
+    )
+    rows = timeline("mini", kinds=("target",), store=store).targets
+    assert [r.metric for r in rows] == ["新增绿地面积", "城镇登记失业率"]  # never `街心花园`
+    green, jobless = (r.cells[0] for r in rows)
+    assert green.plan is not None and green.plan.period == "五年累计" and green.verdict == "period differs"
+    assert jobless.plan is not None and jobless.plan.label == "4%以内" and jobless.verdict == "met"
+
+
+def test_a_version_without_a_targets_paragraph_only_continues_main_targets(tmp_path: Path) -> None:
+    # 2021 names no targets paragraph: its plans continue the rows 2020 and 2022 open (`地区生产总值`)
+    # and open none of their own (`14个项目`).
+    store = _mini_store(
+        tmp_path,
+        {
+            "2020": "一、主要目标\n今年主要预期目标是：地区生产总值增长6%左右。\n",
+            "2021": "一、重点工作\n今年地区生产总值增长6.5%左右，推进14个项目开工。\n",
+            "2022": "一、主要目标\n今年主要预期目标是：地区生产总值增长5%左右。\n",
+        },
+    )
+    rows = timeline("mini", kinds=("target",), store=store).targets
+    assert len(rows) == 1
+    assert [c.plan and c.plan.label for c in rows[0].cells] == ["6%左右", "6.5%左右", "5%左右"]
+
+
+def test_compatibility_forms_of_a_metric_are_one_plan() -> None:
+    # `Ⅳ类` (one Roman-numeral character) and `IV类` name the same metric: a plan stated with
+    # each is one plan.
+    text = "一、主要目标\n今年市考断面达到或好于Ⅳ类水体比例达到100%。\n二、重点任务\n今年市考断面达到或好于IV类水体比例达到100%。\n"
+    plans = [t for t in targets_of(document_from_bytes(text.encode(), "plan.txt")) if t.tense == "plan"]
+    assert len(plans) == 2 and len(_restated_once(plans)) == 1

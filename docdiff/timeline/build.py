@@ -14,7 +14,7 @@ from docdiff.timeline.follow import phrase_rows, project_rows, review_parts
 from docdiff.timeline.lineage import section_lineage
 from docdiff.timeline.models import TargetCell, TargetRow, Timeline, TimelineKind, TimelineOptions
 from docdiff.timeline.series import Version, compare_series, series_cache, targets_of, versions
-from docdiff.timeline.targets import main_plans, measure, outcome_of, unit_family, verdict
+from docdiff.timeline.targets import main_plans, measure, outcome_of, targets_paragraph, unit_family, verdict
 
 # Least metric similarity for two plans of consecutive years the pairing left apart to be one row.
 _SAME_ROW = 0.8
@@ -67,8 +67,11 @@ def timeline(
     return Timeline(series=series, years=tuple(labels)).model_copy(update=update)
 
 
-def _place(rows: list[_Row], k: int, plan: Target, paired: dict[tuple[int, int], tuple[int, int]]) -> _Row:
-    """The row a plan of version `k` continues: by the fact pairing, the same metric, or a close one."""
+def _place(
+    rows: list[_Row], k: int, plan: Target, paired: dict[tuple[int, int], tuple[int, int]], *, opens: bool = True
+) -> _Row | None:
+    """The row a plan of version `k` continues: by the fact pairing, the same metric, or a close one;
+    else a new row if the plan `opens` one, else none."""
     open_rows = [r for r in rows if k not in r.plans and unit_family(plan.unit) == r.family()]
     for row in open_rows:
         before = row.plans.get(k - 1)
@@ -81,6 +84,8 @@ def _place(rows: list[_Row], k: int, plan: Target, paired: dict[tuple[int, int],
     best = max(close, default=(0.0, -1))
     if best[0] >= _SAME_ROW:
         return open_rows[best[1]]
+    if not opens:
+        return None
     row = _Row()
     rows.append(row)
     return row
@@ -96,14 +101,26 @@ def target_rows(
     """One row per main-target metric, one cell per version: the plan and the next version's result."""
     targets = [targets_of(v.document, cache) for v in found]
     rows: list[_Row] = []
-    for k, version in enumerate(found):
-        paired: dict[tuple[int, int], tuple[int, int]] = {}
-        if k:
-            paired = {
-                c.old.span: c.new.span for c in comparisons[k - 1].facts if c.kind == "target" and c.old and c.new
-            }
-        for plan in main_plans(version.document.text, targets[k], options):
-            _place(rows, k, plan, paired).plans[k] = plan
+    # A version with no targets paragraph (a district report that names none) has only candidate
+    # plans: they continue the rows the other versions' paragraphs open and open none of their own,
+    # unless no version of the series has a targets paragraph.
+    paragraphs = [targets_paragraph(v.document.text, targets[k], options) for k, v in enumerate(found)]
+    named = any(paragraphs)
+    for opening in (True, False):
+        for k, version in enumerate(found):
+            if bool(paragraphs[k]) != opening and named:
+                continue
+            paired: dict[tuple[int, int], tuple[int, int]] = {}
+            if k:
+                paired = {
+                    c.old.span: c.new.span for c in comparisons[k - 1].facts if c.kind == "target" and c.old and c.new
+                }
+            for plan in paragraphs[k] or main_plans(version.document.text, targets[k], options):
+                row = _place(rows, k, plan, paired, opens=opening or not named)
+                if row is not None:
+                    row.plans[k] = plan
+        if not named:
+            break
     out = []
     for row in rows:
         names = row.names()

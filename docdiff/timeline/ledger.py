@@ -12,16 +12,13 @@ from docdiff.models import Document
 from docdiff.store.store import Store
 from docdiff.timeline.models import Ledger, LedgerEntry, TimelineOptions
 from docdiff.timeline.series import targets_of
-from docdiff.timeline.targets import main_plans, measure, outcome_of, verdict
-
-# How the fact extractor prints an indicator-table row: its cells joined by this.
-_CELL_JOIN = " | "
+from docdiff.timeline.targets import CELL_JOIN, main_plans, measure, outcome_of, verdict
 
 
 def plan_targets(document: Document, options: TimelineOptions) -> list[Target]:
     """The plan's indicator-table rows if it has any, else the targets of its targets paragraph."""
     targets = targets_of(document)
-    table = [t for t in targets if t.tense == "plan" and _CELL_JOIN in t.text]
+    table = [t for t in targets if t.tense == "plan" and CELL_JOIN in t.text]
     return table or main_plans(document.text, targets, options)
 
 

@@ -1,9 +1,11 @@
 """Main targets of one version, the outcome a later version reports for each, and whether it was met.
 
 A version's main targets are its plan targets in the window that opens with its
-`主要预期目标是` sentence (the targets paragraph of a work report), in the section of the first
-of them, up to the end of its paragraph and the first long gap between two targets; a version
-without such a sentence has all its plan targets as main targets.
+`主要预期目标是` or `主要指标是` sentence (the targets paragraph of a work report or a plan), in
+the section of the first of them, up to the end of its paragraph and the first long gap between
+two targets, each completed by the indicator table's row for it (the row says the period the
+sentence leaves out); a version without such a sentence has all its plan targets as candidates, which a
+series uses only to continue the main targets other versions name.
 A result for a plan is a result-tense target of the later version in a compatible unit whose
 metric is alike, the first such in that version (reviews come before plans in a work report,
 so the first is the review's).
@@ -12,15 +14,18 @@ so the first is the review's).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from docdiff.facts.models import Target
 from docdiff.similarity import text_ratio
 from docdiff.timeline.models import Measure, TimelineOptions, Verdict
 
+# How the fact extractor prints an indicator-table row: its cells joined by this.
+CELL_JOIN = " | "
 # The sentence that opens a report's targets paragraph; the bare form is the fallback.
 _OPENERS = (
-    re.compile(r"(?:主要预期目标|主要目标|预期目标)(?:是|为)"),
+    re.compile(r"(?:主要预期目标|主要目标|预期目标|主要指标)(?:是|为)"),
     re.compile(r"预期目标"),
     re.compile(r"主要目标"),
 )
@@ -92,6 +97,12 @@ def unit_family(unit: str | None) -> str:
 
 def main_plans(text: str, targets: Sequence[Target], options: TimelineOptions) -> list[Target]:
     """The plan targets of the version's targets paragraph (all plan targets if it has none)."""
+    return targets_paragraph(text, targets, options) or _restated_once([t for t in targets if t.tense == "plan"])
+
+
+def targets_paragraph(text: str, targets: Sequence[Target], options: TimelineOptions) -> list[Target]:
+    """The plan targets of the version's targets paragraph, each completed by its indicator-table
+    row; none if the version has no targets paragraph."""
     plans = [t for t in targets if t.tense == "plan"]
     for opener in _OPENERS:
         found = opener.search(text)
@@ -110,8 +121,23 @@ def main_plans(text: str, targets: Sequence[Target], options: TimelineOptions) -
                     if target.section != inside[0].section or target.span[0] - kept[-1].span[0] > options.target_gap:
                         break
                     kept.append(target)
-                return kept
-    return _restated_once(plans)
+                rows = {_plan_key(p): p for p in _restated_once([p for p in plans if CELL_JOIN in p.text])}
+                return [_fuller(rows.get(_plan_key(p), p), p) for p in kept]
+    return []
+
+
+def _plan_key(plan: Target) -> tuple[str, str, float | None, float | None]:
+    """What makes two statements one plan: the metric (compatibility forms folded, `Ⅳ类` = `IV类`),
+    the unit's family and the values."""
+    return (unicodedata.normalize("NFKC", plan.metric), unit_family(plan.unit), plan.value, plan.value_high)
+
+
+def _fuller(other: Target, plan: Target) -> Target:
+    """`other` if it says more of the plan than `plan` and contradicts none of what `plan` says
+    (`控制在5.5%以内` restates `5.5%左右` with another bound: a different statement, not a fuller one)."""
+    fields = ("period", "bound", "direction")
+    agrees = all(getattr(plan, f) is None or getattr(plan, f) == getattr(other, f) for f in fields)
+    return other if agrees and _said(other) > _said(plan) else plan
 
 
 def _restated_once(plans: list[Target]) -> list[Target]:
@@ -121,10 +147,12 @@ def _restated_once(plans: list[Target]) -> list[Target]:
     best: dict[tuple[str, str, float | None, float | None], Target] = {}
     first: dict[tuple[str, str, float | None, float | None], int] = {}
     for k, plan in enumerate(plans):
-        key = (plan.metric, unit_family(plan.unit), plan.value, plan.value_high)
+        key = _plan_key(plan)
         first.setdefault(key, k)
-        if key not in best or _said(plan) > _said(best[key]):
+        if key not in best:
             best[key] = plan
+        else:
+            best[key] = _fuller(plan, best[key])
     return [best[key] for key, _ in sorted(first.items(), key=lambda item: item[1])]
 
 
