@@ -155,3 +155,29 @@ def test_wording_is_the_clause_when_it_holds_the_phrase_and_the_form_otherwise()
     long_clause = "要" * 70 + "河长制"
     assert wording(change(side("河长制", long_clause), side("河长制", long_clause + "。"))) is None
     assert wording(change(side("河长制", "推行河长制"), side("河长制", "推行河长制"))) is None
+
+
+def test_a_range_target_is_shown_with_both_ends() -> None:
+    # `国内生产总值增长6%-6.5%` (the State Council's 2019 plan) is one range target: the report
+    # prints both ends, never the low end alone as if the plan were `增长6%`.
+    from docdiff.facts.models import FactSide
+    from docdiff.report.rows import target_value
+
+    def side(value: float, high: float | None, unit: str, qualifier: str | None) -> FactSide:
+        return FactSide(text="", span=(0, 1), section=(), value=value, value_high=high, unit=unit, qualifier=qualifier)
+
+    assert target_value(side(6, 6.5, "%", "增长")) == "增长6%-6.5%"
+    assert target_value(side(1, 3, "个百分点", "高于")) == "高于1-3个百分点"
+    assert target_value(side(6, None, "%", "增长")) == "增长6%"
+    result = runner.invoke(
+        app,
+        [
+            "compare",
+            str(SEEDS / "national" / "2019.txt"),
+            str(SEEDS / "national" / "2020.txt"),
+            "--facts-only",
+            "-f",
+            "markdown",
+        ],
+    )
+    assert result.exit_code == 1 and "国内生产总值  增长6%-6.5%" in result.output  # 1: the versions differ

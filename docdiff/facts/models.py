@@ -75,6 +75,7 @@ class FactSide(Model):
     section: tuple[str, ...] = Field(description="Section path.")
     metric: str | None = Field(default=None, description="Target metric, phrase form or project name.")
     value: float | None = Field(default=None, description="Target value.")
+    value_high: float | None = Field(default=None, description="High end of a range target (`6%-6.5%`).")
     unit: str | None = Field(default=None, description="Target unit.")
     qualifier: str | None = Field(default=None, description="Target qualifier.")
     direction: str | None = Field(default=None, description="Target direction (增长, 下降, 控制在 …).")

@@ -215,6 +215,7 @@ def _side(fact: Fact) -> FactSide:
             section=fact.section,
             metric=fact.metric,
             value=fact.value,
+            value_high=fact.value_high,
             unit=fact.unit,
             qualifier=fact.qualifier,
             direction=fact.direction,

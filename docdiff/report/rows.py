@@ -95,19 +95,27 @@ def _pair_section(comparison: Comparison, index: int, side: Literal["old", "new"
     return section_name(ref)
 
 
+_PERCENT = {"%", "％"}
+
+
 def number(value: float | None) -> str:
     """A value as printed: `6`, `5.5`, `—` for none."""
     return "—" if value is None else f"{value:g}"
 
 
 def target_value(side: FactSide) -> str:
-    """A target's value with its qualifier and unit: `增长6%`, `3000万人以上`."""
+    """A target's value with its qualifier and unit: `增长6%`, `3000万人以上`, a range with both
+    ends: `增长6%-6.5%`, `高于1-3个百分点`."""
     qualifier, unit = side.qualifier or "", side.unit or ""
+    value = number(side.value)
+    if side.value_high is not None:
+        # A percentage prints its sign on both ends, as the reports do; other units once, after the range.
+        value = f"{value}{unit}-{number(side.value_high)}" if unit in _PERCENT else f"{value}-{number(side.value_high)}"
     if qualifier in _BEFORE_UNIT:
-        return f"{number(side.value)}{qualifier}{unit}"
+        return f"{value}{qualifier}{unit}"
     if qualifier in _AFTER_UNIT:
-        return f"{number(side.value)}{unit}{qualifier}"
-    return f"{qualifier}{number(side.value)}{unit}"
+        return f"{value}{unit}{qualifier}"
+    return f"{qualifier}{value}{unit}"
 
 
 # Longest clause shown as a re-worded phrase's wording; a longer one is shown by its form alone.
