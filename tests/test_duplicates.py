@@ -198,3 +198,25 @@ def test_no_passage_is_counted_twice_in_a_group(any_seed: Path) -> None:
     for group in find_repeats(document, seed_outline(any_seed), any_seed.name, OPTIONS)[0]:
         spans = sorted(o.span for o in group.occurrences)
         assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans)), (group.text, spans)
+
+
+def test_disjoint_copies_keep_the_longest_of_overlapping_ones() -> None:
+    # The n·log n sweep keeps what the definition keeps: longest first, then earliest, each copy
+    # kept only if it overlaps none kept before; checked against that definition on random ranges.
+    import random
+
+    from docdiff.duplicates.repeats import _disjoint
+
+    def by_definition(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        kept: list[tuple[int, int]] = []
+        for start, end in sorted(set(ranges), key=lambda r: (r[0] - r[1], r[0])):
+            if all(end <= s or start >= e for s, e in kept):
+                kept.append((start, end))
+        return sorted(kept)
+
+    rng = random.Random(7)
+    for _ in range(2000):
+        starts = [rng.randint(0, 100) for _ in range(rng.randint(1, 30))]
+        ranges = [(s, s + rng.randint(1, 20)) for s in starts]
+        assert _disjoint(ranges) == by_definition(ranges)
+    assert _disjoint([(0, 10), (2, 8), (10, 12), (11, 20)]) == [(0, 10), (11, 20)]

@@ -199,11 +199,18 @@ def _disjoint(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A group's copies, none overlapping another: two sightings of one stretch that the chain
     kept apart (a copy and the copy inside it, `第十四个五年规划…纲要` and `十四个五年规划…`) are
     one copy, its longest, so a passage is never counted twice. In document order."""
-    kept: list[tuple[int, int]] = []
+    # The kept copies never overlap, so sorted by start they are sorted by end too: a new copy
+    # overlaps one of them only if it overlaps its neighbours there (n·log n, not n², for a
+    # line repeated 10,000 times).
+    starts: list[int] = []
+    ends: list[int] = []
     for start, end in sorted(set(ranges), key=lambda r: (r[0] - r[1], r[0])):
-        if all(end <= s or start >= e for s, e in kept):
-            kept.append((start, end))
-    return sorted(kept)
+        i = bisect_right(starts, start)
+        if (i and ends[i - 1] > start) or (i < len(starts) and starts[i] < end):
+            continue
+        starts.insert(i, start)
+        ends.insert(i, end)
+    return list(zip(starts, ends, strict=True))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
