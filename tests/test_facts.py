@@ -14,6 +14,7 @@ from docdiff.facts.models import FactChange, Phrase, Project, Target
 from docdiff.facts.numbers import parse_value
 from docdiff.facts.targets import find_targets
 from docdiff.ingest import document_from_bytes
+from docdiff.segment import segment
 from tests.conftest import NEWS_2021, NEWS_2025, OUTLOOK_2024, PLAN, REPORT_2025, seed_document, seed_outline
 from tests.testbed_score import run
 
@@ -447,3 +448,25 @@ def test_a_metric_with_another_modifier_inside_the_same_frame_is_another_metric(
         if f.kind == "target" and f.old and f.new
     }
     assert ("城镇登记失业率", "城镇调查失业率") not in pairs
+
+
+def test_an_amount_added_against_last_year_is_an_increment_of_the_subject() -> None:
+    # `财政赤字规模比去年增加1万亿元`: the metric is the subject, the base of the comparison ends
+    # it, and the amount added is an increment, never paired with (or a Δ taken from) a level.
+    old = document_from_bytes(
+        "一、今年工作安排\n\n今年拟安排地方政府专项债券2.15万亿元，比去年增加8000亿元。财政赤字2.76万亿元。\n".encode(),
+        "old",
+    )
+    new = document_from_bytes(
+        "一、今年工作安排\n\n今年拟安排地方政府专项债券3.75万亿元，比去年增加1.6万亿元。财政赤字规模比去年增加1万亿元。\n".encode(),
+        "new",
+    )
+    found = [f for f in extract_facts(new, segment(new)) if isinstance(f, Target)]
+    shown = {(t.metric, t.value, t.unit, t.change) for t in found}
+    assert ("地方政府专项债券", 3.75, "万亿元", None) in shown
+    assert ("地方政府专项债券", 1.6, "万亿元", "increment") in shown
+    assert ("财政赤字规模", 1.0, "万亿元", "increment") in shown
+    changes = [c for c in compare_documents(old, new).facts if c.kind == "target"]
+    pairs = {(c.old.value, c.new.value) for c in changes if c.old and c.new}
+    assert (0.8, 1.6) not in pairs and (8000.0, 1.6) in pairs  # increment with increment
+    assert (2.76, 1.0) not in pairs  # a level is never read against an increment

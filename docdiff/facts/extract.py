@@ -170,4 +170,5 @@ def _target(text: str, span: Span, path: tuple[str, ...], measure: Measure, tens
         tense=tense,
         value_text=measure.value_text,
         earlier=measure.earlier,
+        change=measure.change,
     )

@@ -42,6 +42,11 @@ class Target(FactBase):
     earlier: float | None = Field(
         default=None, description="The value it moved from, when the sentence says so (`由9.8%降至7.5%` → 9.8)."
     )
+    change: Literal["increment"] | None = Field(
+        default=None,
+        description="`increment` for a change by an absolute amount against a base (`比上年增加1万亿元`): "
+        "the amount added, not the level reached, so it is never read against a level.",
+    )
 
 
 class Phrase(FactBase):
@@ -82,6 +87,7 @@ class FactSide(Model):
     bound: str | None = Field(default=None, description="Target bound (左右, 以上, 以内, 不低于 …).")
     period: str | None = Field(default=None, description="Target period.")
     tense: Tense | None = Field(default=None, description="Target tense.")
+    change: Literal["increment"] | None = Field(default=None, description="`increment`: an amount added, not a level.")
 
 
 class FactChange(Model):

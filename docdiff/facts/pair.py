@@ -93,8 +93,8 @@ def _pair_targets(
     scores: list[float] = []
     for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
         a, b = old[i], new[j]
-        if not _comparable(a.unit, b.unit) or not _same_period(a.period, b.period):
-            continue
+        if not _comparable(a.unit, b.unit) or not _same_period(a.period, b.period) or a.change != b.change:
+            continue  # an increment (`比去年增加1万亿元`) is never read against a level (`2.76万亿元`)
         if different_subjects(a.metric, b.metric, old_names, new_names):
             continue  # `城镇调查失业率` is never `城镇登记失业率`, however alike the characters
         aligned = (a.section, b.section) in section_pairs
@@ -222,6 +222,7 @@ def _side(fact: Fact) -> FactSide:
             bound=fact.bound,
             period=fact.period,
             tense=fact.tense,
+            change=fact.change,
         )
     return FactSide(text=fact.text, span=fact.span, section=fact.section, metric=_key(fact))
 

@@ -128,6 +128,10 @@ _NOUN_START = re.compile(r"^[\u4e00-\u9fff“”A-Za-z]{2,8}")
 _CLAUSE = re.compile(r"[^，,；;：:。！？!?\n]+")
 # `到2035年…比2020年翻两番`: the horizon and the base year are not part of what is measured.
 _COMPARED_TO = re.compile(r"^到(?:19|20)\d\d年|比(?:19|20)\d\d年$")
+# The base of a comparison closing what stands before a number (`比上年`, `较去年同期`, `同比`).
+_BASE = re.compile(r"(?:(?:比|较|与)(?:上年|去年|上一年)(?:同期)?(?:相比)?|同比|环比)$")
+# A move that adds or takes away an amount; with a base and a unit that is not a rate, an increment.
+_INCREMENT_MOVES = ("增加", "减少", "多", "少", "增长", "下降", "提高", "降低")
 # 约 ends these words without meaning "about": 签约, 节约, 预约, 制约, 合约.
 _NOT_ABOUT = set("签节预制合契公条")
 _NAME_BEFORE = re.compile(r"[A-Za-z0-9]$")
@@ -156,6 +160,7 @@ class Measure:
     direction: str | None = None
     bound: str | None = None
     earlier: float | None = None
+    change: Literal["increment"] | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -435,6 +440,8 @@ def _noun_after(after: str) -> tuple[str, int] | None:
     return noun.group().rstrip("、"), noun.end()
 
 
+_WHEN_ARRANGED = re.compile(r"^(?:今年|明年|当年)(?:拟|计划|将)?(?:安排)?(?=[\u4e00-\u9fff]{2})")
+_ARRANGED = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:拟|计划|将)?安排$")
 _MOVE_START = re.compile(
     r"(?:由|从)(?:(?:(?:19|20)\d\d年(?:底|末)?|上年|去年|五年前)的?|每[年月日人户]|不到|不足|约|近)?$"
 )
@@ -448,6 +455,8 @@ def _strip_metric(metric: str) -> tuple[str, str | None]:
             metric = metric[len(word) :]
             qualifier = qualifier or word  # 力争完成: the intent, not the verb, qualifies
     metric = _CONNECTOR.sub("", metric).strip("、（）() ")
+    # `今年拟安排地方政府专项债券`, `中央预算内投资安排`: when and how a sum is set is not what is measured.
+    metric = _ARRANGED.sub("", _WHEN_ARRANGED.sub("", metric)) or metric
     # `地区生产总值由(2010年的)` 1 → 2, `从每月`, `从不到`: where a move starts is not the metric.
     metric = _MOVE_START.sub("", metric)
     if "等" in metric and len(metric.rsplit("等", 1)[1]) >= 2:
@@ -488,6 +497,11 @@ def _target(
     period_match = periods[-1] if periods else None
     period = period_match.group("period") if period_match else None
     metric = _COMPARED_TO.sub("", before)
+    # `财政赤字规模比去年增加1万亿元`: the base of the comparison ends the metric, and a move by an
+    # absolute amount against it is an increment, not the level reached.
+    base = _BASE.search(metric)
+    if base:
+        metric = metric[: base.start()]
     if period_match and before.startswith(period_match.group()):
         metric = metric[len(period_match.group()) :]  # `全年新增企业`: the period opens the clause
     elif period_match and metric.endswith(period_match.group()):
@@ -529,6 +543,7 @@ def _target(
         parsed = parse_value(re.sub(r"[\s%]", "", match.group("num")))
     if parsed is None:
         return None
+    increment = base is not None and direction in _INCREMENT_MOVES and unit not in _RATE_UNITS and unit is not None
     return Found(
         start=offset,
         end=end,
@@ -544,4 +559,5 @@ def _target(
         value_text=value_text,
         direction=direction,
         bound=bound or split_qualifier(intent)[1],
+        change="increment" if increment else None,
     )
