@@ -14,6 +14,8 @@ MEASURE_UNITS: tuple[str, ...] = tuple(
         "吨 千瓦时 千瓦 标箱 TEU 米 岁 倍 成 % ‰ 微克/立方米 天"
     ).split()
 )
+# The percent sign, half- and full-width: a rate.
+PERCENT_SIGNS: frozenset[str] = frozenset({"%", "％"})
 # Magnitudes written before a unit or alone: `1.62万平方米`, `两万`.
 MAGNITUDES: tuple[str, ...] = ("万亿", "亿", "万", "千")
 # Everything a number keeps as one diff token: units, compound units, and calendar words

@@ -543,7 +543,7 @@ def _target(
         parsed = parse_value(re.sub(r"[\s%]", "", match.group("num")))
     if parsed is None:
         return None
-    increment = base is not None and direction in _INCREMENT_MOVES and unit not in _RATE_UNITS and unit is not None
+    increment = base is not None and direction in _INCREMENT_MOVES and unit not in _RATE_UNITS  # None is a rate unit
     return Found(
         start=offset,
         end=end,

@@ -16,6 +16,7 @@ from docdiff.duplicates.models import DuplicateGroup, Occurrence
 from docdiff.facts.models import FactChange, FactSide
 from docdiff.facts.phrases import phrase_form
 from docdiff.models import Span
+from docdiff.units import PERCENT_SIGNS
 
 RepeatStatus = Literal["new", "carried over", "gone"]
 # Two repeated passages, one per version, are the same repeat when they are this alike (0..1);
@@ -95,9 +96,6 @@ def _pair_section(comparison: Comparison, index: int, side: Literal["old", "new"
     return section_name(ref)
 
 
-_PERCENT = {"%", "％"}
-
-
 def number(value: float | None) -> str:
     """A value as printed: `6`, `5.5`, `—` for none."""
     return "—" if value is None else f"{value:g}"
@@ -110,7 +108,8 @@ def target_value(side: FactSide) -> str:
     value = number(side.value)
     if side.value_high is not None:
         # A percentage prints its sign on both ends, as the reports do; other units once, after the range.
-        value = f"{value}{unit}-{number(side.value_high)}" if unit in _PERCENT else f"{value}-{number(side.value_high)}"
+        high = number(side.value_high)
+        value = f"{value}{unit}-{high}" if unit in PERCENT_SIGNS else f"{value}-{high}"
     if qualifier in _BEFORE_UNIT:
         return f"{value}{qualifier}{unit}"
     if qualifier in _AFTER_UNIT:

@@ -14,7 +14,7 @@ from docdiff.timeline.follow import phrase_rows, project_rows, review_parts
 from docdiff.timeline.lineage import section_lineage
 from docdiff.timeline.models import TargetCell, TargetRow, Timeline, TimelineKind, TimelineOptions
 from docdiff.timeline.series import Version, compare_series, series_cache, targets_of, versions
-from docdiff.timeline.targets import main_plans, measure, outcome_of, targets_paragraph, unit_family, verdict
+from docdiff.timeline.targets import every_plan, measure, outcome_of, targets_paragraph, unit_family, verdict
 
 # Least metric similarity for two plans of consecutive years the pairing left apart to be one row.
 _SAME_ROW = 0.8
@@ -106,21 +106,17 @@ def target_rows(
     # unless no version of the series has a targets paragraph.
     paragraphs = [targets_paragraph(v.document.text, targets[k], options) for k, v in enumerate(found)]
     named = any(paragraphs)
-    for opening in (True, False):
-        for k, version in enumerate(found):
-            if bool(paragraphs[k]) != opening and named:
-                continue
-            paired: dict[tuple[int, int], tuple[int, int]] = {}
-            if k:
-                paired = {
-                    c.old.span: c.new.span for c in comparisons[k - 1].facts if c.kind == "target" and c.old and c.new
-                }
-            for plan in paragraphs[k] or main_plans(version.document.text, targets[k], options):
-                row = _place(rows, k, plan, paired, opens=opening or not named)
-                if row is not None:
-                    row.plans[k] = plan
-        if not named:
-            break
+    # Versions with a targets paragraph are placed first (a stable sort keeps date order within each).
+    for k in sorted(range(len(found)), key=lambda k: not paragraphs[k]):
+        paired: dict[tuple[int, int], tuple[int, int]] = {}
+        if k:
+            paired = {
+                c.old.span: c.new.span for c in comparisons[k - 1].facts if c.kind == "target" and c.old and c.new
+            }
+        for plan in paragraphs[k] or every_plan(targets[k]):
+            row = _place(rows, k, plan, paired, opens=bool(paragraphs[k]) or not named)
+            if row is not None:
+                row.plans[k] = plan
     out = []
     for row in rows:
         names = row.names()

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from docdiff.facts.models import Target
 from docdiff.similarity import text_ratio
 from docdiff.timeline.models import Measure, TimelineOptions, Verdict
+from docdiff.units import PERCENT_SIGNS
 
 # How the fact extractor prints an indicator-table row: its cells joined by this.
 CELL_JOIN = " | "
@@ -31,7 +32,6 @@ _OPENERS = (
 )
 # A sentence end, then a blank line (spaces allowed): where a targets paragraph stops.
 _PARAGRAPH_END = re.compile(r"[。；][ \t\u3000]*\r?\n[ \t\u3000]*\r?\n")
-_PERCENT = {"%", "％"}
 # Points are a difference (`高于全市1-3个百分点`), never read against a growth rate in %.
 _POINTS = {"个百分点", "百分点"}
 _MAGNITUDES = ("万亿", "亿", "万", "千")
@@ -85,7 +85,7 @@ def unit_family(unit: str | None) -> str:
     """The unit without its magnitude: `%` for `%` and `％`, `元` for `亿元`."""
     if unit is None:
         return ""
-    if unit in _PERCENT:
+    if unit in PERCENT_SIGNS:
         return "%"
     if unit in _POINTS:
         return "个百分点"
@@ -97,7 +97,12 @@ def unit_family(unit: str | None) -> str:
 
 def main_plans(text: str, targets: Sequence[Target], options: TimelineOptions) -> list[Target]:
     """The plan targets of the version's targets paragraph (all plan targets if it has none)."""
-    return targets_paragraph(text, targets, options) or _restated_once([t for t in targets if t.tense == "plan"])
+    return targets_paragraph(text, targets, options) or every_plan(targets)
+
+
+def every_plan(targets: Sequence[Target]) -> list[Target]:
+    """Every plan target of a version, a plan stated twice once."""
+    return _restated_once([t for t in targets if t.tense == "plan"])
 
 
 def targets_paragraph(text: str, targets: Sequence[Target], options: TimelineOptions) -> list[Target]:
@@ -149,10 +154,7 @@ def _restated_once(plans: list[Target]) -> list[Target]:
     for k, plan in enumerate(plans):
         key = _plan_key(plan)
         first.setdefault(key, k)
-        if key not in best:
-            best[key] = plan
-        else:
-            best[key] = _fuller(plan, best[key])
+        best[key] = _fuller(plan, best[key]) if key in best else plan
     return [best[key] for key, _ in sorted(first.items(), key=lambda item: item[1])]
 
 
