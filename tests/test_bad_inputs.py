@@ -255,6 +255,50 @@ def test_document_text_is_never_markup_nor_a_terminal_command(bad_inputs: dict[s
     assert "\\u001b]52" in raw.stdout and "\\u0007" in raw.stdout
     markdown = run(["compare", str(old), str(new), "--format", "markdown"])
     assert "\x1b" in markdown.stdout and "\x07" in markdown.stdout
+    # HTML escapes it and shows the controls (ESC and BEL are invalid in HTML; `cat report.html` would run them).
+    html = run(["compare", str(old), str(new), "--format", "html"]).stdout
+    assert "\x1b" not in html and "\x07" not in html and "剪贴板\\x1b]" in html
+
+
+def _on_a_terminal(args: list[str]) -> bytes:
+    """What `docdiff ARGS` writes when its stdout is a terminal (a pseudo-terminal read here)."""
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    with subprocess.Popen(
+        [str(Path(sys.executable).with_name("docdiff")), *args], stdout=follower, stderr=subprocess.PIPE
+    ) as process:
+        os.close(follower)
+        out = bytearray()
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not chunk:
+                break
+            out += chunk
+        process.wait(timeout=TIME_BOUND)
+    os.close(leader)
+    return bytes(out)
+
+
+@pytest.mark.parametrize("form", ["markdown", "html"])
+def test_a_report_on_a_terminal_shows_controls_and_a_pipe_gets_it_verbatim(tmp_path: Path, form: str) -> None:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(BASE * 20, encoding="utf-8")  # long enough that a few controls do not make it "binary"
+    new.write_text(
+        BASE * 20 + "\n\n清屏\x1b[2J 剪贴板\x1b]52;c;aGVsbG8=\x07 反转\u202e完成改造任务。\n", encoding="utf-8"
+    )
+    shown = _on_a_terminal(["compare", str(old), str(new), "--format", form]).decode("utf-8")
+    assert "清屏" in shown  # the report was printed...
+    assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown  # ...with no control sent
+    if form == "markdown":
+        assert "清屏\\x1b" in shown and "反转\\u202e" in shown
+        piped = run(["compare", str(old), str(new), "--format", form]).stdout
+        assert "清屏\x1b" in piped and "反转\u202e" in piped  # a pipe or a file gets the report as written
 
 
 def test_messages_name_what_is_wrong(bad_inputs: dict[str, Path]) -> None:

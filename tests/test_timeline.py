@@ -184,12 +184,13 @@ def test_html_has_charts_and_escapes_document_text() -> None:
     assert target_chart(gdp(), national().years).count("<polyline") == 2
     hostile = national().model_copy(
         update={
-            "sections": (SectionNode(year="2019", level=1, heading="<script>x</script>", number_label=None, line=1),)
+            "sections": (SectionNode(year="2019", level=1, heading="<script>x</script>\x1b]52;c;aGk=\x07", number_label=None, line=1),)
         }
     )
     hostile = hostile.model_copy(update={"links": ()})
     page = timeline_html(hostile)
     assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "\x1b" not in page and "\x07" not in page and "\\x1b]52" in page  # controls shown, never sent
     assert "\\<script\\>" in timeline_markdown(hostile)
 
 

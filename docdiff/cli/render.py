@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -63,8 +64,14 @@ def write_plain(draw: Callable[[Console], None], path: Path) -> None:
 
 
 def write_output(text: str, path: Path | None) -> None:
-    """Write a rendered report to `path`, or to stdout without adding a newline."""
+    """Write a rendered report to `path`, or to stdout without adding a newline. A report is
+    written verbatim to a file or a pipe; on a terminal its control characters are shown, not
+    run (a Markdown or HTML report quotes document text, which may hold ESC sequences)."""
     if path is None:
+        if sys.stdout.isatty():
+            from docdiff.report.safe import visible
+
+            text = visible(text)
         typer.echo(text, nl=False)
         return
     try:

@@ -26,6 +26,7 @@ from docdiff.report.rows import (
     tense_text,
     wording,
 )
+from docdiff.report.safe import visible
 from docdiff.report.view import MOST_CHANGED, churn, pair_evidence, pair_name, summary_lines
 
 # Cells in a section's heat map: each shows how much of that stretch of the section changed.
@@ -109,6 +110,15 @@ class FactView:
     href: str | None
 
 
+def _printable(value: object) -> object:
+    """Every value a template prints: document text with its control characters made visible
+    (an ESC or BEL is invalid in HTML, and a saved report read with `cat` would run it), before
+    autoescaping. Markup the templates made themselves is left alone."""
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        return visible(value)
+    return value
+
+
 def render_html(comparison: Comparison) -> str:
     """The whole report as one HTML document."""
     import jinja2
@@ -119,6 +129,7 @@ def render_html(comparison: Comparison) -> str:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_printable,
     )
     rows = fact_rows(comparison)
     anchors = _Anchors(comparison)

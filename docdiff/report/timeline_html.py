@@ -4,14 +4,20 @@ here (no script, no network). Every document string is escaped: text is data, ne
 
 from __future__ import annotations
 
-from html import escape
+import html
 
+from docdiff.report.safe import visible
 from docdiff.report.timeline import Grid, node_name, plan_values, result_values, timeline_grids
 from docdiff.timeline.models import TargetRow, Timeline
 
 # Chart geometry, in SVG user units (pixels at 100%).
 _CHART_W, _CHART_H, _PAD = 360, 140, 30
 _BOX_W, _BOX_H, _GAP_X, _GAP_Y = 180, 16, 60, 4
+
+
+def escape(text: str) -> str:
+    """Document text for HTML: control characters made visible, then escaped."""
+    return html.escape(visible(text))
 
 
 def _table(grid: Grid) -> str:
