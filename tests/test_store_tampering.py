@@ -200,3 +200,21 @@ def test_diff_adapter_handles_more_distinct_units_than_code_points(monkeypatch: 
     for before, after in itertools.pairwise(chunked):  # contiguous on both sides
         assert (before.old_end, before.new_end) == (after.old_start, after.new_start)
     assert chunked[-1].old_end == 1000 and chunked[-1].new_end == 1001
+
+
+def test_an_invalid_snapshot_keeps_its_object_through_rm_and_repair(tmp_path: Path) -> None:
+    root = tmp_path / "store"
+    store = Store(root)
+    broken = store.add(OUTLOOK_2024, "s", "a")
+    store.add(OUTLOOK_2024, "s", "same")  # a second snapshot of the same bytes
+    store.add(NEWS_2025, "s", "b")
+    _edit_meta(root, "a", label="renamed")  # fails validation (not its file's name), still names its hash
+    assert any("a.json: invalid snapshot metadata" in problem for problem in store.verify()[0])
+    assert not any(broken.sha256 in note for note in store.verify()[1])  # not called an orphan
+    store.remove("s@same")  # the last *valid* user of the object goes...
+    store.repair()
+    objects = {path.name for path in (root / "objects").glob("*/*")}
+    assert broken.sha256 in objects  # ...but the invalid snapshot's object stays
+    _edit_meta(root, "a", label="a")  # fixing the metadata by hand gets the snapshot back
+    assert Store(root).document(Store(root).get("s@a")).sha256 == broken.sha256
+    assert Store(root).verify() == ([], [])

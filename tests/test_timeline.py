@@ -184,7 +184,11 @@ def test_html_has_charts_and_escapes_document_text() -> None:
     assert target_chart(gdp(), national().years).count("<polyline") == 2
     hostile = national().model_copy(
         update={
-            "sections": (SectionNode(year="2019", level=1, heading="<script>x</script>\x1b]52;c;aGk=\x07", number_label=None, line=1),)
+            "sections": (
+                SectionNode(
+                    year="2019", level=1, heading="<script>x</script>\x1b]52;c;aGk=\x07", number_label=None, line=1
+                ),
+            )
         }
     )
     hostile = hostile.model_copy(update={"links": ()})

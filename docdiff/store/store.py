@@ -39,6 +39,8 @@ _NAME = re.compile(r"^[A-Za-z0-9\u3007\u4e00-\u9fff][A-Za-z0-9\u3007\u4e00-\u9ff
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _RESERVED = {"latest", "previous"}
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+# A hash anywhere in a metadata file, valid or not: what the file may still own (see `_claimed`).
+_ANY_SHA256 = re.compile(r"(?<![0-9a-fA-F])[0-9a-fA-F]{64}(?![0-9a-fA-F])")
 _REF = re.compile(r"^(?P<series>[^@/\\]+)@(?P<label>[^@/\\]+)$")
 # How long `add` and `remove` wait for another writer before reporting the store busy.
 LOCK_WAIT_SECONDS = 10.0
@@ -270,7 +272,7 @@ class Store:
             snapshot = self.get(ref)
             # Every path below is rebuilt from validated fields and checked to stay in the store.
             inside(self.root, "series", snapshot.series, f"{snapshot.label}.json").unlink()
-            if not any(s.sha256 == snapshot.sha256 for s in self.snapshots()):
+            if snapshot.sha256 not in self._claimed():
                 for path in (self._object(snapshot.sha256), self._text(snapshot.sha256)):
                     path.unlink(missing_ok=True)
             folder = inside(self.root, "series", snapshot.series)
@@ -294,7 +296,7 @@ class Store:
                 problems += self._check(snapshot)
             except (UnsafePathError, OSError) as exc:
                 problems.append(f"{snapshot.ref}: {_reason(exc)}")
-        for path in self._orphans({s.sha256 for s in snapshots}):
+        for path in self._orphans(self._claimed()):
             notes.append(
                 f"{path.relative_to(self.root)} is not used by any snapshot (`snap verify --repair` removes it)"
             )
@@ -308,7 +310,7 @@ class Store:
         with store_lock(self.root, self.lock_wait):
             removed = list(self.root.rglob(".tmp-*")) if self.root.exists() else []
             self._clean_temporaries()
-            for path in self._orphans({s.sha256 for s in self.snapshots()}):
+            for path in self._orphans(self._claimed()):
                 path.unlink(missing_ok=True)  # unlink never follows a link: a symlink itself goes
                 removed.append(path)
         return removed
@@ -331,6 +333,20 @@ class Store:
         if text != expected.encode("utf-8"):
             return [f"{snapshot.ref}: text {snapshot.sha256[:12]}.txt does not match its bytes"]
         return []
+
+    def _claimed(self) -> set[str]:
+        """Every hash any metadata file names, valid or not. A snapshot whose metadata fails
+        validation (a field mangled by hand, a newer version's format) still owns its object:
+        `rm` of another snapshot and `repair` keep it, so fixing the metadata gets it back. A hash
+        is only ever used as a name to keep, never to build a path."""
+        found: set[str] = set()
+        for path in sorted((self.root / "series").glob("*/*.json")):
+            try:
+                raw = read_plain(path).decode("utf-8", "replace")
+            except (UnsafePathError, OSError):
+                continue  # a symlink or an unreadable file names nothing the store will trust
+            found.update(match.group(0).lower() for match in _ANY_SHA256.finditer(raw))
+        return found
 
     def _orphans(self, used: set[str]) -> list[Path]:
         """Object and text files, named by a valid hash in the right folder, that no snapshot uses."""
