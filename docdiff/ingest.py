@@ -8,16 +8,15 @@ import stat
 from pathlib import Path
 
 from docdiff.errors import InputError, UnsupportedFormatError
-from docdiff.formats import extract
+from docdiff.formats import extract, zip_kind
 from docdiff.models import Document
 from docdiff.normalise import normalise
 from docdiff.options import IngestOptions
 from docdiff.readable import check_readable, os_reason
 
 # Magic numbers of formats people are likely to pass by mistake (PDF and DOCX have readers
-# in `docdiff.formats`; a ZIP that is not a Word document still lands here).
+# in `docdiff.formats`; a ZIP that is not a Word document still lands here, told apart by `zip_kind`).
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"PK\x03\x04", "a ZIP container (XLSX/ODT, not DOCX)"),
     (b"\xd0\xcf\x11\xe0", "an OLE container (DOC/XLS)"),
     (b"{\\rtf", "RTF"),
     (b"\x89PNG", "PNG"),
@@ -94,6 +93,8 @@ def decode(raw: bytes, source: str = "<bytes>") -> tuple[str, str]:
     """
     if not raw.strip():
         raise InputError(f"{source}: file is empty")
+    if raw.startswith(b"PK\x03\x04"):
+        raise UnsupportedFormatError(f"{source}: looks like {zip_kind(raw)}; extract its text first")
     for magic, name in _SIGNATURES:
         if raw.startswith(magic):
             raise UnsupportedFormatError(f"{source}: looks like {name}, not a text file; extract its text first")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import random
 import signal
 import socket
 import threading
@@ -106,6 +107,13 @@ INPUTS: dict[str, tuple[Maker, Expect]] = {
     "nul-bytes": (_bytes(b"\x00" * 4096), "error"),
     "nul-in-text": (_bytes(BASE.encode() + b"\x00\x00" + BASE.encode()), "either"),
     "binary": (_bytes(bytes(range(256)) * 64), "error"),
+    # Seeded random bytes: all 256 values, and without NUL or C0 (no easy tell left).
+    "random-bytes": (_bytes(random.Random(5).randbytes(5_000)), "error"),
+    "random-high-bytes": (_bytes(bytes(random.Random(6).choices(range(0x80, 0x100), k=5_000))), "error"),
+    "random-printable-bytes": (
+        _bytes(bytes(random.Random(7).choices([*range(0x20, 0x7F), *range(0x80, 0x100)], k=5_000))),
+        "error",
+    ),
     "png": (_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200)), "error"),
     "zip": (_bytes(b"PK\x03\x04" + bytes(200)), "error"),
     "broken-docx": (_docx, "error"),

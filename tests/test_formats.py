@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -236,7 +237,7 @@ def test_json_says_what_the_text_was_extracted_from(tmp_path: Path) -> None:
         ("broken.docx", b"PK\x03\x04word/document.xml" + b"\x00" * 40, "not a readable Word document"),
         ("broken.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\ngarbage", "PDF"),
         ("empty.html", b"<html><body><nav>menu</nav><script>x()</script></body></html>", "no body text"),
-        ("book.xlsx", b"PK\x03\x04xl/workbook.xml" + b"\x00" * 40, "ZIP container"),
+        ("book.xlsx", b"PK\x03\x04xl/workbook.xml" + b"\x00" * 40, "damaged or cut-short ZIP container"),
     ],
 )
 def test_malformed_files_are_one_line_errors(tmp_path: Path, name: str, content: bytes, message: str) -> None:
@@ -247,3 +248,70 @@ def test_malformed_files_are_one_line_errors(tmp_path: Path, name: str, content:
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
+
+
+def _zipped(parts: dict[str, str]) -> bytes:
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
+def _broken_xml(path: Path) -> bytes:
+    """A Word file whose main part is cut mid-tag (every other part intact)."""
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(buffer, "w") as archive:
+        for item in source.infolist():
+            data = source.read(item)
+            archive.writestr(item, data[: len(data) // 2] if item.filename == "word/document.xml" else data)
+    return buffer.getvalue()
+
+
+def _without_part(path: Path, part: str) -> bytes:
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(buffer, "w") as archive:
+        for item in source.infolist():
+            if item.filename != part:
+                archive.writestr(item, source.read(item))
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda docx: docx.read_bytes()[: len(docx.read_bytes()) // 2], "ZIP container is damaged or cut short"),
+        (_broken_xml, "the XML inside is broken"),
+        (lambda docx: _without_part(docx, "word/document.xml"), "without a Word document part"),
+        (lambda docx: _without_part(docx, "word/styles.xml"), "a part it needs is missing (There is no item named"),
+        (lambda docx: _zipped({"[Content_Types].xml": "<Types/>"}), "without a Word document part"),
+        (lambda docx: _zipped({"xl/workbook.xml": "<workbook/>"}), "an Excel workbook (XLSX)"),
+        (lambda docx: _zipped({"mimetype": "application/vnd.oasis.opendocument.text"}), "OpenDocument"),
+        (lambda docx: _zipped({"notes.txt": "一、总体要求"}), "a ZIP archive"),
+    ],
+    ids=[
+        "truncated-docx",
+        "broken-xml",
+        "no-document-part",
+        "missing-part",
+        "only-content-types",
+        "xlsx",
+        "odt",
+        "plain-zip",
+    ],
+)
+def test_a_damaged_word_file_or_other_zip_is_named_for_what_it_is(
+    tmp_path: Path, damage: Callable[[Path], bytes], message: str
+) -> None:
+    path = tmp_path / "bad.docx"
+    path.write_bytes(damage(_docx(tmp_path)))
+    result = CliRunner().invoke(app, ["sections", str(path)])
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr

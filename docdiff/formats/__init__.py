@@ -42,6 +42,26 @@ def detect_format(raw: bytes, source: str) -> SourceFormat:
     return "text"
 
 
+def zip_kind(raw: bytes) -> str:
+    """What a ZIP container that holds no Word document is, by the parts it lists."""
+    import io
+    import zipfile
+
+    try:
+        names = zipfile.ZipFile(io.BytesIO(raw)).namelist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return "a damaged or cut-short ZIP container (a Word, Excel or OpenDocument file?)"
+    if any(name.startswith("xl/") for name in names):
+        return "an Excel workbook (XLSX), not a Word document"
+    if any(name.startswith("ppt/") for name in names):
+        return "a PowerPoint file (PPTX), not a Word document"
+    if "mimetype" in names or "content.xml" in names:
+        return "an OpenDocument file (ODT/ODS), not a Word document; save it as DOCX"
+    if "[Content_Types].xml" in names:
+        return "an Office container without a Word document part (word/document.xml): damaged or not DOCX"
+    return "a ZIP archive"
+
+
 def extract(raw: bytes, source: str) -> Extracted | None:
     """The text of a Word, PDF or HTML file, or None when `raw` is to be read as plain text."""
     kind = detect_format(raw, source)

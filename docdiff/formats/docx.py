@@ -20,13 +20,34 @@ _WORD_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 def read_docx(raw: bytes, source: str) -> str:
     """The text of a Word document, one paragraph or table row a line."""
+    try:
+        return _read(raw)
+    except Exception as exc:  # python-docx raises zip, XML and key errors alike for a broken file
+        raise InputError(f"{source}: not a readable Word document: {broken_because(exc)}") from exc
+
+
+def broken_because(exc: Exception) -> str:
+    """What is wrong with a Word file, from what reading it raised, in words a user can act on."""
+    import zipfile
+    import zlib
+
+    from lxml import etree
+
+    if isinstance(exc, zipfile.BadZipFile | zlib.error | EOFError):
+        return "its ZIP container is damaged or cut short (an incomplete download or copy?)"
+    if isinstance(exc, KeyError):
+        missing = str(exc.args[0]) if exc.args else ""
+        return f"a part it needs is missing ({missing[:120]})" if missing else "a part it needs is missing"
+    if isinstance(exc, etree.XMLSyntaxError):
+        return f"the XML inside is broken ({str(exc)[:120]})"
+    return f"{type(exc).__name__}: {str(exc)[:120]}" if str(exc) else type(exc).__name__
+
+
+def _read(raw: bytes) -> str:
     import docx
     from docx.table import Table
 
-    try:
-        document = docx.Document(io.BytesIO(raw))
-    except Exception as exc:  # python-docx raises zip, XML and key errors alike for a broken file
-        raise InputError(f"{source}: not a readable Word document ({type(exc).__name__})") from exc
+    document = docx.Document(io.BytesIO(raw))
     numbering = _Numbering(document)
     lines: list[str] = []
     for block in document.iter_inner_content():
