@@ -18,7 +18,7 @@ from docdiff.comparison import (
 )
 from docdiff.diff import RawEdit, RawSentence, SectionDiff, diff_bodies, find_moves, one_sided_units
 from docdiff.duplicates.report import duplicate_report
-from docdiff.facts.extract import extract_facts
+from docdiff.facts.extract import SentenceMemo, extract_facts
 from docdiff.facts.pair import pair_facts
 from docdiff.facts.phrases import recurring_slogans
 from docdiff.flat import FlatSection, flatten
@@ -50,8 +50,9 @@ def compare_outlines(
     sections = tuple(entries[k] for k in order)
     section_pairs = {(p.old.path, p.new.path) for p in sections if p.old and p.new}
     slogans = recurring_slogans(old.normalised, new.normalised)
-    old_facts = extract_facts(old, old_outline, slogans, old_flat, other=new)
-    new_facts = extract_facts(new, new_outline, slogans, new_flat, other=old)
+    memo: SentenceMemo = {}
+    old_facts = extract_facts(old, old_outline, slogans, old_flat, other=new, memo=memo)
+    new_facts = extract_facts(new, new_outline, slogans, new_flat, other=old, memo=memo)
     facts = tuple(pair_facts(old_facts, new_facts, section_pairs, options.facts))
     summary = _summary(old, new, old_flat, new_flat, sections)
     fact_counts: dict[str, dict[str, int]] = {}

@@ -194,3 +194,43 @@ def test_a_changed_head_is_more_than_one_word_and_no_organisation() -> None:
 def test_a_quoted_honour_is_a_result_not_a_formulation() -> None:
     text = "荣获“全国群众满意乡镇卫生院”称号和“科技进步奖”，推行“放管服”改革，建设“全国文明城”。"
     assert [p.form for p in find_phrases(text, None)] == ["放管服", "全国文明城"]
+
+
+def test_clauses_the_other_version_keeps_word_for_word_are_not_read_again(monkeypatch) -> None:
+    from docdiff.facts import formulations
+
+    kept = "发行抗疫特别国债，支持地方。"
+    new = kept + "设立新型基础设施基金，新型基础设施基金支持地方。\n"
+    old = OLD + kept
+    # The kept clauses are spans held verbatim; the new one is not.
+    held = formulations._held_verbatim(new, old)
+    assert [new[s:e] for s, e in held] == ["发行抗疫特别国债", "支持地方"]
+    assert "抗疫特别国债" not in forms(new, old) and "新型基础设施基金" in forms(new, old)
+    # Leaving them out is only a saving: reading every run finds the same terms.
+    found = {f for f in find_formulations(new, old, [(0, len(new))])}
+    monkeypatch.setattr(formulations, "_held_verbatim", lambda text, other: [])
+    assert {f for f in find_formulations(new, old, [(0, len(new))])} == found
+    old19, new20 = document("national-2019"), document("national-2020")
+    keys = [(0, 400)]
+    without = find_formulations(new20.normalised, old19.normalised, keys)
+    monkeypatch.undo()
+    assert find_formulations(new20.normalised, old19.normalised, keys) == without
+
+
+def test_a_memo_shared_by_both_versions_gives_the_facts_each_alone_gives() -> None:
+    from docdiff.facts.extract import SentenceMemo
+
+    old, new = document("national-2019"), document("national-2020")
+    old_outline, new_outline = outline("national-2019"), outline("national-2020")
+    alone = [extract_facts(old, old_outline, set(), other=new), extract_facts(new, new_outline, set(), other=old)]
+    memo: SentenceMemo = {}
+    shared = [
+        extract_facts(old, old_outline, set(), other=new, memo=memo),
+        extract_facts(new, new_outline, set(), other=old, memo=memo),
+    ]
+    assert shared == alone
+    # Sentences the later version keeps in the same place were read once, for both.
+    each: list[SentenceMemo] = [{}, {}]
+    extract_facts(old, old_outline, set(), other=new, memo=each[0])
+    extract_facts(new, new_outline, set(), other=old, memo=each[1])
+    assert 0 < len(memo) < len(each[0]) + len(each[1])

@@ -14,6 +14,11 @@ from docdiff.facts.targets import Found, Measure, Role, find_targets, section_ro
 from docdiff.flat import FlatSection, flatten
 from docdiff.models import Document, Outline, Paragraph, Span, Table
 
+_SentenceFacts = tuple[list[Found], list[FoundPhrase], list[FoundProject]]
+# What a sentence holds, by its text and its context (section path, paragraph opening, role),
+# for one set of slogans.
+SentenceMemo = dict[tuple[str, tuple[str, ...], str, Role | None], _SentenceFacts]
+
 
 def extract_facts(
     doc: Document,
@@ -21,11 +26,14 @@ def extract_facts(
     slogans: set[str] | None = None,
     flat: list[FlatSection] | None = None,
     other: Document | None = None,
+    memo: SentenceMemo | None = None,
 ) -> list[Fact]:
     """Targets (every occurrence), phrases and projects (first occurrence of each) in document order.
 
     `slogans` are the `X、Y` slogans to look for; by default those recurring in this document.
     `other` is the version compared with: given, unquoted formulations new against it are phrases too.
+    `memo` holds what sentences were found to hold: shared by the versions of one comparison
+    (with the same `slogans`), a sentence both keep is read once.
     """
     facts: list[Fact] = []
     slogans = recurring_slogans(doc.normalised) if slogans is None else slogans
@@ -40,7 +48,7 @@ def extract_facts(
     flat = flat if flat is not None else flatten(doc, outline)
     # What a sentence holds depends only on its text and context, and a long document (or a
     # generated one: a table of 200,000 rows) repeats sentences: each is read once.
-    seen_sentences: dict[tuple[str, tuple[str, ...], str, Role | None], _SentenceFacts] = {}
+    seen_sentences: SentenceMemo = {} if memo is None else memo
     formulations = formulations_of(doc, flat, other) if other is not None else []
     formulation_starts = sorted((f.start, k) for k, f in enumerate(formulations))
     for section in flat:
@@ -100,9 +108,6 @@ def extract_facts(
                     )
                 )
     return facts
-
-
-_SentenceFacts = tuple[list[Found], list[FoundPhrase], list[FoundProject]]
 
 
 def _sentence_facts(

@@ -165,21 +165,43 @@ def find_formulations(
     return sorted(found, key=lambda f: f.start)
 
 
-def _runs(tokens: Sequence[_Token]) -> list[list[_Token]]:
-    """Runs of Han words between punctuation, digits and spaces."""
+def _runs(tokens: Sequence[_Token], held: Sequence[tuple[int, int]] = ()) -> list[list[_Token]]:
+    """Runs of Han words between punctuation, digits and spaces, leaving out those inside a span
+    of `held` (sorted, disjoint)."""
     runs: list[list[_Token]] = [[]]
     for token in tokens:
         if token.han:
             runs[-1].append(token)
         elif runs[-1]:
             runs.append([])
-    return [run for run in runs if run]
+    if not held:
+        return [run for run in runs if run]
+    starts = [start for start, _ in held]
+    kept = []
+    for run in runs:
+        if run:
+            k = bisect_right(starts, run[0].start) - 1
+            if k < 0 or run[-1].start + len(run[-1].word) > held[k][1]:
+                kept.append(run)
+    return kept
 
 
-def _candidates(tokens: Sequence[_Token], options: FormulationOptions) -> dict[str, list[int]]:
+def _held_verbatim(text: str, other: str) -> list[tuple[int, int]]:
+    """The spans of `text`'s maximal runs of Han characters that are whole runs of `other` too.
+
+    Every term inside one is in `other`, so none can be new: a next version keeps most of its
+    clauses word for word, and their words need not be looked at again."""
+    others = set(_HAN_WORD.findall(other))
+    return [m.span() for m in _HAN_WORD.finditer(text) if m.group() in others]
+
+
+def _candidates(
+    tokens: Sequence[_Token], options: FormulationOptions, held: Sequence[tuple[int, int]] = ()
+) -> dict[str, list[int]]:
     """Every run of words shaped like a term, with its start offsets: it starts on a word that is
     neither a function word nor a common verb (`实施`, `加强` lead into a term, they are not part of
-    it), ends on a content word of two characters or more, and is rare as a whole."""
+    it), ends on a content word of two characters or more, and is rare as a whole. Runs inside a
+    span of `held` are left out."""
     found: dict[str, list[int]] = {}
     frequencies = _frequencies()
     # Zipf ≤ max_zipf as an upper bound on the frequency, so that a run's Zipf (see `zipf`) is
@@ -190,7 +212,7 @@ def _candidates(tokens: Sequence[_Token], options: FormulationOptions) -> dict[s
     # What a word can be in a term depends only on the word and its tag: decided once per
     # distinct pair (a long text repeats a few thousand), not once per position.
     shapes: dict[tuple[str, str], tuple[int, float, bool, bool]] = {}
-    for run in _runs(tokens):
+    for run in _runs(tokens, held):
         run_shapes = []
         for token in run:
             shape = shapes.get((token.word, token.tag))
@@ -271,7 +293,7 @@ def _new_terms(
 ) -> list[Formulation]:
     """New terms of `text`, the most telling first, none of them inside an item of `listed`."""
     tokens = _tokens(text)
-    candidates = _candidates(tokens, options)
+    candidates = _candidates(tokens, options, _held_verbatim(text, other))
     key_starts = sorted(key_spans)
     kept: dict[str, int] = {}
     recurring: set[str] = set()

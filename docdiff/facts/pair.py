@@ -91,11 +91,17 @@ def _pair_targets(
     keep_rows: list[int] = []
     keep_cols: list[int] = []
     scores: list[float] = []
+    # A long report states a metric many times: whether two metrics name different subjects is
+    # decided once per pair of metrics, not once per pair of targets.
+    different: dict[tuple[str, str], bool] = {}
     for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
         a, b = old[i], new[j]
         if not _comparable(a.unit, b.unit) or not _same_period(a.period, b.period) or a.change != b.change:
             continue  # an increment (`比去年增加1万亿元`) is never read against a level (`2.76万亿元`)
-        if different_subjects(a.metric, b.metric, old_names, new_names):
+        names = (a.metric, b.metric)
+        if names not in different:
+            different[names] = different_subjects(a.metric, b.metric, old_names, new_names)
+        if different[names]:
             continue  # `城镇调查失业率` is never `城镇登记失业率`, however alike the characters
         aligned = (a.section, b.section) in section_pairs
         if not aligned and min(len(a.metric), len(b.metric)) <= options.generic_metric_chars:
