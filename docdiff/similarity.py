@@ -190,6 +190,16 @@ class WeightedSpace:
             self._columns = (key, sparse.csr_matrix(self.tfidf[list(cols)].T))
         return np.asarray((self.tfidf[list(rows)] @ self._columns[1]).toarray(), dtype=np.float64)
 
+    def pair_cosines(self, rows: Sequence[int], cols: Sequence[int]) -> NDArray[np.float64]:
+        """Weighted cosine of each pair (`rows[k]`, `cols[k]`): one product of the paired rows,
+        not a block of all rows × all columns."""
+        import numpy as np
+
+        if not rows:
+            return np.zeros(0, dtype=np.float64)
+        products = self.tfidf[list(rows)].multiply(self.tfidf[list(cols)])
+        return np.asarray(products.sum(axis=1), dtype=np.float64).ravel()
+
 
 def _distinct_mass(counts: sparse.csr_matrix, idf: NDArray[np.float64]) -> NDArray[np.float64]:
     """Per row, the summed weight of the distinct n-grams present."""

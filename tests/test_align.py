@@ -387,3 +387,19 @@ def test_a_containers_preamble_gone_out_as_a_part_is_a_split() -> None:
     assert ("split", "今年重点工作", "今年发展总体要求和主要目标") in found
     assert ("split", "今年重点工作", "政府工作任务") in found
     assert ("added", None, "今年发展总体要求和主要目标") in _statuses(GATHERED, new, min_gatherer_own_share=1.0)
+
+
+def test_the_cosine_of_chosen_pairs_is_that_of_the_whole_block() -> None:
+    import numpy as np
+    from scipy import sparse
+
+    from docdiff.similarity import WeightedSpace
+
+    texts = ["推进北横通道建设", "建设北横通道", "发展数字经济", "数字经济发展加快", "稳定就业"]
+    space = WeightedSpace(texts, sparse.identity(len(texts), format="csr"))
+    block = space.cosine([0, 1, 2], [1, 3, 4])
+    rows, cols = [0, 2, 1, 2], [1, 3, 4, 1]
+    expected = [block[r, [1, 3, 4].index(c)] for r, c in zip(rows, cols, strict=True)]
+    assert np.allclose(space.pair_cosines(rows, cols), expected)
+    assert space.pair_cosines(rows, cols)[0] > 0.3 and space.pair_cosines([0], [4])[0] == 0.0
+    assert len(space.pair_cosines([], [])) == 0

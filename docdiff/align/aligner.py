@@ -63,6 +63,10 @@ class _Evidence:
     def content(self, rows: list[int], cols: list[int]) -> NDArray[np.float64]:
         return self.space.cosine(rows, [self.n + j for j in cols])
 
+    def pair_content(self, pairs: list[tuple[int, int]]) -> list[float]:
+        """Content similarity of each (old, new) pair."""
+        return [float(x) for x in self.space.pair_cosines([i for i, _ in pairs], [self.n + j for _, j in pairs])]
+
 
 def _ancestry(old: list[FlatSection], new: list[FlatSection]) -> sparse.csr_matrix:
     """Block matrix with [i, k] = 1 when section k is section i or inside it (old rows first)."""
@@ -291,19 +295,21 @@ class _Aligner:
         for (i, j), (heading, content) in self.similarity.items():
             status: PairStatus = "split" if i in splits else "merged" if j in merges else "matched"
             yield self._pair(i, j, status, (i, j) in moved, heading, content)
+        # The other parts of splits and merges, with their similarities computed in one go.
+        extra: list[tuple[int, int, PairStatus, bool]] = []
         for i, js in splits.items():
             for k, j in enumerate(js):
                 if self.partner_of_new.get(j) != i:
                     # An old section paired with none of its parts is diffed in full against the first.
-                    primary = k == 0 and i not in self.partner_of_old
-                    pair = self._pair(i, j, "split", True, *self._similarity(i, j))
-                    yield pair.model_copy(update={"primary": primary})
+                    extra.append((i, j, "split", k == 0 and i not in self.partner_of_old))
         for j, is_ in merges.items():
             for k, i in enumerate(is_):
                 if self.partner_of_old.get(i) != j:
-                    primary = k == 0 and j not in self.partner_of_new
-                    pair = self._pair(i, j, "merged", True, *self._similarity(i, j))
-                    yield pair.model_copy(update={"primary": primary})
+                    extra.append((i, j, "merged", k == 0 and j not in self.partner_of_new))
+        contents = self.evidence.pair_content([(i, j) for i, j, _, _ in extra])
+        for (i, j, status, primary), content in zip(extra, contents, strict=True):
+            heading = text_ratio(self.evidence.old_keys[i], self.evidence.new_keys[j])
+            yield self._pair(i, j, status, True, heading, content).model_copy(update={"primary": primary})
         in_split = {j for js in splits.values() for j in js}
         in_merge = {i for is_ in merges.values() for i in is_}
         for i in range(len(self.old)):
