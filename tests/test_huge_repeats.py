@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from docdiff.duplicates.hashing import codes, kgram_hashes
-from docdiff.duplicates.matching import _across_edits_right, exact_blocks
+from docdiff.duplicates.matching import _across_edits_right, _extend_left, exact_blocks
 from docdiff.duplicates.repeats import _seed_arrays
 from docdiff.duplicates.runs import self_exact_blocks
 from tests.conftest import OUTLOOK_2024, PLAN, seed_document
@@ -64,3 +64,29 @@ def test_a_repeat_is_carried_across_edits_only_within_its_line() -> None:
     # Between two texts a copy runs on across the break (reuse is found as before).
     e, f, _ = _across_edits_right(first, second, 5, 5, gap=8, same=False)
     assert (e, f) == (len(first), len(second))
+
+
+@pytest.mark.parametrize("steps", [1, 3])
+def test_seeds_finishing_their_walk_left_one_by_one_give_the_same_blocks(monkeypatch, steps: int) -> None:  # type: ignore[no-untyped-def]
+    # Few characters compared in step leave most seeds to the one-by-one walk, where a seed on
+    # the diagonal of an earlier one takes that one's start when the text between them agrees.
+    import docdiff.duplicates.runs as runs
+
+    monkeypatch.setattr(runs, "_VECTOR_STEPS", steps)
+    calls = []
+    monkeypatch.setattr(runs, "_extend_left", lambda *a: calls.append(a) or _extend_left(*a))
+    # A passage of real text pasted three times: its common phrases recur inside it, so many
+    # seeds of one copy pair with the next copy and agree far back.
+    passage = seed_document(OUTLOOK_2024).normalised[:3000]
+    text = passage + "改" + passage + "变" + passage
+    old, new = _both(text, 5)
+    assert new == old and len(old) > 20
+    # Seeds that agree further back than the characters compared in step: each would gallop.
+    points = codes(text)
+    first, second = _seed_arrays(kgram_hashes(points, 5), 40, points, 5)
+    long_back = sum(
+        1
+        for a, b in zip(first.tolist(), second.tolist(), strict=True)
+        if b > a and a >= steps and text[a - steps : a] == text[b - steps : b]
+    )
+    assert len(calls) < long_back / 2  # most took the start of an earlier seed on their diagonal

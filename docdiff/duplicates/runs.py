@@ -37,17 +37,17 @@ def self_exact_blocks(
     index = np.nonzero(valid)[0]
     pa, pb = first[index], second[index]
     back = _agreement(text, points, pa - 1, pb - 1, pa, -1)
-    ahead = _agreement(text, points, pa + k, pb + k, n - (pb + k), 1)
     starts = pa - back
-    # One block per (diagonal, start): its first seed in the seeds' order grows it.
+    # One block per (diagonal, start): its first seed in the seeds' order grows it, so only
+    # those seeds are grown to the right (in a long repeat, a few of all its seeds).
     width = np.int64(n + 1)
     keys = (pb - pa) * width + starts
     _, taken = np.unique(keys, return_index=True)
     taken.sort()
-    ends = pa + k + ahead
+    pa, pb, starts = pa[taken], pb[taken], starts[taken]
+    ends = pa + k + _agreement(text, points, pa + k, pb + k, n - (pb + k), 1)
     return [
-        Block(s, e, s + d, e + d)
-        for s, e, d in zip(starts[taken].tolist(), ends[taken].tolist(), (pb - pa)[taken].tolist(), strict=True)
+        Block(s, e, s + d, e + d) for s, e, d in zip(starts.tolist(), ends.tolist(), (pb - pa).tolist(), strict=True)
     ]
 
 
@@ -70,12 +70,21 @@ def _agreement(
         active = active[same]
         agree[active] += 1
         active = active[agree[active] < limit[active]]
+    # Walking left, seeds come in text order: a seed whose text agrees, on its diagonal, with
+    # everything back to an earlier long seed's place agrees as far back as that seed does.
+    earlier: dict[int, tuple[int, int]] = {}  # diagonal → (place, where its agreement ends)
     for i in active.tolist():  # long agreements: galloping slice comparisons from where they stand
         done = int(agree[i])
+        here, diagonal = int(a[i]), int(b[i]) - int(a[i])
         if step > 0:
-            e, _ = _extend_right(text, text, int(a[i]) + done, int(b[i]) + done)
-            agree[i] = e - int(a[i])
+            e, _ = _extend_right(text, text, here + done, here + diagonal + done)
+            agree[i] = e - here
+            continue
+        seen = earlier.get(diagonal)
+        if seen is not None and text[seen[0] : here + 1] == text[seen[0] + diagonal : here + 1 + diagonal]:
+            start = seen[1]
         else:
-            s, _ = _extend_left(text, text, int(a[i]) + 1 - done, int(b[i]) + 1 - done)
-            agree[i] = int(a[i]) + 1 - s
+            start, _ = _extend_left(text, text, here + 1 - done, here + diagonal + 1 - done)
+        earlier[diagonal] = (here + 1, start)
+        agree[i] = here + 1 - start
     return agree
