@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -165,25 +165,38 @@ def find_formulations(
     return sorted(found, key=lambda f: f.start)
 
 
-def _runs(tokens: Sequence[_Token], held: Sequence[tuple[int, int]] = ()) -> list[list[_Token]]:
+@lru_cache(maxsize=8)
+def _token_starts(text: str) -> list[int]:
+    """Where each of `_tokens(text)` starts (sorted)."""
+    return [token.start for token in _tokens(text)]
+
+
+def _runs(
+    tokens: Sequence[_Token], held: Sequence[tuple[int, int]] = (), starts: Sequence[int] = ()
+) -> list[list[_Token]]:
     """Runs of Han words between punctuation, digits and spaces, leaving out those inside a span
-    of `held` (sorted, disjoint)."""
+    of `held` (sorted, disjoint maximal runs of Han characters; `starts`: the tokens' starts).
+
+    The tokens inside a held span are skipped without being looked at: a run of Han words lies
+    inside one maximal run of Han characters, and a token starting inside a held span that
+    reaches out of it is no Han word, so it breaks runs as the span's edge does."""
     runs: list[list[_Token]] = [[]]
-    for token in tokens:
-        if token.han:
-            runs[-1].append(token)
-        elif runs[-1]:
+    ranges = [(0, len(tokens))]
+    if held:
+        ranges, previous = [], 0
+        for start, end in held:
+            ranges.append((previous, bisect_left(starts, start)))
+            previous = bisect_left(starts, end)
+        ranges.append((previous, len(tokens)))
+    for first, last in ranges:
+        if runs[-1]:
             runs.append([])
-    if not held:
-        return [run for run in runs if run]
-    starts = [start for start, _ in held]
-    kept = []
-    for run in runs:
-        if run:
-            k = bisect_right(starts, run[0].start) - 1
-            if k < 0 or run[-1].start + len(run[-1].word) > held[k][1]:
-                kept.append(run)
-    return kept
+        for token in tokens[first:last]:
+            if token.han:
+                runs[-1].append(token)
+            elif runs[-1]:
+                runs.append([])
+    return [run for run in runs if run]
 
 
 def _held_verbatim(text: str, other: str) -> list[tuple[int, int]]:
@@ -196,12 +209,15 @@ def _held_verbatim(text: str, other: str) -> list[tuple[int, int]]:
 
 
 def _candidates(
-    tokens: Sequence[_Token], options: FormulationOptions, held: Sequence[tuple[int, int]] = ()
+    tokens: Sequence[_Token],
+    options: FormulationOptions,
+    held: Sequence[tuple[int, int]] = (),
+    starts: Sequence[int] = (),
 ) -> dict[str, list[int]]:
     """Every run of words shaped like a term, with its start offsets: it starts on a word that is
     neither a function word nor a common verb (`实施`, `加强` lead into a term, they are not part of
     it), ends on a content word of two characters or more, and is rare as a whole. Runs inside a
-    span of `held` are left out."""
+    span of `held` are left out (`starts`: the tokens' starts)."""
     found: dict[str, list[int]] = {}
     frequencies = _frequencies()
     # Zipf ≤ max_zipf as an upper bound on the frequency, so that a run's Zipf (see `zipf`) is
@@ -212,7 +228,7 @@ def _candidates(
     # What a word can be in a term depends only on the word and its tag: decided once per
     # distinct pair (a long text repeats a few thousand), not once per position.
     shapes: dict[tuple[str, str], tuple[int, float, bool, bool]] = {}
-    for run in _runs(tokens, held):
+    for run in _runs(tokens, held, starts):
         run_shapes = []
         for token in run:
             shape = shapes.get((token.word, token.tag))
@@ -293,7 +309,7 @@ def _new_terms(
 ) -> list[Formulation]:
     """New terms of `text`, the most telling first, none of them inside an item of `listed`."""
     tokens = _tokens(text)
-    candidates = _candidates(tokens, options, _held_verbatim(text, other))
+    candidates = _candidates(tokens, options, _held_verbatim(text, other), _token_starts(text))
     key_starts = sorted(key_spans)
     kept: dict[str, int] = {}
     recurring: set[str] = set()
@@ -323,7 +339,7 @@ def _new_terms(
             continue
         final.append(form)
     # The most telling first (see `_Ranker`); as many as the version's length allows.
-    rank = _Ranker(tokens, other)
+    rank = _Ranker(tokens, _token_starts(text), other)
     final.sort(key=lambda f: -rank.score(f, kept[f], counts[f]))
     cap = max(options.min_terms, round(options.terms_per_kchar * len(text) / 1000))
     chosen: list[str] = []
@@ -341,9 +357,9 @@ class _Ranker:
     of a word general Chinese lacks (`抗疫`, a coinage: Zipf 0) or barely knows (Zipf < 1), holding
     a word the other version never says, and long (a named policy is a compound of words)."""
 
-    def __init__(self, tokens: Sequence[_Token], other: str) -> None:
+    def __init__(self, tokens: Sequence[_Token], starts: Sequence[int], other: str) -> None:
         self._tokens = tokens
-        self._starts = [t.start for t in tokens]
+        self._starts = starts
         self._other = other
         self._absent: dict[str, bool] = {}
         self._frequencies = _frequencies()
