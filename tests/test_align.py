@@ -403,3 +403,24 @@ def test_the_cosine_of_chosen_pairs_is_that_of_the_whole_block() -> None:
     assert np.allclose(space.pair_cosines(rows, cols), expected)
     assert space.pair_cosines(rows, cols)[0] > 0.3 and space.pair_cosines([0], [4])[0] == 0.0
     assert len(space.pair_cosines([], [])) == 0
+
+
+def test_a_sections_carried_sentence_keys_are_those_of_its_lines() -> None:
+    from docdiff.align.aligner import _MIN_CARRIED_CHARS, _NUMBERS, _Aligner
+    from docdiff.flat import flatten
+    from docdiff.segment import segment
+    from docdiff.sentences import sentence_units
+    from tests.accuracy import document
+
+    old, new = document("national-2021"), document("national-2022")
+    old_flat, new_flat = flatten(old, segment(old)), flatten(new, segment(new))
+    aligner = _Aligner(old, old_flat, new, new_flat, AlignOptions())
+    cache: dict[int, set[str]] = {}
+    # Lines with sentences running on, spaces around and a line of spaces, as well as real parts.
+    text = "一、总体要求\n  推进高质量发展取得新成效。今年要稳定就业8%；\n   \n 扩大有效投资，推进重点工程\n"
+    odd = flatten(document_from_bytes(text.encode(), "odd"), segment(document_from_bytes(text.encode(), "odd")))
+    for section in [*old_flat, *odd]:
+        whole = sentence_units(section.content, (0, len(section.content)))
+        expected = {_NUMBERS.sub("#", u.key) for u in whole if len(u.key) >= _MIN_CARRIED_CHARS}
+        assert aligner._sentence_keys(section, cache if section in old_flat else {}) == expected
+    assert aligner._sentence_keys(old_flat[0], cache)  # the whole report has carried-sentence keys

@@ -72,3 +72,15 @@ def test_candidates_are_few_on_unrelated_sentences() -> None:
     plan, report = _sentences(PLAN), _sentences(REPORT_2025)
     rows, _ = candidate_pairs(plan[:400], report[:400], 0.8)
     assert len(rows) < 400 * 400 // 10  # the filter, not all pairs
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="推进。！？；!?;…\n ”）a1", max_size=80), st.integers(0, 10), st.integers(0, 10))
+def test_sentence_units_tile_any_region_and_end_at_marks_or_lines(text: str, cut: int, trim: int) -> None:
+    start, end = min(cut, len(text)), max(min(cut, len(text)), len(text) - trim)
+    units = sentence_units(text, (start, end))
+    assert "".join(text[u.start : u.end] for u in units) == text[start:end]
+    assert all(u.end > u.start and u.key == text[u.start : u.end].strip() for u in units)
+    for unit in units[:-1]:  # a unit ends after an end mark or a line break (and the spaces after)
+        body = text[unit.start : unit.end].rstrip("\n ")
+        assert "\n" not in body and (body == "" or body[-1] in "。！？；!?;…”）" or text[unit.end - 1] in "\n ")

@@ -114,6 +114,7 @@ class _Aligner:
         self.new_children = _children(new)
         self.old_keys_cache: dict[int, set[str]] = {}
         self.new_keys_cache: dict[int, set[str]] = {}
+        self.line_keys: dict[str, frozenset[str]] = {}
         # Pairs of a container with the part its children came after (see `gather.pair_gatherers`).
         self.gathered: set[tuple[int, int]] = set()
         self.old_review, self.new_review = in_review(old), in_review(new)
@@ -352,11 +353,21 @@ class _Aligner:
         new_keys = self._sentence_keys(self.new[j], self.new_keys_cache)
         return len(old_keys & new_keys)
 
-    @staticmethod
-    def _sentence_keys(section: FlatSection, cache: dict[int, set[str]]) -> set[str]:
+    def _sentence_keys(self, section: FlatSection, cache: dict[int, set[str]]) -> set[str]:
         if section.index not in cache:
-            units = sentence_units(section.content, (0, len(section.content)))
-            cache[section.index] = {_NUMBERS.sub("#", u.key) for u in units if len(u.key) >= _MIN_CARRIED_CHARS}
+            # A sentence never runs across a line break, so the keys of a section are those of
+            # its lines; a line is read once however many sections hold it (a part holds its
+            # chapters' lines, and a long report repeats lines).
+            keys: set[str] = set()
+            for line in section.content.split("\n"):
+                known = self.line_keys.get(line)
+                if known is None:
+                    units = sentence_units(line, (0, len(line)))
+                    known = self.line_keys[line] = frozenset(
+                        _NUMBERS.sub("#", u.key) for u in units if len(u.key) >= _MIN_CARRIED_CHARS
+                    )
+                keys.update(known)
+            cache[section.index] = keys
         return cache[section.index]
 
     def _confidence(self, heading: float, content: float, carried: int, order: str, i: int, j: int) -> float:
