@@ -470,3 +470,31 @@ def test_an_amount_added_against_last_year_is_an_increment_of_the_subject() -> N
     pairs = {(c.old.value, c.new.value) for c in changes if c.old and c.new}
     assert (0.8, 1.6) not in pairs and (8000.0, 1.6) in pairs  # increment with increment
     assert (2.76, 1.0) not in pairs  # a level is never read against an increment
+
+
+def test_an_adverb_between_a_metric_and_its_verb_is_no_part_of_the_metric() -> None:
+    assert metrics_values("赤字率拟按2.8%安排。") == [("赤字率", 2.8)]
+    assert metrics_values("居民人均可支配收入实际增长6.5%。") == [("居民人均可支配收入", 6.5)]
+    assert metrics_values("单位生产总值能耗再降低4%。") == [("单位生产总值能耗", 4.0)]
+    (found,) = find_targets("制造业增加值占生产总值比重力争达到25%。", (), [])
+    assert (found.metric, found.bound) == ("制造业增加值占生产总值比重", "力争")
+    # Only a tail goes: a leading `实际` is part of what is measured.
+    assert metrics_values("实际利用外资889.3亿美元。") == [("实际利用外资", 889.3)]
+
+
+def test_a_rate_named_by_what_it_measures_pairs_across_sections_a_generic_noun_does_not() -> None:
+    old = document_from_bytes(
+        "一、上年工作回顾\n赤字率拟按2.8%安排。项目12个。\n二、今年工作\n推进改革。\n".encode(), "old"
+    )
+    new = document_from_bytes(
+        "一、政府工作回顾\n推进改革。\n二、抗击疫情\n赤字率拟按3.6%以上安排。\n三、重点任务\n项目15个。\n".encode(),
+        "new",
+    )
+    changes = {
+        (f.status, (f.old or f.new).metric): f  # type: ignore[union-attr]
+        for f in compare_documents(old, new).facts
+        if f.kind == "target"
+    }
+    rate = changes[("changed", "赤字率")]
+    assert (rate.old.value, rate.new.value) == (2.8, 3.6)  # type: ignore[union-attr]
+    assert {("dropped", "项目"), ("added", "项目")} <= set(changes)  # in sections that do not pair

@@ -104,14 +104,21 @@ def _pair_targets(
         if different[names]:
             continue  # `城镇调查失业率` is never `城镇登记失业率`, however alike the characters
         aligned = (a.section, b.section) in section_pairs
-        if not aligned and min(len(a.metric), len(b.metric)) <= options.generic_metric_chars:
-            continue  # `项目`, `企业`: too generic to pair outside aligned sections
+        short = min(len(a.metric), len(b.metric)) <= options.generic_metric_chars
+        if not aligned and short and not (a.metric == b.metric and _names_a_rate(a.metric)):
+            continue  # `项目`, `企业`: too generic to pair outside aligned sections; `赤字率` names one rate
         bonus = options.aligned_section_bonus if aligned else 0.0
         same_value = options.same_value_bonus if a.value == b.value else 0.0
         keep_rows.append(i)
         keep_cols.append(j)
         scores.append(float(metric[k] + bonus + same_value + options.context_weight * context[k]))
     return _assign_pairs(np.array(keep_rows, dtype=np.intp), np.array(keep_cols, dtype=np.intp), np.array(scores))
+
+
+def _names_a_rate(metric: str) -> bool:
+    """A rate named by what it measures (`赤字率`, `失业率`: two characters or more before `率`);
+    a frame (`增长率`) never reaches pairing as a metric (see `targets.generic_metric`)."""
+    return len(metric) >= 3 and metric.endswith("率")
 
 
 def _comparable(a: str | None, b: str | None) -> bool:

@@ -447,13 +447,25 @@ _MOVE_START = re.compile(
 )
 
 
+# Adverbs and modals between a metric and its verb (`赤字率拟按…安排`, `居民人均可支配收入实际增长`,
+# `单位生产总值能耗再降低`, `…比例继续提高`): how and when a quantity moves, not what is measured.
+# Only after a noun of two characters or more, so a metric is never cut to nothing (`实际利用外资`
+# keeps its leading `实际`: only a tail goes).
+_TRAILING_ADVERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:拟按|拟|预计|预期|将|要|再|已|继续|进一步|实际|力争)+$")
+
+
 def _strip_metric(metric: str) -> tuple[str, str | None]:
-    """A metric without leading verbs of intent and connectors; the intent word is a qualifier."""
+    """A metric without leading verbs of intent and connectors, nor trailing adverbs; the
+    intent word is a qualifier."""
     qualifier = None
     for word in _LEADING:
         if metric.startswith(word):
             metric = metric[len(word) :]
             qualifier = qualifier or word  # 力争完成: the intent, not the verb, qualifies
+    tail = _TRAILING_ADVERB.search(metric)
+    if tail:
+        metric = metric[: tail.start()]
+        qualifier = qualifier or ("力争" if "力争" in tail.group() else None)
     metric = _CONNECTOR.sub("", metric).strip("、（）() ")
     # `今年拟安排地方政府专项债券`, `中央预算内投资安排`: when and how a sum is set is not what is measured.
     metric = _ARRANGED.sub("", _WHEN_ARRANGED.sub("", metric)) or metric
