@@ -234,3 +234,22 @@ def test_a_memo_shared_by_both_versions_gives_the_facts_each_alone_gives() -> No
     extract_facts(old, old_outline, set(), other=new, memo=each[0])
     extract_facts(new, new_outline, set(), other=old, memo=each[1])
     assert 0 < len(memo) < len(each[0]) + len(each[1])
+
+
+def test_a_date_in_chinese_numerals_is_no_part_of_a_term() -> None:
+    # jieba cuts `二〇一九年` into `二`/`〇`/`一`/`九年`: `九年工作` is a date's tail and a word.
+    old, new = "一、二〇一八年工作回顾\n推进改革。\n", "一、二〇一九年工作回顾\n推进改革。\n"
+    assert not forms(new, old, [(0, 12)])
+    # A numeral opening a word after other words is a word of its own (`十四五`, `三农`).
+    from docdiff.facts.formulations import _tokens
+
+    assert [(t.word, t.han) for t in _tokens("编制十四五规划，做好三农工作")] == [
+        ("编制", True),
+        ("十四五", True),
+        ("规划", True),
+        ("，", False),
+        ("做好", True),
+        ("三农", True),
+        ("工作", True),
+    ]
+    assert not any(t.han for t in _tokens("二〇一九年")[1:])

@@ -95,6 +95,7 @@ def _tokens(text: str) -> tuple[_Token, ...]:
     words: dict[str, tuple[str, bool]] = {}
     tags: dict[str, str] = {}
     append = tokens.append
+    after_digits = False  # the word before is all numeral characters (`二`, `〇`, `十四`)
     for word in rjieba.cut(text, True):
         end = pos + len(word)
         tag = ends.get(end, "x")
@@ -103,7 +104,11 @@ def _tokens(text: str) -> tuple[_Token, ...]:
             # An ordinal (`第四次`, `第十三个`) ends a run: what it counts is a session or a
             # plan's number (`自治区第十次党代会`), a name of an event, not a formulation.
             known = words[word] = (word, bool(_HAN_WORD.fullmatch(word)) and not _ORDINAL.match(word))
-        append(_Token(known[0], tags.setdefault(tag, tag), pos, known[1]))
+        # A word opening on a numeral right after numerals goes on with that number: `九年` of
+        # `二〇一九年` (cut `二`/`〇`/`一`/`九年`) is a date's tail, not a word a term starts on.
+        han = known[1] and not (after_digits and word[0] in CN_DIGITS)
+        append(_Token(known[0], tags.setdefault(tag, tag), pos, han))
+        after_digits = all(ch in CN_DIGITS for ch in word)
         pos = end
     return tuple(tokens)
 
