@@ -498,3 +498,22 @@ def test_a_rate_named_by_what_it_measures_pairs_across_sections_a_generic_noun_d
     rate = changes[("changed", "赤字率")]
     assert (rate.old.value, rate.new.value) == (2.8, 3.6)  # type: ignore[union-attr]
     assert {("dropped", "项目"), ("added", "项目")} <= set(changes)  # in sections that do not pair
+
+
+def test_a_sentence_read_once_keeps_the_tense_each_section_gives_it() -> None:
+    from docdiff.facts.extract import SentenceMemo
+
+    text = (
+        "第一部分 报告汇编\n（一）去年工作回顾\n固定资产投资10亿元。\n（二）今年主要任务\n固定资产投资10亿元。\n"
+        "第二部分 报告汇编\n（一）上年工作回顾\n固定资产投资10亿元。\n（二）明年主要任务\n固定资产投资10亿元。\n"
+    )
+    doc = document_from_bytes(text.encode(), "doc")
+    memo: SentenceMemo = {}
+    targets = [f for f in extract_facts(doc, segment(doc), memo=memo) if isinstance(f, Target)]
+    assert [(t.section[-1], t.tense) for t in targets] == [
+        ("去年工作回顾", "result"),
+        ("今年主要任务", "plan"),
+        ("上年工作回顾", "result"),
+        ("明年主要任务", "plan"),
+    ]
+    assert len(memo) == 2  # one reading per tense the headings give, not one per section

@@ -10,14 +10,14 @@ from docdiff.facts.models import Fact, Phrase, Project, Target, Tense
 from docdiff.facts.phrases import FoundPhrase, find_phrases, quoted_spans, recurring_slogans, slogan_pattern
 from docdiff.facts.projects import FoundProject, find_projects
 from docdiff.facts.tables import Indicator, read_indicators
-from docdiff.facts.targets import Found, Measure, Role, find_targets, section_role
+from docdiff.facts.targets import Found, Measure, Role, find_targets, path_tense, section_role
 from docdiff.flat import FlatSection, flatten
 from docdiff.models import Document, Outline, Paragraph, Span, Table
 
 _SentenceFacts = tuple[list[Found], list[FoundPhrase], list[FoundProject]]
-# What a sentence holds, by its text and its context (section path, paragraph opening, role),
-# for one set of slogans.
-SentenceMemo = dict[tuple[str, tuple[str, ...], str, Role | None], _SentenceFacts]
+# What a sentence holds, by its text and its context (paragraph opening, role, and the tense its
+# section path gives: all a sentence's facts take from the path), for one set of slogans.
+SentenceMemo = dict[tuple[str, str, Role | None, Tense | None], _SentenceFacts]
 
 
 def extract_facts(
@@ -73,9 +73,10 @@ def extract_facts(
             if formulation.form not in seen_phrases:
                 seen_phrases.add(formulation.form)
                 facts.append(_formulation(doc, formulation, path))
+        heading_tense = path_tense(path)
         for start, end, opening in texts:
             sentence = doc.normalised[start:end]
-            key = (sentence, path, opening, role)
+            key = (sentence, opening, role, heading_tense)
             if key not in seen_sentences:
                 seen_sentences[key] = _sentence_facts(sentence, path, opening, role, slogan_re)
             sentence_targets, sentence_phrases, sentence_projects = seen_sentences[key]

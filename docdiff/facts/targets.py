@@ -197,6 +197,12 @@ def sentence_tense(sentence: str, path: tuple[str, ...], opening: str = "", role
             return "result"
     if role is not None:
         return "result" if role == "review" else "plan"
+    return path_tense(path)
+
+
+def path_tense(path: tuple[str, ...]) -> Tense | None:
+    """The tense the nearest heading that says one gives (`回顾`: result, `任务`: plan): all that a
+    sentence's section path tells of it (see `sentence_tense`)."""
     for heading in reversed(path):
         if _RESULT_SECTION.search(heading):
             return "result"
