@@ -47,15 +47,17 @@ def diff_sequences(old: list[str], new: list[str], semantic_cleanup: bool = True
     common = set(old) & set(new)
     if len(common) + 2 > _CAPACITY:
         return _chunked(old, new, semantic_cleanup)
-    codes: dict[str, str] = {}
-    for item in old:
-        if item in common and item not in codes:
-            codes[item] = _code(len(codes))
+    # Codes in order of first appearance in `old`, decided once per distinct item; each side's
+    # text is then one lookup per item, in C.
+    distinct_old = dict.fromkeys(old)
+    codes = {item: _code(k) for k, item in enumerate(item for item in distinct_old if item in common)}
     only_old, only_new = _code(len(codes)), _code(len(codes) + 1)
     engine = diff_match_patch()
     engine.Diff_Timeout = DIFF_TIMEOUT_SECONDS
-    old_text = "".join(codes.get(item, only_old) for item in old)
-    new_text = "".join(codes.get(item, only_new) for item in new)
+    old_codes = {item: codes.get(item, only_old) for item in distinct_old}
+    new_codes = {item: codes.get(item, only_new) for item in dict.fromkeys(new)}
+    old_text = "".join(map(old_codes.__getitem__, old))
+    new_text = "".join(map(new_codes.__getitem__, new))
     diffs = engine.diff_main(old_text, new_text, False)
     if semantic_cleanup:
         engine.diff_cleanupSemantic(diffs)
