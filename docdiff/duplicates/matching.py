@@ -159,17 +159,18 @@ def _across_edits_right(
     `flip` and the places are kept in the texts' own offsets, `flip - place`.
     """
 
-    def place(e: int, f: int) -> tuple[int, int]:
-        return (flip[0] - e, flip[1] - f) if flip else (e, f)
-
+    # A place in the texts' own offsets (written out, not a nested function: this is the
+    # innermost loop of repeat finding).
+    fa, fb = flip if flip else (0, 0)
     passed: list[tuple[int, int]] = []
     met = False
-    while e < len(a) and f < len(b) and a[e] != "\n" and b[f] != "\n":
+    size_a, size_b = len(a), len(b)
+    while e < size_a and f < size_b and a[e] != "\n" and b[f] != "\n":
         if known is not None:
-            here = place(e, f)
+            here = (fa - e, fb - f) if flip else (e, f)
             end = known.get(here)
             if end is not None:
-                e, f = place(*end)
+                e, f = (fa - end[0], fb - end[1]) if flip else end
                 met = True
                 break
             passed.append(here)
@@ -189,9 +190,7 @@ def _across_edits_right(
             if newline >= 0:
                 e, f = newline, f - (e - newline)
     if learnt is not None:
-        end = place(e, f)
-        for here in passed:
-            learnt[here] = end
+        learnt.update(dict.fromkeys(passed, (fa - e, fb - f) if flip else (e, f)))
     return e, f, met
 
 
