@@ -307,9 +307,8 @@ class _Aligner:
             for k, i in enumerate(is_):
                 if self.partner_of_old.get(i) != j:
                     extra.append((i, j, "merged", k == 0 and j not in self.partner_of_new))
-        contents = self.evidence.pair_content([(i, j) for i, j, _, _ in extra])
-        for (i, j, status, primary), content in zip(extra, contents, strict=True):
-            heading = text_ratio(self.evidence.old_keys[i], self.evidence.new_keys[j])
+        similarities = self._similarities([(i, j) for i, j, _, _ in extra])
+        for (i, j, status, primary), (heading, content) in zip(extra, similarities, strict=True):
             yield self._pair(i, j, status, True, heading, content).model_copy(update={"primary": primary})
         in_split = {j for js in splits.values() for j in js}
         in_merge = {i for is_ in merges.values() for i in is_}
@@ -392,8 +391,13 @@ class _Aligner:
         return 1.0 - doubt
 
     def _similarity(self, i: int, j: int) -> tuple[float, float]:
-        heading = text_ratio(self.evidence.old_keys[i], self.evidence.new_keys[j])
-        return heading, float(self.evidence.content([i], [j])[0, 0])
+        return self._similarities([(i, j)])[0]
+
+    def _similarities(self, pairs: list[tuple[int, int]]) -> list[tuple[float, float]]:
+        """(heading, content) similarity of each (old, new) pair, the cosines in one product."""
+        contents = self.evidence.pair_content(pairs)
+        keys = self.evidence.old_keys, self.evidence.new_keys
+        return [(text_ratio(keys[0][i], keys[1][j]), c) for (i, j), c in zip(pairs, contents, strict=True)]
 
     def _moved(self) -> set[tuple[int, int]]:
         """Pairs that left their parent, or fell out of order among their paired siblings."""
