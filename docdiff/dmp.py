@@ -44,18 +44,18 @@ def diff_sequences(old: list[str], new: list[str], semantic_cleanup: bool = True
     item on one side only can never be equal to anything on the other, so all of one side's
     share one code); past the code points there are, the sequences are diffed in aligned chunks.
     """
-    common = set(old) & set(new)
+    # Each side's distinct items in order of first appearance: codes are decided once per
+    # distinct item, and each side's text is then one lookup per item, in C.
+    distinct_old, distinct_new = dict.fromkeys(old), dict.fromkeys(new)
+    common = distinct_old.keys() & distinct_new.keys()
     if len(common) + 2 > _CAPACITY:
         return _chunked(old, new, semantic_cleanup)
-    # Codes in order of first appearance in `old`, decided once per distinct item; each side's
-    # text is then one lookup per item, in C.
-    distinct_old = dict.fromkeys(old)
     codes = {item: _code(k) for k, item in enumerate(item for item in distinct_old if item in common)}
     only_old, only_new = _code(len(codes)), _code(len(codes) + 1)
     engine = diff_match_patch()
     engine.Diff_Timeout = DIFF_TIMEOUT_SECONDS
     old_codes = {item: codes.get(item, only_old) for item in distinct_old}
-    new_codes = {item: codes.get(item, only_new) for item in dict.fromkeys(new)}
+    new_codes = {item: codes.get(item, only_new) for item in distinct_new}
     old_text = "".join(map(old_codes.__getitem__, old))
     new_text = "".join(map(new_codes.__getitem__, new))
     diffs = engine.diff_main(old_text, new_text, False)
