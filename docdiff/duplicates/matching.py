@@ -159,18 +159,17 @@ def _across_edits_right(
     `flip` and the places are kept in the texts' own offsets, `flip - place`.
     """
 
-    # A place in the texts' own offsets (written out, not a nested function: this is the
-    # innermost loop of repeat finding).
-    fa, fb = flip if flip else (0, 0)
+    def place(e: int, f: int) -> tuple[int, int]:
+        return (flip[0] - e, flip[1] - f) if flip else (e, f)
+
     passed: list[tuple[int, int]] = []
     met = False
-    size_a, size_b = len(a), len(b)
-    while e < size_a and f < size_b and a[e] != "\n" and b[f] != "\n":
+    while e < len(a) and f < len(b) and a[e] != "\n" and b[f] != "\n":
         if known is not None:
-            here = (fa - e, fb - f) if flip else (e, f)
+            here = place(e, f)
             end = known.get(here)
             if end is not None:
-                e, f = (fa - end[0], fb - end[1]) if flip else end
+                e, f = place(*end)
                 met = True
                 break
             passed.append(here)
@@ -190,7 +189,9 @@ def _across_edits_right(
             if newline >= 0:
                 e, f = newline, f - (e - newline)
     if learnt is not None:
-        learnt.update(dict.fromkeys(passed, (fa - e, fb - f) if flip else (e, f)))
+        end = place(e, f)
+        for here in passed:
+            learnt[here] = end
     return e, f, met
 
 
