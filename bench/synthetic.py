@@ -1,4 +1,14 @@
-"""Synthetic large reports for benchmarks: seeds stacked into parts, and a mutated next version."""
+"""Synthetic large reports for benchmarks: seeds stacked into parts, and a mutated next version.
+
+Two kinds of large text:
+- `stacked`: the seeds repeated as parts. Its repetition grows with its size: at 4 MB every
+  passage is there some sixteen times, so the pairs of alike sections and the repeats a
+  comparison must report grow as the square of the size (the output itself, not the method).
+- `distinct`: the same parts, each written in its own alphabet (a seeded permutation of the
+  Han characters, numerals and the characters of headings' labels kept), so that a part repeats
+  what its seed repeats and no more: text as repetitive at 8 MB as at 50 KB, the shape of one
+  long real document. Growth budgets are measured on it.
+"""
 
 from __future__ import annotations
 
@@ -46,6 +56,33 @@ def stacked(target_bytes: int) -> str:
     k = 0
     while size < target_bytes:
         text = texts[k % len(texts)].replace("2024", str(2024 - k)).replace("2025", str(2025 - k))
+        part = f"第{_part_label(k)}部分 报告汇编之{k + 1}\n\n{text}\n\n"
+        parts.append(part)
+        size += len(part.encode("utf-8"))
+        k += 1
+    return "".join(parts)
+
+
+# Characters no part re-letters: numerals and what labels and units are made of, so that every
+# part keeps its seed's outline (`第三章`, `（一）`, `一、`) and figures (`增长6%`, `3.5万亿元`).
+_KEPT = set("一二三四五六七八九十百千万亿零〇两第章节条部分年月日元个项是")
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def distinct(target_bytes: int) -> str:
+    """Like `stacked`, but part k > 0 re-lettered by its own permutation of the seeds' Han
+    characters (outside `_KEPT`): no two parts share their wording."""
+    texts = [read_document(path).normalised for path in sorted(SEEDS.glob("*.txt"))]
+    alphabet = sorted({ch for text in texts for ch in _HAN_CHAR.findall(text)} - _KEPT)
+    parts: list[str] = []
+    size = 0
+    k = 0
+    while size < target_bytes:
+        text = texts[k % len(texts)]
+        if k:
+            shuffled = alphabet[:]
+            random.Random(k).shuffle(shuffled)
+            text = text.translate(str.maketrans(dict(zip(alphabet, shuffled, strict=True))))
         part = f"第{_part_label(k)}部分 报告汇编之{k + 1}\n\n{text}\n\n"
         parts.append(part)
         size += len(part.encode("utf-8"))

@@ -253,3 +253,28 @@ def test_a_date_in_chinese_numerals_is_no_part_of_a_term() -> None:
         ("工作", True),
     ]
     assert not any(t.han for t in _tokens("二〇一九年")[1:])
+
+
+def test_slogans_are_found_as_one_alternation_of_them_longest_first_finds_them() -> None:
+    """The set lookups around each `、` give the matches an alternation gives: leftmost, the
+    longest at its start, then on after it (overlaps skipped), on texts made to overlap."""
+    import random
+    import re
+
+    from docdiff.facts.phrases import SloganMatcher
+
+    rng = random.Random(7)
+    letters = "甲乙丙丁戊"
+    for _ in range(300):
+        slogans = {
+            "".join(rng.choice(letters) for _ in range(rng.randint(4, 6)))
+            + "、"
+            + "".join(rng.choice(letters) for _ in range(rng.randint(4, 6)))
+            for _ in range(rng.randint(1, 6))
+        }
+        pieces = [*slogans, *letters, "、", "，"]
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+        pattern = re.compile("|".join(re.escape(s) for s in sorted(slogans, key=len, reverse=True)))
+        assert list(SloganMatcher(slogans).finditer(text)) == [m.span() for m in pattern.finditer(text)]
+    found = SloganMatcher({"上海北外滩、都市新标杆", "北外滩、都市新标杆"}).finditer("打造上海北外滩、都市新标杆。")
+    assert list(found) == [(2, 13)]

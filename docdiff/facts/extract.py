@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 
 from docdiff.facts.formulations import Formulation, formulations_of
 from docdiff.facts.models import Fact, Phrase, Project, Target, Tense
-from docdiff.facts.phrases import FoundPhrase, find_phrases, quoted_spans, recurring_slogans, slogan_pattern
+from docdiff.facts.phrases import (
+    FoundPhrase,
+    SloganMatcher,
+    find_phrases,
+    quoted_spans,
+    recurring_slogans,
+    slogan_pattern,
+)
 from docdiff.facts.projects import FoundProject, find_projects
 from docdiff.facts.tables import Indicator, read_indicators
 from docdiff.facts.targets import Found, Measure, Role, find_targets, path_tense, section_role
@@ -112,7 +118,7 @@ def extract_facts(
 
 
 def _sentence_facts(
-    sentence: str, path: tuple[str, ...], opening: str, role: Role | None, slogans: re.Pattern[str] | None
+    sentence: str, path: tuple[str, ...], opening: str, role: Role | None, slogans: SloganMatcher | None
 ) -> _SentenceFacts:
     """The targets, phrases and projects of one sentence (offsets relative to it)."""
     blocked = quoted_spans(sentence)

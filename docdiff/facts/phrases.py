@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # A quoted term is short and holds no sentence punctuation; a quoted remark is speech, not a term.
@@ -38,14 +39,49 @@ def phrase_form(text: str) -> str:
     return text.translate(_DROP)
 
 
-def slogan_pattern(slogans: set[str]) -> re.Pattern[str] | None:
-    """One pattern matching any of a document's slogans (longest first), compiled once."""
-    if not slogans:
-        return None
-    return re.compile("|".join(re.escape(s) for s in sorted(slogans, key=len, reverse=True)))
+class SloganMatcher:
+    """Finds a document's slogans in a text as one alternation of them, longest first, would
+    (leftmost match, the longest at its start, then on after it), by set lookups.
+
+    Every slogan is `X、Y` (see `_SLOGAN`), so a match is found from each `、` by looking up the
+    few strings of that shape around it: the cost is that of the text, whereas an alternation
+    of thousands of slogans (a long document recurs in many) tries each at every position."""
+
+    def __init__(self, slogans: set[str]) -> None:
+        self._slogans = frozenset(slogans)
+        lefts = {s.index("、") for s in slogans}
+        rights = {len(s) - s.index("、") - 1 for s in slogans}
+        self._lefts = sorted(lefts, reverse=True)
+        self._rights = sorted(rights, reverse=True)
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int]]:
+        """Spans of the matches, in order, none overlapping."""
+        found: dict[int, int] = {}  # start → end of the longest slogan starting there
+        mark = text.find("、")
+        while mark >= 0:
+            for left in self._lefts:
+                start = mark - left
+                if start < 0:
+                    continue
+                for right in self._rights:
+                    end = mark + 1 + right
+                    longer = end <= len(text) and end > found.get(start, start)
+                    if longer and text[start:end] in self._slogans:
+                        found[start] = end
+            mark = text.find("、", mark + 1)
+        after = 0
+        for start in sorted(found):
+            if start >= after:
+                after = found[start]
+                yield start, after
 
 
-def find_phrases(text: str, slogans: re.Pattern[str] | None) -> list[FoundPhrase]:
+def slogan_pattern(slogans: set[str]) -> SloganMatcher | None:
+    """What finds a document's slogans in its sentences, built once (None: it has none)."""
+    return SloganMatcher(slogans) if slogans else None
+
+
+def find_phrases(text: str, slogans: SloganMatcher | None) -> list[FoundPhrase]:
     """Quoted terms, titles, formulas, and occurrences of the document's recurring slogans."""
     found: list[FoundPhrase] = []
     taken: list[tuple[int, int]] = []
@@ -59,9 +95,9 @@ def find_phrases(text: str, slogans: re.Pattern[str] | None) -> list[FoundPhrase
         if not any(s <= match.start() < e for s, e in taken):
             found.append(FoundPhrase(match.start(1), match.end(1), match.group(1), "formula"))
     if slogans is not None:
-        for match in slogans.finditer(text):
-            if not any(s <= match.start() < e for s, e in taken):
-                found.append(FoundPhrase(match.start(), match.end(), match.group(), "slogan"))
+        for start, end in slogans.finditer(text):
+            if not any(s <= start < e for s, e in taken):
+                found.append(FoundPhrase(start, end, text[start:end], "slogan"))
     return sorted(found, key=lambda p: p.start)
 
 
