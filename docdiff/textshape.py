@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 # Sentence-final punctuation after normalisation (full-width forms are canonical in CJK text).
 SENTENCE_END = "。！？；!?;…"
@@ -75,3 +76,47 @@ def first_bracket(text: str) -> str | None:
     """The first quote or bracket character in `text`, opening or closing."""
     found = _BRACKET.search(text)
     return found.group() if found else None
+
+
+class Substrings:
+    """Whether a string occurs in a text, as `in` says, asked many times of one long text.
+
+    `in` scans the text: a 4 MB version asked about the thousands of terms and list items of
+    the other, each a scan, is quadratic. From `indexed_from` characters, the text's
+    character bigrams are sorted once (numpy) and a question looks only at the positions of
+    its rarest bigram; below it, and for strings of one character, `in` is cheaper.
+    """
+
+    def __init__(self, text: str, indexed_from: int = 200_000) -> None:
+        self.text = text
+        self._spans: dict[int, tuple[int, int]] | None = None
+        self._positions: Any = None  # numpy int64: where each bigram occurs, bigram by bigram
+        if len(text) >= indexed_from:
+            self._index()
+
+    def _index(self) -> None:
+        import numpy as np
+
+        codes = np.frombuffer(self.text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+        bigrams = codes[:-1] * 0x110000 + codes[1:]
+        order = np.argsort(bigrams, kind="stable")
+        distinct, first, counts = np.unique(bigrams[order], return_index=True, return_counts=True)
+        self._spans = dict(zip(distinct.tolist(), zip(first.tolist(), counts.tolist(), strict=True), strict=True))
+        self._positions = order
+
+    def __contains__(self, query: str) -> bool:
+        spans = self._spans
+        if spans is None or len(query) < 2:
+            return query in self.text
+        rarest: tuple[int, int, int] | None = None  # (count, first, offset in the query)
+        for k in range(len(query) - 1):
+            span = spans.get(ord(query[k]) * 0x110000 + ord(query[k + 1]))
+            if span is None:
+                return False  # a bigram the text lacks
+            if rarest is None or span[1] < rarest[0]:
+                rarest = (span[1], span[0], k)
+        assert rarest is not None
+        count, first, offset = rarest
+        text = self.text
+        places = self._positions[first : first + count].tolist()
+        return any(text.startswith(query, p - offset) for p in places if p >= offset)

@@ -168,3 +168,26 @@ def test_offsets_are_valid_for_any_text(text: str) -> None:
 @given(st.text(max_size=200))
 def test_offsets_are_valid_for_arbitrary_unicode(text: str) -> None:
     assert_offsets_valid(text)
+
+
+def test_substrings_indexed_say_what_in_says() -> None:
+    """The bigram index answers as `in` does: present, absent, at the text's edges, with a
+    query whose every bigram occurs but not together, and of one character."""
+    import random
+
+    from docdiff.textshape import Substrings
+
+    rng = random.Random(3)
+    letters = "甲乙丙丁戊己"
+    for _ in range(200):
+        text = "".join(rng.choice(letters + "，") for _ in range(rng.randint(0, 60)))
+        indexed, plain = Substrings(text, indexed_from=0), Substrings(text)
+        for _ in range(30):
+            start = rng.randrange(len(text) + 1)
+            queries = [
+                text[start : start + rng.randint(1, 7)],
+                "".join(rng.choice(letters) for _ in range(rng.randint(1, 6))),
+            ]
+            for query in queries:
+                assert (query in indexed) == (query in text) == (query in plain), (text, query)
+    assert "甲乙丙" not in Substrings("甲乙，乙丙", indexed_from=0)  # both bigrams there, not the trigram

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from docdiff.flat import FlatSection
 from docdiff.models import Document
-from docdiff.textshape import CN_DIGITS
+from docdiff.textshape import CN_DIGITS, Substrings
 
 # A word counts as a term's content when jieba tags it as a noun, a verbal noun, an idiom or an
 # abbreviation; a term ends on one (`新型基础设施建设`, `抗疫特别国债`).
@@ -160,11 +160,12 @@ def find_formulations(
     """Distinctive terms of `text` absent from `other`, and heads of `key_spans` whose
     modifier changed against a heading of `other` (`key_spans`: normalised spans of headings)."""
     options = options or FormulationOptions()
-    enumerations = _new_enumerations(text, other, options)
+    said = Substrings(other)  # asked of every candidate term and list item
+    enumerations = _new_enumerations(text, said, options)
     # An item of a new enumeration is reported with it (`冰雪运动名城` of `草原音乐名城、冰雪运动名城、
     # 文化旅游名城`), not again on its own: its place goes to another new term.
     items = {item for e in enumerations for item in e.form.split("、")}
-    found = _new_terms(text, other, key_spans, options, items)
+    found = _new_terms(text, other, key_spans, options, items, said)
     found.extend(_changed_heads(text, other, key_spans, options))
     found.extend(enumerations)
     return sorted(found, key=lambda f: f.start)
@@ -311,8 +312,11 @@ def _new_terms(
     key_spans: Sequence[tuple[int, int]],
     options: FormulationOptions,
     listed: frozenset[str] | set[str] = frozenset(),
+    said: Substrings | None = None,
 ) -> list[Formulation]:
-    """New terms of `text`, the most telling first, none of them inside an item of `listed`."""
+    """New terms of `text`, the most telling first, none of them inside an item of `listed`
+    (`said`: what `other` holds, if already indexed)."""
+    said = said or Substrings(other)
     tokens = _tokens(text)
     candidates = _candidates(tokens, options, _held_verbatim(text, other), _token_starts(text))
     key_starts = sorted(key_spans)
@@ -323,10 +327,10 @@ def _new_terms(
             continue
         # Counted where segmentation puts the term (cheap); the text search comes last.
         if len(starts) >= options.min_count:
-            if form not in other:
+            if form not in said:
                 recurring.add(form)
                 kept[form] = starts[0]
-        elif any(_inside(start, len(form), key_starts) for start in starts) and form not in other:
+        elif any(_inside(start, len(form), key_starts) for start in starts) and form not in said:
             kept[form] = starts[0]
     counts = {form: text.count(form) for form in kept}
     for form in list(kept):
@@ -344,7 +348,7 @@ def _new_terms(
             continue
         final.append(form)
     # The most telling first (see `_Ranker`); as many as the version's length allows.
-    rank = _Ranker(tokens, _token_starts(text), other)
+    rank = _Ranker(tokens, _token_starts(text), said)
     final.sort(key=lambda f: -rank.score(f, kept[f], counts[f]))
     cap = max(options.min_terms, round(options.terms_per_kchar * len(text) / 1000))
     chosen: list[str] = []
@@ -362,7 +366,7 @@ class _Ranker:
     of a word general Chinese lacks (`抗疫`, a coinage: Zipf 0) or barely knows (Zipf < 1), holding
     a word the other version never says, and long (a named policy is a compound of words)."""
 
-    def __init__(self, tokens: Sequence[_Token], starts: Sequence[int], other: str) -> None:
+    def __init__(self, tokens: Sequence[_Token], starts: Sequence[int], other: Substrings) -> None:
         self._tokens = tokens
         self._starts = starts
         self._other = other
@@ -387,7 +391,7 @@ class _Ranker:
         return self._absent[word]
 
 
-def _new_enumerations(text: str, other: str, options: FormulationOptions) -> list[Formulation]:
+def _new_enumerations(text: str, other: Substrings, options: FormulationOptions) -> list[Formulation]:
     """Enumerations of parallel items sharing a head or a lead (`政治意识、大局意识、核心意识、
     看齐意识`, `安全感、获得感、幸福感`, `碳达峰、碳中和`) some item of which the other version
     never says (so the same list in another order is kept): a list of this shape is a formulation."""
