@@ -19,7 +19,7 @@ are indexed, and rare characters come first, so a candidate list stays short.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from numpy.typing import NDArray
@@ -39,23 +39,17 @@ def candidate_pairs(old: Sequence[str], new: Sequence[str], least: float) -> tup
         return empty, empty.copy()
     old_size = np.array([len(text) for text in old], dtype=np.int64)
     new_size = np.array([len(text) for text in new], dtype=np.int64)
-    owner, element = _elements([*old, *new], np.concatenate([old_size, new_size]))
-    # Rank of an element: rarest first over both sides (ties by the element itself).
-    distinct, inverse, counts = np.unique(element, return_inverse=True, return_counts=True)
-    rank = np.empty(len(distinct), dtype=np.int64)
-    rank[np.lexsort((distinct, counts))] = np.arange(len(distinct))
-    owner, ranks = _prefixes(owner, rank[inverse], np.concatenate([old_size, new_size]), least)
-    is_old = owner < len(old)
-    old_owner, old_element = owner[is_old], ranks[is_old]
-    new_owner, new_element = owner[~is_old] - len(old), ranks[~is_old]
-    # Join the prefixes on their elements: every (old, new) pair sharing one, all in numpy.
-    order = np.argsort(new_element, kind="stable")
-    new_owner, new_element = new_owner[order], new_element[order]
-    first = np.searchsorted(new_element, old_element, side="left")
-    count = np.searchsorted(new_element, old_element, side="right") - first
-    rows = np.repeat(old_owner, count)
-    run_starts = np.repeat(first - (np.cumsum(count) - count), count)
-    cols = new_owner[np.arange(len(rows), dtype=np.int64) + run_starts]
+    old_long = _bigram_overlap(old_size, least) >= 1
+    new_long = _bigram_overlap(new_size, least) >= 1
+    parts = []
+    if old_long.any() and new_long.any():
+        # Two strings long enough to share bigrams: joined on bigrams, far rarer than characters.
+        parts.append(_subset_join(old, new, old_long, new_long, least, _bigram_join))
+    # The rest, a short string on one side: joined on characters.
+    parts.append(_subset_join(old, new, ~old_long, np.ones(len(new), dtype=bool), least, _character_join))
+    parts.append(_subset_join(old, new, old_long, ~new_long, least, _character_join))
+    rows = np.concatenate([r for r, _ in parts])
+    cols = np.concatenate([c for _, c in parts])
     # Two empty strings are alike (ratio 1) but share no element.
     old_empty, new_empty = np.flatnonzero(old_size == 0), np.flatnonzero(new_size == 0)
     rows = np.concatenate([rows, np.repeat(old_empty, len(new_empty))])
@@ -68,12 +62,102 @@ def candidate_pairs(old: Sequence[str], new: Sequence[str], least: float) -> tup
     return rows[fits].astype(np.intp), cols[fits].astype(np.intp)
 
 
+Join = Callable[[list[str], list[str], float], tuple[NDArray[np.int64], NDArray[np.int64]]]
+
+
+def _subset_join(
+    old: Sequence[str],
+    new: Sequence[str],
+    old_in: NDArray[np.bool_],
+    new_in: NDArray[np.bool_],
+    least: float,
+    join: Join,
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """`join` of the old strings `old_in` selects with the new ones `new_in` selects, as
+    positions in `old` and `new`."""
+    old_at, new_at = np.flatnonzero(old_in), np.flatnonzero(new_in)
+    if not len(old_at) or not len(new_at):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    rows, cols = join([old[k] for k in old_at.tolist()], [new[k] for k in new_at.tolist()], least)
+    return old_at[rows], new_at[cols]
+
+
+def _character_join(old: list[str], new: list[str], least: float) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """Pairs whose prefixes of (character, k-th occurrence) elements meet (see the module's
+    docstring); the needed overlap is α(x) = least·|x| / (2 − least)."""
+    sizes = np.array([len(text) for text in [*old, *new]], dtype=np.int64)
+    owner, element = _elements([*old, *new], sizes)
+    alpha = np.maximum(1, np.ceil(least * sizes / (2.0 - least) - _SLACK)).astype(np.int64)
+    return _prefix_join(owner, element, sizes, alpha, len(old))
+
+
+def _bigram_overlap(sizes: NDArray[np.int64], least: float) -> NDArray[np.int64]:
+    """β(x): bigrams a string of each size shares with any string at `least` from it.
+
+    With an LCS of L between x and y, each character of x outside it spoils at most two of x's
+    |x| − 1 bigrams, and each character of y outside it splits at most one pair of neighbours of
+    x from being neighbours in y: at least 3L − |x| − |y| − 1 of x's bigrams are y's too (as
+    multisets). `least` gives L ≥ least·(|x| + |y|)/2 and |y| ≥ least·|x| / (2 − least), so
+    β(x) = (1.5·least − 1)·(|x| + least·|x| / (2 − least)) − 1: of use above least 2/3 only."""
+    partner = least * sizes / (2.0 - least)
+    beta = np.ceil((1.5 * least - 1.0) * (sizes + partner) - 1.0 - _SLACK)
+    return np.maximum(0, beta).astype(np.int64)
+
+
+def _bigram_join(old: list[str], new: list[str], least: float) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """Pairs whose prefixes of (bigram, k-th occurrence) elements meet: every pair of strings
+    at `least` from each other with β ≥ 1 on both sides is among them."""
+    texts = [*old, *new]
+    sizes = np.array([len(text) for text in texts], dtype=np.int64)
+    points = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+    owner = np.repeat(np.arange(len(texts), dtype=np.int64), sizes)
+    inside = owner[:-1] == owner[1:]  # no bigram spans two strings
+    grams = (points[:-1] * 0x110000 + points[1:])[inside]
+    gram_owner = owner[:-1][inside]
+    gram_sizes = np.maximum(0, sizes - 1)
+    owner, element = _multiset(gram_owner, grams, gram_sizes)
+    beta = np.maximum(1, _bigram_overlap(sizes, least))
+    return _prefix_join(owner, element, gram_sizes, beta, len(old))
+
+
+def _prefix_join(
+    owner: NDArray[np.int64], element: NDArray[np.int64], sizes: NDArray[np.int64], need: NDArray[np.int64], n_old: int
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """Every (old, new) pair whose prefixes share an element: each set's rarest |x| − need(x) + 1
+    elements, rarest first over both sides (owners below `n_old` are old)."""
+    # Rank of an element: rarest first over both sides (ties by the element itself).
+    distinct, inverse, counts = np.unique(element, return_inverse=True, return_counts=True)
+    rank = np.empty(len(distinct), dtype=np.int64)
+    rank[np.lexsort((distinct, counts))] = np.arange(len(distinct))
+    owner, ranks = _prefixes(owner, rank[inverse], sizes, need)
+    is_old = owner < n_old
+    old_owner, old_element = owner[is_old], ranks[is_old]
+    new_owner, new_element = owner[~is_old] - n_old, ranks[~is_old]
+    # Join the prefixes on their elements: every (old, new) pair sharing one, all in numpy.
+    order = np.argsort(new_element, kind="stable")
+    new_owner, new_element = new_owner[order], new_element[order]
+    first = np.searchsorted(new_element, old_element, side="left")
+    count = np.searchsorted(new_element, old_element, side="right") - first
+    rows = np.repeat(old_owner, count)
+    run_starts = np.repeat(first - (np.cumsum(count) - count), count)
+    cols = new_owner[np.arange(len(rows), dtype=np.int64) + run_starts]
+    return rows, cols
+
+
 def _elements(texts: list[str], sizes: NDArray[np.int64]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
     """Every character of `texts` as a set element: its owner (index of its text) and the pair
     (character, k-th occurrence in its text) coded as one integer."""
     points = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
     owner = np.repeat(np.arange(len(texts), dtype=np.int64), sizes)
-    # Occurrence number: position within the run of one character in one text, in text order.
+    return _multiset(owner, points, sizes)
+
+
+def _multiset(
+    owner: NDArray[np.int64], points: NDArray[np.int64], sizes: NDArray[np.int64]
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """Items (`points`, each owned by `owner`, owners in order) as set elements: the pair (item,
+    k-th occurrence in its owner) coded as one integer, sorted by owner."""
+    # Occurrence number: position within the run of one item in one owner, in order.
     order = np.lexsort((np.arange(len(points)), points, owner))
     by_owner, by_point = owner[order], points[order]
     starts = np.ones(len(order), dtype=bool)
@@ -85,12 +169,11 @@ def _elements(texts: list[str], sizes: NDArray[np.int64]) -> tuple[NDArray[np.in
 
 
 def _prefixes(
-    owner: NDArray[np.int64], rank: NDArray[np.int64], sizes: NDArray[np.int64], least: float
+    owner: NDArray[np.int64], rank: NDArray[np.int64], sizes: NDArray[np.int64], need: NDArray[np.int64]
 ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
-    """Owner and rank of every prefix element: the rarest |x| − α(x) + 1 elements of each set x
-    (`owner` sorted: each text's elements together)."""
-    alpha = np.maximum(1, np.ceil(least * sizes / (2.0 - least) - _SLACK)).astype(np.int64)
-    keep = sizes - alpha + 1
+    """Owner and rank of every prefix element: the rarest |x| − need(x) + 1 elements of each set
+    x (`owner` sorted: each set's elements together)."""
+    keep = sizes - need + 1
     order = np.lexsort((rank, owner))
     owner, rank = owner[order], rank[order]
     first_of_owner = np.concatenate([[0], np.cumsum(sizes)[:-1]])

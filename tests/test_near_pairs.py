@@ -68,6 +68,25 @@ def test_candidates_hold_every_pair_at_the_threshold(old: list[str], new: list[s
         assert (int(i), int(j)) in found
 
 
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.text(alphabet="发展改革的和", min_size=8, max_size=40), max_size=8),
+    st.sampled_from([0.7, 0.75, 0.8, 0.9, 1.0]),
+    st.randoms(use_true_random=False),
+)
+def test_long_strings_joined_on_bigrams_keep_every_pair_at_the_threshold(
+    old: list[str], least: float, rng: random.Random
+) -> None:
+    """Above 2/3 long strings meet on bigrams (β of `_bigram_overlap`): edited copies of
+    each string, few letters so that bigrams recur, all still found."""
+    new = [_edited(s, rng) for s in old] + old[: len(old) // 2]
+    rows, cols = candidate_pairs(old, new, least)
+    found = set(zip(rows.tolist(), cols.tolist(), strict=True))
+    matrix = similarity.ratio_matrix(old, new)
+    for i, j in zip(*np.nonzero(matrix >= least), strict=True):
+        assert (int(i), int(j)) in found
+
+
 def test_candidates_are_few_on_unrelated_sentences() -> None:
     plan, report = _sentences(PLAN), _sentences(REPORT_2025)
     rows, _ = candidate_pairs(plan[:400], report[:400], 0.8)
