@@ -169,6 +169,11 @@ class AlignOptions(BaseModel):
         description="Score taken off per level of difference (a part promoted or demoted must earn its pair).",
     )
     rounds: int = Field(default=3, description="Assignments solved, each using the previous one's parent pairs.")
+    dense_pairs: int = Field(
+        default=1 << 22,
+        description="Most section pairs (old × new) scored one by one; above it only the pairs sharing an "
+        "n-gram few sections hold, or with like headings, are (thousands of sections a side).",
+    )
     split_share: float = Field(
         default=1.0,
         description="Least weighted cosine (0..1) between an unpaired section and a section of the other version "

@@ -190,6 +190,30 @@ class WeightedSpace:
             self._columns = (key, sparse.csr_matrix(self.tfidf[list(cols)].T))
         return np.asarray((self.tfidf[list(rows)] @ self._columns[1]).toarray(), dtype=np.float64)
 
+    def sharing(
+        self, rows: Sequence[int], cols: Sequence[int], most: int
+    ) -> tuple[NDArray[np.intp], NDArray[np.intp], NDArray[np.float64]]:
+        """Positions (in `rows`, in `cols`) of the pairs of whole sections sharing an n-gram that
+        at most `most` of these sections hold, and the part of their cosine those n-grams make:
+        the pairs whose cosine may be high, found by a product whose cost is bounded by `most`
+        times the vectors' size, not by all pairs."""
+        import numpy as np
+        from scipy import sparse
+
+        left, right = self.tfidf[list(rows)], self.tfidf[list(cols)]
+        width = left.shape[1]
+        held = np.bincount(left.indices, minlength=width) + np.bincount(right.indices, minlength=width)
+        telling = held <= most
+        found = []
+        for side in (left, right):
+            marks = sparse.csr_matrix(
+                (np.where(telling[side.indices], side.data, 0.0), side.indices, side.indptr), shape=side.shape
+            )
+            marks.eliminate_zeros()
+            found.append(marks)
+        shared = sparse.coo_matrix(found[0] @ sparse.csr_matrix(found[1].T))
+        return shared.row.astype(np.intp), shared.col.astype(np.intp), np.asarray(shared.data, dtype=np.float64)
+
     def pair_cosines(self, rows: Sequence[int], cols: Sequence[int]) -> NDArray[np.float64]:
         """Weighted cosine of each pair (`rows[k]`, `cols[k]`): one product of the paired rows,
         not a block of all rows × all columns."""
@@ -199,6 +223,36 @@ class WeightedSpace:
             return np.zeros(0, dtype=np.float64)
         products = self.tfidf[list(rows)].multiply(self.tfidf[list(cols)])
         return np.asarray(products.sum(axis=1), dtype=np.float64).ravel()
+
+    def looked_up_cosines(self, rows: Sequence[int], cols: Sequence[int]) -> NDArray[np.float64]:
+        """`pair_cosines` for many pairs of which some hold a whole long part (a vector of a
+        hundred thousand n-grams): the pairs are taken by their longer vector, which is spread
+        once into a dense row, and each pair reads only the entries of its shorter one from it,
+        so a long vector is never copied once per pair."""
+        import numpy as np
+
+        out = np.zeros(len(rows), dtype=np.float64)
+        if not rows:
+            return out
+        tfidf = self.tfidf
+        indptr, indices, data = tfidf.indptr, tfidf.indices, tfidf.data
+        left, right = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
+        sizes = np.diff(indptr)
+        first_short = sizes[left] <= sizes[right]
+        short, long = np.where(first_short, left, right), np.where(first_short, right, left)
+        dense = np.zeros(tfidf.shape[1], dtype=np.float64)
+        order = np.argsort(long, kind="stable")
+        bounds = np.flatnonzero(np.diff(long[order])) + 1
+        for group in np.split(order, bounds):
+            vector = int(long[group[0]])
+            spread = slice(indptr[vector], indptr[vector + 1])
+            dense[indices[spread]] = data[spread]
+            counts = sizes[short[group]]
+            entry = np.repeat(indptr[short[group]] - (np.cumsum(counts) - counts), counts) + np.arange(counts.sum())
+            pair = np.repeat(np.arange(len(group)), counts)
+            out[group] = np.bincount(pair, weights=data[entry] * dense[indices[entry]], minlength=len(group))
+            dense[indices[spread]] = 0.0
+        return out
 
 
 def _distinct_mass(counts: sparse.csr_matrix, idf: NDArray[np.float64]) -> NDArray[np.float64]:

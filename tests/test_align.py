@@ -424,3 +424,46 @@ def test_a_sections_carried_sentence_keys_are_those_of_its_lines() -> None:
         expected = {_NUMBERS.sub("#", u.key) for u in whole if len(u.key) >= _MIN_CARRIED_CHARS}
         assert aligner._sentence_keys(section, cache if section in old_flat else {}) == expected
     assert aligner._sentence_keys(old_flat[0], cache)  # the whole report has carried-sentence keys
+
+
+def test_looked_up_cosines_are_the_paired_cosines_and_telling_pairs_share_a_rare_gram() -> None:
+    import numpy as np
+    from scipy import sparse
+
+    from docdiff.similarity import WeightedSpace
+
+    texts = ["推进北横通道建设", "建设北横通道", "发展数字经济", "数字经济发展加快", "稳定就业", "发展"]
+    # Section 0 holds 1 and 2 (a long vector beside short ones): ancestors[0, k] = 1.
+    ancestors = sparse.csr_matrix(sparse.identity(len(texts)) + sparse.csr_matrix(([1, 1], ([0, 0], [1, 2])), (6, 6)))
+    space = WeightedSpace(texts, ancestors)
+    rows, cols = [0, 0, 2, 1, 5, 4], [3, 1, 3, 4, 2, 4]
+    assert np.allclose(space.looked_up_cosines(rows, cols), space.pair_cosines(rows, cols))
+    assert len(space.looked_up_cosines([], [])) == 0
+    # Pairs sharing a bigram at most two of these sections hold: 通道 is in 1 and 0 (which holds
+    # 1), 展数 in 2 and 0; 数字经济 and 发展 are in 0, 2 and 3: not telling, so 2 and 3 do not pair.
+    i, j, partial = space.sharing([1, 2], [0, 3], most=2)
+    assert set(zip(i.tolist(), j.tolist(), strict=True)) == {(0, 0), (1, 0)}
+    assert 0 < partial[0] <= space.pair_cosines([1], [0])[0] + 1e-12
+
+
+def test_group_ranks_of_candidate_pairs() -> None:
+    import numpy as np
+
+    from docdiff.align.aligner import _group_kth, _top_of_groups
+
+    groups = np.array([0, 0, 0, 2, 2, 1])
+    values = np.array([0.2, 0.9, 0.5, 0.1, 0.3, 0.7])
+    assert _top_of_groups(groups, values, 2).tolist() == [False, True, True, True, True, True]
+    assert _group_kth(groups, values, 2, 4).tolist() == [0.5, 0.0, 0.1, 0.0]  # fewer than 2: 0
+
+
+def test_a_large_comparison_scoring_only_candidate_pairs_aligns_real_reports_as_scoring_all() -> None:
+    """`dense_pairs` 0 takes the path of thousands of sections a side on real reports: the same
+    comparison as scoring every pair (a review and tasks layout, and a plan against a report)."""
+    from tests.accuracy import document
+
+    every = CompareOptions()
+    candidates = every.model_copy(update={"align": every.align.model_copy(update={"dense_pairs": 0})})
+    for old, new in (("national-2021", "national-2022"), ("shanghai-2016", "shanghai-2017")):
+        a, b = document(old), document(new)
+        assert compare_documents(a, b, candidates) == compare_documents(a, b, every)

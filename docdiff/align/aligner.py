@@ -20,7 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import sparse
 
-from docdiff.align.candidates import PairTable, near_best
+from docdiff.align.candidates import PairTable, near_among, near_best
 from docdiff.align.gather import pair_gatherers
 from docdiff.align.models import NEVER_PARTS, AlignedPair, Alignment
 from docdiff.align.roles import in_review, role_blind
@@ -30,13 +30,21 @@ from docdiff.flat import FlatSection
 from docdiff.models import Document
 from docdiff.options import AlignOptions
 from docdiff.sentences import sentence_units
-from docdiff.similarity import WeightedSpace, heading_key, ratio_matrix, text_ratio
+from docdiff.similarity import WeightedSpace, heading_key, paired_ratios, ratio_matrix, ratio_pairs, text_ratio
 from docdiff.sparse_assign import chosen_pairs
 
 # How much the tree's shape alone speaks for a pair (see `_Aligner._confidence`).
 _ORDER_EVIDENCE = {"kept": 0.6, "reordered": 0.4, "level": 0.3, "moved": 0.1}
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?")
 _MIN_CARRIED_CHARS = 8
+# A large comparison scores only candidate pairs (`AlignOptions.dense_pairs`): those sharing an
+# n-gram held by at most this many of all sections, or whose headings reach this similarity.
+# Two versions of a section share rare n-grams; a pair sharing only common ones has a cosine
+# near 0, below what any pair needs.
+_TELLING_SECTIONS = 64
+# Of those, each section's this many most alike by the telling n-grams are scored in full.
+_TELLING_RIVALS = 8
+_LIKE_HEADINGS = 0.5
 
 
 class _Evidence:
@@ -62,6 +70,31 @@ class _Evidence:
 
     def content(self, rows: list[int], cols: list[int]) -> NDArray[np.float64]:
         return self.space.cosine(rows, [self.n + j for j in cols])
+
+    def candidates(self, rows: list[int], cols: list[int]) -> PairTable:
+        """The pairs of `rows` × `cols` (as positions) worth scoring in a large comparison: those
+        sharing an n-gram few sections hold, and those with headings alike."""
+        i, j, partial = self.space.sharing(rows, [self.n + c for c in cols], _TELLING_SECTIONS)
+        # The few most alike by those n-grams, for each section of either side.
+        best = _top_of_groups(i, partial, _TELLING_RIVALS) | _top_of_groups(j, partial, _TELLING_RIVALS)
+        i, j = i[best], j[best]
+        hi, hj, _ = ratio_pairs([self.old_keys[r] for r in rows], [self.new_keys[c] for c in cols], _LIKE_HEADINGS)
+        width = max(1, len(cols))
+        keys = np.unique(np.concatenate([i.astype(np.int64) * width + j, hi.astype(np.int64) * width + hj]))
+        first, second = np.divmod(keys, width)
+        return PairTable(first.astype(np.intp), second.astype(np.intp))
+
+    def pair_heading(self, rows: list[int], cols: list[int], pairs: PairTable) -> NDArray[np.float64]:
+        """Heading similarity of each pair of `pairs` (positions in `rows` and `cols`)."""
+        return paired_ratios(
+            [self.old_keys[rows[i]] for i in pairs.i.tolist()], [self.new_keys[cols[j]] for j in pairs.j.tolist()]
+        )
+
+    def pair_content_of(self, rows: list[int], cols: list[int], pairs: PairTable) -> NDArray[np.float64]:
+        """Content similarity of each pair of `pairs` (positions in `rows` and `cols`)."""
+        return self.space.looked_up_cosines(
+            [rows[i] for i in pairs.i.tolist()], [self.n + cols[j] for j in pairs.j.tolist()]
+        )
 
     def pair_content(self, pairs: list[tuple[int, int]]) -> list[float]:
         """Content similarity of each (old, new) pair."""
@@ -152,13 +185,16 @@ class _Aligner:
         }
 
     def _base_scores(
-        self, pairs: PairTable, rows: list[int], cols: list[int], sides: dict[str, tuple[NDArray[Any], NDArray[Any]]]
+        self,
+        pairs: PairTable,
+        heading: NDArray[np.float64],
+        content: NDArray[np.float64],
+        sides: dict[str, tuple[NDArray[Any], NDArray[Any]]],
     ) -> tuple[NDArray[np.float64], ...]:
         """Heading and content similarity, and their combination before structure is known, of
-        all pairs of the old sections `rows` × new sections `cols` (`pairs`: their positions)."""
+        `pairs` (positions in the rows and columns `sides` describes), given their heading and
+        content similarities."""
         options = self.options
-        heading = self.evidence.heading(rows, cols).ravel()
-        content = self.evidence.content(rows, cols).ravel()
         old_keys, new_keys = sides["keys"]
         # No heading words on a side (an article's `第五条`): the heading says nothing, content decides.
         worded = pairs.left(old_keys) & pairs.right(new_keys)
@@ -217,8 +253,11 @@ class _Aligner:
 
         old_review, new_review = self.old_review[rows], self.new_review[cols]
 
-        def scored(pairs: PairTable, start: int, stop: int) -> tuple[NDArray[Any], ...]:
-            heading, content, base = self._base_scores(pairs, rows[start:stop], cols, sides)
+        def judged(
+            pairs: PairTable, heading: NDArray[np.float64], content: NDArray[np.float64]
+        ) -> tuple[NDArray[Any], ...]:
+            """Scores of `pairs` and whether each may pair at all, before ranks."""
+            heading, content, base = self._base_scores(pairs, heading, content, sides)
             # A review section never pairs with a tasks one, nor is its rival (see `roles`).
             across = pairs.left(old_review) != pairs.right(new_review)
             base = np.where(across, -1.0, base)
@@ -231,6 +270,13 @@ class _Aligner:
                 heading >= options.like_headings, options.min_content_similarity, options.min_unlike_content
             )
             allowed = (~both_text | (content >= least)) & ~across
+            return heading, content, base, allowed, both_text
+
+        def scored(pairs: PairTable, start: int, stop: int) -> tuple[NDArray[Any], ...]:
+            block = rows[start:stop]
+            heading = self.evidence.heading(block, cols).ravel()
+            content = self.evidence.content(block, cols).ravel()
+            heading, content, base, allowed, both_text = judged(pairs, heading, content)
             if ranking:
                 grid = content.reshape(stop - start, len(cols))
                 allowed &= ~both_text | (grid >= _kth_largest(grid[:, new_rival], limit, axis=1)[:, None]).ravel()
@@ -241,12 +287,28 @@ class _Aligner:
         # How near each pair comes to the best either of its sections has anywhere: real years
         # rewrite a section so much that the absolute similarity says less than the ranking.
         # Only those pairs are kept (see `candidates`), never a matrix of all pairs.
-        near = near_best(len(rows), len(cols), scored, options.min_best_share)
+        if len(rows) * len(cols) <= options.dense_pairs:
+            near = near_best(len(rows), len(cols), scored, options.min_best_share)
+            column_rank = column_best.min(axis=0) if ranking else None
+        else:
+            # Too many pairs to score each: only those sharing a telling n-gram or a like heading.
+            worth = self.evidence.candidates(rows, cols)
+            heading, content, base, allowed, both_text = judged(
+                worth, self.evidence.pair_heading(rows, cols, worth), self.evidence.pair_content_of(rows, cols, worth)
+            )
+            column_rank = None
+            if ranking:
+                rivals = worth.right(new_rival)
+                row_rank = _group_kth(worth.i[rivals], content[rivals], limit, len(rows))
+                allowed &= ~both_text | (content >= worth.left(row_rank))
+                rivals = worth.left(old_rival)
+                column_rank = _group_kth(worth.j[rivals], content[rivals], limit, len(cols))
+            near = near_among(worth, heading, content, base, allowed, options.min_best_share)
         pairs, heading, content, base = near.pairs, near.heading, near.content, near.base
-        if ranking:
+        if column_rank is not None:
             # The new side's rank: its content against the `limit`-th best of its rival old sections.
             both_text = ~(pairs.left(old_empty) | pairs.right(new_empty))
-            keep = ~both_text | (content >= pairs.right(column_best.min(axis=0)))
+            keep = ~both_text | (content >= pairs.right(column_rank))
             pairs = pairs.subset(keep)
             heading, content, base = heading[keep], content[keep], base[keep]
         old_parent = np.array([self.old[i].parent for i in rows])
@@ -433,6 +495,34 @@ def _one_sided(old: int | None = None, new: int | None = None) -> AlignedPair:
         heading_similarity=0.0,
         content_similarity=0.0,
     )
+
+
+def _top_of_groups(groups: NDArray[np.intp], values: NDArray[np.float64], m: int) -> NDArray[np.bool_]:
+    """Whether each entry is among the `m` largest `values` of its group (ties by position)."""
+    # Values lie in [-1, 1]: one stable sort on the group, then the value, largest first.
+    order = np.argsort(groups * 4.0 - values, kind="stable")
+    sorted_groups = groups[order]
+    starts = np.ones(len(order), dtype=bool)
+    starts[1:] = sorted_groups[1:] != sorted_groups[:-1]
+    first = np.maximum.accumulate(np.where(starts, np.arange(len(order)), 0))
+    top = np.zeros(len(values), dtype=bool)
+    top[order] = np.arange(len(order)) - first < m
+    return top
+
+
+def _group_kth(groups: NDArray[np.intp], values: NDArray[np.float64], k: int, size: int) -> NDArray[np.float64]:
+    """Per group 0..size-1, the k-th largest of its `values`, 0 where it has fewer than k: the
+    pairs not among the candidates, whose similarity is near 0, stand for the missing ones."""
+    out = np.zeros(size)
+    if not len(groups):
+        return out
+    order = np.lexsort((-values, groups))
+    groups, values = groups[order], values[order]
+    first = np.searchsorted(groups, np.arange(size))
+    count = np.bincount(groups, minlength=size)
+    has = np.flatnonzero(count >= k)
+    out[has] = values[first[has] + k - 1]
+    return out
 
 
 def _kth_largest(values: NDArray[np.float64], k: int, axis: int) -> NDArray[np.float64]:

@@ -83,3 +83,24 @@ def near_best(n_rows: int, n_cols: int, score: Scorer, share: float) -> Candidat
     best = np.maximum(row_best[i], col_best[j])
     keep = base >= share * np.maximum(best, 1e-9)
     return Candidates(PairTable(i[keep], j[keep]), heading[keep], content[keep], base[keep])
+
+
+def near_among(
+    pairs: PairTable,
+    heading: NDArray[np.float64],
+    content: NDArray[np.float64],
+    base: NDArray[np.float64],
+    allowed: NDArray[np.bool_],
+    share: float,
+) -> Candidates:
+    """`near_best` over the scored `pairs` only (a large comparison's candidates): the pairs
+    allowed whose base score reaches `share` of the best either section has among them."""
+    n_rows = int(pairs.i.max(initial=-1)) + 1
+    n_cols = int(pairs.j.max(initial=-1)) + 1
+    row_best = np.full(n_rows, -np.inf)
+    col_best = np.full(n_cols, -np.inf)
+    np.maximum.at(row_best, pairs.i, base)
+    np.maximum.at(col_best, pairs.j, base)
+    best = np.maximum(pairs.left(row_best), pairs.right(col_best))
+    keep = allowed & (base >= share * np.maximum(best, 1e-9))
+    return Candidates(pairs.subset(keep), heading[keep], content[keep], base[keep])

@@ -92,7 +92,7 @@ def _tokens(text: str) -> tuple[_Token, ...]:
     pos = 0
     # One string per distinct word and tag: a long text repeats a few thousand words; whether a
     # word is all Han is decided once per distinct word.
-    words: dict[str, tuple[str, bool]] = {}
+    words: dict[str, tuple[str, bool, bool]] = {}  # word → (its one string, all Han, all numerals)
     tags: dict[str, str] = {}
     append = tokens.append
     after_digits = False  # the word before is all numeral characters (`二`, `〇`, `十四`)
@@ -103,12 +103,13 @@ def _tokens(text: str) -> tuple[_Token, ...]:
         if known is None:
             # An ordinal (`第四次`, `第十三个`) ends a run: what it counts is a session or a
             # plan's number (`自治区第十次党代会`), a name of an event, not a formulation.
-            known = words[word] = (word, bool(_HAN_WORD.fullmatch(word)) and not _ORDINAL.match(word))
+            han = bool(_HAN_WORD.fullmatch(word)) and not _ORDINAL.match(word)
+            known = words[word] = (word, han, all(ch in CN_DIGITS for ch in word))
         # A word opening on a numeral right after numerals goes on with that number: `九年` of
         # `二〇一九年` (cut `二`/`〇`/`一`/`九年`) is a date's tail, not a word a term starts on.
         han = known[1] and not (after_digits and word[0] in CN_DIGITS)
         append(_Token(known[0], tags.setdefault(tag, tag), pos, han))
-        after_digits = all(ch in CN_DIGITS for ch in word)
+        after_digits = known[2]
         pos = end
     return tuple(tokens)
 
