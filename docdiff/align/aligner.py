@@ -44,7 +44,7 @@ _MIN_CARRIED_CHARS = 8
 _TELLING_SECTIONS = 64
 # Of those, each section's this many most alike by the telling n-grams are scored in full.
 _TELLING_RIVALS = 8
-_LIKE_HEADINGS = 0.5
+_LIKE_HEADINGS = 0.7
 
 
 class _Evidence:

@@ -80,11 +80,12 @@ def preamble_parts(aligner: _Aligner, new_side: bool) -> dict[int, list[int]]:
     empty = aligner.evidence.new_empty if new_side else aligner.evidence.old_empty
     found: dict[int, list[int]] = {}
     others = [s.index for s in theirs[1:] if s.section.style not in NEVER_PARTS]
+    their_offset = aligner.evidence.n - offset
+    their_rows = [their_offset + k for k in others]  # the others in the space, one list for all units
     for source, partner in their_partners.items():
         parent = mine[partner].parent
         if source == 0 or parent is None:
             continue
-        their_offset = aligner.evidence.n - offset
         if not aligner._containers(theirs, [source], their_offset)[0]:
             continue
         if space.own_mass[their_offset + source] < share * space.mass[their_offset + source]:
@@ -97,11 +98,9 @@ def preamble_parts(aligner: _Aligner, new_side: bool) -> dict[int, list[int]]:
             if s not in partners and not empty[s] and mine[s].section.style not in NEVER_PARTS
         ]
         for unit in siblings:
-            likeness = (
-                aligner.evidence.content(others, [unit])[:, 0]
-                if new_side
-                else aligner.evidence.content([unit], others)[0]
-            )
+            # The unit against all the others as one row (the others' side is built once and
+            # kept by `cosine`), not all the others gathered again for each unit.
+            likeness = space.cosine([offset + unit], their_rows)[0]
             best = int(np.argmax(likeness))
             if others[best] == source and likeness[best] >= aligner.options.min_sibling_part_similarity:
                 found.setdefault(source, []).append(unit)
