@@ -19,6 +19,7 @@ from docdiff.comparison import (
 from docdiff.diff import RawEdit, RawSentence, SectionDiff, diff_bodies, find_moves, one_sided_units
 from docdiff.duplicates.report import duplicate_report
 from docdiff.facts.extract import SentenceMemo, extract_facts
+from docdiff.facts.formulations import forget_words
 from docdiff.facts.pair import pair_facts
 from docdiff.facts.phrases import recurring_slogans
 from docdiff.flat import FlatSection, flatten
@@ -53,6 +54,7 @@ def compare_outlines(
     memo: SentenceMemo = {}
     old_facts = extract_facts(old, old_outline, slogans, old_flat, other=new, memo=memo)
     new_facts = extract_facts(new, new_outline, slogans, new_flat, other=old, memo=memo)
+    forget_words()  # both versions' words are read: a long pair's would weigh on what follows
     facts = tuple(pair_facts(old_facts, new_facts, section_pairs, options.facts))
     summary = _summary(old, new, old_flat, new_flat, sections)
     fact_counts: dict[str, dict[str, int]] = {}

@@ -200,18 +200,20 @@ class WeightedSpace:
         import numpy as np
         from scipy import sparse
 
-        left, right = self.tfidf[list(rows)], self.tfidf[list(cols)]
-        width = left.shape[1]
-        held = np.bincount(left.indices, minlength=width) + np.bincount(right.indices, minlength=width)
-        telling = held <= most
-        found = []
-        for side in (left, right):
-            marks = sparse.csr_matrix(
-                (np.where(telling[side.indices], side.data, 0.0), side.indices, side.indptr), shape=side.shape
-            )
-            marks.eliminate_zeros()
-            found.append(marks)
-        shared = sparse.coo_matrix(found[0] @ sparse.csr_matrix(found[1].T))
+        # Counted and kept in place: the vectors of a large comparison are never copied whole.
+        tfidf = self.tfidf
+        height, width = tfidf.shape
+        member = np.zeros(height, dtype=bool)
+        member[list(rows)] = True
+        member[list(cols)] = True
+        sizes = np.diff(tfidf.indptr)
+        held = np.bincount(tfidf.indices[np.repeat(member, sizes)], minlength=width)
+        keep = (held <= most)[tfidf.indices]
+        owner = np.repeat(np.arange(height, dtype=np.int32), sizes)
+        indptr = np.concatenate([[0], np.cumsum(np.bincount(owner[keep], minlength=height))])
+        del owner
+        marks = sparse.csr_matrix((tfidf.data[keep], tfidf.indices[keep], indptr), shape=tfidf.shape)
+        shared = sparse.coo_matrix(marks[list(rows)] @ sparse.csr_matrix(marks[list(cols)].T))
         return shared.row.astype(np.intp), shared.col.astype(np.intp), np.asarray(shared.data, dtype=np.float64)
 
     def pair_cosines(self, rows: Sequence[int], cols: Sequence[int]) -> NDArray[np.float64]:

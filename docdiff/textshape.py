@@ -83,40 +83,37 @@ class Substrings:
 
     `in` scans the text: a 4 MB version asked about the thousands of terms and list items of
     the other, each a scan, is quadratic. From `indexed_from` characters, the text's
-    character bigrams are sorted once (numpy) and a question looks only at the positions of
-    its rarest bigram; below it, and for strings of one character, `in` is cheaper.
+    character bigrams are sorted once (numpy arrays, 24 bytes a character) and a question
+    looks only at the positions of its rarest bigram; below it, and for strings of one
+    character, `in` is cheaper.
     """
 
     def __init__(self, text: str, indexed_from: int = 200_000) -> None:
         self.text = text
-        self._spans: dict[int, tuple[int, int]] | None = None
-        self._positions: Any = None  # numpy int64: where each bigram occurs, bigram by bigram
+        self._index: tuple[Any, Any, Any, Any] | None = None  # bigrams, first, counts, positions
         if len(text) >= indexed_from:
-            self._index()
+            import numpy as np
 
-    def _index(self) -> None:
-        import numpy as np
-
-        codes = np.frombuffer(self.text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
-        bigrams = codes[:-1] * 0x110000 + codes[1:]
-        order = np.argsort(bigrams, kind="stable")
-        distinct, first, counts = np.unique(bigrams[order], return_index=True, return_counts=True)
-        self._spans = dict(zip(distinct.tolist(), zip(first.tolist(), counts.tolist(), strict=True), strict=True))
-        self._positions = order
+            codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+            bigrams = codes[:-1] * 0x110000 + codes[1:]
+            del codes
+            order = np.argsort(bigrams, kind="stable")
+            distinct, first, counts = np.unique(bigrams[order], return_index=True, return_counts=True)
+            self._index = (distinct, first, counts, order)
 
     def __contains__(self, query: str) -> bool:
-        spans = self._spans
-        if spans is None or len(query) < 2:
+        if self._index is None or len(query) < 2:
             return query in self.text
-        rarest: tuple[int, int, int] | None = None  # (count, first, offset in the query)
-        for k in range(len(query) - 1):
-            span = spans.get(ord(query[k]) * 0x110000 + ord(query[k + 1]))
-            if span is None:
-                return False  # a bigram the text lacks
-            if rarest is None or span[1] < rarest[0]:
-                rarest = (span[1], span[0], k)
-        assert rarest is not None
-        count, first, offset = rarest
+        import numpy as np
+
+        distinct, first, counts, order = self._index
+        points = np.array([ord(ch) for ch in query], dtype=np.int64)
+        wanted = points[:-1] * 0x110000 + points[1:]
+        at = np.minimum(np.searchsorted(distinct, wanted), len(distinct) - 1)
+        if not len(distinct) or not bool((distinct[at] == wanted).all()):
+            return False  # a bigram the text lacks
+        rarest = int(np.argmin(counts[at]))
+        start = int(first[at[rarest]])
+        places = order[start : start + int(counts[at[rarest]])].tolist()
         text = self.text
-        places = self._positions[first : first + count].tolist()
-        return any(text.startswith(query, p - offset) for p in places if p >= offset)
+        return any(text.startswith(query, p - rarest) for p in places if p >= rarest)

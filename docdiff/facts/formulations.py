@@ -114,6 +114,13 @@ def _tokens(text: str) -> tuple[_Token, ...]:
     return tuple(tokens)
 
 
+def forget_words() -> None:
+    """Let go of the words of the texts last read (`_tokens` keeps them, as each side of a
+    comparison is read twice): a 4 MB pair's are some 200 MB, of no use once its facts are."""
+    _tokens.cache_clear()
+    _token_starts.cache_clear()
+
+
 @cache
 def _frequencies() -> dict[str, float]:
     from wordfreq import get_frequency_dict
