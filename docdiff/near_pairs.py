@@ -157,8 +157,11 @@ def _multiset(
 ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
     """Items (`points`, each owned by `owner`, owners in order) as set elements: the pair (item,
     k-th occurrence in its owner) coded as one integer, sorted by owner."""
-    # Occurrence number: position within the run of one item in one owner, in order.
-    order = np.lexsort((np.arange(len(points)), points, owner))
+    # Occurrence number: position within the run of one item in one owner, in order. One
+    # stable sort on a single key (owner, then the item's rank among the distinct items) is
+    # the three-key lexsort, several times faster.
+    distinct, item = np.unique(points, return_inverse=True)
+    order = np.argsort(owner * max(1, len(distinct)) + item.ravel(), kind="stable")
     by_owner, by_point = owner[order], points[order]
     starts = np.ones(len(order), dtype=bool)
     starts[1:] = (by_owner[1:] != by_owner[:-1]) | (by_point[1:] != by_point[:-1])
@@ -174,7 +177,7 @@ def _prefixes(
     """Owner and rank of every prefix element: the rarest |x| − need(x) + 1 elements of each set
     x (`owner` sorted: each set's elements together)."""
     keep = sizes - need + 1
-    order = np.lexsort((rank, owner))
+    order = np.argsort(owner * max(1, int(rank.max(initial=0)) + 1) + rank, kind="stable")
     owner, rank = owner[order], rank[order]
     first_of_owner = np.concatenate([[0], np.cumsum(sizes)[:-1]])
     position = np.arange(len(owner)) - first_of_owner[owner]

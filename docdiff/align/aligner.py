@@ -78,7 +78,16 @@ class _Evidence:
         # The few most alike by those n-grams, for each section of either side.
         best = _top_of_groups(i, partial, _TELLING_RIVALS) | _top_of_groups(j, partial, _TELLING_RIVALS)
         i, j = i[best], j[best]
-        hi, hj, _ = ratio_pairs([self.old_keys[r] for r in rows], [self.new_keys[c] for c in cols], _LIKE_HEADINGS)
+        # Headings with words only: two empty keys are alike (ratio 1) but say nothing (`worded`),
+        # and a law's thousands of `第N条` would pair all with all.
+        worded_rows = np.array([k for k, r in enumerate(rows) if self.old_keys[r]], dtype=np.intp)
+        worded_cols = np.array([k for k, c in enumerate(cols) if self.new_keys[c]], dtype=np.intp)
+        hi, hj, _ = ratio_pairs(
+            [self.old_keys[rows[k]] for k in worded_rows.tolist()],
+            [self.new_keys[cols[k]] for k in worded_cols.tolist()],
+            _LIKE_HEADINGS,
+        )
+        hi, hj = worded_rows[hi], worded_cols[hj]
         width = max(1, len(cols))
         keys = np.unique(np.concatenate([i.astype(np.int64) * width + j, hi.astype(np.int64) * width + hj]))
         first, second = np.divmod(keys, width)
