@@ -262,9 +262,9 @@ def _distinct_mass(counts: sparse.csr_matrix, idf: NDArray[np.float64]) -> NDArr
     import numpy as np
     from scipy import sparse
 
-    present = counts.copy()
-    present.data = np.ones_like(present.data)
-    return np.asarray((present @ sparse.diags(idf)).sum(axis=1), dtype=np.float64).ravel()
+    # Each present n-gram's weight in place of its count, summed as scipy sums a row.
+    weights = sparse.csr_matrix((idf[counts.indices], counts.indices, counts.indptr), shape=counts.shape)
+    return np.asarray(weights.sum(axis=1), dtype=np.float64).ravel()
 
 
 def _ngram_codes(texts: Sequence[str], n: int) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
