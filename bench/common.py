@@ -21,3 +21,24 @@ def best_of(runs: int, work: Callable[[], object]) -> float:
         work()
         best = min(best, time.perf_counter() - start)
     return best
+
+
+def forget_cached_results() -> None:
+    """Clear every cache in `docdiff` that is keyed by its arguments (words of a text, a name's
+    tags, a numeral's value), so that a timing repeated in one process measures a cold run.
+
+    Caches of loaders without arguments (jieba's dictionary, wordfreq's list) are kept: a process
+    loads them once, and the warm-up run has paid for them.
+    """
+    import inspect
+    import sys
+
+    for name, module in list(sys.modules.items()):
+        if not (name == "docdiff" or name.startswith("docdiff.")):
+            continue
+        for value in vars(module).values():
+            clear = getattr(value, "cache_clear", None)
+            if clear is None or getattr(value, "__module__", None) != name:
+                continue
+            if inspect.signature(value).parameters:
+                clear()
