@@ -289,7 +289,29 @@ def test_a_comparison_lets_go_of_the_words_it_read() -> None:
     old = document_from_bytes("一、总体要求\n今年要稳定就业，实施就业优先政策。\n".encode(), "old")
     new = document_from_bytes("一、总体要求\n今年要稳定就业，推进新型基础设施建设。\n".encode(), "new")
     formulations._tokens(old.normalised)
-    assert formulations._tokens.cache_info().currsize >= 1
+    assert formulations._words.cache_info().currsize >= 1
+    assert formulations._piece_tokens.cache_info().currsize >= 1
     compare_documents(old, new)
-    assert formulations._tokens.cache_info().currsize == 0
-    assert formulations._token_starts.cache_info().currsize == 0
+    assert formulations._words.cache_info().currsize == 0
+    assert formulations._piece_tokens.cache_info().currsize == 0
+
+
+def test_a_text_segmented_piece_by_piece_gets_the_words_and_tags_of_the_whole() -> None:
+    """Pieces end after whitespace and punctuation, which jieba never puts inside a block: each
+    piece cut alone gives the words, offsets and tags the whole text gives, on real reports and
+    on text made of every kind of piece end, `\r\n` (one word) and a date's `〇` included."""
+    from docdiff.facts import formulations
+
+    made = "一是“放管服”改革，二〇一九年（全年）；\r\n  G60科创走廊、5G基站\u3000新基建！\t碳达峰—碳中和…A+B。"
+    texts = [made, *(document(name).normalised for name in ("national-2020", "shanghai-2017", "hailar-2018"))]
+    for text in texts:
+        formulations.forget_words()
+        whole = formulations._piece_tokens(text).tokens  # the whole text segmented as one piece
+        formulations.forget_words()
+        assert formulations._tokens(text) == list(whole)
+        assert formulations._piece_tokens.cache_info().currsize > 1
+    # Only the pieces asked for are segmented.
+    formulations.forget_words()
+    words = formulations._words(made)
+    assert words.starts_word(made.index("科创")) and not words.starts_word(made.index("创走"))
+    assert formulations._piece_tokens.cache_info().currsize == 1

@@ -72,9 +72,30 @@ class _Token(NamedTuple):
     han: bool  # all Han characters: part of a run of words (decided once, as the tokens are cached)
 
 
-@lru_cache(maxsize=8)
-def _tokens(text: str) -> tuple[_Token, ...]:
-    """jieba's words with their part of speech and offsets (cached: each side is read twice).
+# Characters jieba never puts inside a block of text it segments (whitespace, CJK and general
+# punctuation, full-width forms): each is a word of its own, so a text cut after a run of them
+# falls into pieces that each segment as they do inside the whole text. Not `\r`, which opens the
+# one two-character word `\r\n`, nor `〇`, a numeral the next word may go on with (`二〇一九年`).
+_PIECE_END = re.compile(r"[\n\t \u2000-\u206f\u3000-\u3006\u3008-\u303f\uff00-\uffef]+")
+
+
+class _Piece(NamedTuple):
+    """A piece's words, their starts relative to the piece."""
+
+    tokens: tuple[_Token, ...]
+    starts: tuple[int, ...]
+
+
+# One string per distinct word and tag: a long text repeats a few thousand words; whether a word
+# is all Han is decided once per distinct word (word → its one string, all Han, all numerals).
+_KNOWN: dict[str, tuple[str, bool, bool]] = {}
+_TAGS: dict[str, str] = {}
+
+
+@lru_cache(maxsize=1 << 16)
+def _piece_tokens(piece: str) -> _Piece:
+    """jieba's words of one piece of a text with their part of speech and offsets (cached by the
+    piece: a report repeats clauses).
 
     Words come from segmentation with the HMM, which joins characters the dictionary does not
     know into new words (`抗疫`: new words are what new formulations are made of); tags come
@@ -85,18 +106,15 @@ def _tokens(text: str) -> tuple[_Token, ...]:
 
     ends: dict[int, str] = {}
     pos = 0
-    for word, tag in rjieba.tag(text, False):
+    for word, tag in rjieba.tag(piece, False):
         pos += len(word)
         ends[pos] = tag
     tokens: list[_Token] = []
     pos = 0
-    # One string per distinct word and tag: a long text repeats a few thousand words; whether a
-    # word is all Han is decided once per distinct word.
-    words: dict[str, tuple[str, bool, bool]] = {}  # word → (its one string, all Han, all numerals)
-    tags: dict[str, str] = {}
+    words, tags = _KNOWN, _TAGS
     append = tokens.append
     after_digits = False  # the word before is all numeral characters (`二`, `〇`, `十四`)
-    for word in rjieba.cut(text, True):
+    for word in rjieba.cut(piece, True):
         end = pos + len(word)
         tag = ends.get(end, "x")
         known = words.get(word)
@@ -111,14 +129,74 @@ def _tokens(text: str) -> tuple[_Token, ...]:
         append(_Token(known[0], tags.setdefault(tag, tag), pos, han))
         after_digits = known[2]
         pos = end
-    return tuple(tokens)
+    return _Piece(tuple(tokens), tuple(t.start for t in tokens))
+
+
+class _Words:
+    """jieba's words of a text, segmented piece by piece when first asked for (see `_PIECE_END`).
+
+    Most of a next version's clauses are held word for word by the version before, and no term
+    inside them can be new (`_held_verbatim`): their words are never needed, so they are never
+    segmented. Offsets of the tokens it gives are in the text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        bounds = [0, *(m.end() for m in _PIECE_END.finditer(text))]
+        if bounds[-1] != len(text):
+            bounds.append(len(text))
+        self._bounds = bounds  # piece k is text[bounds[k] : bounds[k + 1]]
+
+    def _piece(self, pos: int) -> int:
+        return min(bisect_right(self._bounds, pos), len(self._bounds) - 1) - 1
+
+    def _of(self, k: int) -> _Piece:
+        return _piece_tokens(self.text[self._bounds[k] : self._bounds[k + 1]])
+
+    def between(self, start: int, end: int) -> list[_Token]:
+        """The words of every piece that overlaps `start`..`end` (offsets in the text)."""
+        found: list[_Token] = []
+        if not self.text:
+            return found
+        for k in range(self._piece(start), self._piece(max(start, end - 1)) + 1):
+            offset = self._bounds[k]
+            found.extend(_Token(t.word, t.tag, t.start + offset, t.han) for t in self._of(k).tokens)
+        return found
+
+    def starting_in(self, start: int, end: int) -> list[_Token]:
+        """The words that start in `start`..`end`, a stretch of one piece (a run of Han characters)."""
+        k = self._piece(start)
+        offset = self._bounds[k]
+        piece = self._of(k)
+        first = bisect_left(piece.starts, start - offset)
+        last = bisect_left(piece.starts, end - offset)
+        return [_Token(t.word, t.tag, t.start + offset, t.han) for t in piece.tokens[first:last]]
+
+    def starts_word(self, pos: int) -> bool:
+        """Whether a word starts at `pos`."""
+        k = self._piece(pos)
+        piece = self._of(k)
+        i = bisect_left(piece.starts, pos - self._bounds[k])
+        return i < len(piece.starts) and piece.starts[i] == pos - self._bounds[k]
+
+
+@lru_cache(maxsize=8)
+def _words(text: str) -> _Words:
+    """The words of `text`, segmented as asked (cached: each side is read twice)."""
+    return _Words(text)
+
+
+def _tokens(text: str) -> list[_Token]:
+    """Every word of `text`, with its part of speech and offset."""
+    return _words(text).between(0, len(text))
 
 
 def forget_words() -> None:
-    """Let go of the words of the texts last read (`_tokens` keeps them, as each side of a
+    """Let go of the words of the texts last read (`_words` keeps them, as each side of a
     comparison is read twice): a 4 MB pair's are some 200 MB, of no use once its facts are."""
-    _tokens.cache_clear()
-    _token_starts.cache_clear()
+    _words.cache_clear()
+    _piece_tokens.cache_clear()
+    _KNOWN.clear()
+    _TAGS.clear()
 
 
 @cache
@@ -179,38 +257,28 @@ def find_formulations(
     return sorted(found, key=lambda f: f.start)
 
 
-@lru_cache(maxsize=8)
-def _token_starts(text: str) -> list[int]:
-    """Where each of `_tokens(text)` starts (sorted)."""
-    return [token.start for token in _tokens(text)]
-
-
-def _runs(
-    tokens: Sequence[_Token], held: Sequence[tuple[int, int]] = (), starts: Sequence[int] = ()
-) -> list[list[_Token]]:
+def _runs(words: _Words, held: Sequence[tuple[int, int]] = ()) -> list[list[_Token]]:
     """Runs of Han words between punctuation, digits and spaces, leaving out those inside a span
-    of `held` (sorted, disjoint maximal runs of Han characters; `starts`: the tokens' starts).
+    of `held` (disjoint maximal runs of Han characters).
 
-    The tokens inside a held span are skipped without being looked at: a run of Han words lies
-    inside one maximal run of Han characters, and a token starting inside a held span that
-    reaches out of it is no Han word, so it breaks runs as the span's edge does."""
-    runs: list[list[_Token]] = [[]]
-    ranges = [(0, len(tokens))]
-    if held:
-        ranges, previous = [], 0
-        for start, end in held:
-            ranges.append((previous, bisect_left(starts, start)))
-            previous = bisect_left(starts, end)
-        ranges.append((previous, len(tokens)))
-    for first, last in ranges:
-        if runs[-1]:
-            runs.append([])
-        for token in tokens[first:last]:
+    A run of Han words lies inside one maximal run of Han characters, so only the words starting
+    in runs not held are looked at (and segmented): a word starting inside one that reaches out
+    of it is no Han word, and breaks the run as its edge does."""
+    runs: list[list[_Token]] = []
+    skipped = set(held)
+    for match in _HAN_WORD.finditer(words.text):
+        if match.span() in skipped:
+            continue
+        run: list[_Token] = []
+        for token in words.starting_in(*match.span()):
             if token.han:
-                runs[-1].append(token)
-            elif runs[-1]:
-                runs.append([])
-    return [run for run in runs if run]
+                run.append(token)
+            elif run:
+                runs.append(run)
+                run = []
+        if run:
+            runs.append(run)
+    return runs
 
 
 def _held_verbatim(text: str, other: str) -> list[tuple[int, int]]:
@@ -223,15 +291,12 @@ def _held_verbatim(text: str, other: str) -> list[tuple[int, int]]:
 
 
 def _candidates(
-    tokens: Sequence[_Token],
-    options: FormulationOptions,
-    held: Sequence[tuple[int, int]] = (),
-    starts: Sequence[int] = (),
+    words: _Words, options: FormulationOptions, held: Sequence[tuple[int, int]] = ()
 ) -> dict[str, list[int]]:
     """Every run of words shaped like a term, with its start offsets: it starts on a word that is
     neither a function word nor a common verb (`实施`, `加强` lead into a term, they are not part of
     it), ends on a content word of two characters or more, and is rare as a whole. Runs inside a
-    span of `held` are left out (`starts`: the tokens' starts)."""
+    span of `held` are left out."""
     found: dict[str, list[int]] = {}
     frequencies = _frequencies()
     # Zipf ≤ max_zipf as an upper bound on the frequency, so that a run's Zipf (see `zipf`) is
@@ -242,7 +307,7 @@ def _candidates(
     # What a word can be in a term depends only on the word and its tag: decided once per
     # distinct pair (a long text repeats a few thousand), not once per position.
     shapes: dict[tuple[str, str], tuple[int, float, bool, bool]] = {}
-    for run in _runs(tokens, held, starts):
+    for run in _runs(words, held):
         run_shapes = []
         for token in run:
             shape = shapes.get((token.word, token.tag))
@@ -325,8 +390,8 @@ def _new_terms(
     """New terms of `text`, the most telling first, none of them inside an item of `listed`
     (`said`: what `other` holds, if already indexed)."""
     said = said or Substrings(other)
-    tokens = _tokens(text)
-    candidates = _candidates(tokens, options, _held_verbatim(text, other), _token_starts(text))
+    words = _words(text)
+    candidates = _candidates(words, options, _held_verbatim(text, other))
     key_starts = sorted(key_spans)
     kept: dict[str, int] = {}
     recurring: set[str] = set()
@@ -356,7 +421,7 @@ def _new_terms(
             continue
         final.append(form)
     # The most telling first (see `_Ranker`); as many as the version's length allows.
-    rank = _Ranker(tokens, _token_starts(text), said)
+    rank = _Ranker(words, said)
     final.sort(key=lambda f: -rank.score(f, kept[f], counts[f]))
     cap = max(options.min_terms, round(options.terms_per_kchar * len(text) / 1000))
     chosen: list[str] = []
@@ -374,20 +439,17 @@ class _Ranker:
     of a word general Chinese lacks (`抗疫`, a coinage: Zipf 0) or barely knows (Zipf < 1), holding
     a word the other version never says, and long (a named policy is a compound of words)."""
 
-    def __init__(self, tokens: Sequence[_Token], starts: Sequence[int], other: Substrings) -> None:
-        self._tokens = tokens
-        self._starts = starts
+    def __init__(self, words: _Words, other: Substrings) -> None:
+        self._words = words
         self._other = other
         self._absent: dict[str, bool] = {}
         self._frequencies = _frequencies()
 
     def score(self, form: str, start: int, count: int) -> float:
         """Higher is more telling."""
-        k = bisect_right(self._starts, start) - 1
-        words = []
-        while k < len(self._tokens) and self._tokens[k].start < start + len(form):
-            words.append(self._tokens[k].word)
-            k += 1
+        tokens = self._words.between(start, start + len(form))
+        k = max(0, bisect_right([t.start for t in tokens], start) - 1)
+        words = [t.word for t in tokens[k:] if t.start < start + len(form)]
         least = min((self._frequencies.get(w, 0.0) for w in words), default=0.0)
         score = 3.0 * min(count, 4) + 0.2 * len(form)
         score += 4.0 if least <= 0.0 else 2.0 if least < _RARE_WORD else 0.0
@@ -418,16 +480,14 @@ def _enumerations(text: str, options: FormulationOptions) -> list[tuple[int, str
     to the length of the others (`牢固树立政治意识、大局意识` → `政治意识、大局意识`: the
     verb leading in is not an item)."""
     found = []
-    starts: set[int] = set()
+    words = _words(text)
     for match in _ENUMERATION.finditer(text):
         items = match.group().split("、")
         start = match.start()
         tail, head = _shared(items[1:], -1), _shared(items[:-1], 0)
         if tail and items[0].endswith(items[1][-tail:]):
             cut = max(0, len(items[0]) - max(len(item) for item in items[1:]))
-            if cut and not starts:
-                starts = {t.start for t in _tokens(text)}
-            while cut > 0 and start + cut not in starts:
+            while cut > 0 and not words.starts_word(start + cut):
                 cut -= 1  # never inside a word: `选择性执法、任性执法`, not `择性执法`
             items[0] = items[0][cut:]
             start += cut
@@ -477,8 +537,7 @@ def _changed_heads(
     Lines, not headings, are compared so that both versions find the same head whatever their
     layout (one version may print its lead sentences as headings, the other as paragraphs).
     """
-    tokens = _tokens(text)
-    starts = [t.start for t in tokens]
+    segmented = _words(text)
     other_leads: dict[str, bool] = {}
     for _, clause, lead in _openings(other):
         if clause:
@@ -504,9 +563,8 @@ def _changed_heads(
         if len(best) < options.min_head_chars:
             continue  # the head is part of the shared opening: no need to find its words
         # The head ends on its last content word: `就业优先政策要全面` → `就业优先政策`.
-        first = bisect_right(starts, start - 1)
-        last = bisect_right(starts, start + len(best))
-        words = [t for t in tokens[first:last] if t.start + len(t.word) <= start + len(best)]
+        end = start + len(best)
+        words = [t for t in segmented.between(start, end) if start <= t.start and t.start + len(t.word) <= end]
         # The subject ends at its modal: `就业优先政策要全面` → `就业优先政策`.
         modal = next((i for i, t in enumerate(words) if t.word in _MODALS), len(words))
         words = words[:modal]
