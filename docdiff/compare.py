@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from docdiff.align import AlignedPair, align
 from docdiff.comparison import (
@@ -28,16 +31,41 @@ from docdiff.options import CompareOptions
 from docdiff.segment import segment
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while a comparison runs, and resumed after it.
+
+    A comparison builds millions of small objects (sentences, words, edits) that live until it
+    ends and hold no reference cycles, and each collection the collector makes walks them all
+    again: over a quarter of a long comparison's time. What little cyclic garbage a comparison
+    leaves is collected as usual once it ends. Nested pauses resume only at the outermost."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def compare_documents(old: Document, new: Document, options: CompareOptions | None = None) -> Comparison:
     """Compare two read documents."""
     options = options or CompareOptions()
-    return compare_outlines(old, segment(old, options.segment), new, segment(new, options.segment), options)
+    with collector_paused():
+        return compare_outlines(old, segment(old, options.segment), new, segment(new, options.segment), options)
 
 
 def compare_outlines(
     old: Document, old_outline: Outline, new: Document, new_outline: Outline, options: CompareOptions
 ) -> Comparison:
     """Compare two documents whose section trees are already built."""
+    with collector_paused():
+        return _compare_outlines(old, old_outline, new, new_outline, options)
+
+
+def _compare_outlines(
+    old: Document, old_outline: Outline, new: Document, new_outline: Outline, options: CompareOptions
+) -> Comparison:
     old_flat = flatten(old, old_outline)
     new_flat = flatten(new, new_outline)
     alignment = align(old, old_flat, new, new_flat, options.align)

@@ -247,3 +247,39 @@ def test_testbed_carries_the_layout_faults_of_real_drafts() -> None:
         outline = segment(document_from_bytes(text.encode(), "new"))
         faults["order"] += any(" after " in warning for warning in outline.warnings)
     assert faults["marker"] == 6 and faults["indent"] >= 3 and faults["full_stop"] >= 5 and faults["order"] >= 4, faults
+
+
+def test_the_collector_is_paused_while_a_comparison_runs_and_resumed_after(monkeypatch) -> None:
+    """Paused inside (its objects hold no cycles and each collection would walk them all again),
+    resumed when the comparison ends or fails, and left off if the caller had turned it off."""
+    import gc
+
+    import docdiff.compare as compare_module
+
+    seen: list[bool] = []
+    real_align = compare_module.align
+
+    def spying(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(gc.isenabled())
+        return real_align(*args, **kwargs)
+
+    monkeypatch.setattr(compare_module, "align", spying)
+    assert gc.isenabled()
+    result, _, _ = compare_texts(REPORT, REPORT.replace("6%", "7%"))
+    assert seen == [False] and gc.isenabled()
+    assert [(e.old, e.new) for s in result.sections for e in s.edits] == [("6%", "7%")]
+
+    def failing(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("stop")
+
+    monkeypatch.setattr(compare_module, "align", failing)
+    with pytest.raises(RuntimeError):
+        compare_texts(REPORT, REPORT)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        monkeypatch.setattr(compare_module, "align", spying)
+        compare_texts(REPORT, REPORT)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
