@@ -70,8 +70,8 @@ _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 def distinct(target_bytes: int) -> str:
-    """Like `stacked`, but part k > 0 re-lettered by its own permutation of the seeds' Han
-    characters (outside `_KEPT`): no two parts share their wording."""
+    """Like `stacked`, but part k > 0 re-lettered, title and text, by its own permutation of the
+    seeds' Han characters (outside `_KEPT`): no two parts share their wording."""
     texts = [read_document(path).normalised for path in sorted(SEEDS.glob("*.txt"))]
     alphabet = sorted({ch for text in texts for ch in _HAN_CHAR.findall(text)} - _KEPT)
     parts: list[str] = []
@@ -79,11 +79,15 @@ def distinct(target_bytes: int) -> str:
     k = 0
     while size < target_bytes:
         text = texts[k % len(texts)]
+        title = f"报告汇编之{k + 1}"
         if k:
             shuffled = alphabet[:]
             random.Random(k).shuffle(shuffled)
-            text = text.translate(str.maketrans(dict(zip(alphabet, shuffled, strict=True))))
-        part = f"第{_part_label(k)}部分 报告汇编之{k + 1}\n\n{text}\n\n"
+            table = str.maketrans(dict(zip(alphabet, shuffled, strict=True)))
+            # The part's title too: titles alike in every part would pair every part with
+            # every other by heading, a square no real outline has.
+            text, title = text.translate(table), title.translate(table)
+        part = f"第{_part_label(k)}部分 {title}\n\n{text}\n\n"
         parts.append(part)
         size += len(part.encode("utf-8"))
         k += 1
