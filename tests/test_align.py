@@ -467,3 +467,28 @@ def test_a_large_comparison_scoring_only_candidate_pairs_aligns_real_reports_as_
     for old, new in (("national-2021", "national-2022"), ("shanghai-2016", "shanghai-2017")):
         a, b = document(old), document(new)
         assert compare_documents(a, b, candidates) == compare_documents(a, b, every)
+
+
+def test_ngram_codes_count_in_the_texts_alphabet_and_keep_the_order_of_code_points() -> None:
+    """Each n-gram's integer is its place among all n-grams of the alphabet, compared character
+    by character: equal n-grams get equal integers, and sorting by them sorts the n-grams, in 32
+    bits for a usual alphabet and in 64 for one too large for them (a vocabulary in the order
+    code points give, so every vector's entries are summed in the order they always were)."""
+    import random
+
+    import numpy as np
+
+    from docdiff.similarity import _ngram_codes
+
+    rng = random.Random(5)
+    usual = ["".join(rng.choice("推进高质量发展abc1%（）") for _ in range(rng.randint(0, 40))) for _ in range(30)]
+    many = "".join(chr(0x4E00 + k) for k in range(20_000)) + "".join(chr(0x20000 + k) for k in range(30_000))
+    for texts, n, bits in ((usual, 2, 32), (usual, 3, 32), (["", *usual, ""], 2, 32), ([many, many[::-1]], 2, 64)):
+        rows, grams = _ngram_codes(texts, n)
+        assert grams.dtype.itemsize * 8 == bits
+        expected = [(row, text[k : k + n]) for row, text in enumerate(texts) for k in range(len(text) - n + 1)]
+        assert rows.tolist() == [row for row, _ in expected]
+        strings = [gram for _, gram in expected]
+        assert len({*zip(grams.tolist(), strings, strict=True)}) == len(set(strings)) == len(set(grams.tolist()))
+        order = np.argsort(grams, kind="stable")
+        assert [strings[k] for k in order.tolist()] == sorted(strings)
