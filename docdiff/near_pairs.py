@@ -24,6 +24,8 @@ from collections.abc import Callable, Sequence
 import numpy as np
 from numpy.typing import NDArray
 
+from docdiff.sorted_runs import places_in_runs
+
 # Slack on the bounds, in characters, so that float rounding of `least` never drops a true pair.
 _SLACK = 1e-9
 
@@ -161,12 +163,10 @@ def _multiset(
     # stable sort on a single key (owner, then the item's rank among the distinct items) is
     # the three-key lexsort, several times faster.
     distinct, item = np.unique(points, return_inverse=True)
-    order = np.argsort(owner * max(1, len(distinct)) + item.ravel(), kind="stable")
+    keys = owner * max(1, len(distinct)) + item.ravel()
+    order = np.argsort(keys, kind="stable")
     by_owner, by_point = owner[order], points[order]
-    starts = np.ones(len(order), dtype=bool)
-    starts[1:] = (by_owner[1:] != by_owner[:-1]) | (by_point[1:] != by_point[:-1])
-    run_first = np.maximum.accumulate(np.where(starts, np.arange(len(order)), 0))
-    occurrence = np.arange(len(order)) - run_first + 1
+    occurrence = places_in_runs(keys[order]) + 1
     longest = int(sizes.max(initial=0)) + 1
     return by_owner, by_point * longest + occurrence
 

@@ -103,3 +103,13 @@ def test_sentence_units_tile_any_region_and_end_at_marks_or_lines(text: str, cut
     for unit in units[:-1]:  # a unit ends after an end mark or a line break (and the spaces after)
         body = text[unit.start : unit.end].rstrip("\n ")
         assert "\n" not in body and (body == "" or body[-1] in "。！？；!?;…”）" or text[unit.end - 1] in "\n ")
+
+
+def test_places_in_runs_count_from_each_run_of_equal_keys() -> None:
+    import numpy as np
+
+    from docdiff.sorted_runs import places_in_runs
+
+    assert places_in_runs(np.array([3, 3, 3, 5, 7, 7])).tolist() == [0, 1, 2, 0, 0, 1]
+    assert places_in_runs(np.array([1.5])).tolist() == [0]
+    assert places_in_runs(np.zeros(0)).tolist() == []

@@ -31,6 +31,7 @@ from docdiff.models import Document
 from docdiff.options import AlignOptions
 from docdiff.sentences import sentence_units
 from docdiff.similarity import WeightedSpace, heading_key, paired_ratios, ratio_matrix, ratio_pairs, text_ratio
+from docdiff.sorted_runs import places_in_runs
 from docdiff.sparse_assign import chosen_pairs
 
 # How much the tree's shape alone speaks for a pair (see `_Aligner._confidence`).
@@ -510,12 +511,8 @@ def _top_of_groups(groups: NDArray[np.intp], values: NDArray[np.float64], m: int
     """Whether each entry is among the `m` largest `values` of its group (ties by position)."""
     # Values lie in [-1, 1]: one stable sort on the group, then the value, largest first.
     order = np.argsort(groups * 4.0 - values, kind="stable")
-    sorted_groups = groups[order]
-    starts = np.ones(len(order), dtype=bool)
-    starts[1:] = sorted_groups[1:] != sorted_groups[:-1]
-    first = np.maximum.accumulate(np.where(starts, np.arange(len(order)), 0))
     top = np.zeros(len(values), dtype=bool)
-    top[order] = np.arange(len(order)) - first < m
+    top[order] = places_in_runs(groups[order]) < m
     return top
 
 
