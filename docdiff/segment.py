@@ -24,6 +24,8 @@ from docdiff.textshape import SENTENCE_END, SOFT_END, ends_sentence, unclosed_op
 # `1.北外滩：指…` on one line, or the term alone on its line with the definition under it.
 _GLOSSARY_ENTRY = re.compile(r"^(\d{1,3})[.．、]\s*([^：:。，]{1,30}?)(?:[：:](.+)|[：:]?()$)")
 _TOC_TITLE_CHARS = 6
+# Entries of a glossary a later version may drop without renumbering the rest, one after another.
+_ENTRY_GAP = 2
 # Tested against whole lines with set.isdisjoint (in C), not a generator per character.
 _SENTENCE_END_SET = frozenset(SENTENCE_END)
 _CLAUSE_ENDS = frozenset(SENTENCE_END + "，：:")
@@ -92,7 +94,7 @@ class _Builder:
     def _take(self, items: list[_Item], index: int) -> int:
         item = items[index]
         if item.block is not None:
-            self.stack[-1].blocks.append(item.block)
+            self._tail().blocks.append(item.block)
             return index + 1
         line = item.line
         following = items[index + 1 : index + 1 + self.options.min_glossary_entries]
@@ -124,8 +126,17 @@ class _Builder:
             if self._is_body(following):
                 self._open(_Node(line.text, "plain", 1, line.start, line.end), parent=0)
                 return index + 1
-        self.stack[-1].blocks.append((line.start, line.end))
+        self._tail().blocks.append((line.start, line.end))
         return index + 1
+
+    def _tail(self) -> _Node:
+        """The section text read now belongs to: the innermost one open, or, when that one has
+        sections already (a glossary's entries), the last of them, innermost. A section's own
+        text comes before its first subsection: text after a glossary is never the root's."""
+        node = self.stack[-1]
+        while node.children:
+            node = node.children[-1]
+        return node
 
     def _headings_follow(self, items: list[_Item]) -> bool:
         """Whether a heading-shaped line with running text under it comes after the first paragraph."""
@@ -262,7 +273,8 @@ class _Builder:
         self.stack.append(node)
 
     def _glossary_entries(self, items: list[_Item], index: int) -> list[tuple[Line, re.Match[str] | None]]:
-        """Consecutive `N.term：definition` lines numbered from 1, with any paragraphs continuing them.
+        """Consecutive `N.term：definition` lines numbered from 1 up (see `_ENTRY_GAP`), with any
+        paragraphs continuing them.
 
         Returns every item consumed; continuation paragraphs carry no match.
         """
@@ -273,9 +285,12 @@ class _Builder:
             if item.block is not None:
                 break
             match = _GLOSSARY_ENTRY.match(item.line.text)
-            if match is not None and int(match.group(1)) == expected:
+            # Numbered from 1, each entry after the one before: a later version may drop an entry
+            # and keep the others' numbers (`9.` then `11.`), though never the first one.
+            number = int(match.group(1)) if match is not None else 0
+            if match is not None and expected <= number <= (expected + _ENTRY_GAP if entries else 1):
                 entries.append((item.line, match))
-                expected += 1
+                expected = number + 1
             elif (
                 entries
                 and match is None

@@ -259,3 +259,26 @@ def test_law_contents_chapters_sections_and_articles() -> None:
 def test_gbk_crlf_report_gives_the_same_tree() -> None:
     crlf = REPORT.replace("\n", "\r\n")
     assert tree(outline_of(crlf, "gbk").root) == tree(outline_of(REPORT).root)
+
+
+def test_a_glossary_missing_an_entry_keeps_the_rest_and_text_after_it_is_never_the_roots() -> None:
+    """A later version drops entry 3 and keeps the others' numbers: 4 and 5 are still entries.
+    A paragraph after the glossary goes to its last entry, never to the root after its
+    sections (the root's own text would then run from its first line over the whole text)."""
+    entries = "\n".join(f"{i}.术语{i}：指第{i}项工作的具体内容。" for i in (1, 2, 4, 5))
+    closing = "以上名词按首次出现的顺序排列。"
+    text = "年度报告\n前言写在这里。\n" + REPORT + "\n名词解释\n" + entries + "\n" + closing + "\n"
+    outline = outline_of(text)
+    glossary = outline.root.children[-1]
+    assert glossary.style == "glossary"
+    assert [c.number for c in glossary.children] == [1, 2, 4, 5]
+    doc = document_from_bytes(text.encode(), "<t>")
+    assert [doc.text[b.span[0] : b.span[1]] for b in glossary.children[-1].blocks][-1] == closing
+    first_child = outline.root.children[0].span[0]
+    assert all(b.span[1] <= first_child for b in outline.root.blocks)
+    # More than two entries missing in a row, or a list not opening on 1, is no such run.
+    far = "\n".join(f"{i}.术语{i}：指第{i}项工作的具体内容。" for i in (1, 2, 3, 7))
+    kept = outline_of(REPORT + "\n名词解释\n" + far + "\n").root.children[-1]
+    assert [c.number for c in kept.children] == [1, 2, 3]
+    unnumbered_from_one = "\n".join(f"{i}.术语{i}：指第{i}项工作的具体内容。" for i in (2, 3, 4))
+    assert outline_of(REPORT + "\n名词解释\n" + unnumbered_from_one + "\n").root.children[-1].style != "glossary"
