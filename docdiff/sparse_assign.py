@@ -45,10 +45,15 @@ def chosen_pairs(rows: NDArray[np.intp], cols: NDArray[np.intp], score: NDArray[
     n, m = len(row_ids), len(col_ids)
     graph = sparse.coo_matrix((np.ones(len(rows)), (row_of, n + col_of)), shape=(n + m, n + m))
     _, label = connected_components(graph, directed=False)
-    found: list[int] = []
-    order = np.argsort(label[row_of], kind="stable")
+    # A piece of one allowed pair is that pair (most pieces of a large comparison): chosen
+    # without a solver; the others are solved one by one.
+    sizes = np.bincount(label[row_of])
+    alone = sizes[label[row_of]] == 1
+    found: list[int] = np.flatnonzero(alone).tolist()
+    shared = np.flatnonzero(~alone)
+    order = shared[np.argsort(label[row_of][shared], kind="stable")]
     bounds = np.flatnonzero(np.diff(label[row_of][order])) + 1
-    for members in np.split(order, bounds):
+    for members in np.split(order, bounds) if len(order) else []:
         piece_rows = np.unique(row_of[members])
         piece_cols = np.unique(col_of[members])
         r = np.searchsorted(piece_rows, row_of[members])
