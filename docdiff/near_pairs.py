@@ -125,13 +125,20 @@ def _bigram_join(old: list[str], new: list[str], least: float) -> tuple[NDArray[
 def _prefix_join(
     owner: NDArray[np.int64], element: NDArray[np.int64], sizes: NDArray[np.int64], need: NDArray[np.int64], n_old: int
 ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
-    """Every (old, new) pair whose prefixes share an element: each set's rarest |x| − need(x) + 1
-    elements, rarest first over both sides (owners below `n_old` are old)."""
+    """Every (old, new) pair whose prefixes share enough elements (owners below `n_old` are old),
+    each pair once.
+
+    A pair that reaches the threshold shares at least need(x) elements with x and need(y) with
+    y. Ordered by one global rank (rarest first over both sides), its first shared element has
+    at most |x| − need(x) unshared ones of x before it, and its second at most as many and the
+    first: both lie in x's rarest |x| − need(x) + 2 elements, and in y's likewise. So with
+    prefixes one element longer, two sets that each need two or more share two prefix elements
+    (one, if either needs only one): most sets sharing one common character by chance do not."""
     # Rank of an element: rarest first over both sides (ties by the element itself).
     distinct, inverse, counts = np.unique(element, return_inverse=True, return_counts=True)
     rank = np.empty(len(distinct), dtype=np.int64)
     rank[np.lexsort((distinct, counts))] = np.arange(len(distinct))
-    owner, ranks = _prefixes(owner, rank[inverse], sizes, need)
+    owner, ranks = _prefixes(owner, rank[inverse], sizes, need - 1)
     is_old = owner < n_old
     old_owner, old_element = owner[is_old], ranks[is_old]
     new_owner, new_element = owner[~is_old] - n_old, ranks[~is_old]
@@ -143,7 +150,13 @@ def _prefix_join(
     rows = np.repeat(old_owner, count)
     run_starts = np.repeat(first - (np.cumsum(count) - count), count)
     cols = new_owner[np.arange(len(rows), dtype=np.int64) + run_starts]
-    return rows, cols
+    # Each pair once, with how many prefix elements it shares.
+    width = max(1, len(sizes) - n_old)
+    keys, shared = np.unique(rows * width + cols, return_counts=True)
+    rows, cols = np.divmod(keys, width)
+    enough = np.where((need[rows] >= 2) & (need[n_old + cols] >= 2), 2, 1)
+    keep = shared >= enough
+    return rows[keep], cols[keep]
 
 
 def _elements(texts: list[str], sizes: NDArray[np.int64]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
@@ -175,7 +188,7 @@ def _prefixes(
     owner: NDArray[np.int64], rank: NDArray[np.int64], sizes: NDArray[np.int64], need: NDArray[np.int64]
 ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
     """Owner and rank of every prefix element: the rarest |x| − need(x) + 1 elements of each set
-    x (`owner` sorted: each set's elements together)."""
+    x, all of them where that is more (`owner` sorted: each set's elements together)."""
     keep = sizes - need + 1
     order = np.argsort(owner * max(1, int(rank.max(initial=0)) + 1) + rank, kind="stable")
     owner, rank = owner[order], rank[order]
