@@ -30,3 +30,9 @@ def sentence_units(text: str, region: Span) -> list[Unit]:
         for m in _UNIT.finditer(text, region[0], region[1])
         if m.end() > m.start()
     ]
+
+
+def sentence_keys(text: str) -> list[str]:
+    """The keys of `sentence_units(text, (0, len(text)))`, in order, without building the units
+    (the aligner reads the keys of every line of both versions)."""
+    return [m.group().strip() for m in _UNIT.finditer(text) if m.end() > m.start()]

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import docdiff.similarity as similarity
 from docdiff.near_pairs import candidate_pairs
-from docdiff.sentences import sentence_units
+from docdiff.sentences import sentence_keys, sentence_units
 from tests.conftest import PLAN, REPORT_2025, seed_document
 
 
@@ -100,6 +100,7 @@ def test_sentence_units_tile_any_region_and_end_at_marks_or_lines(text: str, cut
     units = sentence_units(text, (start, end))
     assert "".join(text[u.start : u.end] for u in units) == text[start:end]
     assert all(u.end > u.start and u.key == text[u.start : u.end].strip() for u in units)
+    assert sentence_keys(text) == [u.key for u in sentence_units(text, (0, len(text)))]
     for unit in units[:-1]:  # a unit ends after an end mark or a line break (and the spaces after)
         body = text[unit.start : unit.end].rstrip("\n ")
         assert "\n" not in body and (body == "" or body[-1] in "。！？；!?;…”）" or text[unit.end - 1] in "\n ")

@@ -29,7 +29,7 @@ from docdiff.comparison import PairStatus
 from docdiff.flat import FlatSection
 from docdiff.models import Document
 from docdiff.options import AlignOptions
-from docdiff.sentences import sentence_units
+from docdiff.sentences import sentence_keys
 from docdiff.similarity import WeightedSpace, heading_key, paired_ratios, ratio_matrix, ratio_pairs, text_ratio
 from docdiff.sorted_runs import places_in_runs
 from docdiff.sparse_assign import chosen_pairs
@@ -433,9 +433,8 @@ class _Aligner:
             for line in section.content.split("\n"):
                 known = self.line_keys.get(line)
                 if known is None:
-                    units = sentence_units(line, (0, len(line)))
                     known = self.line_keys[line] = frozenset(
-                        _NUMBERS.sub("#", u.key) for u in units if len(u.key) >= _MIN_CARRIED_CHARS
+                        _NUMBERS.sub("#", key) for key in sentence_keys(line) if len(key) >= _MIN_CARRIED_CHARS
                     )
                 keys.update(known)
             cache[section.index] = keys
