@@ -220,3 +220,46 @@ def test_disjoint_copies_keep_the_longest_of_overlapping_ones() -> None:
         ranges = [(s, s + rng.randint(1, 20)) for s in starts]
         assert _disjoint(ranges) == by_definition(ranges)
     assert _disjoint([(0, 10), (2, 8), (10, 12), (11, 20)]) == [(0, 10), (11, 20)]
+
+
+def test_candidate_pairs_are_every_two_sightings_of_a_fingerprint_in_two_documents() -> None:
+    """Against the definition, one fingerprint at a time: each two sightings in two documents
+    make a seed of that pair (ordered by document); a fingerprint seen more than `max_docs`
+    times is spread (its documents counted) and, in more than `max_docs` documents or more
+    than four times as often, pairs nothing."""
+    import random
+    from collections import defaultdict
+
+    import numpy as np
+
+    from docdiff.duplicates.reuse import _candidate_pairs
+
+    rng = random.Random(4)
+    for _ in range(200):
+        max_docs = rng.randint(1, 4)
+        n = rng.randint(0, 60)
+        hashes = [rng.randrange(12) for _ in range(n)]
+        docs = sorted(rng.randrange(8) for _ in range(n))
+        positions = [rng.randrange(1000) for _ in range(n)]
+        expected: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+        spread: dict[int, int] = {}
+        for h in sorted(set(hashes)):
+            members = [(d, p) for x, d, p in zip(hashes, docs, positions, strict=True) if x == h]
+            distinct = len({d for d, _ in members})
+            if len(members) > max_docs:
+                spread[h] = distinct
+            if len(members) > 4 * max_docs or distinct > max_docs:
+                continue
+            for i, (da, pa) in enumerate(members):
+                for db, pb in members[i + 1 :]:
+                    if da != db:
+                        key, seed = ((da, db), (pa, pb)) if da < db else ((db, da), (pb, pa))
+                        expected[key].append(seed)
+        seeds, found_spread = _candidate_pairs(
+            np.array(hashes, dtype=np.uint64),
+            np.array(docs, dtype=np.int64),
+            np.array(positions, dtype=np.int64),
+            max_docs,
+        )
+        assert found_spread == spread
+        assert seeds.by_pair() == [(a, b, sorted(expected[a, b])) for a, b in sorted(expected)]

@@ -9,7 +9,6 @@ found, not with the square of the number of sentences.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -72,11 +71,11 @@ def find_reuse(
             prints.extend(found_prints)
             if progress:
                 progress(len(prints), len(texts))
-        pairs, spread = _partitioned_pairs(prints, options.max_fingerprint_docs, engine)
+        seeds, spread = _partitioned_pairs(prints, options.max_fingerprint_docs, engine)
         # A task names its pairs' documents; only on a cluster does it carry their texts.
         batches = [
             (list(batch), source.part(i for a, b, _ in batch for i in (a, b)))
-            for batch in engine.batches([(a, b, pairs[a, b]) for a, b in sorted(pairs)])
+            for batch in engine.batches(seeds.by_pair())
         ]
         shared: list[SharedPassage] = []
         for found in engine.map(partial(_verify_batch, options=options, spread=spread), batches):
@@ -101,7 +100,8 @@ def _verify_batch(batch: _Batch, options: DuplicateOptions, spread: dict[int, in
     for a, b, seeds in pairs:
         text_a = texts[a] if a in texts else texts.setdefault(a, source.text(a))
         text_b = texts[b] if b in texts else texts.setdefault(b, source.text(b))
-        blocks = chain(exact_blocks(text_a, text_b, sorted(seeds), k, same=False), options.max_gap)
+        # The seeds come sorted (by their place in a, then in b), as pairs of positions.
+        blocks = chain(exact_blocks(text_a, text_b, seeds, k, same=False), options.max_gap)
         blocks = across_edits(text_a, text_b, blocks, options.max_gap, same=False, min_chars=options.min_reuse_chars)
         for block, similarity in verified(text_a, text_b, blocks, options.min_reuse_chars, options.threshold):
             if not _boilerplate(text_a[block.a_start : block.a_end], spread, options):
@@ -109,31 +109,63 @@ def _verify_batch(batch: _Batch, options: DuplicateOptions, spread: dict[int, in
     return shared
 
 
-def _partitioned_pairs(
-    prints: list[_Prints], max_docs: int, engine: Engine
-) -> tuple[dict[tuple[int, int], list[tuple[int, int]]], dict[int, int]]:
+@dataclass(frozen=True)
+class _Seeds:
+    """Seeds of candidate pairs: document `a[k]` at `pa[k]` and document `b[k]` at `pb[k]`
+    (a < b) share a fingerprint; sorted by (a, b, pa, pb). Arrays, so that they pass between
+    processes as a few buffers, not as a tuple per seed."""
+
+    a: NDArray[np.int64]
+    b: NDArray[np.int64]
+    pa: NDArray[np.int64]
+    pb: NDArray[np.int64]
+
+    @staticmethod
+    def of(a: NDArray[np.int64], b: NDArray[np.int64], pa: NDArray[np.int64], pb: NDArray[np.int64]) -> _Seeds:
+        order = np.lexsort((pb, pa, b, a))
+        return _Seeds(a[order], b[order], pa[order], pb[order])
+
+    def by_pair(self) -> list[tuple[int, int, list[tuple[int, int]]]]:
+        """(a, b, seeds) for each pair, in order; seeds as (pa, pb), sorted (a task's seeds pass
+        to a worker as plain tuples: thousands of small arrays pickle slower)."""
+        if not len(self.a):
+            return []
+        starts = np.flatnonzero(np.concatenate([[True], (self.a[1:] != self.a[:-1]) | (self.b[1:] != self.b[:-1])]))
+        ends = np.concatenate([starts[1:], [len(self.a)]])
+        rows = list(zip(self.pa.tolist(), self.pb.tolist(), strict=True))
+        return [
+            (a, b, rows[start:end])
+            for a, b, start, end in zip(
+                self.a[starts].tolist(), self.b[starts].tolist(), starts.tolist(), ends.tolist(), strict=True
+            )
+        ]
+
+
+def _partitioned_pairs(prints: list[_Prints], max_docs: int, engine: Engine) -> tuple[_Seeds, dict[int, int]]:
     """`_candidate_pairs` over fingerprints split by hash: a fingerprint's sightings all fall in
-    one partition, so the partitions' pairs and spreads merge into exactly the whole's."""
+    one partition, so the partitions' seeds and spreads merge into exactly the whole's."""
+    empty = np.zeros(0, dtype=np.int64)
     if not prints:
-        return {}, {}
+        return _Seeds(empty, empty, empty, empty), {}
     hashes = np.concatenate([p.hashes for p in prints])
     docs = np.concatenate([np.full(len(p.hashes), i, dtype=np.int64) for i, p in enumerate(prints)])
     positions = np.concatenate([p.positions for p in prints])
     count = engine.workers if engine.workers > 1 else 1
     parts = hashes % np.uint64(count)
     partitions = [(hashes[parts == part], docs[parts == part], positions[parts == part]) for part in range(count)]
-    pairs: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    found: list[_Seeds] = []
     spread: dict[int, int] = {}
-    for part_pairs, part_spread in engine.map(partial(_partition_pairs, max_docs=max_docs), partitions):
-        for key, seeds in part_pairs.items():
-            pairs[key].extend(seeds)
+    for part_seeds, part_spread in engine.map(partial(_partition_pairs, max_docs=max_docs), partitions):
+        found.append(part_seeds)
         spread.update(part_spread)
-    return dict(pairs), spread
+    if len(found) == 1:
+        return found[0], spread
+    return _Seeds.of(*(np.concatenate([getattr(f, name) for f in found]) for name in ("a", "b", "pa", "pb"))), spread
 
 
 def _partition_pairs(
     partition: tuple[NDArray[np.uint64], NDArray[np.int64], NDArray[np.int64]], max_docs: int
-) -> tuple[dict[tuple[int, int], list[tuple[int, int]]], dict[int, int]]:
+) -> tuple[_Seeds, dict[int, int]]:
     hashes, docs, positions = partition
     return _candidate_pairs(hashes, docs, positions, max_docs)
 
@@ -150,36 +182,47 @@ def _boilerplate(passage: str, spread: dict[int, int], options: DuplicateOptions
 
 def _candidate_pairs(
     hashes: NDArray[np.uint64], docs: NDArray[np.int64], positions: NDArray[np.int64], max_docs: int
-) -> tuple[dict[tuple[int, int], list[tuple[int, int]]], dict[int, int]]:
+) -> tuple[_Seeds, dict[int, int]]:
     """Document pairs sharing fingerprints (each sighting: its hash, document and position),
     with the seeds (position in each) they share; and the fingerprints seen in more than
-    `max_docs` documents, with how many."""
+    `max_docs` documents, with how many. All in numpy: every two sightings of a fingerprint
+    in two documents make a seed."""
+    empty = np.zeros(0, dtype=np.int64)
     if len(hashes) == 0:
-        return {}, {}
-    order = np.argsort(hashes, kind="stable")
-    hashes, docs, positions = hashes[order], docs[order], positions[order]
-    starts = np.concatenate([[0], np.nonzero(np.diff(hashes))[0] + 1])
-    counts = np.diff(np.concatenate([starts, [len(hashes)]]))
-    # Only fingerprints seen at least twice can pair documents; a fingerprint seen far more
-    # often than `max_docs` is boilerplate however its sightings are spread.
-    keep = (counts >= 2) & (counts <= 4 * max_docs)
-    spread: dict[int, int] = {}
-    for start, count in zip(starts[counts > max_docs].tolist(), counts[counts > max_docs].tolist(), strict=True):
-        spread[int(hashes[start])] = len(set(docs[start : start + count].tolist()))
-    pairs: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-    for start, count in zip(starts[keep].tolist(), counts[keep].tolist(), strict=True):
-        group_docs = docs[start : start + count].tolist()
-        distinct = set(group_docs)
-        if len(distinct) > max_docs:
-            spread[int(hashes[start])] = len(distinct)
-            continue  # boilerplate shared by too many
-        if len(distinct) < 2:
-            continue
-        members = list(zip(group_docs, positions[start : start + count].tolist(), strict=True))
-        for i, (doc_a, pos_a) in enumerate(members):
-            for doc_b, pos_b in members[i + 1 :]:
-                if doc_a < doc_b:
-                    pairs[(doc_a, doc_b)].append((pos_a, pos_b))
-                elif doc_b < doc_a:
-                    pairs[(doc_b, doc_a)].append((pos_b, pos_a))
-    return dict(pairs), spread
+        return _Seeds(empty, empty, empty, empty), {}
+    order = np.argsort(hashes, kind="stable")  # a fingerprint's sightings in their order
+    hashes = hashes[order]
+    first = np.concatenate([[True], hashes[1:] != hashes[:-1]])
+    counts = np.diff(np.concatenate([np.flatnonzero(first), [len(hashes)]]))
+    # Most fingerprints are seen once and pair nothing: only the others are looked at.
+    seen = np.repeat(counts >= 2, counts)
+    order, hashes, first = order[seen], hashes[seen], first[seen]
+    docs, positions = docs[order], positions[order]
+    counts = counts[counts >= 2]
+    starts = np.cumsum(counts) - counts
+    # Distinct documents of each fingerprint: its sightings by document, a new one at each change.
+    grouped_docs = docs[np.lexsort((docs, np.repeat(np.arange(len(counts)), counts)))]
+    new_doc = first | np.concatenate([[True], grouped_docs[1:] != grouped_docs[:-1]])
+    distinct = np.add.reduceat(new_doc.astype(np.int64), starts) if len(counts) else counts
+    spread = {
+        int(h): int(d)
+        for h, d in zip(hashes[starts[counts > max_docs]].tolist(), distinct[counts > max_docs].tolist(), strict=True)
+    }
+    # A fingerprint seen far more often than `max_docs`, or in more than `max_docs` documents,
+    # is boilerplate.
+    keep = (counts <= 4 * max_docs) & (distinct >= 2) & (distinct <= max_docs)
+    size = np.repeat(counts, counts)
+    offset = np.arange(len(hashes)) - np.repeat(starts, counts)
+    # Each sighting with every later one of its fingerprint.
+    later = np.where(np.repeat(keep, counts), size - 1 - offset, 0)
+    one = np.repeat(np.arange(len(hashes)), later)
+    other = one + 1 + np.arange(len(one)) - np.repeat(np.cumsum(later) - later, later)
+    doc_one, doc_other = docs[one], docs[other]
+    apart = doc_one != doc_other
+    one, other, doc_one, doc_other = one[apart], other[apart], doc_one[apart], doc_other[apart]
+    swap = doc_other < doc_one
+    a = np.where(swap, doc_other, doc_one)
+    b = np.where(swap, doc_one, doc_other)
+    pa = np.where(swap, positions[other], positions[one])
+    pb = np.where(swap, positions[one], positions[other])
+    return _Seeds.of(a, b, pa, pb), spread
