@@ -47,12 +47,12 @@ def chosen_pairs(rows: NDArray[np.intp], cols: NDArray[np.intp], score: NDArray[
     _, label = connected_components(graph, directed=False)
     # A piece of one allowed pair is that pair (most pieces of a large comparison): chosen
     # without a solver; the others are solved one by one.
-    sizes = np.bincount(label[row_of])
-    alone = sizes[label[row_of]] == 1
+    piece = label[row_of]  # each allowed pair's piece
+    alone = np.bincount(piece)[piece] == 1
     found: list[int] = np.flatnonzero(alone).tolist()
     shared = np.flatnonzero(~alone)
-    order = shared[np.argsort(label[row_of][shared], kind="stable")]
-    bounds = np.flatnonzero(np.diff(label[row_of][order])) + 1
+    order = shared[np.argsort(piece[shared], kind="stable")]
+    bounds = np.flatnonzero(np.diff(piece[order])) + 1
     for members in np.split(order, bounds) if len(order) else []:
         piece_rows = np.unique(row_of[members])
         piece_cols = np.unique(col_of[members])

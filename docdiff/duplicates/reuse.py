@@ -22,6 +22,7 @@ from docdiff.duplicates.hashing import codes, kgram_hashes, winnow
 from docdiff.duplicates.matching import Block, across_edits, chain, exact_blocks, verified
 from docdiff.duplicates.repeats import seed_k
 from docdiff.options import DuplicateOptions
+from docdiff.sorted_runs import places_in_runs
 
 
 @dataclass(frozen=True)
@@ -212,7 +213,7 @@ def _candidate_pairs(
     # is boilerplate.
     keep = (counts <= 4 * max_docs) & (distinct >= 2) & (distinct <= max_docs)
     size = np.repeat(counts, counts)
-    offset = np.arange(len(hashes)) - np.repeat(starts, counts)
+    offset = places_in_runs(hashes)  # a sighting's place among its fingerprint's
     # Each sighting with every later one of its fingerprint.
     later = np.where(np.repeat(keep, counts), size - 1 - offset, 0)
     one = np.repeat(np.arange(len(hashes)), later)
