@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-from docdiff.sorted_runs import places_in_runs
+from docdiff.sorted_runs import places_in_runs, stable_order, unique_inverse
 
 # Slack on the bounds, in characters, so that float rounding of `least` never drops a true pair.
 _SLACK = 1e-9
@@ -135,7 +135,8 @@ def _prefix_join(
     prefixes one element longer, two sets that each need two or more share two prefix elements
     (one, if either needs only one): most sets sharing one common character by chance do not."""
     # Rank of an element: rarest first over both sides (ties by the element itself).
-    distinct, inverse, counts = np.unique(element, return_inverse=True, return_counts=True)
+    distinct, inverse = unique_inverse(element)
+    counts = np.bincount(inverse, minlength=len(distinct))
     rank = np.empty(len(distinct), dtype=np.int64)
     rank[np.lexsort((distinct, counts))] = np.arange(len(distinct))
     owner, ranks = _prefixes(owner, rank[inverse], sizes, need - 1)
@@ -143,7 +144,7 @@ def _prefix_join(
     old_owner, old_element = owner[is_old], ranks[is_old]
     new_owner, new_element = owner[~is_old] - n_old, ranks[~is_old]
     # Join the prefixes on their elements: every (old, new) pair sharing one, all in numpy.
-    order = np.argsort(new_element, kind="stable")
+    order = stable_order(new_element)
     new_owner, new_element = new_owner[order], new_element[order]
     first = np.searchsorted(new_element, old_element, side="left")
     count = np.searchsorted(new_element, old_element, side="right") - first
@@ -175,9 +176,9 @@ def _multiset(
     # Occurrence number: position within the run of one item in one owner, in order. One
     # stable sort on a single key (owner, then the item's rank among the distinct items) is
     # the three-key lexsort, several times faster.
-    distinct, item = np.unique(points, return_inverse=True)
-    keys = owner * max(1, len(distinct)) + item.ravel()
-    order = np.argsort(keys, kind="stable")
+    distinct, item = unique_inverse(points)
+    keys = owner * max(1, len(distinct)) + item
+    order = stable_order(keys)
     by_owner, by_point = owner[order], points[order]
     occurrence = places_in_runs(keys[order]) + 1
     longest = int(sizes.max(initial=0)) + 1
@@ -190,7 +191,7 @@ def _prefixes(
     """Owner and rank of every prefix element: the rarest |x| − need(x) + 1 elements of each set
     x, all of them where that is more (`owner` sorted: each set's elements together)."""
     keep = sizes - need + 1
-    order = np.argsort(owner * max(1, int(rank.max(initial=0)) + 1) + rank, kind="stable")
+    order = stable_order(owner * max(1, int(rank.max(initial=0)) + 1) + rank)
     owner, rank = owner[order], rank[order]
     first_of_owner = np.concatenate([[0], np.cumsum(sizes)[:-1]])
     position = np.arange(len(owner)) - first_of_owner[owner]

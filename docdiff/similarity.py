@@ -96,13 +96,14 @@ def _indexed_ratio_pairs(
     import numpy as np
 
     from docdiff.near_pairs import candidate_pairs
+    from docdiff.sorted_runs import unique_inverse
 
     rows, cols = candidate_pairs(old, new, least)
     # Each distinct pair of strings scored once: repeated sentences recur in many candidates.
     old_id, old_first = _distinct(old)
     new_id, new_first = _distinct(new)
     width = len(new_first)
-    distinct, inverse = np.unique(old_id[rows] * width + new_id[cols], return_inverse=True)
+    distinct, inverse = unique_inverse(old_id[rows] * width + new_id[cols])
     pair_old, pair_new = np.divmod(distinct, width)
     scores = paired_ratios(
         [old[old_first[i]] for i in pair_old.tolist()], [new[new_first[j]] for j in pair_new.tolist()]
@@ -157,8 +158,10 @@ class WeightedSpace:
         import numpy as np
         from scipy import sparse
 
+        from docdiff.sorted_runs import unique_inverse
+
         rows, grams = _ngram_codes(own_texts, n)
-        vocabulary, cols = np.unique(grams, return_inverse=True)
+        vocabulary, cols = unique_inverse(grams)
         width = max(1, len(vocabulary))
         del grams, vocabulary  # each step lets go of what it no longer needs: large texts
         own = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(own_texts), width))
@@ -233,6 +236,8 @@ class WeightedSpace:
         so a long vector is never copied once per pair."""
         import numpy as np
 
+        from docdiff.sorted_runs import stable_order
+
         out = np.zeros(len(rows), dtype=np.float64)
         if not rows:
             return out
@@ -243,7 +248,7 @@ class WeightedSpace:
         first_short = sizes[left] <= sizes[right]
         short, long = np.where(first_short, left, right), np.where(first_short, right, left)
         dense = np.zeros(tfidf.shape[1], dtype=np.float64)
-        order = np.argsort(long, kind="stable")
+        order = stable_order(long)
         bounds = np.flatnonzero(np.diff(long[order])) + 1
         for group in np.split(order, bounds):
             vector = int(long[group[0]])

@@ -15,3 +15,44 @@ def places_in_runs(keys: NDArray[np.generic]) -> NDArray[np.int64]:
     starts[1:] = keys[1:] != keys[:-1]
     at = np.arange(len(keys), dtype=np.int64)
     return at - np.maximum.accumulate(np.where(starts, at, 0))
+
+
+def stable_order(keys: NDArray[np.integer]) -> NDArray[np.int64]:
+    """`np.argsort(keys, kind="stable")` for integer keys, the same order, found faster.
+
+    numpy sorts plain integers with vectorised instructions, but sorts indices (`argsort`) by
+    comparisons, several times slower and slower still once the array outgrows the caches. When
+    the keys' range and the positions fit in 63 bits together, each key is packed with its
+    position into one integer (key above, position below): sorting those sorts the keys, ties
+    by position, which is the stable order, and the positions are read back from the low bits.
+    """
+    n = len(keys)
+    if n < 2:
+        return np.arange(n, dtype=np.int64)
+    low, high = int(keys.min()), int(keys.max())
+    if high - low < 1 << 16:
+        # 16-bit integers numpy sorts by radix: stable and linear, faster still.
+        return np.argsort((keys - low).astype(np.uint16), kind="stable").astype(np.int64, copy=False)
+    bits = (n - 1).bit_length()
+    if (high - low).bit_length() + bits > 63 or high >= 1 << 63:
+        return np.argsort(keys, kind="stable").astype(np.int64, copy=False)
+    packed = (keys.astype(np.int64) - low) << bits
+    packed |= np.arange(n, dtype=np.int64)
+    packed.sort()
+    packed &= (1 << bits) - 1
+    return packed
+
+
+def unique_inverse(values: NDArray[np.integer]) -> tuple[NDArray[np.integer], NDArray[np.int64]]:
+    """`np.unique(values, return_inverse=True)` for a flat integer array, by `stable_order`."""
+    n = len(values)
+    if not n:
+        return values[:0].copy(), np.zeros(0, dtype=np.int64)
+    order = stable_order(values)
+    ordered = values[order]
+    starts = np.empty(n, dtype=bool)
+    starts[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=starts[1:])
+    inverse = np.empty(n, dtype=np.int64)
+    inverse[order] = np.cumsum(starts) - 1
+    return ordered[starts], inverse

@@ -15,6 +15,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
+from docdiff.sorted_runs import stable_order, unique_inverse
+
 _FORBIDDEN = 1e6
 
 
@@ -40,8 +42,8 @@ def chosen_pairs(rows: NDArray[np.intp], cols: NDArray[np.intp], score: NDArray[
     from scipy.optimize import linear_sum_assignment
     from scipy.sparse.csgraph import connected_components
 
-    row_ids, row_of = np.unique(rows, return_inverse=True)
-    col_ids, col_of = np.unique(cols, return_inverse=True)
+    row_ids, row_of = unique_inverse(rows)
+    col_ids, col_of = unique_inverse(cols)
     n, m = len(row_ids), len(col_ids)
     graph = sparse.coo_matrix((np.ones(len(rows)), (row_of, n + col_of)), shape=(n + m, n + m))
     _, label = connected_components(graph, directed=False)
@@ -51,7 +53,7 @@ def chosen_pairs(rows: NDArray[np.intp], cols: NDArray[np.intp], score: NDArray[
     alone = np.bincount(piece)[piece] == 1
     found: list[int] = np.flatnonzero(alone).tolist()
     shared = np.flatnonzero(~alone)
-    order = shared[np.argsort(piece[shared], kind="stable")]
+    order = shared[stable_order(piece[shared])]
     bounds = np.flatnonzero(np.diff(piece[order])) + 1
     for members in np.split(order, bounds) if len(order) else []:
         piece_rows = np.unique(row_of[members])

@@ -97,9 +97,15 @@ class Substrings:
             codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
             bigrams = codes[:-1] * 0x110000 + codes[1:]
             del codes
-            order = np.argsort(bigrams, kind="stable")
-            distinct, first, counts = np.unique(bigrams[order], return_index=True, return_counts=True)
-            self._index = (distinct, first, counts, order)
+            from docdiff.sorted_runs import stable_order
+
+            order = stable_order(bigrams)
+            ordered = bigrams[order]
+            del bigrams
+            # Sorted already: each run of one bigram starts where it differs from the one before.
+            first = np.flatnonzero(np.concatenate([[True], ordered[1:] != ordered[:-1]]))
+            counts = np.diff(np.append(first, len(ordered)))
+            self._index = (ordered[first], first, counts, order)
 
     def __contains__(self, query: str) -> bool:
         if self._index is None or len(query) < 2:

@@ -31,6 +31,7 @@ from docdiff.models import Document
 from docdiff.options import AlignOptions
 from docdiff.sentences import sentence_keys
 from docdiff.similarity import WeightedSpace, heading_key, paired_ratios, ratio_matrix, ratio_pairs, text_ratio
+from docdiff.sorted_runs import stable_order
 from docdiff.sparse_assign import chosen_pairs
 
 # How much the tree's shape alone speaks for a pair (see `_Aligner._confidence`).
@@ -518,8 +519,7 @@ def _top_of_groups(groups: NDArray[np.intp], values: NDArray[np.float64], m: int
     if n and not bool(np.all(groups[1:] >= groups[:-1])):
         # A stable sort on the group alone keeps each group's entries in their order; on 16-bit
         # numbers numpy sorts by radix.
-        narrow = groups.astype(np.int16) if int(groups.max()) < 1 << 15 else groups
-        order = np.argsort(narrow, kind="stable")
+        order = stable_order(groups)
         groups, keys = groups[order], keys[order]
     chosen = np.zeros(n, dtype=bool)
     if not n:
