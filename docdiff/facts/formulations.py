@@ -501,15 +501,12 @@ def _enumerations(text: str, options: FormulationOptions) -> list[tuple[int, str
 
 
 def _shared(items: Sequence[str], end: int) -> int:
-    """How many characters all `items` share at their start (`end` 0) or their end (`end` -1)."""
-    n = 0
-    while all(len(item) > n + 1 for item in items) and len({_at(item, n, end) for item in items}) == 1:
-        n += 1
-    return n
-
-
-def _at(item: str, n: int, end: int) -> str:
-    return item[n] if end == 0 else item[-1 - n]
+    """How many characters all `items` share at their start (`end` 0) or their end (`end` -1),
+    leaving each at least one of its own."""
+    ends = list(items) if end == 0 else [item[::-1] for item in items]
+    # The opening all share is the one the first and the last in sorted order share.
+    opening = _common_prefix(min(ends), max(ends))
+    return max(0, min(len(opening), min(len(item) for item in items) - 1))
 
 
 def _cut_short(text: str, form: str) -> bool:
@@ -544,22 +541,15 @@ def _changed_heads(
             other_leads[clause] = other_leads.get(clause, False) or lead
     other_clauses = sorted(other_leads)
     found: list[Formulation] = []
+    # A long text repeats clauses: each distinct one is looked up once.
+    openings: dict[str, tuple[str, bool]] = {}
     for start, clause, lead in _openings(text):
         if len(clause) <= options.min_head_chars:
             continue
-        k = bisect_right(other_clauses, clause)
-        best = ""
-        both_lead = False
-        # In sorted order the longest shared opening is with a neighbour.
-        for near in other_clauses[max(0, k - 1) : k + 1]:
-            if near[: options.min_head_chars] != clause[: options.min_head_chars]:
-                continue  # too short a shared opening to hold a head
-            prefix = _common_prefix(clause, near)
-            # The two go on in words, not figures: `赤字率拟按2.8%` → `…3.6%` changes a target.
-            rest = (clause[len(prefix) : len(prefix) + 1], near[len(prefix) : len(prefix) + 1])
-            if len(prefix) > len(best) and all(_HAN.fullmatch(ch) for ch in rest):
-                best = prefix
-                both_lead = lead and other_leads[near]
+        shared = openings.get(clause)
+        if shared is None:
+            shared = openings[clause] = _shared_opening(clause, other_clauses, other_leads, options.min_head_chars)
+        best, both_lead = shared[0], lead and shared[1]
         if len(best) < options.min_head_chars:
             continue  # the head is part of the shared opening: no need to find its words
         # The head ends on its last content word: `就业优先政策要全面` → `就业优先政策`.
@@ -588,6 +578,26 @@ def _changed_heads(
     return found
 
 
+def _shared_opening(clause: str, others: Sequence[str], leads: dict[str, bool], least: int) -> tuple[str, bool]:
+    """The longest opening `clause` shares with a clause of `others` (sorted) after which both go
+    on in words, and whether that clause opens a line (`leads`); "" when none shares `least`
+    characters."""
+    k = bisect_right(others, clause)
+    best = ""
+    lead = False
+    # In sorted order the longest shared opening is with a neighbour.
+    for near in others[max(0, k - 1) : k + 1]:
+        if near[:least] != clause[:least]:
+            continue  # too short a shared opening to hold a head
+        prefix = _common_prefix(clause, near)
+        # The two go on in words, not figures: `赤字率拟按2.8%` → `…3.6%` changes a target.
+        rest = (clause[len(prefix) : len(prefix) + 1], near[len(prefix) : len(prefix) + 1])
+        if len(prefix) > len(best) and all(_HAN.fullmatch(ch) for ch in rest):
+            best = prefix
+            lead = leads[near]
+    return best, lead
+
+
 def _openings(text: str) -> list[tuple[int, str, bool]]:
     """The opening clause of every sentence of `text` (after a line's label), with its offset and
     whether it opens a line: a lead may stand inside a paragraph (`…增强有效性。积极的财政政策要提升效能`)."""
@@ -602,12 +612,17 @@ def _openings(text: str) -> list[tuple[int, str, bool]]:
 
 
 def _common_prefix(a: str, b: str) -> str:
+    """The longest common opening of `a` and `b`, found by halving (slices compare in C)."""
     if not a or not b or a[0] != b[0]:
         return ""  # most neighbours in sorted order differ at once
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return a[:n]
+    low, high = 1, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return a[:low]
 
 
 def formulations_of(doc: Document, flat: Sequence[FlatSection], other: Document) -> list[Formulation]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Literal
 
 import numpy as np
@@ -121,8 +122,10 @@ def _names_a_rate(metric: str) -> bool:
     return len(metric) >= 3 and metric.endswith("率")
 
 
+@lru_cache(maxsize=1 << 12)
 def _comparable(a: str | None, b: str | None) -> bool:
-    """Units of one quantity: the same base, or a rate and a gap in points (which pair, with no Δ)."""
+    """Units of one quantity: the same base, or a rate and a gap in points (which pair, with no
+    Δ). Cached: a long report pairs thousands of targets stated in a few units."""
     base_a, base_b = _base_unit(a)[0], _base_unit(b)[0]
     return base_a == base_b or {base_a, base_b} == {"%", "个百分点"}
 
