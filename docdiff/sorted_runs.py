@@ -56,3 +56,25 @@ def unique_inverse(values: NDArray[np.integer]) -> tuple[NDArray[np.integer], ND
     inverse = np.empty(n, dtype=np.int64)
     inverse[order] = np.cumsum(starts) - 1
     return ordered[starts], inverse
+
+
+def grouped_order(keys: NDArray[np.unsignedinteger]) -> NDArray[np.int64]:
+    """An order of `keys` (hashes) that puts equal keys side by side, each run in position
+    order; the runs themselves in no meaningful order.
+
+    Each key's top bits are packed above its position and sorted as plain integers (see
+    `stable_order`). Two different keys sharing those top bits (a chance of a few in a hundred
+    for a million 64-bit hashes) would interleave: that is checked, and then the keys are
+    sorted whole."""
+    n = len(keys)
+    bits = max(1, (n - 1).bit_length())
+    if n < 2 or keys.dtype != np.uint64 or bits > 32:
+        return np.argsort(keys, kind="stable").astype(np.int64, copy=False)
+    packed = ((keys >> np.uint64(bits)) << np.uint64(bits)) | np.arange(n, dtype=np.uint64)
+    packed.sort()
+    order = (packed & np.uint64((1 << bits) - 1)).astype(np.int64)
+    ordered = keys[order]
+    top = packed >> np.uint64(bits)
+    if bool(np.any((top[1:] == top[:-1]) & (ordered[1:] != ordered[:-1]))):
+        return np.argsort(keys, kind="stable").astype(np.int64, copy=False)
+    return order

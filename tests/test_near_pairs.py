@@ -106,46 +106,6 @@ def test_sentence_units_tile_any_region_and_end_at_marks_or_lines(text: str, cut
         assert "\n" not in body and (body == "" or body[-1] in "。！？；!?;…”）" or text[unit.end - 1] in "\n ")
 
 
-def test_places_in_runs_count_from_each_run_of_equal_keys() -> None:
-    import numpy as np
-
-    from docdiff.sorted_runs import places_in_runs
-
-    assert places_in_runs(np.array([3, 3, 3, 5, 7, 7])).tolist() == [0, 1, 2, 0, 0, 1]
-    assert places_in_runs(np.array([1.5])).tolist() == [0]
-    assert places_in_runs(np.zeros(0)).tolist() == []
-
-
-_INT_DTYPES = st.sampled_from(["int16", "int32", "int64", "uint32", "uint64"])
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.data(), _INT_DTYPES, st.integers(0, 300), st.integers(1, 62))
-def test_stable_order_and_unique_inverse_are_numpys(data: st.DataObject, dtype: str, n: int, bits: int) -> None:
-    """The packed sort gives `argsort(kind="stable")`'s order and `unique`'s inverse exactly: on
-    every integer type, small and wide ranges (radix, packed, and too wide to pack), ties."""
-    from docdiff.sorted_runs import stable_order, unique_inverse
-
-    info = np.iinfo(dtype)
-    span = min(1 << bits, int(info.max) - int(info.min))
-    low = data.draw(st.integers(int(info.min), int(info.max) - span))
-    values = np.array(data.draw(st.lists(st.integers(low, low + span), min_size=n, max_size=n)), dtype=dtype)
-    assert stable_order(values).tolist() == np.argsort(values, kind="stable").tolist()
-    distinct, inverse = unique_inverse(values)
-    expected, expected_inverse = np.unique(values, return_inverse=True)
-    assert distinct.dtype == expected.dtype
-    assert distinct.tolist() == expected.tolist() and inverse.tolist() == expected_inverse.tolist()
-
-
-def test_stable_order_falls_back_when_keys_and_positions_do_not_fit_in_63_bits() -> None:
-    from docdiff.sorted_runs import stable_order
-
-    wide = np.array([2**62, -(2**62), 5, 5, -(2**62)], dtype=np.int64)
-    assert stable_order(wide).tolist() == [1, 4, 2, 3, 0]
-    top = np.array([2**64 - 1, 2**63 + 5, 5, 2**63 + 5], dtype=np.uint64)
-    assert stable_order(top).tolist() == [2, 1, 3, 0]
-
-
 def test_short_strings_must_share_two_prefix_elements_when_each_needs_two() -> None:
     """Short strings over a small alphabet (every character about as common: no rare one to
     meet on) mostly share one prefix character by chance; at 0.7 each needs five in common,

@@ -22,7 +22,7 @@ from docdiff.duplicates.hashing import codes, kgram_hashes, winnow
 from docdiff.duplicates.matching import Block, across_edits, chain, exact_blocks, verified
 from docdiff.duplicates.repeats import seed_k
 from docdiff.options import DuplicateOptions
-from docdiff.sorted_runs import places_in_runs
+from docdiff.sorted_runs import grouped_order, places_in_runs
 
 
 @dataclass(frozen=True)
@@ -191,7 +191,9 @@ def _candidate_pairs(
     empty = np.zeros(0, dtype=np.int64)
     if len(hashes) == 0:
         return _Seeds(empty, empty, empty, empty), {}
-    order = np.argsort(hashes, kind="stable")  # a fingerprint's sightings in their order
+    # A fingerprint's sightings side by side, in their order (which fingerprint comes first
+    # does not matter: the seeds are sorted at the end).
+    order = grouped_order(hashes)
     hashes = hashes[order]
     first = np.concatenate([[True], hashes[1:] != hashes[:-1]])
     counts = np.diff(np.concatenate([np.flatnonzero(first), [len(hashes)]]))
