@@ -6,13 +6,19 @@ import numpy as np
 from numpy.typing import NDArray
 
 
+def run_starts(keys: NDArray[np.generic]) -> NDArray[np.bool_]:
+    """For `keys` with equal keys side by side, whether each entry opens a run of equal keys."""
+    starts = np.ones(len(keys), dtype=bool)
+    np.not_equal(keys[1:], keys[:-1], out=starts[1:])
+    return starts
+
+
 def places_in_runs(keys: NDArray[np.generic]) -> NDArray[np.int64]:
     """For `keys` sorted (equal keys side by side), each entry's place within its run of equal
     keys: 0 for the first of a run, 1 for the next, and so on."""
     if not len(keys):
         return np.zeros(0, dtype=np.int64)
-    starts = np.ones(len(keys), dtype=bool)
-    starts[1:] = keys[1:] != keys[:-1]
+    starts = run_starts(keys)
     at = np.arange(len(keys), dtype=np.int64)
     return at - np.maximum.accumulate(np.where(starts, at, 0))
 
@@ -50,9 +56,7 @@ def unique_inverse(values: NDArray[np.integer]) -> tuple[NDArray[np.integer], ND
         return values[:0].copy(), np.zeros(0, dtype=np.int64)
     order = stable_order(values)
     ordered = values[order]
-    starts = np.empty(n, dtype=bool)
-    starts[0] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=starts[1:])
+    starts = run_starts(ordered)
     inverse = np.empty(n, dtype=np.int64)
     inverse[order] = np.cumsum(starts) - 1
     return ordered[starts], inverse

@@ -97,13 +97,13 @@ class Substrings:
             codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
             bigrams = codes[:-1] * 0x110000 + codes[1:]
             del codes
-            from docdiff.sorted_runs import stable_order
+            from docdiff.sorted_runs import run_starts, stable_order
 
             order = stable_order(bigrams)
             ordered = bigrams[order]
             del bigrams
             # Sorted already: each run of one bigram starts where it differs from the one before.
-            first = np.flatnonzero(np.concatenate([[True], ordered[1:] != ordered[:-1]]))
+            first = np.flatnonzero(run_starts(ordered))
             counts = np.diff(np.append(first, len(ordered)))
             self._index = (ordered[first], first, counts, order)
 

@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from docdiff.sorted_runs import grouped_order, places_in_runs, stable_order, unique_inverse
+from docdiff.sorted_runs import grouped_order, places_in_runs, run_starts, stable_order, unique_inverse
 
 
 def test_places_in_runs_count_from_each_run_of_equal_keys() -> None:
@@ -60,3 +60,9 @@ def test_grouped_order_puts_equal_hashes_together_in_position_order(keys: list[i
 def test_grouped_order_sorts_whole_keys_when_two_share_their_top_bits() -> None:
     # Four keys: two bits of position, so 4 and 5 share their top bits (both 1) and would interleave.
     assert grouped_order(np.array([5, 4, 5, 4], dtype=np.uint64)).tolist() == [1, 3, 0, 2]
+
+
+def test_run_starts_mark_the_first_of_each_run_of_equal_keys() -> None:
+    assert run_starts(np.array([3, 3, 5, 3, 3])).tolist() == [True, False, True, True, False]
+    assert run_starts(np.array([7])).tolist() == [True]
+    assert run_starts(np.zeros(0)).tolist() == []

@@ -31,7 +31,7 @@ from docdiff.models import Document
 from docdiff.options import AlignOptions
 from docdiff.sentences import sentence_keys
 from docdiff.similarity import WeightedSpace, heading_key, paired_ratios, ratio_matrix, ratio_pairs, text_ratio
-from docdiff.sorted_runs import stable_order
+from docdiff.sorted_runs import run_starts, stable_order
 from docdiff.sparse_assign import chosen_pairs
 
 # How much the tree's shape alone speaks for a pair (see `_Aligner._confidence`).
@@ -524,7 +524,7 @@ def _top_of_groups(groups: NDArray[np.intp], values: NDArray[np.float64], m: int
     chosen = np.zeros(n, dtype=bool)
     if not n:
         return chosen
-    starts = np.flatnonzero(np.concatenate([[True], groups[1:] != groups[:-1]]))
+    starts = np.flatnonzero(run_starts(groups))
     lengths = np.diff(np.concatenate([starts, [n]]))
     at = np.arange(n)
     for _ in range(m):

@@ -18,6 +18,7 @@ from docdiff.duplicates.runs import self_exact_blocks
 from docdiff.flat import FlatSection
 from docdiff.models import Document, Outline
 from docdiff.options import DuplicateOptions
+from docdiff.sorted_runs import run_starts
 
 # Two sightings of a copy that overlap this much (share of the longer) are the same copy.
 _SAME_COPY = 0.8
@@ -61,7 +62,7 @@ def _seed_arrays(
     # share a hash are neighbouring sightings; all of it in numpy, no Python tuple per seed.
     order = np.argsort(hashes, kind="stable")
     ordered = hashes[order]
-    starts = np.concatenate([[0], np.nonzero(np.diff(ordered))[0] + 1])
+    starts = np.flatnonzero(run_starts(ordered))
     counts = np.diff(np.concatenate([starts, [len(ordered)]]))
     count_of = np.repeat(counts, counts)
     firsts: list[NDArray[np.int64]] = []

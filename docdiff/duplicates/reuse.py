@@ -22,7 +22,7 @@ from docdiff.duplicates.hashing import codes, kgram_hashes, winnow
 from docdiff.duplicates.matching import Block, across_edits, chain, exact_blocks, verified
 from docdiff.duplicates.repeats import seed_k
 from docdiff.options import DuplicateOptions
-from docdiff.sorted_runs import grouped_order, places_in_runs
+from docdiff.sorted_runs import grouped_order, places_in_runs, run_starts
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,7 @@ class _Seeds:
         to a worker as plain tuples: thousands of small arrays pickle slower)."""
         if not len(self.a):
             return []
-        starts = np.flatnonzero(np.concatenate([[True], (self.a[1:] != self.a[:-1]) | (self.b[1:] != self.b[:-1])]))
+        starts = np.flatnonzero(run_starts(self.a) | run_starts(self.b))
         ends = np.concatenate([starts[1:], [len(self.a)]])
         rows = list(zip(self.pa.tolist(), self.pb.tolist(), strict=True))
         return [
@@ -195,7 +195,7 @@ def _candidate_pairs(
     # does not matter: the seeds are sorted at the end).
     order = grouped_order(hashes)
     hashes = hashes[order]
-    first = np.concatenate([[True], hashes[1:] != hashes[:-1]])
+    first = run_starts(hashes)
     counts = np.diff(np.concatenate([np.flatnonzero(first), [len(hashes)]]))
     # Most fingerprints are seen once and pair nothing: only the others are looked at.
     seen = np.repeat(counts >= 2, counts)
@@ -205,7 +205,7 @@ def _candidate_pairs(
     starts = np.cumsum(counts) - counts
     # Distinct documents of each fingerprint: its sightings by document, a new one at each change.
     grouped_docs = docs[np.lexsort((docs, np.repeat(np.arange(len(counts)), counts)))]
-    new_doc = first | np.concatenate([[True], grouped_docs[1:] != grouped_docs[:-1]])
+    new_doc = first | run_starts(grouped_docs)
     distinct = np.add.reduceat(new_doc.astype(np.int64), starts) if len(counts) else counts
     spread = {
         int(h): int(d)
