@@ -7,7 +7,7 @@ import sys
 
 from docdiff.facts.extract import extract_facts
 from docdiff.facts.formulations import FormulationOptions, find_formulations, zipf
-from docdiff.facts.models import Phrase
+from docdiff.facts.models import Phrase, Project
 from docdiff.facts.pair import pair_facts
 from docdiff.facts.phrases import find_phrases
 from docdiff.flat import flatten
@@ -45,6 +45,18 @@ def test_a_term_said_once_counts_only_in_a_key_position() -> None:
 def test_a_common_verb_leads_into_a_term_and_is_not_part_of_it() -> None:
     new = "实施扩大内需战略。实施扩大内需战略，推动转变。\n"
     assert "扩大内需战略" in forms(new, OLD) and "实施扩大内需战略" not in forms(new, OLD)
+
+
+def test_a_named_work_is_reported_as_a_project_not_again_as_a_formulation() -> None:
+    old = document_from_bytes("加快旅游发展，完善城市功能。推进重点项目建设。\n".encode(), "old")
+    new_text = "推进两河圣山文化旅游景区建设，完善配套。两河圣山文化旅游景区年内开园。\n"
+    new = document_from_bytes(new_text.encode(), "new")
+    # The term finder alone takes the recurring new name for a formulation ...
+    assert "两河圣山文化旅游景区" in forms(new_text, old.normalised)
+    facts = extract_facts(new, segment(new), set(), other=old)
+    # ... but it names a work: one fact, a project.
+    assert [f.name for f in facts if isinstance(f, Project)] == ["两河圣山文化旅游景区"]
+    assert not [f for f in facts if isinstance(f, Phrase) and f.style == "formulation"]
 
 
 def test_a_term_always_followed_by_the_same_character_is_cut_short() -> None:

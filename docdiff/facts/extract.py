@@ -114,7 +114,24 @@ def extract_facts(
                         name=project.name,
                     )
                 )
-    return facts
+    return _without_works(facts)
+
+
+def _without_works(facts: list[Fact]) -> list[Fact]:
+    """The facts less the unquoted formulations that overlap a project: a named work (`拆炉并网
+    工程`, `两河圣山文化旅游景区`) is reported as a project, and the phrase list does not repeat it."""
+    works = sorted(f.span for f in facts if isinstance(f, Project))
+    if not works:
+        return facts
+    starts = [start for start, _ in works]
+    reach = max(end - start for start, end in works)  # a work starting this far back may overlap
+
+    def overlaps(span: tuple[int, int]) -> bool:
+        first = bisect_left(starts, span[0] - reach)
+        last = bisect_left(starts, span[1])
+        return any(works[k][1] > span[0] for k in range(first, last))
+
+    return [f for f in facts if not (isinstance(f, Phrase) and f.style == "formulation" and overlaps(f.span))]
 
 
 def _sentence_facts(
