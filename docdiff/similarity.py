@@ -175,9 +175,11 @@ class WeightedSpace:
         self.own_mass = _distinct_mass(own, idf)
         self.mass = _distinct_mass(counts, idf)
         del own
-        weighted = sparse.csr_matrix(counts @ sparse.diags(idf))
-        del counts
-        weighted.data = np.log1p(weighted.data)  # sublinear: one term repeated is not many terms
+        # Each count times its n-gram's weight, in place (a product with a diagonal matrix is
+        # the same products at a sparse product's cost), then sublinear: one term repeated is
+        # not many terms.
+        weighted = counts
+        weighted.data = np.log1p(weighted.data * idf[weighted.indices])
         self.tfidf = _normalise_rows(weighted)
         self._columns: tuple[tuple[int, ...], sparse.csr_matrix] | None = None
 
@@ -307,4 +309,7 @@ def _normalise_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
 
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+    # Each row divided by its norm, in place of a product with a diagonal matrix.
+    scaled = sparse.csr_matrix(matrix, copy=True)
+    scaled.data = scaled.data * np.repeat(1.0 / norms, np.diff(scaled.indptr))
+    return scaled
