@@ -307,7 +307,10 @@ def _normalise_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
     import numpy as np
     from scipy import sparse
 
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    # Each row's sum of squares, entry by entry in row order as a row sum adds them (an
+    # element-wise product of the matrix with itself builds a second matrix to sum it).
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    norms = np.sqrt(np.bincount(rows, weights=matrix.data * matrix.data, minlength=matrix.shape[0]))
     norms[norms == 0] = 1.0
     # Each row divided by its norm, in place of a product with a diagonal matrix.
     scaled = sparse.csr_matrix(matrix, copy=True)
