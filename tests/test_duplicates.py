@@ -263,3 +263,42 @@ def test_candidate_pairs_are_every_two_sightings_of_a_fingerprint_in_two_documen
         )
         assert found_spread == spread
         assert seeds.by_pair() == [(a, b, sorted(expected[a, b])) for a, b in sorted(expected)]
+
+
+def _chain_by_scanning(blocks: list, gap: int) -> list:  # type: ignore[type-arg]
+    """What `matching.chain` is: each block, in text order, joins the earliest chain it follows
+    within `gap` in both texts on a diagonal at most `gap` away, else opens one."""
+    from docdiff.duplicates.matching import Block
+
+    chains: list[Block] = []
+    for block in sorted(blocks, key=lambda x: (x.a_start, x.b_start)):
+        for index, current in enumerate(chains):
+            da, db = block.a_start - current.a_end, block.b_start - current.b_end
+            moved = (block.b_start - block.a_start) - (current.b_start - current.a_start)
+            if -gap <= da <= gap and -gap <= db <= gap and abs(moved) <= gap and block.b_start > current.b_start:
+                chains[index] = Block(
+                    current.a_start, max(current.a_end, block.a_end), current.b_start, max(current.b_end, block.b_end)
+                )
+                break
+        else:
+            chains.append(block)
+    return chains
+
+
+def test_chaining_keeps_only_open_chains_and_gives_the_chains_of_a_scan_of_all() -> None:
+    """`chain` looks only at chains still in reach of a block; a scan of every chain so far
+    gives the same chains: on blocks of a passage pasted many times (many diagonals at once),
+    near copies with small edits (blocks a few characters apart on nearby diagonals), and
+    negative diagonals."""
+    from docdiff.duplicates.matching import Block, chain
+
+    rng = random.Random(5)
+    for _ in range(400):
+        gap = rng.choice([0, 1, 3, 8])
+        blocks = []
+        for _ in range(rng.randrange(1, 40)):
+            a = rng.randrange(0, 300)
+            b = a + rng.choice([-120, -40, 0, 37, 80, 200]) + rng.randrange(-10, 11)
+            length = rng.randrange(1, 30)
+            blocks.append(Block(a, a + length, b, b + length + rng.randrange(-2, 3)))
+        assert chain(blocks, gap) == _chain_by_scanning(blocks, gap)
