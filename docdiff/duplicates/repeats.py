@@ -18,7 +18,7 @@ from docdiff.duplicates.runs import self_exact_blocks
 from docdiff.flat import FlatSection
 from docdiff.models import Document, Outline
 from docdiff.options import DuplicateOptions
-from docdiff.sorted_runs import run_starts
+from docdiff.sorted_runs import grouped_order, run_starts
 
 # Two sightings of a copy that overlap this much (share of the longer) are the same copy.
 _SAME_COPY = 0.8
@@ -58,9 +58,10 @@ def _seed_arrays(
     positions), sorted by the first position (then the second)."""
     if len(hashes) == 0:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    # A stable sort keeps each k-gram's sightings in text order, so neighbours in `order` that
-    # share a hash are neighbouring sightings; all of it in numpy, no Python tuple per seed.
-    order = np.argsort(hashes, kind="stable")
+    # Each k-gram's sightings side by side in text order, so neighbours in `order` that share a
+    # hash are neighbouring sightings (which k-gram comes first does not matter: the seeds are
+    # sorted by position below); all of it in numpy, no Python tuple per seed.
+    order = grouped_order(hashes)
     ordered = hashes[order]
     starts = np.flatnonzero(run_starts(ordered))
     counts = np.diff(np.concatenate([starts, [len(ordered)]]))
