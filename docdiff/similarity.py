@@ -309,10 +309,11 @@ def _normalise_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
 
     # Each row's sum of squares, entry by entry in row order as a row sum adds them (an
     # element-wise product of the matrix with itself builds a second matrix to sum it).
-    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    sizes = np.diff(matrix.indptr)
+    rows = np.repeat(np.arange(matrix.shape[0]), sizes)
     norms = np.sqrt(np.bincount(rows, weights=matrix.data * matrix.data, minlength=matrix.shape[0]))
     norms[norms == 0] = 1.0
     # Each row divided by its norm, in place of a product with a diagonal matrix.
     scaled = sparse.csr_matrix(matrix, copy=True)
-    scaled.data = scaled.data * np.repeat(1.0 / norms, np.diff(scaled.indptr))
+    scaled.data = scaled.data * (1.0 / norms)[rows]
     return scaled

@@ -517,8 +517,7 @@ def _top_of_groups(groups: NDArray[np.intp], values: NDArray[np.float64], m: int
     keys = groups * 4.0 - values
     order: NDArray[np.intp] | None = None
     if n and not bool(np.all(groups[1:] >= groups[:-1])):
-        # A stable sort on the group alone keeps each group's entries in their order; on 16-bit
-        # numbers numpy sorts by radix.
+        # A stable sort on the group alone keeps each group's entries in their order.
         order = stable_order(groups)
         groups, keys = groups[order], keys[order]
     chosen = np.zeros(n, dtype=bool)
