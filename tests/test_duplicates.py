@@ -265,6 +265,49 @@ def test_candidate_pairs_are_every_two_sightings_of_a_fingerprint_in_two_documen
         assert seeds.by_pair() == [(a, b, sorted(expected[a, b])) for a, b in sorted(expected)]
 
 
+def test_sightings_split_by_hash_and_seeds_cut_at_pairs_keep_every_one_in_order() -> None:
+    """A batch's fingerprints go to the partition of `hash % parts`, each partition keeping the
+    batch's order, so that joining the batches' pieces gives a partition as one list would;
+    and seeds cut at pair starts give back each pair's seeds whole."""
+    import itertools
+    import random
+
+    import numpy as np
+
+    from docdiff.duplicates.reuse import _candidate_pairs, _Sightings
+
+    rng = random.Random(11)
+    for _ in range(100):
+        n = rng.randint(0, 80)
+        parts = rng.randint(1, 4)
+        sightings = _Sightings(
+            np.array([rng.randrange(1 << 63) for _ in range(n)], dtype=np.uint64),
+            np.array(sorted(rng.randrange(9) for _ in range(n)), dtype=np.int64),
+            np.array([rng.randrange(500) for _ in range(n)], dtype=np.int64),
+        )
+        rows = list(zip(sightings.hashes.tolist(), sightings.docs.tolist(), sightings.positions.tolist(), strict=True))
+        split = sightings.split(parts)
+        assert len(split) == parts
+        for part, piece in enumerate(split):
+            got = list(zip(piece.hashes.tolist(), piece.docs.tolist(), piece.positions.tolist(), strict=True))
+            assert got == [r for r in rows if r[0] % parts == part]
+        cut = rng.randint(0, n)
+        first, second = (
+            _Sightings(*(x[:cut] for x in vars(sightings).values())),
+            _Sightings(*(x[cut:] for x in vars(sightings).values())),
+        )
+        for whole, one, two in zip(split, first.split(parts), second.split(parts), strict=True):
+            joined = _Sightings.joined([one, two])
+            assert all(np.array_equal(getattr(joined, k), getattr(whole, k)) for k in ("hashes", "docs", "positions"))
+        # Few hashes, so that pairs share several seeds.
+        small = np.array([h % 7 for h in sightings.hashes.tolist()], dtype=np.uint64)
+        seeds, _ = _candidate_pairs(small, sightings.docs, sightings.positions, 9)
+        starts = [*seeds.pair_starts().tolist(), len(seeds.a)]
+        pieces = [seeds.between(lo, hi).by_pair() for lo, hi in itertools.pairwise(starts)]
+        assert [pair for piece in pieces for pair in piece] == seeds.by_pair()
+        assert all(len(piece) == 1 for piece in pieces)
+
+
 def _chain_by_scanning(blocks: list, gap: int) -> list:  # type: ignore[type-arg]
     """What `matching.chain` is: each block, in text order, joins the earliest chain it follows
     within `gap` in both texts on a diagonal at most `gap` away, else opens one."""

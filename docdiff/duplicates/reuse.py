@@ -9,7 +9,8 @@ found, not with the square of the number of sentences.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import itertools
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -22,7 +23,7 @@ from docdiff.duplicates.hashing import codes, kgram_hashes, winnow
 from docdiff.duplicates.matching import Block, across_edits, chain, exact_blocks, verified
 from docdiff.duplicates.repeats import seed_k
 from docdiff.options import DuplicateOptions
-from docdiff.sorted_runs import grouped_order, places_in_runs, run_starts
+from docdiff.sorted_runs import grouped_order, places_in_runs, run_starts, stable_order
 
 
 @dataclass(frozen=True)
@@ -65,18 +66,27 @@ def find_reuse(
     and candidate pairs verified on its workers; the result is the same wherever it ran.
     """
     engine = engine or Engine(None, 1)
+    parts = engine.workers if engine.workers > 1 else 1
     with shared_texts(texts, engine) as source:
-        prints: list[_Prints] = []
         documents = [(source.part(batch), batch) for batch in engine.batches(range(len(texts)))]
-        for found_prints in engine.map(partial(_fingerprint_batch, options=options), documents):
-            prints.extend(found_prints)
+        # Each batch comes back already split by hash: a partition is its batches' pieces, in order.
+        pieces: list[list[_Sightings]] = [[] for _ in range(parts)]
+        done = 0
+        for count, split in engine.imap(partial(_fingerprint_batch, options=options, parts=parts), documents):
+            for part, piece in zip(pieces, split, strict=True):
+                part.append(piece)
+            done += count
             if progress:
-                progress(len(prints), len(texts))
-        seeds, spread = _partitioned_pairs(prints, options.max_fingerprint_docs, engine)
-        # A task names its pairs' documents; only on a cluster does it carry their texts.
+                progress(done, len(texts))
+        seeds, spread = _partitioned_pairs([_Sightings.joined(part) for part in pieces], options, engine)
+        # A task carries its pairs' seeds as arrays, and names their documents; only on a
+        # cluster does it carry their texts too.
+        pair_starts = seeds.pair_starts()
+        bounds = [*pair_starts.tolist(), len(seeds.a)]
         batches = [
-            (list(batch), source.part(i for a, b, _ in batch for i in (a, b)))
-            for batch in engine.batches(seeds.by_pair())
+            (part, source.part(_documents_of(part)))
+            for batch in engine.batches(range(len(pair_starts)))
+            for part in [seeds.between(bounds[batch[0]], bounds[batch[-1] + 1])]
         ]
         shared: list[SharedPassage] = []
         for found in engine.map(partial(_verify_batch, options=options, spread=spread), batches):
@@ -84,21 +94,65 @@ def find_reuse(
     return shared
 
 
-def _fingerprint_batch(batch: tuple[Texts, Sequence[int]], options: DuplicateOptions) -> list[_Prints]:
+def _fingerprint_batch(
+    batch: tuple[Texts, Sequence[int]], options: DuplicateOptions, parts: int
+) -> tuple[int, list[_Sightings]]:
+    """The fingerprints of a batch of documents, as sightings split into `parts` by hash (done
+    here, on the worker, so that the scan's own process only joins the pieces)."""
     source, indices = batch
-    return [_fingerprints_of(source.codes(i), options) for i in indices]
+    prints = [_fingerprints_of(source.codes(i), options) for i in indices]
+    sightings = _Sightings(
+        np.concatenate([np.zeros(0, np.uint64), *(p.hashes for p in prints)]),
+        np.repeat(np.asarray(indices, dtype=np.int64), [len(p.hashes) for p in prints]),
+        np.concatenate([np.zeros(0, np.int64), *(p.positions for p in prints)]),
+    )
+    return len(indices), sightings.split(parts)
 
 
-_Batch = tuple[list[tuple[int, int, list[tuple[int, int]]]], Texts]
+@dataclass(frozen=True)
+class _Sightings:
+    """Fingerprints as seen: sighting k is hash `hashes[k]` at `positions[k]` of document `docs[k]`."""
+
+    hashes: NDArray[np.uint64]
+    docs: NDArray[np.int64]
+    positions: NDArray[np.int64]
+
+    def split(self, parts: int) -> list[_Sightings]:
+        """The sightings of each hash partition (`hash % parts`), each in its order here."""
+        if parts == 1:
+            return [self]
+        part = (self.hashes % np.uint64(parts)).astype(np.int64)
+        order = stable_order(part)
+        bounds = np.searchsorted(part[order], np.arange(parts + 1)).tolist()
+        return [
+            _Sightings(self.hashes[rows], self.docs[rows], self.positions[rows])
+            for rows in (order[lo:hi] for lo, hi in itertools.pairwise(bounds))
+        ]
+
+    @staticmethod
+    def joined(pieces: Sequence[_Sightings]) -> _Sightings:
+        """The pieces' sightings one after another."""
+        return _Sightings(
+            np.concatenate([np.zeros(0, np.uint64), *(p.hashes for p in pieces)]),
+            np.concatenate([np.zeros(0, np.int64), *(p.docs for p in pieces)]),
+            np.concatenate([np.zeros(0, np.int64), *(p.positions for p in pieces)]),
+        )
 
 
-def _verify_batch(batch: _Batch, options: DuplicateOptions, spread: dict[int, int]) -> list[SharedPassage]:
-    """Match, extend, chain and verify each candidate pair (a, b, seeds) from its shared seeds."""
+def _documents_of(seeds: _Seeds) -> Iterator[int]:
+    """The documents `seeds` name (lazily: only a task that carries texts asks)."""
+    yield from np.union1d(seeds.a, seeds.b).tolist()
+
+
+def _verify_batch(
+    batch: tuple[_Seeds, Texts], options: DuplicateOptions, spread: dict[int, int]
+) -> list[SharedPassage]:
+    """Match, extend, chain and verify each candidate pair of the batch's seeds from its seeds."""
     k = seed_k(options.min_reuse_chars)
     shared: list[SharedPassage] = []
-    pairs, source = batch
+    pair_seeds, source = batch
     texts: dict[int, str] = {}
-    for a, b, seeds in pairs:
+    for a, b, seeds in pair_seeds.by_pair():
         text_a = texts[a] if a in texts else texts.setdefault(a, source.text(a))
         text_b = texts[b] if b in texts else texts.setdefault(b, source.text(b))
         # The seeds come sorted (by their place in a, then in b), as pairs of positions.
@@ -126,12 +180,19 @@ class _Seeds:
         order = np.lexsort((pb, pa, b, a))
         return _Seeds(a[order], b[order], pa[order], pb[order])
 
+    def pair_starts(self) -> NDArray[np.int64]:
+        """Where each pair's seeds start."""
+        return np.flatnonzero(run_starts(self.a) | run_starts(self.b)) if len(self.a) else np.zeros(0, np.int64)
+
+    def between(self, start: int, end: int) -> _Seeds:
+        """Seeds `start` to `end` (a batch of pairs, when cut at pair starts)."""
+        return _Seeds(self.a[start:end], self.b[start:end], self.pa[start:end], self.pb[start:end])
+
     def by_pair(self) -> list[tuple[int, int, list[tuple[int, int]]]]:
-        """(a, b, seeds) for each pair, in order; seeds as (pa, pb), sorted (a task's seeds pass
-        to a worker as plain tuples: thousands of small arrays pickle slower)."""
+        """(a, b, seeds) for each pair, in order; seeds as (pa, pb), sorted."""
         if not len(self.a):
             return []
-        starts = np.flatnonzero(run_starts(self.a) | run_starts(self.b))
+        starts = self.pair_starts()
         ends = np.concatenate([starts[1:], [len(self.a)]])
         rows = list(zip(self.pa.tolist(), self.pb.tolist(), strict=True))
         return [
@@ -142,21 +203,15 @@ class _Seeds:
         ]
 
 
-def _partitioned_pairs(prints: list[_Prints], max_docs: int, engine: Engine) -> tuple[_Seeds, dict[int, int]]:
+def _partitioned_pairs(
+    partitions: list[_Sightings], options: DuplicateOptions, engine: Engine
+) -> tuple[_Seeds, dict[int, int]]:
     """`_candidate_pairs` over fingerprints split by hash: a fingerprint's sightings all fall in
     one partition, so the partitions' seeds and spreads merge into exactly the whole's."""
-    empty = np.zeros(0, dtype=np.int64)
-    if not prints:
-        return _Seeds(empty, empty, empty, empty), {}
-    hashes = np.concatenate([p.hashes for p in prints])
-    docs = np.concatenate([np.full(len(p.hashes), i, dtype=np.int64) for i, p in enumerate(prints)])
-    positions = np.concatenate([p.positions for p in prints])
-    count = engine.workers if engine.workers > 1 else 1
-    parts = hashes % np.uint64(count)
-    partitions = [(hashes[parts == part], docs[parts == part], positions[parts == part]) for part in range(count)]
     found: list[_Seeds] = []
     spread: dict[int, int] = {}
-    for part_seeds, part_spread in engine.map(partial(_partition_pairs, max_docs=max_docs), partitions):
+    pairing = partial(_partition_pairs, max_docs=options.max_fingerprint_docs)
+    for part_seeds, part_spread in engine.map(pairing, partitions):
         found.append(part_seeds)
         spread.update(part_spread)
     if len(found) == 1:
@@ -164,11 +219,8 @@ def _partitioned_pairs(prints: list[_Prints], max_docs: int, engine: Engine) -> 
     return _Seeds.of(*(np.concatenate([getattr(f, name) for f in found]) for name in ("a", "b", "pa", "pb"))), spread
 
 
-def _partition_pairs(
-    partition: tuple[NDArray[np.uint64], NDArray[np.int64], NDArray[np.int64]], max_docs: int
-) -> tuple[_Seeds, dict[int, int]]:
-    hashes, docs, positions = partition
-    return _candidate_pairs(hashes, docs, positions, max_docs)
+def _partition_pairs(partition: _Sightings, max_docs: int) -> tuple[_Seeds, dict[int, int]]:
+    return _candidate_pairs(partition.hashes, partition.docs, partition.positions, max_docs)
 
 
 def _boilerplate(passage: str, spread: dict[int, int], options: DuplicateOptions) -> bool:
