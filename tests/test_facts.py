@@ -482,6 +482,27 @@ def test_an_adverb_between_a_metric_and_its_verb_is_no_part_of_the_metric() -> N
     assert metrics_values("实际利用外资889.3亿美元。") == [("实际利用外资", 889.3)]
 
 
+def test_a_copula_or_preposition_before_the_value_is_no_part_of_the_metric() -> None:
+    """`为` and `在` link a metric to its value; `平均` is a word of the metric, its `均` is not
+    "each" (`A、B均增长8%`)."""
+    assert metrics_values("城镇登记失业率为4.1%。") == [("城镇登记失业率", 4.1)]
+    assert metrics_values("调查失业率在5.3%以下。") == [("调查失业率", 5.3)]
+    assert metrics_values("城镇调查失业率平均为5.1%。") == [("城镇调查失业率平均", 5.1)]
+    assert metrics_values("城镇、农村居民人均可支配收入均增长8%。") == [
+        ("城镇居民人均可支配收入", 8.0),
+        ("农村居民人均可支配收入", 8.0),
+    ]
+
+
+def test_a_shared_value_whose_subjects_stand_in_earlier_clauses_is_no_target() -> None:
+    """`…，分别完成目标任务的117%`: `分别` opens the clause, so nothing in it names what the
+    value measures; the counts before it stay targets of their own."""
+    assert metrics_values("新增就业6435人，失业人员再就业1755人，分别完成目标任务的117%。") == [
+        ("新增就业", 6435.0),
+        ("失业人员再就业", 1755.0),
+    ]
+
+
 def test_a_rate_named_by_what_it_measures_pairs_across_sections_a_generic_noun_does_not() -> None:
     old = document_from_bytes(
         "一、上年工作回顾\n赤字率拟按2.8%安排。项目12个。\n二、今年工作\n推进改革。\n".encode(), "old"

@@ -322,11 +322,15 @@ def _distribute(targets: list[Found]) -> list[Found]:
 
     When the parts and the values do not count the same, the metric is the whole subject
     without `分别` (`城乡居民人均可支配收入分别增长…`)."""
-    if not targets or not re.search(r"分别|均$", targets[0].metric):
+    if not targets or not re.search(r"分别|(?<!平)均$", targets[0].metric):
         return targets
     shared = targets[0].metric
-    subject = re.split(r"分别|均$", shared, maxsplit=1)[0]
+    subject = re.split(r"分别|(?<!平)均$", shared, maxsplit=1)[0]
     listed = [t for t in targets if t.metric == shared]
+    if not subject:
+        # `新增就业6435人，失业人员再就业1755人，分别完成目标任务的117%`: what the values belong to
+        # lies in clauses before, so nothing in this one names what is measured: no target.
+        return [t for t in targets if t.metric != shared]
     parts = [part for part in re.split(r"、|和|及|与", subject) if part]
     if len(listed) == 1 and len(parts) > 1:
         # `城镇…收入、农村…收入均增长8%`: one value said of each part.
@@ -458,6 +462,9 @@ _MOVE_START = re.compile(
 # Only after a noun of two characters or more, so a metric is never cut to nothing (`实际利用外资`
 # keeps its leading `实际`: only a tail goes).
 _TRAILING_ADVERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:拟按|拟|预计|预期|将|要|再|已|继续|进一步|实际|力争)+$")
+# A copula or a preposition between a metric and its value (`城镇登记失业率为4.1%`, `调查失业率在5.3%以下`)
+# links the two; it is no part of what is measured.
+_TRAILING_LINK = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:为|在)$")
 
 
 def _strip_metric(metric: str) -> tuple[str, str | None]:
@@ -468,6 +475,7 @@ def _strip_metric(metric: str) -> tuple[str, str | None]:
         if metric.startswith(word):
             metric = metric[len(word) :]
             qualifier = qualifier or word  # 力争完成: the intent, not the verb, qualifies
+    metric = _TRAILING_LINK.sub("", metric)
     tail = _TRAILING_ADVERB.search(metric)
     if tail:
         metric = metric[: tail.start()]
