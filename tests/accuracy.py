@@ -428,6 +428,7 @@ class FactScore:
     matched: int = 0
     tense_right: int = 0
     unit_right: int = 0
+    metric_exact: int = 0
     projects_annotated: int = 0
     projects_extracted: int = 0
     projects_matched_annotated: int = 0
@@ -447,6 +448,9 @@ class FactScore:
             "recall": ratio(self.matched, self.annotated),
             "tense": ratio(self.tense_right, self.matched),
             "unit": ratio(self.unit_right, self.matched),
+            # Stricter than the match (which takes half-alike metrics): the metric as annotated,
+            # brackets and spaces aside, so a verb or a date left in it shows.
+            "metric_exact": ratio(self.metric_exact, self.matched),
             "project_precision": ratio(self.projects_matched_extracted, self.projects_extracted),
             "project_recall": ratio(self.projects_matched_annotated, self.projects_annotated),
         }
@@ -458,6 +462,11 @@ def _same_metric(annotated: str, extracted: str) -> bool:
     return bool(extracted) and (
         annotated in extracted or extracted in annotated or fuzz.ratio(annotated, extracted) >= 50
     )
+
+
+def _bare(metric: str) -> str:
+    """A metric without brackets, their contents and spaces (`城镇调查失业率（平均）`)."""
+    return re.sub(r"[（(][^）)]*[）)]|\s", "", metric)
 
 
 def _same_value(annotated: str, extracted: float) -> bool:
@@ -500,6 +509,7 @@ def score_facts(name: str) -> FactScore:
                     score.matched += 1
                     score.tense_right += target.tense == row["tense"]
                     score.unit_right += (target.unit or "") == row["unit"].replace("％", "%")
+                    score.metric_exact += _bare(row["metric"]) == _bare(target.metric)
                     break
             else:
                 score.false.append(f"{name}:{line} {target.metric} {target.value_text}")

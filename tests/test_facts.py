@@ -494,6 +494,45 @@ def test_a_copula_or_preposition_before_the_value_is_no_part_of_the_metric() -> 
     ]
 
 
+def test_a_move_or_its_manner_before_the_value_is_its_direction_not_its_metric() -> None:
+    """What a quantity does (`上涨`, `压减`, `提高到`), how (`累计`, `首次`, `按可比口径`) and how
+    near (`接近`) stand between the metric and the value: none is part of what is measured."""
+
+    def read(sentence: str) -> list[tuple[str, float | None, str | None]]:
+        return [(t.metric, t.value, t.direction) for t in find_targets(sentence, (), [])]
+
+    assert read("居民消费价格上涨2.9%。") == [("居民消费价格", 2.9, "上涨")]
+    assert read("中央财政一般性支出压减5%。") == [("中央财政一般性支出", 5.0, "压减")]
+    assert read("常住人口城镇化率提高到65%。") == [("常住人口城镇化率", 65.0, "提高到")]
+    assert read("单位生产总值能耗累计下降18%。") == [("单位生产总值能耗", 18.0, "下降")]
+    assert read("常住人口城镇化率首次超过60%。") == [("常住人口城镇化率", 60.0, None)]
+    assert read("一般公共财政预算收入按可比口径增长8%。") == [("一般公共财政预算收入", 8.0, "增长")]
+    assert read("城镇常住居民人均可支配收入比上年实际增长8.5%。") == [("城镇常住居民人均可支配收入", 8.5, "增长")]
+    (near,) = find_targets("服务业对经济增长贡献率接近60%。", (), [])
+    assert (near.metric, near.bound) == ("服务业对经济增长贡献率", "接近")
+    # An amount added against last year, by a verb of widening: an increment.
+    (wider,) = find_targets("支出规模比去年扩大2万亿元以上。", (), [])
+    assert (wider.metric, wider.direction, wider.change) == ("支出规模", "扩大", "increment")
+    # `都` says "each", as `均` does.
+    assert metrics_values("城镇调查失业率和登记失业率都在5%以下。") == [("城镇调查失业率", 5.0), ("登记失业率", 5.0)]
+
+
+def test_the_clause_opening_words_of_time_and_object_are_no_part_of_the_metric() -> None:
+    """`去年`, `2013年以来`, `预计全年` say when; `将`/`把` mark the object that follows."""
+    assert metrics_values("去年新增减税降费超过1万亿元。") == [("新增减税降费", 1.0)]
+    assert metrics_values("2013年以来新增的涉税市场主体纳税达到4.76万亿元。") == [("新增的涉税市场主体纳税", 4.76)]
+    assert metrics_values("预计全年退税减税约2.5万亿元。") == [("退税减税", 2.5)]
+    assert metrics_values("将民航发展基金航空公司征收标准降低20%。") == [("民航发展基金航空公司征收标准", 20.0)]
+
+
+def test_a_verb_of_making_new_before_a_count_joins_its_noun() -> None:
+    """`新增60万个就业岗位` counts new jobs; other verbs (`实施`, `发行`) are what is done with
+    the counted thing and stay out of its name."""
+    assert metrics_values("新增60万个就业岗位。") == [("新增就业岗位", 60.0)]
+    assert metrics_values("新建12家长者照护之家。") == [("新建长者照护之家", 12.0)]
+    assert metrics_values("发行1万亿元抗疫特别国债。") == [("抗疫特别国债", 1.0)]
+
+
 def test_a_shared_value_whose_subjects_stand_in_earlier_clauses_is_no_target() -> None:
     """`…，分别完成目标任务的117%`: `分别` opens the clause, so nothing in it names what the
     value measures; the counts before it stay targets of their own."""
@@ -519,6 +558,20 @@ def test_a_rate_named_by_what_it_measures_pairs_across_sections_a_generic_noun_d
     rate = changes[("changed", "赤字率")]
     assert (rate.old.value, rate.new.value) == (2.8, 3.6)  # type: ignore[union-attr]
     assert {("dropped", "项目"), ("added", "项目")} <= set(changes)  # in sections that do not pair
+
+
+def test_two_counts_of_new_things_pair_by_what_they_count_not_by_their_verb() -> None:
+    """`新增高新技术企业` and `新增科技初创企业` share `新增` and `企业`, not what they count."""
+    old = document_from_bytes("一、工作回顾\n全年新增高新技术企业30家。新增就业岗位5万个。\n".encode(), "old")
+    new = document_from_bytes("一、工作回顾\n新增科技初创企业2家。新增就业岗位6万个。\n".encode(), "new")
+    changes = {
+        (f.status, (f.old or f.new).metric): f  # type: ignore[union-attr]
+        for f in compare_documents(old, new).facts
+        if f.kind == "target"
+    }
+    assert {("dropped", "新增高新技术企业"), ("added", "新增科技初创企业")} <= set(changes)
+    jobs = changes[("changed", "新增就业岗位")]
+    assert (jobs.old.value, jobs.new.value) == (5.0, 6.0)  # type: ignore[union-attr]
 
 
 def test_a_sentence_read_once_keeps_the_tense_each_section_gives_it() -> None:

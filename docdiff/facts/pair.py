@@ -19,7 +19,7 @@ from numpy.typing import NDArray
 
 from docdiff.facts.metric_subject import different_subjects
 from docdiff.facts.models import Fact, FactChange, FactSide, Phrase, Project, Target
-from docdiff.facts.targets import section_role
+from docdiff.facts.targets import counted_noun, section_role
 from docdiff.options import FactOptions
 from docdiff.similarity import paired_ratios, ratio_matrix, ratio_pairs
 from docdiff.sparse_assign import assign_sparse
@@ -85,7 +85,9 @@ def _pair_targets(
     if not old or not new:
         return []
     # Only the pairs whose metrics are alike enough are kept (never a matrix of all pairs).
-    rows, cols, metric = ratio_pairs([t.metric for t in old], [t.metric for t in new], options.min_metric_similarity)
+    rows, cols, metric = ratio_pairs(
+        [counted_noun(t.metric) for t in old], [counted_noun(t.metric) for t in new], options.min_metric_similarity
+    )
     old_names, new_names = {t.metric for t in old}, {t.metric for t in new}
     # The clause around each number breaks ties between targets sharing a metric.
     context = paired_ratios([old[i].text for i in rows], [new[j].text for j in cols])

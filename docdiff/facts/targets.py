@@ -84,6 +84,13 @@ DIRECTIONS = (
     "达",
     "保持",
     "突破",
+    "扩大",
+    "缩小",
+    "降",
+    "上涨",
+    "上升",
+    "压减",
+    "压缩",
 )
 BOUNDS = (
     "不少于",
@@ -99,6 +106,7 @@ BOUNDS = (
     "近",
     "逾",
     "超",
+    "接近",
     "力争",
 )
 _OTHER_QUALIFIERS = ("完成", "实现", "共", "累计")
@@ -128,10 +136,14 @@ _NOUN_START = re.compile(r"^[\u4e00-\u9fff“”A-Za-z]{2,8}")
 _CLAUSE = re.compile(r"[^，,；;：:。！？!?\n]+")
 # `到2035年…比2020年翻两番`: the horizon and the base year are not part of what is measured.
 _COMPARED_TO = re.compile(r"^到(?:19|20)\d\d年|比(?:19|20)\d\d年$")
+_SINCE = re.compile(r"^(?:以来|以后|至今)的?")
 # The base of a comparison closing what stands before a number (`比上年`, `较去年同期`, `同比`).
-_BASE = re.compile(r"(?:(?:比|较|与)(?:上年|去年|上一年)(?:同期)?(?:相比)?|同比|环比)$")
+_BASE = re.compile(
+    r"(?:(?:比|较|与)(?:上年|去年|上一年)(?:同期)?(?:相比)?|同比|环比)(?:按可比(?:价格|价|口径)(?:计算)?)?$"
+    r"|按可比(?:价格|价|口径)(?:计算)?$"
+)
 # A move that adds or takes away an amount; with a base and a unit that is not a rate, an increment.
-_INCREMENT_MOVES = ("增加", "减少", "多", "少", "增长", "下降", "提高", "降低")
+_INCREMENT_MOVES = ("增加", "减少", "多", "少", "增长", "下降", "提高", "降低", "扩大", "缩小")
 # 约 ends these words without meaning "about": 签约, 节约, 预约, 制约, 合约.
 _NOT_ABOUT = set("签节预制合契公条")
 _NAME_BEFORE = re.compile(r"[A-Za-z0-9]$")
@@ -322,10 +334,10 @@ def _distribute(targets: list[Found]) -> list[Found]:
 
     When the parts and the values do not count the same, the metric is the whole subject
     without `分别` (`城乡居民人均可支配收入分别增长…`)."""
-    if not targets or not re.search(r"分别|(?<!平)均$", targets[0].metric):
+    if not targets or not re.search(r"分别|(?<!平)均$|都$", targets[0].metric):
         return targets
     shared = targets[0].metric
-    subject = re.split(r"分别|(?<!平)均$", shared, maxsplit=1)[0]
+    subject = re.split(r"分别|(?<!平)均$|都$", shared, maxsplit=1)[0]
     listed = [t for t in targets if t.metric == shared]
     if not subject:
         # `新增就业6435人，失业人员再就业1755人，分别完成目标任务的117%`: what the values belong to
@@ -363,6 +375,17 @@ def _share_tail(parts: list[str]) -> list[str]:
 
 
 _MAX_TOPIC_CHARS = 16
+# What alone may stand before a count and join its noun: a verb of making new (`新增`, `新建`, `新设`).
+_COUNTED_VERB = re.compile(r"新[\u4e00-\u9fff]{1,3}")
+# The verb of making new that opens such a metric: `新增` of `新增独角兽`.
+_NEW_VERB = re.compile(r"^新[\u4e00-\u9fff](?=[\u4e00-\u9fff]{2})")
+
+
+def counted_noun(metric: str) -> str:
+    """What a metric counts, without the verb of making new that opens it (`新增高新技术企业` →
+    `高新技术企业`): two counts of new things are alike by what they count, not by `新增`."""
+    return _NEW_VERB.sub("", metric)
+
 
 # Words that frame a comparison or a change rather than name what is measured (a closed class,
 # like units): `同比`, `比上年`, `按可比价格计算`, `分别`, `由…增加到…的`, `年均递增`.
@@ -450,7 +473,9 @@ def _noun_after(after: str) -> tuple[str, int] | None:
     return noun.group().rstrip("、"), noun.end()
 
 
-_WHEN_ARRANGED = re.compile(r"^(?:今年|明年|当年)(?:拟|计划|将)?(?:安排)?(?=[\u4e00-\u9fff]{2})")
+_WHEN_ARRANGED = re.compile(r"^(?:今年|明年|当年|去年|上年)(?:拟|计划|将)?(?:安排)?(?=[\u4e00-\u9fff]{2})")
+# `将…征收标准降低20%`, `把…比重提高到…`: the object marker opens the clause, the metric follows it.
+_DISPOSAL = re.compile(r"^(?:将|把)(?=[\u4e00-\u9fff]{2})")
 _ARRANGED = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:拟|计划|将)?安排$")
 _MOVE_START = re.compile(
     r"(?:由|从)(?:(?:(?:19|20)\d\d年(?:底|末)?|上年|去年|五年前)的?|每[年月日人户]|不到|不足|约|近)?$"
@@ -461,7 +486,9 @@ _MOVE_START = re.compile(
 # `单位生产总值能耗再降低`, `…比例继续提高`): how and when a quantity moves, not what is measured.
 # Only after a noun of two characters or more, so a metric is never cut to nothing (`实际利用外资`
 # keeps its leading `实际`: only a tail goes).
-_TRAILING_ADVERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:拟按|拟|预计|预期|将|要|再|已|继续|进一步|实际|力争)+$")
+_TRAILING_ADVERB = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})(?:拟按|拟|预计|预期|将|要|再|已|继续|进一步|实际|力争|累计|首次)+$"
+)
 # A copula or a preposition between a metric and its value (`城镇登记失业率为4.1%`, `调查失业率在5.3%以下`)
 # links the two; it is no part of what is measured.
 _TRAILING_LINK = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:为|在)$")
@@ -480,7 +507,7 @@ def _strip_metric(metric: str) -> tuple[str, str | None]:
     if tail:
         metric = metric[: tail.start()]
         qualifier = qualifier or ("力争" if "力争" in tail.group() else None)
-    metric = _CONNECTOR.sub("", metric).strip("、（）() ")
+    metric = _DISPOSAL.sub("", _CONNECTOR.sub("", metric).strip("、（）() "))
     # `今年拟安排地方政府专项债券`, `中央预算内投资安排`: when and how a sum is set is not what is measured.
     metric = _ARRANGED.sub("", _WHEN_ARRANGED.sub("", metric)) or metric
     # `地区生产总值由(2010年的)` 1 → 2, `从每月`, `从不到`: where a move starts is not the metric.
@@ -516,6 +543,11 @@ def _target(
         direction, bound = direction or word_direction, bound or word_bound
         if word_direction:
             break
+    moved_to = _MOVE_END.search(before) if direction is None else None
+    if moved_to and len(before) - len(moved_to.group()) >= 2:
+        # `常住人口城镇化率提高到65%`: the level a move reaches; the move is its direction.
+        before = before[: moved_to.start()]
+        direction = qualifier = moved_to.group()
     if match.group("post") or match.group("about"):
         bound = match.group("post") or match.group("about")
         qualifier = qualifier or bound
@@ -530,9 +562,18 @@ def _target(
         metric = metric[: base.start()]
     if period_match and before.startswith(period_match.group()):
         metric = metric[len(period_match.group()) :]  # `全年新增企业`: the period opens the clause
+        # `2013年以来新增的…`: a span from that year on; `以来` belongs to the period.
+        metric = _SINCE.sub("", metric)
     elif period_match and metric.endswith(period_match.group()):
         metric = metric[: -len(period_match.group())]
     metric, intent = _strip_metric(metric)
+    # `居民人均可支配收入比上年实际增长`: the base stands before the adverb just stripped.
+    later_base = None if base else _BASE.search(metric)
+    if later_base:
+        base, metric = later_base, metric[: later_base.start()]
+    if period_match and metric.startswith(period_match.group()):
+        # `预计全年退税减税`: the period opens the clause once the intent before it is gone.
+        metric = _SINCE.sub("", metric[len(period_match.group()) :])
     qualifier = qualifier or intent
     end = offset + match.end()
     unit = match.group("unit")
@@ -550,7 +591,11 @@ def _target(
     ):
         noun = None  # `专利拥有量从29件提高到35件`: a verb follows the count, which belongs to the metric before it
     if noun is not None:
-        metric = noun[0]  # a count before its noun: `175个重点项目`, `282户困难重度残疾人家庭`
+        # A count before its noun: `175个重点项目`, `282户困难重度残疾人家庭`; a verb of `新` (new)
+        # alone before the count says what is counted of it: `新增60万个就业岗位` counts new jobs,
+        # `新建12家长者照护之家` new homes (other verbs are what is done with it: `实施`, `使用`).
+        verb = metric if _COUNTED_VERB.fullmatch(metric) and not generic_metric(metric) else ""
+        metric = verb + noun[0]
         end += noun[1]
     elif len(metric) < 2 or metric in ("和", "及", "与"):
         # `分别增长12.9%和10%`: the list shares its metric; with none yet, the sentence's subject
