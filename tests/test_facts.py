@@ -525,6 +525,31 @@ def test_the_clause_opening_words_of_time_and_object_are_no_part_of_the_metric()
     assert metrics_values("将民航发展基金航空公司征收标准降低20%。") == [("民航发展基金航空公司征收标准", 20.0)]
 
 
+def test_cumulation_year_end_and_a_base_before_respectively_stand_outside_the_metric() -> None:
+    """`累积完成`, `累计` open the clause; `年末`, `每年` are periods; `比上年分别…` compares
+    each part with last year."""
+
+    def read(sentence: str) -> list[tuple[str, float | None, str | None]]:
+        return [(t.metric, t.value, t.period) for t in find_targets(sentence, (), [])]
+
+    assert read("累积完成全社会固定资产投资615亿元。") == [("全社会固定资产投资", 615.0, None)]
+    assert read("年末全国城镇调查失业率降到5.2%。") == [("全国城镇调查失业率", 5.2, "年末")]
+    assert read("每年新增就业岗位60万个左右。") == [("新增就业岗位", 60.0, "每年")]
+    assert metrics_values("城镇和农村常住居民人均可支配收入比上年分别增长8.9%和10%。") == [
+        ("城镇常住居民人均可支配收入", 8.9),
+        ("农村常住居民人均可支配收入", 10.0),
+    ]
+
+
+def test_a_year_end_level_pairs_with_the_year_before() -> None:
+    """A year-end figure closes the year: it is read against last year's, not kept apart."""
+    old = document_from_bytes("一、工作回顾\n城镇调查失业率在5.3%以下。\n".encode(), "old")
+    new = document_from_bytes("一、工作回顾\n年末全国城镇调查失业率降到5.2%。\n".encode(), "new")
+    (change,) = [f for f in compare_documents(old, new).facts if f.kind == "target"]
+    assert change.status == "changed"
+    assert (change.old.value, change.new.value) == (5.3, 5.2)  # type: ignore[union-attr]
+
+
 def test_a_verb_of_making_new_before_a_count_joins_its_noun() -> None:
     """`新增60万个就业岗位` counts new jobs; other verbs (`实施`, `发行`) are what is done with
     the counted thing and stay out of its name."""

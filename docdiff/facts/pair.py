@@ -138,7 +138,11 @@ def _same_period(a: str | None, b: str | None) -> bool:
 
 
 def _whole_year(period: str | None) -> bool:
-    return period is None or period == "全年" or bool(re.fullmatch(r"(?:19|20)\d\d年", period))
+    """A period that covers the year or closes it: a year-end level (`年末`) is what a year's
+    plan is checked against, and `每年` is said of every whole year."""
+    return (
+        period is None or period in ("全年", "每年", "年末", "年底") or bool(re.fullmatch(r"(?:19|20)\d\d年", period))
+    )
 
 
 def _assign(score: NDArray[np.float64]) -> list[tuple[int, int, float]]:

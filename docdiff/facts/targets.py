@@ -65,7 +65,7 @@ _NOUN_END = (
     "集中|如期|顺利|加快|完成|开工|竣工|签约|交付|建成|落地|投用|开业|获|入选|通过|实现|收尾|出让|建设|全部|高比例|"
     "荣获|进行|开展|提供|参与|的|、|（|\\(|和|$"
 )
-_LEADING = ("力争", "确保", "完成", "实现", "努力", "预计")
+_LEADING = ("累计", "累积", "力争", "确保", "完成", "实现", "努力", "预计")
 # Qualifiers that sit right before the number: those that say which way a quantity moves or
 # where it is held, those that say how exact it is (a bound), and the rest (`完成`, `共`);
 # `力争` (strive for) bounds a target from below but is read as an intent before the metric.
@@ -115,7 +115,7 @@ QUALIFIERS_BEFORE = sorted({*DIRECTIONS, *BOUNDS, *_OTHER_QUALIFIERS} - {"力争
 _LEADING_QUALIFIERS = ("力争", "确保", "预计", "努力")
 PERIOD = re.compile(
     r"(?P<period>前三季度|前两季度|上半年|下半年|[一二三四]季度|\d{1,2}[—\-–~]\d{1,2}月|前\d{1,2}个月|全年|"
-    r"五年累计|年均|期末|(?:19|20)\d{2}年)"
+    r"五年累计|年均|每年|期末|年末|年底|(?:19|20)\d{2}年)"
 )
 # `好于预期`, `超出预期`: an outcome measured against what was expected, not a plan.
 _PLAN = re.compile(r"今年|明年|力争|将|计划|(?<![于出过])预期|目标是|确保|到(?:19|20)\d\d年|争取|预计")
@@ -338,6 +338,8 @@ def _distribute(targets: list[Found]) -> list[Found]:
         return targets
     shared = targets[0].metric
     subject = re.split(r"分别|(?<!平)均$|都$", shared, maxsplit=1)[0]
+    # `…收入比上年分别增长8.9%和10%`: the base of the comparison stands before `分别`.
+    subject = _BASE.sub("", subject)
     listed = [t for t in targets if t.metric == shared]
     if not subject:
         # `新增就业6435人，失业人员再就业1755人，分别完成目标任务的117%`: what the values belong to
