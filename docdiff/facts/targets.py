@@ -115,7 +115,7 @@ QUALIFIERS_BEFORE = sorted({*DIRECTIONS, *BOUNDS, *_OTHER_QUALIFIERS} - {"力争
 _LEADING_QUALIFIERS = ("力争", "确保", "预计", "努力")
 PERIOD = re.compile(
     r"(?P<period>前三季度|前两季度|上半年|下半年|[一二三四]季度|\d{1,2}[—\-–~]\d{1,2}月|前\d{1,2}个月|全年|"
-    r"五年累计|年均|每年|期末|年末|年底|(?:19|20)\d{2}年)"
+    r"五年累计|年均|期末|(?:19|20)\d{2}年)"
 )
 # `好于预期`, `超出预期`: an outcome measured against what was expected, not a plan.
 _PLAN = re.compile(r"今年|明年|力争|将|计划|(?<![于出过])预期|目标是|确保|到(?:19|20)\d\d年|争取|预计")
@@ -136,6 +136,7 @@ _NOUN_START = re.compile(r"^[\u4e00-\u9fff“”A-Za-z]{2,8}")
 _CLAUSE = re.compile(r"[^，,；;：:。！？!?\n]+")
 # `到2035年…比2020年翻两番`: the horizon and the base year are not part of what is measured.
 _COMPARED_TO = re.compile(r"^到(?:19|20)\d\d年|比(?:19|20)\d\d年$")
+_OPENING_PERIOD = re.compile(r"(?:年末|年底|每年)(?=[\u4e00-\u9fff]{2})")
 _SINCE = re.compile(r"^(?:以来|以后|至今)的?")
 # The base of a comparison closing what stands before a number (`比上年`, `较去年同期`, `同比`).
 _BASE = re.compile(
@@ -576,6 +577,11 @@ def _target(
     if period_match and metric.startswith(period_match.group()):
         # `预计全年退税减税`: the period opens the clause once the intent before it is gone.
         metric = _SINCE.sub("", metric[len(period_match.group()) :])
+    # `年末全国城镇调查失业率`, `每年新增就业岗位`: a time word opening the metric is this
+    # target's own period (never the sentence's: it says when this quantity is taken).
+    opening = _OPENING_PERIOD.match(metric)
+    if opening and not period:
+        period, metric = opening.group(), metric[opening.end() :]
     qualifier = qualifier or intent
     end = offset + match.end()
     unit = match.group("unit")
