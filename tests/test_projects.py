@@ -29,6 +29,19 @@ def test_a_name_starts_at_a_word_of_the_sentence() -> None:
     assert names("投资6.6亿元,实施两河圣山文化旅游景区的基础设施建设。") == ["两河圣山文化旅游景区"]
 
 
+def test_two_words_of_one_class_joined_before_a_head_share_it() -> None:
+    """`X和Y…头`: two common words of one class joined by a conjunction, the second followed by
+    words of its own before the head, are one name; a head before the conjunction, a word
+    alone before the head, or two proper nouns make two."""
+    assert names("长江等重要生态系统保护和修复重大工程深入实施。") == ["重要生态系统保护和修复重大工程"]
+    assert names("支持有条件的地方建设国际和区域科技创新中心。") == ["国际和区域科技创新中心"]
+    assert names("继续实施化肥和农药减量化行动。") == ["化肥和农药减量化行动"]
+    assert names("扩大国家医学中心和区域医疗中心建设。") == ["国家医学中心", "区域医疗中心"]
+    assert "海关特殊监管区域与自贸试验区" not in names("推动海关特殊监管区域与自贸试验区统筹发展。")
+    assert names("依托洋山深水港和浦东国际机场。") == ["浦东国际机场"]
+    assert names("107地块、116街坊和无车区地下空间南1项目开工。") == ["107地块", "116街坊", "无车区地下空间南1项目"]
+
+
 def test_the_words_before_the_head_decide_where_a_name_is_cut() -> None:
     # The tagger splits these heads (集聚/区, 高新/园); the head is never cut into.
     assert names("加快世博央企总部集聚区建设。") == ["世博央企总部集聚区"]
@@ -95,7 +108,9 @@ def test_items_of_a_list_of_works_are_names_not_actions_or_sectors() -> None:
     ]
     assert names("加快推进供水、供热、排水等市政项目建设。") == []
     assert names("实施场馆周边绿化提升改造、场馆东侧景观绿化等项目。") == []
-    assert names("推进长江、黄河等重要生态系统保护和修复重大工程。") == ["修复重大工程"]
+    # The places listed before `等` are no items of a list of works: the name is the programme's
+    # whole (`保护和修复` share the head, see the test above), as annotated.
+    assert names("推进长江、黄河等重要生态系统保护和修复重大工程。") == ["重要生态系统保护和修复重大工程"]
 
 
 def test_a_work_is_reported_once_per_part_so_the_plans_keep_it() -> None:

@@ -111,6 +111,8 @@ _STOP_CHARS = frozenset(",;:!?()，。；：、！？“”（）《》 \t\n的�
 _MIN_INITIATIVE_NAME = 6  # characters, head included: `文化惠民工程`, not `民生工程`
 _COUNT = re.compile(r"^[一二三四五六七八九十百\d]+[大项个条类批张]?")
 _INSIDE_WORD_REACH = 8  # characters a name goes back over a stop character inside a word
+_CONJOINED_BY = "和与及"
+_CONJOINED_REACH = 10  # characters a name goes back over the first of two conjoined words
 # Stop characters that begin or end words of names (国有, 在线, 对外); conjunctions and 的 always
 # stop one, whatever the tagger joins (`基地和祥德坊…` is no word 和祥).
 _STOP_INSIDE_WORDS = frozenset("在对将已为以把被从向于了是有并")
@@ -182,18 +184,65 @@ def _inside_word_back(text: str, start: int) -> int:
     return new
 
 
+def _conjoined_back(text: str, start: int, end: int) -> int:
+    """`start` moved back over `X和` when the name `text[start:end]` begins right after a
+    conjunction joining two words of one class, neither a name's head, and goes on in words of
+    its own before its head: the two share the head and the name is both (`国民经济和社会发展第
+    十四个五年规划`, `总量和强度双控行动`, `保护和修复重大工程`). It takes the first word with the nouns
+    and modifiers before it, up to a verb or a function word (`建设国际和区域科技创新中心` →
+    `国际和区域…`). Before a head the conjunction ends a name of its own (`国家医学中心和区域医疗
+    中心`: two works; `116街坊和…`), and a word right before the head is a name alone
+    (`…区域与自贸试验区`)."""
+    if start < 2 or text[start - 1] not in _CONJOINED_BY:
+        return start
+    left = start - 1
+    new = left
+    while new > 0 and left - new < _CONJOINED_REACH and text[new - 1] not in _STOP_CHARS:
+        new -= 1
+    bare = re.sub(_PHASE + "$", "", text[start:end])
+    head = _head_of(bare)
+    if new == left or _head_of(text[new:left]) or re.search(r"\d", text[new:left]):
+        return start  # a head, or a numbered work (`116街坊和…`), ends a name of its own
+    from docdiff.words import tagged
+
+    # The words before the head; a name found by its term has its last word for a head.
+    before, after = tagged(text[new:left]), tagged(bare[: len(bare) - len(head)]) if head else tagged(bare)[:-1]
+    if len(after) < 2 or not _alike(before[-1], after[0]):
+        return start
+    back = len(before[-1][0])
+    for word, flag in reversed(before[:-1]):
+        if flag.startswith(_CUT):
+            break
+        back += len(word)
+    return left - back
+
+
+def _alike(left: tuple[str, str], right: tuple[str, str]) -> bool:
+    """Two words (with their tags) that a conjunction joins as parts of one name: of one class,
+    each of two characters or more, neither a proper noun (`洋山深水港和浦东国际机场` are two) nor a
+    head ending the first name (`116街坊和无车区…项目`)."""
+    return (
+        left[1] == right[1]
+        and not left[1].startswith(_PROPER)
+        and len(left[0]) >= 2
+        and len(right[0]) >= 2
+        and not _head_of(left[0])
+    )
+
+
 def _head_of(bare: str) -> str:
     """The longest head `bare` ends with, or ''."""
     return next((h for h in _HEADS_BY_END.get(bare[-1:], ()) if bare.endswith(h)), "")
 
 
-def _inner_cut(name: str, at_verbs: bool) -> int | None:
+def _inner_cut(name: str, at_verbs: bool, joined: int = -1) -> int | None:
     """Where the name starts after the last word before its head that cannot be inside one (a
     verb, adverb, preposition, conjunction, particle, locative): `古城打造特色街区` → `特色街区`.
     When only the head is left, a verb belongs to the programme's name (`职业技能提升行动`,
     `扫黑除恶专项斗争`) and the whole stands, unless it governs the name (`抓好场馆`); any other
     word makes it an expression (`思想上政治上行动`): None. The words are those of the part
-    before the head, so a head the tagger splits (`集聚/区`, `高新/园`) is never cut into."""
+    before the head, so a head the tagger splits (`集聚/区`, `高新/园`) is never cut into.
+    The conjunction at `joined` joins the name's own words (see `_conjoined_back`)."""
     from docdiff.words import tagged
 
     bare = re.sub(_PHASE + "$", "", name)  # `北横通道（虹口段）`: the phase is no word of the name
@@ -205,6 +254,8 @@ def _inner_cut(name: str, at_verbs: bool) -> int | None:
         position += len(word)
         if (k + 1 < len(words) and words[k + 1][0] == "之") or word == "之":
             continue  # `居然之家`: 之 joins the words either side of it into one name
+        if position - len(word) == joined:
+            continue  # `总量和强度双控行动`: two words of one class joined share the head
         # `国际居住社区打造计划`: before a programme's head, the verb is the programme's own
         last = position == len(bare) - len(head) and head in _INITIATIVE_HEADS
         if not last and (word in _GOVERNING or (word[-2:] in _GOVERNING and len(word) > 2)):  # `超额完成`

@@ -26,6 +26,7 @@ from docdiff.facts.name_shapes import (
     _WEAK_HEADS,
     _a_kind,
     _an_item_name,
+    _conjoined_back,
     _end_point,
     _forbidden,
     _inner_cut,
@@ -116,6 +117,7 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
 
     def add(start: int, end: int, least: int = 2, item: bool = False) -> None:
         start = _word_start(text, _inside_word_back(text, start))
+        joined, start = start - 1, _conjoined_back(text, start, end)  # the conjunction, if it joins
         name = text[start:end]
         if name.startswith("“"):  # a quoted name is taken whole (`“减证便民”改革行动`)
             return keep(start, end, name)
@@ -133,7 +135,7 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
                 break
             name = text[start:end]
         # Programme names hold verbs (`农村人居环境整治提升五年行动`); only works are cut at one.
-        cut = _inner_cut(name, at_verbs=least < _MIN_INITIATIVE_NAME or name.endswith(_WEAK_HEADS))
+        cut = _inner_cut(name, least < _MIN_INITIATIVE_NAME or name.endswith(_WEAK_HEADS), joined - start)
         if cut is None:
             return
         start += cut
