@@ -433,6 +433,7 @@ class FactScore:
     projects_extracted: int = 0
     projects_matched_annotated: int = 0
     projects_matched_extracted: int = 0
+    projects_exact: int = 0
     missed: list[str] = field(default_factory=list)
     false: list[str] = field(default_factory=list)
 
@@ -453,6 +454,9 @@ class FactScore:
             "metric_exact": ratio(self.metric_exact, self.matched),
             "project_precision": ratio(self.projects_matched_extracted, self.projects_extracted),
             "project_recall": ratio(self.projects_matched_annotated, self.projects_annotated),
+            # Of the annotated projects found, those reported under exactly the annotated name
+            # (quote marks aside), not a part or a longer stretch holding it.
+            "project_exact": ratio(self.projects_exact, self.projects_matched_annotated),
         }
 
 
@@ -467,6 +471,10 @@ def _same_metric(annotated: str, extracted: str) -> bool:
 def _bare(metric: str) -> str:
     """A metric without brackets, their contents and spaces (`城镇调查失业率（平均）`)."""
     return re.sub(r"[（(][^）)]*[）)]|\s", "", metric)
+
+
+def _unquoted(name: str) -> str:
+    return name.replace("“", "").replace("”", "")
 
 
 def _same_value(annotated: str, extracted: float) -> bool:
@@ -552,6 +560,7 @@ def score_facts(name: str) -> FactScore:
         }
         score.projects_matched_annotated += len({k for k, _ in pairs})
         score.projects_matched_extracted += len({m for _, m in pairs})
+        score.projects_exact += len({k for k, m in pairs if _unquoted(gold[k]["name"]) == _unquoted(found[m].name)})
     return score
 
 

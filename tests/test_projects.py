@@ -42,6 +42,15 @@ def test_two_words_of_one_class_joined_before_a_head_share_it() -> None:
     assert names("107地块、116街坊和无车区地下空间南1项目开工。") == ["107地块", "116街坊", "无车区地下空间南1项目"]
 
 
+def test_a_head_right_after_the_names_head_belongs_to_the_name() -> None:
+    """`…隧道工程`, `…四期工程`, `…行动计划`: heads that follow at once are the name's; a weak head
+    after one (`项目`) only says what the work is, and the name is the same without it."""
+    assert names("建设苏州河深层雨水调蓄隧道工程。") == ["苏州河深层雨水调蓄隧道工程"]
+    assert names("建成洋山深水港区四期工程。") == ["洋山深水港区四期工程"]
+    assert names("实施“互联网+”行动计划。") == ["“互联网+”行动计划"]
+    assert names("加快时代广场项目建设。") == ["时代广场"]
+
+
 def test_the_words_before_the_head_decide_where_a_name_is_cut() -> None:
     # The tagger splits these heads (集聚/区, 高新/园); the head is never cut into.
     assert names("加快世博央企总部集聚区建设。") == ["世博央企总部集聚区"]

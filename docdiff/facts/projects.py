@@ -94,6 +94,20 @@ _NEEDS = {
 }
 
 
+# A head that follows a name's head at once, maybe after a phase: the name goes on to it
+# (`苏州河深层雨水调蓄隧道工程`, `洋山深水港区四期工程`, `“互联网+”行动计划`). A weak head after one
+# (`时代广场项目`) only says what the work is: the name stays as it is in the years that omit it.
+_STRONG = "|".join(sorted({*_HEADS, *_INITIATIVE_HEADS} - set(_WEAK_HEADS), key=len, reverse=True))
+_MORE_HEADS = re.compile(rf"(?:[一二三四五六七八九十\d]期)?(?:{_STRONG}){_PHASE}")
+
+
+def _continued(text: str, end: int) -> int:
+    """`end` moved past the heads that follow the name's own at once."""
+    while (more := _MORE_HEADS.match(text, end)) and more.end() > end:
+        end = more.end()
+    return end
+
+
 def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, at no cost where the text lacks what every match holds."""
     return pattern.finditer(text) if _NEEDS[pattern].search(text) else iter(())
@@ -154,6 +168,9 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
     def keep(start: int, end: int, name: str) -> None:
         if _forbidden(text, start) or _end_point(text, start, end):
             return
+        # Judged by its own head, reported with the heads that follow it at once.
+        more = _continued(text, end)
+        name, end = name + text[end:more], more
         if name.startswith("“") and name.endswith("”") and name.count("“") == 1:
             name = name[1:-1]  # a name quoted whole is the same name unquoted (the span keeps them)
         if not any(f.start <= start < f.end for f in found.values()):
