@@ -33,6 +33,11 @@ def metrics_values(sentence: str) -> list[tuple[str, float | None]]:
     return [(t.metric, t.value) for t in find_targets(sentence, (), [])]
 
 
+def with_field(name: str, sentence: str) -> list[tuple[str, float | None, str | None]]:
+    """Each target's metric and value, and its field `name` (`direction`, `period`)."""
+    return [(t.metric, t.value, getattr(t, name)) for t in find_targets(sentence, (), [])]
+
+
 def test_indicator_table_gives_all_20_plan_targets() -> None:
     table = [t for t in targets_of(PLAN) if "|" in t.text]
     assert len(table) == 20
@@ -498,16 +503,15 @@ def test_a_move_or_its_manner_before_the_value_is_its_direction_not_its_metric()
     """What a quantity does (`上涨`, `压减`, `提高到`), how (`累计`, `首次`, `按可比口径`) and how
     near (`接近`) stand between the metric and the value: none is part of what is measured."""
 
-    def read(sentence: str) -> list[tuple[str, float | None, str | None]]:
-        return [(t.metric, t.value, t.direction) for t in find_targets(sentence, (), [])]
-
-    assert read("居民消费价格上涨2.9%。") == [("居民消费价格", 2.9, "上涨")]
-    assert read("中央财政一般性支出压减5%。") == [("中央财政一般性支出", 5.0, "压减")]
-    assert read("常住人口城镇化率提高到65%。") == [("常住人口城镇化率", 65.0, "提高到")]
-    assert read("单位生产总值能耗累计下降18%。") == [("单位生产总值能耗", 18.0, "下降")]
-    assert read("常住人口城镇化率首次超过60%。") == [("常住人口城镇化率", 60.0, None)]
-    assert read("一般公共财政预算收入按可比口径增长8%。") == [("一般公共财政预算收入", 8.0, "增长")]
-    assert read("城镇常住居民人均可支配收入比上年实际增长8.5%。") == [("城镇常住居民人均可支配收入", 8.5, "增长")]
+    assert with_field("direction", "居民消费价格上涨2.9%。") == [("居民消费价格", 2.9, "上涨")]
+    assert with_field("direction", "中央财政一般性支出压减5%。") == [("中央财政一般性支出", 5.0, "压减")]
+    assert with_field("direction", "常住人口城镇化率提高到65%。") == [("常住人口城镇化率", 65.0, "提高到")]
+    assert with_field("direction", "单位生产总值能耗累计下降18%。") == [("单位生产总值能耗", 18.0, "下降")]
+    assert with_field("direction", "常住人口城镇化率首次超过60%。") == [("常住人口城镇化率", 60.0, None)]
+    assert with_field("direction", "一般公共财政预算收入按可比口径增长8%。") == [("一般公共财政预算收入", 8.0, "增长")]
+    assert with_field("direction", "城镇常住居民人均可支配收入比上年实际增长8.5%。") == [
+        ("城镇常住居民人均可支配收入", 8.5, "增长")
+    ]
     (near,) = find_targets("服务业对经济增长贡献率接近60%。", (), [])
     assert (near.metric, near.bound) == ("服务业对经济增长贡献率", "接近")
     # An amount added against last year, by a verb of widening: an increment.
@@ -529,12 +533,9 @@ def test_cumulation_year_end_and_a_base_before_respectively_stand_outside_the_me
     """`累积完成`, `累计` open the clause; `年末`, `每年` are periods; `比上年分别…` compares
     each part with last year."""
 
-    def read(sentence: str) -> list[tuple[str, float | None, str | None]]:
-        return [(t.metric, t.value, t.period) for t in find_targets(sentence, (), [])]
-
-    assert read("累积完成全社会固定资产投资615亿元。") == [("全社会固定资产投资", 615.0, None)]
-    assert read("年末全国城镇调查失业率降到5.2%。") == [("全国城镇调查失业率", 5.2, "年末")]
-    assert read("每年新增就业岗位60万个左右。") == [("新增就业岗位", 60.0, "每年")]
+    assert with_field("period", "累积完成全社会固定资产投资615亿元。") == [("全社会固定资产投资", 615.0, None)]
+    assert with_field("period", "年末全国城镇调查失业率降到5.2%。") == [("全国城镇调查失业率", 5.2, "年末")]
+    assert with_field("period", "每年新增就业岗位60万个左右。") == [("新增就业岗位", 60.0, "每年")]
     assert metrics_values("城镇和农村常住居民人均可支配收入比上年分别增长8.9%和10%。") == [
         ("城镇常住居民人均可支配收入", 8.9),
         ("农村常住居民人均可支配收入", 10.0),
