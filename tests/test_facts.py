@@ -33,7 +33,7 @@ def metrics_values(sentence: str) -> list[tuple[str, float | None]]:
     return [(t.metric, t.value) for t in find_targets(sentence, (), [])]
 
 
-def with_field(name: str, sentence: str) -> list[tuple[str, float | None, str | None]]:
+def with_field(name: str, sentence: str) -> list[tuple[str, float | None, object]]:
     """Each target's metric and value, and its field `name` (`direction`, `period`)."""
     return [(t.metric, t.value, getattr(t, name)) for t in find_targets(sentence, (), [])]
 
@@ -549,6 +549,17 @@ def test_a_year_end_level_pairs_with_the_year_before() -> None:
     (change,) = [f for f in compare_documents(old, new).facts if f.kind == "target"]
     assert change.status == "changed"
     assert (change.old.value, change.new.value) == (5.3, 5.2)  # type: ignore[union-attr]
+
+
+def test_what_the_values_of_a_move_count_is_no_part_of_its_metric() -> None:
+    """`从月销售额A提高到B`: `月销售额` says what A and B count; the metric is what moved."""
+    assert with_field("earlier", "将小规模纳税人增值税起征点从月销售额10万元提高到15万元。") == [
+        ("小规模纳税人增值税起征点", 15.0, 10.0)
+    ]
+    # `由` inside a word before the metric is no move's start.
+    assert with_field("earlier", "自由贸易试验区面积由120平方公里扩大到240平方公里。") == [
+        ("自由贸易试验区面积", 240.0, 120.0)
+    ]
 
 
 def test_a_verb_of_making_new_before_a_count_joins_its_noun() -> None:

@@ -287,6 +287,8 @@ _MOVE = re.compile(
     r"(?:(?:19|20)\d\d年(?:底|末)?的?)?(?:超过|不到|近|约|逾)?$"
 )
 _MOVE_END = re.compile(_MOVE_VERB + "$")
+# Where a move starts, with the words naming what its values count (`从月销售额`), after a metric.
+_MEASURED_IN = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:由|从)[\u4e00-\u9fff]{1,4}$")
 
 
 def _fold_moves(sentence: str, targets: list[Found]) -> list[Found]:
@@ -303,7 +305,8 @@ def _fold_moves(sentence: str, targets: list[Found]) -> list[Found]:
         if previous is None or move is None:
             folded.append(target)
             continue
-        metric = _MOVE_END.sub("", previous.metric)
+        # `起征点从月销售额10万元提高到15万元`: the words after 从 say what the values are counted in.
+        metric = _MEASURED_IN.sub("", _MOVE_END.sub("", previous.metric))
         noun = move.group("noun")
         if noun and noun not in metric:
             metric += noun
