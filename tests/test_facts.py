@@ -313,6 +313,12 @@ def test_a_past_span_or_a_comparison_base_is_no_metric() -> None:
 def test_a_measure_before_a_noun_measures_the_noun() -> None:
     """`发行1万亿元抗疫特别国债`: only a verb stands before the sum, the noun after says what it is."""
     assert metrics_values("发行1万亿元抗疫特别国债。") == [("抗疫特别国债", 1.0)]
+    # The later counts of a list share the verb: `新建50家A、80家B` builds both.
+    assert metrics_values("新建50家长者照护之家、80家老年人日间服务中心。") == [
+        ("新建长者照护之家", 50.0),
+        ("新建老年人日间服务中心", 80.0),
+    ]
+    assert metrics_values("完成175个重点项目、30个民生项目。") == [("重点项目", 175.0), ("民生项目", 30.0)]
     assert metrics_values("使用1000亿元失业保险基金。") == [("失业保险基金", 1000.0)]
     # A verb after a count belongs to the metric before it.
     assert metrics_values("每万人口发明专利拥有量从上年的29件提高到35件。") == [("每万人口发明专利拥有量", 35.0)]
@@ -568,6 +574,12 @@ def test_a_verb_of_making_new_before_a_count_joins_its_noun() -> None:
     assert metrics_values("新增60万个就业岗位。") == [("新增就业岗位", 60.0)]
     assert metrics_values("新建12家长者照护之家。") == [("新建长者照护之家", 12.0)]
     assert metrics_values("发行1万亿元抗疫特别国债。") == [("抗疫特别国债", 1.0)]
+    # The later counts of a list share the verb: `新建50家A、80家B` builds both.
+    assert metrics_values("新建50家长者照护之家、80家老年人日间服务中心。") == [
+        ("新建长者照护之家", 50.0),
+        ("新建老年人日间服务中心", 80.0),
+    ]
+    assert metrics_values("完成175个重点项目、30个民生项目。") == [("重点项目", 175.0), ("民生项目", 30.0)]
 
 
 def test_a_shared_value_whose_subjects_stand_in_earlier_clauses_is_no_target() -> None:

@@ -185,6 +185,7 @@ class Found(Measure):
     tense: Tense | None
     value_start: int = 0  # where the number is printed in the sentence
     value_end: int = 0
+    verb: str = ""  # the verb of making new its metric opens with (`新增`), which a list shares
 
 
 Role = Literal["review", "tasks"]
@@ -244,6 +245,7 @@ def find_targets(
         text = clause.group()
         previous_end = 0
         previous_metric: str | None = None
+        previous_verb = ""
         if not QUANTITY.search(text):
             # A clause without a number names the topic the next one counts: `旧区改造全面提速，累计完成94万平方米`.
             topic = _strip_metric(text.strip())[0]
@@ -257,7 +259,9 @@ def find_targets(
             start = clause.start() + match.start()
             if any(s <= start < e for s, e in blocked) or not _is_amount(text, match):
                 continue
-            target = _target(text, match, clause.start(), tense, sentence_period, previous_end, previous_metric)
+            target = _target(
+                text, match, clause.start(), tense, sentence_period, previous_end, previous_metric, previous_verb
+            )
             # The next metric starts after this target's noun (`48万平方米旧里改造、4.4万平方米…`).
             # A noun glued to the next number is that number's metric (`48个项目总投资超1890亿元`).
             noun_end = target.end - clause.start() if target else 0
@@ -270,6 +274,7 @@ def find_targets(
                     continue  # a number with no real metric is not a target
                 target = replace(target, metric=subject)
             found.append(target)
+            previous_verb = target.verb
             if not _in_brackets(text, match.start()):
                 previous_metric = target.metric
                 subject = target.metric
@@ -531,6 +536,7 @@ def _target(
     sentence_period: str | None,
     previous_end: int,
     previous_metric: str | None,
+    previous_verb: str = "",
 ) -> Found | None:
     before = clause[previous_end : match.start()]
     after = clause[match.end() :]
@@ -601,11 +607,14 @@ def _target(
         generic_metric(noun[0]) or (noun[0].startswith(tuple(QUALIFIERS_BEFORE)) and not generic_metric(metric))
     ):
         noun = None  # `专利拥有量从29件提高到35件`: a verb follows the count, which belongs to the metric before it
+    verb = ""
     if noun is not None:
         # A count before its noun: `175个重点项目`, `282户困难重度残疾人家庭`; a verb of `新` (new)
         # alone before the count says what is counted of it: `新增60万个就业岗位` counts new jobs,
         # `新建12家长者照护之家` new homes (other verbs are what is done with it: `实施`, `使用`).
         verb = metric if _COUNTED_VERB.fullmatch(metric) and not generic_metric(metric) else ""
+        if not metric and before.strip() == "、":
+            verb = previous_verb  # `新建50家长者照护之家、80家老年人日间服务中心`: the list shares it
         metric = verb + noun[0]
         end += noun[1]
     elif len(metric) < 2 or metric in ("和", "及", "与"):
@@ -642,4 +651,5 @@ def _target(
         direction=direction,
         bound=bound or split_qualifier(intent)[1],
         change="increment" if increment else None,
+        verb=verb,
     )
