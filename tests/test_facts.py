@@ -568,6 +568,16 @@ def test_what_the_values_of_a_move_count_is_no_part_of_its_metric() -> None:
     ]
 
 
+def test_a_share_names_its_part_and_its_whole() -> None:
+    """`占X比重` opening a clause is the share of what the sentence measured before it; `占X的N%`
+    is a share of X."""
+    assert metrics_values("服务贸易进出口额增长8%，占对外贸易总额比重提高到30.3%。") == [
+        ("服务贸易进出口额", 8.0),
+        ("服务贸易进出口额占对外贸易总额比重", 30.3),
+    ]
+    assert metrics_values("全年民生支出占一般公共预算支出的73.6%。") == [("民生支出占一般公共预算支出的比重", 73.6)]
+
+
 def test_a_verb_of_making_new_before_a_count_joins_its_noun() -> None:
     """`新增60万个就业岗位` counts new jobs; other verbs (`实施`, `发行`) are what is done with
     the counted thing and stay out of its name."""

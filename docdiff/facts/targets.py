@@ -273,6 +273,9 @@ def find_targets(
                 if subject is None or not _fits(subject_unit, target.unit):
                     continue  # a number with no real metric is not a target
                 target = replace(target, metric=subject)
+            elif target.metric.startswith("占") and subject and not _in_brackets(text, match.start()):
+                # `服务贸易进出口额增长8%，占对外贸易总额比重提高到30.3%`: a share names its part before it.
+                target = replace(target, metric=subject + target.metric)
             found.append(target)
             previous_verb = target.verb
             if not _in_brackets(text, match.start()):
@@ -386,6 +389,8 @@ def _share_tail(parts: list[str]) -> list[str]:
 
 
 _MAX_TOPIC_CHARS = 16
+# A part's share of a whole printed as `占…的N%`.
+_SHARE_OF = re.compile(r"占[\u4e00-\u9fff]{2,}的$")
 # What alone may stand before a count and join its noun: a verb of making new (`新增`, `新建`, `新设`).
 _COUNTED_VERB = re.compile(r"新[\u4e00-\u9fff]{1,3}")
 # The verb of making new that opens such a metric: `新增` of `新增独角兽`.
@@ -621,6 +626,8 @@ def _target(
         # `分别增长12.9%和10%`: the list shares its metric; with none yet, the sentence's subject
         # is what is measured (`年均增长12.1%`), which `find_targets` fills in.
         metric = previous_metric or ""
+    if unit == "%" and _SHARE_OF.search(metric):
+        metric += "比重"  # `民生支出占一般公共预算支出的73.6%`: a share of the whole
     if len(metric) > 40:
         metric = metric[-40:]
     value_text = match.group()
