@@ -576,6 +576,10 @@ def test_a_share_names_its_part_and_its_whole() -> None:
         ("服务贸易进出口额占对外贸易总额比重", 30.3),
     ]
     assert metrics_values("全年民生支出占一般公共预算支出的73.6%。") == [("民生支出占一般公共预算支出的比重", 73.6)]
+    # A clause without a number names no quantity for the share to be part of.
+    assert metrics_values("推动文化贸易、技术贸易发展，占对外贸易总额比重提高到30.3%。") == [
+        ("占对外贸易总额比重", 30.3)
+    ]
 
 
 def test_a_verb_of_making_new_before_a_count_joins_its_noun() -> None:

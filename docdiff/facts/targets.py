@@ -240,6 +240,7 @@ def find_targets(
     found: list[Found] = []
     sentence_period = _period(sentence)
     subject: str | None = None  # the last real metric of the sentence: what `同比增长…` is about
+    measured: str | None = None  # the last metric of a number of the sentence
     subject_unit: str | None = None  # the unit its level was counted in (None: not known)
     for clause in _CLAUSE.finditer(sentence):
         text = clause.group()
@@ -273,11 +274,13 @@ def find_targets(
                 if subject is None or not _fits(subject_unit, target.unit):
                     continue  # a number with no real metric is not a target
                 target = replace(target, metric=subject)
-            elif target.metric.startswith("占") and subject and not _in_brackets(text, match.start()):
-                # `服务贸易进出口额增长8%，占对外贸易总额比重提高到30.3%`: a share names its part before it.
-                target = replace(target, metric=subject + target.metric)
+            elif target.metric.startswith("占") and measured and not _in_brackets(text, match.start()):
+                # `服务贸易进出口额增长8%，占对外贸易总额比重提高到30.3%`: a share names its part,
+                # the quantity its sentence measured before it (not a topic without a number).
+                target = replace(target, metric=measured + target.metric)
             found.append(target)
             previous_verb = target.verb
+            measured = target.metric
             if not _in_brackets(text, match.start()):
                 previous_metric = target.metric
                 subject = target.metric
