@@ -530,7 +530,9 @@ def test_a_move_or_its_manner_before_the_value_is_its_direction_not_its_metric()
 def test_the_clause_opening_words_of_time_and_object_are_no_part_of_the_metric() -> None:
     """`去年`, `2013年以来`, `预计全年` say when; `将`/`把` mark the object that follows."""
     assert metrics_values("去年新增减税降费超过1万亿元。") == [("新增减税降费", 1.0)]
-    assert metrics_values("2013年以来新增的涉税市场主体纳税达到4.76万亿元。") == [("新增的涉税市场主体纳税", 4.76)]
+    assert with_field("period", "2013年以来新增的涉税市场主体纳税达到4.76万亿元。") == [
+        ("新增的涉税市场主体纳税", 4.76, "2013年以来")
+    ]
     assert metrics_values("预计全年退税减税约2.5万亿元。") == [("退税减税", 2.5)]
     assert metrics_values("将民航发展基金航空公司征收标准降低20%。") == [("民航发展基金航空公司征收标准", 20.0)]
 

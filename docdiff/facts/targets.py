@@ -583,7 +583,9 @@ def _target(
     if period_match and before.startswith(period_match.group()):
         metric = metric[len(period_match.group()) :]  # `全年新增企业`: the period opens the clause
         # `2013年以来新增的…`: a span from that year on; `以来` belongs to the period.
-        metric = _SINCE.sub("", metric)
+        since = _SINCE.match(metric)
+        if since and period:
+            period, metric = period + since.group().rstrip("的"), metric[since.end() :]
     elif period_match and metric.endswith(period_match.group()):
         metric = metric[: -len(period_match.group())]
     metric, intent = _strip_metric(metric)
@@ -593,7 +595,10 @@ def _target(
         base, metric = later_base, metric[: later_base.start()]
     if period_match and metric.startswith(period_match.group()):
         # `预计全年退税减税`: the period opens the clause once the intent before it is gone.
-        metric = _SINCE.sub("", metric[len(period_match.group()) :])
+        metric = metric[len(period_match.group()) :]
+        since = _SINCE.match(metric)
+        if since and period:
+            period, metric = period + since.group().rstrip("的"), metric[since.end() :]
     # `年末全国城镇调查失业率`, `每年新增就业岗位`: a time word opening the metric is this
     # target's own period (never the sentence's: it says when this quantity is taken).
     opening = _OPENING_PERIOD.match(metric)
