@@ -51,6 +51,11 @@ def test_a_head_right_after_the_names_head_belongs_to_the_name() -> None:
     assert names("加快时代广场项目建设。") == ["时代广场"]
 
 
+def test_a_compass_region_opens_a_name_other_locatives_do_not() -> None:
+    assert names("推进西部陆海新通道建设。") == ["西部陆海新通道"]
+    assert names("建立完善与满洲里、室韦等周边口岸的互联互通机制。") == []
+
+
 def test_the_words_before_the_head_decide_where_a_name_is_cut() -> None:
     # The tagger splits these heads (集聚/区, 高新/园); the head is never cut into.
     assert names("加快世博央企总部集聚区建设。") == ["世博央企总部集聚区"]

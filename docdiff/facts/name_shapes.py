@@ -261,6 +261,8 @@ def _inner_cut(name: str, at_verbs: bool, joined: int = -1) -> int | None:
         if not last and (word in _GOVERNING or (word[-2:] in _GOVERNING and len(word) > 2)):  # `超额完成`
             cut = (position, "governing")
             governed = position
+        elif k == 0 and _region(word, flag):
+            continue  # a region opening the name is the name's (`西部陆海新通道`)
         elif flag.startswith(_CUT) and not flag.startswith(("vn", "an")) and (at_verbs or not flag.startswith("v")):
             cut = (position, flag)
     if cut is None:
@@ -359,6 +361,12 @@ def _end_point(text: str, start: int, end: int) -> bool:
     return before.endswith(("至", "到")) and bool(re.search(r"[从自][^，。；：]*$", before[:-1]))
 
 
+def _region(word: str, flag: str) -> bool:
+    """A locative naming a part of a country by a compass point (`西部`, `东北`), not a place
+    relative to something (`周边`, `上`)."""
+    return flag == "f" and len(word) == 2 and word[0] in "东南西北"
+
+
 def _leading_function_words(name: str) -> int:
     """How many characters of function words open `name`; jieba's tags, loaded on first use."""
     from docdiff.words import tagged
@@ -366,7 +374,7 @@ def _leading_function_words(name: str) -> int:
     length = 0
     words = tagged(name)
     for word, flag in words[:-1]:
-        if not flag.startswith(_NOT_FIRST):
-            break
+        if not flag.startswith(_NOT_FIRST) or _region(word, flag):
+            break  # a region may open a name (`西部陆海新通道`); other locatives do not (`上…`, `周边…`)
         length += len(word)
     return length
