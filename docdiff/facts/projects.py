@@ -94,11 +94,12 @@ _NEEDS = {
 }
 
 
-# A head that follows a name's head at once, maybe after a phase: the name goes on to it
-# (`苏州河深层雨水调蓄隧道工程`, `洋山深水港区四期工程`, `“互联网+”行动计划`). A weak head after one
-# (`时代广场项目`) only says what the work is: the name stays as it is in the years that omit it.
+# A head that follows a name's head at once, maybe after a phase or a term: the name goes on to it
+# (`苏州河深层雨水调蓄隧道工程`, `洋山深水港区四期工程`, `“互联网+”行动计划`, `…专项整治三年行动`).
+# A weak head after one (`时代广场项目`) only says what the work is: the name stays as it is in
+# the years that omit it.
 _STRONG = "|".join(sorted({*_HEADS, *_INITIATIVE_HEADS} - set(_WEAK_HEADS), key=len, reverse=True))
-_MORE_HEADS = re.compile(rf"(?:[一二三四五六七八九十\d]期)?(?:{_STRONG}){_PHASE}")
+_MORE_HEADS = re.compile(rf"(?:[一二三四五六七八九十\d]期|[一二三四五六七八九十\d]+年)?(?:{_STRONG}){_PHASE}")
 
 
 def _continued(text: str, end: int) -> int:
