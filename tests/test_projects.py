@@ -52,6 +52,11 @@ def test_a_head_right_after_the_names_head_belongs_to_the_name() -> None:
     assert names("加快时代广场项目建设。") == ["时代广场"]
 
 
+def test_a_word_of_three_characters_tagged_an_idiom_is_a_noun_of_the_name() -> None:
+    """Idioms have four characters; jieba tags some three-character nouns `i` (`攻坚战`)."""
+    assert names("制定并有序实施三大攻坚战三年行动方案。") == ["三大攻坚战三年行动方案"]
+
+
 def test_a_compass_region_opens_a_name_other_locatives_do_not() -> None:
     assert names("推进西部陆海新通道建设。") == ["西部陆海新通道"]
     assert names("建立完善与满洲里、室韦等周边口岸的互联互通机制。") == []

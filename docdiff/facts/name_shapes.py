@@ -261,6 +261,8 @@ def _inner_cut(name: str, at_verbs: bool, joined: int = -1) -> int | None:
         if not last and (word in _GOVERNING or (word[-2:] in _GOVERNING and len(word) > 2)):  # `超额完成`
             cut = (position, "governing")
             governed = position
+        elif flag == "i" and len(word) < 4:
+            continue  # an idiom has four characters; jieba tags some nouns `i` (`攻坚战`)
         elif k == 0 and _region(word, flag):
             continue  # a region opening the name is the name's (`西部陆海新通道`)
         elif flag.startswith(_CUT) and not flag.startswith(("vn", "an")) and (at_verbs or not flag.startswith("v")):
