@@ -56,7 +56,7 @@ _FIRST_INITIATIVE = "".join(sorted({h[0] for h in _INITIATIVE_HEADS}))
 _NAMED = re.compile(rf"([^{_STOP}]{{2,12}}?)(?=[{_FIRST}])({_HEAD}){_PHASE}")
 _NAMED_INITIATIVE = re.compile(rf"([^{_STOP}]{{1,14}}?)(?=[{_FIRST_INITIATIVE}])(?:{_INITIATIVE}){_PHASE}")
 _NUMBERED = re.compile(
-    r"(?=[\d轨地])(?:(?<![\dA-Za-z])(\d{1,4}[A-Z]?(?:街坊|地块))|((?:轨交|轨道交通|地铁)?\d{1,2}号线))"
+    r"(?=[\d轨地])(?:(?<![\dA-Za-z])(\d{1,4}[A-Z]?(?:街坊|地块))|((?:轨交|轨道交通|地铁)?\d{1,2}号线" + _PHASE + r"))"
 )
 _SIZED = re.compile(r"\d{2,4}米[\u4e00-\u9fff]{2,4}?(?:新地标|地标|大楼|塔楼)")
 # A quoted name before a programme word, maybe with a word of its kind between (`“减证便民”改革行动`,
