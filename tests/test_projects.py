@@ -49,6 +49,8 @@ def test_a_head_right_after_the_names_head_belongs_to_the_name() -> None:
     assert names("建成洋山深水港区四期工程。") == ["洋山深水港区四期工程"]
     assert names("实施“互联网+”行动计划。") == ["“互联网+”行动计划"]
     assert names("深入开展安全生产专项整治三年行动。") == ["安全生产专项整治三年行动"]
+    # A longer head that the matched head's last characters begin: `物流园` → `物流园区`.
+    assert names("中俄蒙国际物流园区累计完成投资。") == ["中俄蒙国际物流园区"]
     # A numbered line's phase is the work's: `8号线三期` is not the whole of `8号线`.
     assert names("加快建设8号线三期、15号线。") == ["8号线三期", "15号线"]
     assert names("加快时代广场项目建设。") == ["时代广场"]

@@ -99,11 +99,18 @@ _NEEDS = {
 # A weak head after one (`时代广场项目`) only says what the work is: the name stays as it is in
 # the years that omit it.
 _STRONG = "|".join(sorted({*_HEADS, *_INITIATIVE_HEADS} - set(_WEAK_HEADS), key=len, reverse=True))
+_ANY_HEAD = re.compile(rf"(?:{_HEAD}|{_INITIATIVE})")
 _MORE_HEADS = re.compile(rf"(?:[一二三四五六七八九十\d]期|[一二三四五六七八九十\d]+年)?(?:{_STRONG}){_PHASE}")
 
 
 def _continued(text: str, end: int) -> int:
-    """`end` moved past the heads that follow the name's own at once."""
+    """`end` moved past the heads that follow the name's own at once, and to the end of a longer
+    head that its last characters begin (`中俄蒙国际物流园区`: the name matched `物流园`, `园区` goes on)."""
+    for back in (1, 2):
+        longer = _ANY_HEAD.match(text, end - back) if end >= back else None
+        if longer and longer.end() > end:
+            end = longer.end()
+            break
     while (more := _MORE_HEADS.match(text, end)) and more.end() > end:
         end = more.end()
     return end
