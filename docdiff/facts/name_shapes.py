@@ -199,10 +199,10 @@ def _conjoined_back(text: str, start: int, end: int) -> int:
     new = left
     while new > 0 and left - new < _CONJOINED_REACH and text[new - 1] not in _STOP_CHARS:
         new -= 1
-    bare = re.sub(_PHASE + "$", "", text[start:end])
-    head = _head_of(bare)
     if new == left or _head_of(text[new:left]) or re.search(r"\d", text[new:left]):
         return start  # a head, or a numbered work (`116街坊和…`), ends a name of its own
+    bare = re.sub(_PHASE + "$", "", text[start:end])
+    head = _head_of(bare)
     from docdiff.words import tagged
 
     # The words before the head; a name found by its term has its last word for a head.

@@ -139,7 +139,9 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
 
     def add(start: int, end: int, least: int = 2, item: bool = False) -> None:
         start = _word_start(text, _inside_word_back(text, start))
-        joined, start = start - 1, _conjoined_back(text, start, end)  # the conjunction, if it joins
+        # Where the conjunction is when the name goes back over `X和` (`总量和强度双控行动`).
+        conjoined = _conjoined_back(text, start, end)
+        joined, start = (start - 1 if conjoined < start else None), conjoined
         name = text[start:end]
         if name.startswith("“"):  # a quoted name is taken whole (`“减证便民”改革行动`)
             return keep(start, end, name)
@@ -157,7 +159,8 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
                 break
             name = text[start:end]
         # Programme names hold verbs (`农村人居环境整治提升五年行动`); only works are cut at one.
-        cut = _inner_cut(name, least < _MIN_INITIATIVE_NAME or name.endswith(_WEAK_HEADS), joined - start)
+        at_verbs = least < _MIN_INITIATIVE_NAME or name.endswith(_WEAK_HEADS)
+        cut = _inner_cut(name, at_verbs, -1 if joined is None else joined - start)
         if cut is None:
             return
         start += cut

@@ -536,6 +536,16 @@ def _strip_metric(metric: str) -> tuple[str, str | None]:
     return metric, qualifier
 
 
+def _after_period(metric: str, opening: str, period: str | None) -> tuple[str, str | None]:
+    """`metric` less the period `opening` that opens it, and the period; a span from that year
+    on (`2013年以来新增的…`) keeps its `以来` on the period."""
+    metric = metric[len(opening) :]
+    since = _SINCE.match(metric)
+    if since and period:
+        return metric[since.end() :], period + since.group().rstrip("的")
+    return metric, period
+
+
 def _target(
     clause: str,
     match: re.Match[str],
@@ -581,11 +591,7 @@ def _target(
     if base:
         metric = metric[: base.start()]
     if period_match and before.startswith(period_match.group()):
-        metric = metric[len(period_match.group()) :]  # `全年新增企业`: the period opens the clause
-        # `2013年以来新增的…`: a span from that year on; `以来` belongs to the period.
-        since = _SINCE.match(metric)
-        if since and period:
-            period, metric = period + since.group().rstrip("的"), metric[since.end() :]
+        metric, period = _after_period(metric, period_match.group(), period)  # `全年新增企业`
     elif period_match and metric.endswith(period_match.group()):
         metric = metric[: -len(period_match.group())]
     metric, intent = _strip_metric(metric)
@@ -595,10 +601,7 @@ def _target(
         base, metric = later_base, metric[: later_base.start()]
     if period_match and metric.startswith(period_match.group()):
         # `预计全年退税减税`: the period opens the clause once the intent before it is gone.
-        metric = metric[len(period_match.group()) :]
-        since = _SINCE.match(metric)
-        if since and period:
-            period, metric = period + since.group().rstrip("的"), metric[since.end() :]
+        metric, period = _after_period(metric, period_match.group(), period)
     # `年末全国城镇调查失业率`, `每年新增就业岗位`: a time word opening the metric is this
     # target's own period (never the sentence's: it says when this quantity is taken).
     opening = _OPENING_PERIOD.match(metric)
