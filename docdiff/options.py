@@ -170,9 +170,10 @@ class AlignOptions(BaseModel):
     )
     rounds: int = Field(default=3, description="Assignments solved, each using the previous one's parent pairs.")
     dense_pairs: int = Field(
-        default=1 << 22,
-        description="Most section pairs (old × new) scored one by one; above it only the pairs sharing an "
-        "n-gram few sections hold, or with like headings, are (thousands of sections a side).",
+        default=1 << 16,
+        description="Most section pairs (old × new) scored one by one (about 256 sections a side; a real report "
+        "has a few dozen to two hundred); above it only the pairs sharing an n-gram few sections hold, or with "
+        "like headings, are. Scoring every pair is quadratic and gives the same pairs on real reports.",
     )
     split_share: float = Field(
         default=1.0,
