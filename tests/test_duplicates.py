@@ -345,3 +345,25 @@ def test_chaining_keeps_only_open_chains_and_gives_the_chains_of_a_scan_of_all()
             length = rng.randrange(1, 30)
             blocks.append(Block(a, a + length, b, b + length + rng.randrange(-2, 3)))
         assert chain(blocks, gap) == _chain_by_scanning(blocks, gap)
+
+
+def test_sightings_travel_as_32_bit_numbers_when_every_document_and_position_fits() -> None:
+    """What the scan's stages pass between processes is half as large in 32 bits; a corpus whose
+    documents or positions reach past 2³¹ − 1 keeps 64 bits, and either way the seeds are the same."""
+    import numpy as np
+
+    from docdiff.duplicates.corpus import HeldTexts
+    from docdiff.duplicates.reuse import _candidate_pairs, _fingerprint_batch, index_type
+
+    assert index_type(0) is np.int32 and index_type(2**31 - 1) is np.int32
+    assert index_type(2**31) is np.int64
+    texts = ["甲乙丙丁戊己庚辛壬癸" * 8 + "子丑寅卯" * i for i in range(3)]
+    options = DuplicateOptions()
+    seeds = []
+    for index in (np.int32, np.int64):
+        _, (sightings,) = _fingerprint_batch((HeldTexts(texts), range(3)), options, 1, index)
+        assert sightings.docs.dtype == index and sightings.positions.dtype == index
+        found, _ = _candidate_pairs(sightings.hashes, sightings.docs, sightings.positions, 5)
+        assert found.a.dtype == index
+        seeds.append(found.by_pair())
+    assert seeds[0] == seeds[1] and seeds[0]

@@ -13,6 +13,7 @@ import itertools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -24,6 +25,15 @@ from docdiff.duplicates.matching import Block, across_edits, chain, exact_blocks
 from docdiff.duplicates.repeats import seed_k
 from docdiff.options import DuplicateOptions
 from docdiff.sorted_runs import grouped_order, places_in_runs, run_starts, stable_order
+
+# Document numbers and positions: 32-bit when every one fits (any corpus that fits in memory),
+# halving what the scan's stages pass between processes.
+_Index = NDArray[np.signedinteger[Any]]
+
+
+def index_type(largest: int) -> type[np.signedinteger[Any]]:
+    """The narrowest of int32 and int64 that holds 0..`largest`."""
+    return np.int32 if largest <= np.iinfo(np.int32).max else np.int64
 
 
 @dataclass(frozen=True)
@@ -67,12 +77,15 @@ def find_reuse(
     """
     engine = engine or Engine(None, 1)
     parts = engine.workers if engine.workers > 1 else 1
+    index = index_type(max(len(texts), *(len(t) for t in texts)) if texts else 0)
     with shared_texts(texts, engine) as source:
         documents = [(source.part(batch), batch) for batch in engine.batches(range(len(texts)))]
         # Each batch comes back already split by hash: a partition is its batches' pieces, in order.
         pieces: list[list[_Sightings]] = [[] for _ in range(parts)]
         done = 0
-        for count, split in engine.imap(partial(_fingerprint_batch, options=options, parts=parts), documents):
+        for count, split in engine.imap(
+            partial(_fingerprint_batch, options=options, parts=parts, index=index), documents
+        ):
             for part, piece in zip(pieces, split, strict=True):
                 part.append(piece)
             done += count
@@ -95,16 +108,20 @@ def find_reuse(
 
 
 def _fingerprint_batch(
-    batch: tuple[Texts, Sequence[int]], options: DuplicateOptions, parts: int
+    batch: tuple[Texts, Sequence[int]],
+    options: DuplicateOptions,
+    parts: int,
+    index: type[np.signedinteger[Any]] = np.int64,
 ) -> tuple[int, list[_Sightings]]:
     """The fingerprints of a batch of documents, as sightings split into `parts` by hash (done
-    here, on the worker, so that the scan's own process only joins the pieces)."""
+    here, on the worker, so that the scan's own process only joins the pieces); documents and
+    positions as `index` numbers."""
     source, indices = batch
     prints = [_fingerprints_of(source.codes(i), options) for i in indices]
     sightings = _Sightings(
         np.concatenate([np.zeros(0, np.uint64), *(p.hashes for p in prints)]),
-        np.repeat(np.asarray(indices, dtype=np.int64), [len(p.hashes) for p in prints]),
-        np.concatenate([np.zeros(0, np.int64), *(p.positions for p in prints)]),
+        np.repeat(np.asarray(indices, dtype=index), [len(p.hashes) for p in prints]),
+        np.concatenate([np.zeros(0, index), *(p.positions for p in prints)]).astype(index, copy=False),
     )
     return len(indices), sightings.split(parts)
 
@@ -114,8 +131,8 @@ class _Sightings:
     """Fingerprints as seen: sighting k is hash `hashes[k]` at `positions[k]` of document `docs[k]`."""
 
     hashes: NDArray[np.uint64]
-    docs: NDArray[np.int64]
-    positions: NDArray[np.int64]
+    docs: _Index
+    positions: _Index
 
     def split(self, parts: int) -> list[_Sightings]:
         """The sightings of each hash partition (`hash % parts`), each in its order here."""
@@ -132,10 +149,10 @@ class _Sightings:
     @staticmethod
     def joined(pieces: Sequence[_Sightings]) -> _Sightings:
         """The pieces' sightings one after another."""
+        if not pieces:
+            return _Sightings(np.zeros(0, np.uint64), np.zeros(0, np.int64), np.zeros(0, np.int64))
         return _Sightings(
-            np.concatenate([np.zeros(0, np.uint64), *(p.hashes for p in pieces)]),
-            np.concatenate([np.zeros(0, np.int64), *(p.docs for p in pieces)]),
-            np.concatenate([np.zeros(0, np.int64), *(p.positions for p in pieces)]),
+            *(np.concatenate([getattr(p, name) for p in pieces]) for name in ("hashes", "docs", "positions"))
         )
 
 
@@ -170,13 +187,13 @@ class _Seeds:
     (a < b) share a fingerprint; sorted by (a, b, pa, pb). Arrays, so that they pass between
     processes as a few buffers, not as a tuple per seed."""
 
-    a: NDArray[np.int64]
-    b: NDArray[np.int64]
-    pa: NDArray[np.int64]
-    pb: NDArray[np.int64]
+    a: _Index
+    b: _Index
+    pa: _Index
+    pb: _Index
 
     @staticmethod
-    def of(a: NDArray[np.int64], b: NDArray[np.int64], pa: NDArray[np.int64], pb: NDArray[np.int64]) -> _Seeds:
+    def of(a: _Index, b: _Index, pa: _Index, pb: _Index) -> _Seeds:
         order = np.lexsort((pb, pa, b, a))
         return _Seeds(a[order], b[order], pa[order], pb[order])
 
@@ -234,7 +251,7 @@ def _boilerplate(passage: str, spread: dict[int, int], options: DuplicateOptions
 
 
 def _candidate_pairs(
-    hashes: NDArray[np.uint64], docs: NDArray[np.int64], positions: NDArray[np.int64], max_docs: int
+    hashes: NDArray[np.uint64], docs: _Index, positions: _Index, max_docs: int
 ) -> tuple[_Seeds, dict[int, int]]:
     """Document pairs sharing fingerprints (each sighting: its hash, document and position),
     with the seeds (position in each) they share; and the fingerprints seen in more than
