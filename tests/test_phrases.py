@@ -327,3 +327,9 @@ def test_a_text_segmented_piece_by_piece_gets_the_words_and_tags_of_the_whole() 
     words = formulations._words(made)
     assert words.starts_word(made.index("科创")) and not words.starts_word(made.index("创走"))
     assert formulations._piece_tokens.cache_info().currsize == 1
+
+
+def test_a_numbered_formula_counts_parts_and_a_congress_number_is_no_formula() -> None:
+    """`五个中心`, `八项规定` count a few parts (one numeral); `十九大` is the nineteenth congress."""
+    text = "学习贯彻党的十九大精神，落实中央八项规定，推进五个中心和四大功能建设，开好二十大会议。"
+    assert [p.form for p in find_phrases(text, None) if p.style == "formula"] == ["八项规定", "五个中心", "四大功能"]

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 # A quoted term is short and holds no sentence punctuation; a quoted remark is speech, not a term.
 _QUOTED = re.compile(r"[“「『]([^“”「」『』\n，。！？；：,!?;]{2,24})[”」』]")
 _TITLE = re.compile(r"《([^《》\n]{2,60})》")
-# 五个中心, 四大功能, 八大计划: a Chinese numeral, 个/大/项, and a short noun ending the phrase.
+# 五个中心, 四大功能, 八大计划: one Chinese numeral, 个/大/项, and a short noun ending the phrase.
+# A formula counts a few parts; a numeral of two characters or more numbers a congress or a plan
+# in its sequence (`十九大精神`, `二十大报告`: the nineteenth), it does not count anything.
 _FORMULA = re.compile(
-    r"(?<![一二三四五六七八九十两])([二三四五六七八九十两]+(?:个|大|项)[\u4e00-\u9fff]{2})(?=[^\u4e00-\u9fff\d]|的|和|与|及|建|为|$)"
+    r"(?<![一二三四五六七八九十两〇零百千万])([二三四五六七八九十两](?:个|大|项)[\u4e00-\u9fff]{2})(?=[^\u4e00-\u9fff\d]|的|和|与|及|建|为|$)"
 )
 # A slogan: two parallel parts joined by 、 (上海北外滩、都市新标杆), counted when it recurs.
 _SLOGAN = re.compile(
