@@ -7,6 +7,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from docdiff.textshape import CN_DIGITS
+
 # A quoted term is short and holds no sentence punctuation; a quoted remark is speech, not a term.
 _QUOTED = re.compile(r"[“「『]([^“”「」『』\n，。！？；：,!?;]{2,24})[”」』]")
 _TITLE = re.compile(r"《([^《》\n]{2,60})》")
@@ -14,7 +16,7 @@ _TITLE = re.compile(r"《([^《》\n]{2,60})》")
 # A formula counts a few parts; a numeral of two characters or more numbers a congress or a plan
 # in its sequence (`十九大精神`, `二十大报告`: the nineteenth), it does not count anything.
 _FORMULA = re.compile(
-    r"(?<![一二三四五六七八九十两〇零百千万])([二三四五六七八九十两](?:个|大|项)[\u4e00-\u9fff]{2})(?=[^\u4e00-\u9fff\d]|的|和|与|及|建|为|$)"
+    rf"(?<![{CN_DIGITS}万])([二三四五六七八九十两](?:个|大|项)[\u4e00-\u9fff]{{2}})(?=[^\u4e00-\u9fff\d]|的|和|与|及|建|为|$)"
 )
 # A slogan: two parallel parts joined by 、 (上海北外滩、都市新标杆), counted when it recurs.
 _SLOGAN = re.compile(
