@@ -483,6 +483,56 @@ def test_an_amount_added_against_last_year_is_an_increment_of_the_subject() -> N
     assert (2.76, 1.0) not in pairs  # a level is never read against an increment
 
 
+def test_a_budget_passage_without_a_year_word_reads_as_plans_of_its_subjects() -> None:
+    """The deficit passage of a State Council report as printed from 2023 on: no `今年` opens it,
+    `拟` proposes, and `比上年…` is the base of a comparison, not a past year."""
+    sentence = "赤字率拟按3%安排，赤字规模4.06万亿元，比上年年初预算增加1800亿元。"
+    found = find_targets(sentence, (), [])
+    assert [(t.metric, t.value, t.unit, t.change, t.tense) for t in found] == [
+        ("赤字率", 3.0, "%", None, "plan"),
+        ("赤字规模", 4.06, "万亿元", None, "plan"),
+        ("赤字规模", 1800.0, "亿元", "increment", "plan"),
+    ]
+    bonds = find_targets("拟安排地方政府专项债券3.9万亿元，比上年增加1000亿元。", (), [])
+    assert [(t.metric, t.value, t.change) for t in bonds] == [
+        ("地方政府专项债券", 3.9, None),
+        ("地方政府专项债券", 1000.0, "increment"),
+    ]
+    assert {t.tense for t in bonds} == {"plan"}
+    # `模拟`, `虚拟` hold the character without proposing anything.
+    assert find_targets("虚拟现实产业营收增长12%。", (), [])[0].tense is None
+    # A comparison with last year marks a result only when nothing else says a tense...
+    assert find_targets("全年粮食产量比上年增长0.9%。", (), [])[0].tense == "result"
+    # ...and a plan section says one.
+    assert find_targets("全年粮食产量比上年增长0.9%。", ("主要目标",), [])[0].tense == "plan"
+    # The distributive adverb after the base still shares the values out.
+    assert metrics_values("城镇和农村居民人均可支配收入比上年分别增长8.9%和10%。") == [
+        ("城镇居民人均可支配收入", 8.9),
+        ("农村居民人均可支配收入", 10.0),
+    ]
+
+
+def test_an_adverb_and_a_verb_alone_take_the_object_that_verb_had_before() -> None:
+    (bonds,) = find_targets("拟连续几年发行超长期特别国债，今年先发行1万亿元。", (), [])
+    assert (bonds.metric, bonds.value, bonds.unit) == ("超长期特别国债", 1.0, "万亿元")
+    # `再就业` is a noun, not `再` + `就业`: it keeps its name.
+    assert metrics_values("落实就业优惠政策，失业人员再就业1582人。")[-1] == ("失业人员再就业", 1582.0)
+    # With no earlier object of the verb, nothing is borrowed.
+    assert metrics_values("今年先发行1万亿元。") == [("先发行", 1.0)]
+
+
+def test_more_or_less_fused_with_what_the_subject_measures_is_its_move() -> None:
+    found = find_targets("粮食产量1.37万亿斤，增产74亿斤。", (), [])
+    assert [(t.metric, t.value, t.unit, t.direction, t.change) for t in found] == [
+        ("粮食产量", 1.37, "万亿斤", None, None),
+        ("粮食产量", 74.0, "亿斤", "增加", "increment"),
+    ]
+    # The fused character must be one of the subject's: `减税` is not a move of the deficit.
+    assert metrics_values("财政赤字2.76万亿元，减税2.5万亿元。") == [("财政赤字", 2.76), ("减税", 2.5)]
+    # A count in another unit cannot be the subject's amount: no target.
+    assert metrics_values("粮食产量1.37万亿斤，增产74万户。") == [("粮食产量", 1.37)]
+
+
 def test_an_adverb_between_a_metric_and_its_verb_is_no_part_of_the_metric() -> None:
     assert metrics_values("赤字率拟按2.8%安排。") == [("赤字率", 2.8)]
     assert metrics_values("居民人均可支配收入实际增长6.5%。") == [("居民人均可支配收入", 6.5)]

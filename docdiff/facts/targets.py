@@ -118,8 +118,15 @@ PERIOD = re.compile(
     r"五年累计|年均|期末|(?:19|20)\d{2}年)"
 )
 # `好于预期`, `超出预期`: an outcome measured against what was expected, not a plan.
-_PLAN = re.compile(r"今年|明年|力争|将|计划|(?<![于出过])预期|目标是|确保|到(?:19|20)\d\d年|争取|预计")
+# `拟` proposes (`赤字率拟按3%安排`); not in `模拟`, `虚拟`, `草拟`, `比拟`, nor `拟定` (drawn up).
+_PLAN = re.compile(
+    r"今年|明年|力争|将|计划|(?<![于出过])预期|目标是|确保|到(?:19|20)\d\d年|争取|预计|(?<![模虚草比])拟(?!定)"
+)
 _RESULT = re.compile(r"去年|过去|已经|已|累计完成|先后|上年")
+# Last year as the base of a comparison (`比上年增加1800亿元`, `较去年同期`, `与上年持平`) says what
+# a number is measured against, not that it is past: a plan is compared with last year too. It
+# marks a result only when nothing else in the sentence, its paragraph, part or headings does.
+_LAST_YEAR_BASE = re.compile(r"(?:比|较|与|同)(?:上年|去年|上一年)")
 _ESTIMATES = ("预计",)
 
 
@@ -138,9 +145,11 @@ _CLAUSE = re.compile(r"[^，,；;：:。！？!?\n]+")
 _COMPARED_TO = re.compile(r"^到(?:19|20)\d\d年|比(?:19|20)\d\d年$")
 _OPENING_PERIOD = re.compile(r"(?:年末|年底|每年)(?=[\u4e00-\u9fff]{2})")
 _SINCE = re.compile(r"^(?:以来|以后|至今)的?")
-# The base of a comparison closing what stands before a number (`比上年`, `较去年同期`, `同比`).
+# The base of a comparison closing what stands before a number (`比上年`, `较去年同期`, `同比`),
+# with what of last year it is (`比上年年初预算`, `比去年实际`: a short noun after the year, never
+# the distributive adverb of a list that follows the base, `比上年分别增长8.9%和10%`).
 _BASE = re.compile(
-    r"(?:(?:比|较|与)(?:上年|去年|上一年)(?:同期)?(?:相比)?|同比|环比)(?:按可比(?:价格|价|口径)(?:计算)?)?$"
+    r"(?:(?:比|较|与)(?:上年|去年|上一年)(?:(?!分别|均|都)[\u4e00-\u9fff]){0,6}?(?:相比)?|同比|环比)(?:按可比(?:价格|价|口径)(?:计算)?)?$"
     r"|按可比(?:价格|价|口径)(?:计算)?$"
 )
 # A move that adds or takes away an amount; with a base and a unit that is not a rate, an increment.
@@ -207,11 +216,14 @@ def sentence_tense(sentence: str, path: tuple[str, ...], opening: str = "", role
         plan = _PLAN.search(text)
         if plan and not (role == "review" and plan.group() in _ESTIMATES):
             return "plan"
-        if _RESULT.search(text) or plan:
+        if _RESULT.search(_LAST_YEAR_BASE.sub("", text)) or plan:
             return "result"
     if role is not None:
         return "result" if role == "review" else "plan"
-    return path_tense(path)
+    tense = path_tense(path)
+    if tense is None and any(_LAST_YEAR_BASE.search(text) for text in (sentence, opening)):
+        return "result"
+    return tense
 
 
 def path_tense(path: tuple[str, ...]) -> Tense | None:
@@ -274,6 +286,27 @@ def find_targets(
                 if subject is None or not _fits(subject_unit, target.unit):
                     continue  # a number with no real metric is not a target
                 target = replace(target, metric=subject)
+            elif (grown := _SUBJECT_GROWN.fullmatch(target.metric)) and subject and grown.group(2) in subject:
+                # `粮食产量1.37万亿斤，增产74亿斤`: a verb of more or less fused with what the subject
+                # measures (产 of 产量) is how far the subject moved: by an amount in its unit
+                # (an increment), or by a rate.
+                if not _fits(subject_unit, target.unit):
+                    continue
+                rate = target.unit in _RATE_UNITS
+                moved = ("增长" if rate else "增加") if grown.group(1) == "增" else ("下降" if rate else "减少")
+                target = replace(
+                    target,
+                    metric=subject,
+                    direction=moved,
+                    qualifier=target.qualifier or moved,
+                    change=None if rate else "increment",
+                )
+            elif (acted := _ADVERB_VERB.fullmatch(target.metric)) and (
+                done := _object_of(acted.group("verb"), sentence[: clause.start()])
+            ):
+                # `拟连续几年发行超长期特别国债，今年先发行1万亿元`: only how and when the verb is
+                # done stands before the sum; what is done is the object of that verb before.
+                target = replace(target, metric=done)
             elif target.metric.startswith("占") and measured and not _in_brackets(text, match.start()):
                 # `服务贸易进出口额增长8%，占对外贸易总额比重提高到30.3%`: a share names its part,
                 # the quantity its sentence measured before it (not a topic without a number).
@@ -288,6 +321,21 @@ def find_targets(
                 subject_unit = None if target.direction and target.unit in _RATE_UNITS else target.unit
         found[clause_first:] = _fold_moves(sentence, _distribute(found[clause_first:]))
     return found
+
+
+# `增产`, `减收`: more or less of what the second character names.
+_SUBJECT_GROWN = re.compile(r"([增减])([\u4e00-\u9fff])")
+# Adverbs of order, repetition and intent before a verb, and the verb: `先发行`, `另安排`, `拟新增`.
+# Not `再`, which makes nouns of verbs (`再就业`, `再生产`, `再融资`).
+_ADVERB_VERB = re.compile(r"(?:先|又|还|另|拟|将|已|继续|进一步|首先|分批)+(?P<verb>[\u4e00-\u9fff]{2})")
+
+
+def _object_of(verb: str, before: str) -> str | None:
+    """The noun `verb` last took as its object in `before` (up to its clause's end), if it names one."""
+    done = None
+    for match in re.finditer(rf"{re.escape(verb)}([\u4e00-\u9fff“”]{{2,16}})(?=[，,；;：:。]|$)", before):
+        done = match.group(1)
+    return done if done and not generic_metric(done) else None
 
 
 # What stands between the two values of a move: `由9.8%降至7.5%`, `从每月70元提高到88元`,
@@ -492,7 +540,10 @@ def _noun_after(after: str) -> tuple[str, int] | None:
     return noun.group().rstrip("、"), noun.end()
 
 
-_WHEN_ARRANGED = re.compile(r"^(?:今年|明年|当年|去年|上年)(?:拟|计划|将)?(?:安排)?(?=[\u4e00-\u9fff]{2})")
+# `今年拟安排地方政府专项债券`, `拟安排…`, `安排中央预算内投资`: when and how a sum is set.
+_WHEN_ARRANGED = re.compile(
+    r"^(?:(?:今年|明年|当年|去年|上年)(?:拟|计划|将)?(?:安排)?|(?:拟|计划|将)?安排)(?=[\u4e00-\u9fff]{2})"
+)
 # `将…征收标准降低20%`, `把…比重提高到…`: the object marker opens the clause, the metric follows it.
 _DISPOSAL = re.compile(r"^(?:将|把)(?=[\u4e00-\u9fff]{2})")
 _ARRANGED = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:拟|计划|将)?安排$")
