@@ -102,7 +102,9 @@ _ALL_HEADS = {*_HEADS, *_INITIATIVE_HEADS}  # a head alone names a kind, not a w
 _HEADS_BY_END: dict[str, list[str]] = {}
 for _head in sorted(_ALL_HEADS, key=len, reverse=True):
     _HEADS_BY_END.setdefault(_head[-1], []).append(_head)
-_PHASE = r"群?(?:[一二三四五六七八九十]期|\d期|（[^（）]{1,8}段）|\([^()]{1,8}段\))?"
+# A numbered phase of a work: `二期`, `3期`.
+NUMBERED_PHASE = r"[一二三四五六七八九十\d]期"
+_PHASE = rf"群?(?:{NUMBERED_PHASE}|（[^（）]{{1,8}}段）|\([^()]{{1,8}}段\))?"
 # Characters that cannot be inside a name: punctuation, and function words and verbs that end
 # the phrase before it.
 _STOP = r",;:!?()，。；：、！？“”（）《》\s的和与及等在对将已为以把被从向于了是有并"
@@ -284,7 +286,7 @@ def _named_enough(name: str) -> bool:
     if head is None:
         return True
     before = bare[: -len(head)]
-    if re.search(r"[一二三四五六七八九十\d]期$", before):
+    if re.search(NUMBERED_PHASE + "$", before):
         return True
     from docdiff.words import tagged
 
@@ -325,7 +327,7 @@ def _an_item_name(name: str) -> bool:
     """An item of a list of works is a name: it ends in a head or a phase (`世界会客厅二期`,
     `90街坊`), or is a proper noun with its kind (`华为无线通讯`, `上海光源二期`); not an action
     (`景观绿化`, `提升改造`), a sector (`交通`) or a place alone (`长江`)."""
-    if _head_of(re.sub(_PHASE + "$", "", name)) or re.search(r"[一二三四五六七八九十\d]期$", name):
+    if _head_of(re.sub(_PHASE + "$", "", name)) or re.search(NUMBERED_PHASE + "$", name):
         return True
     from docdiff.words import tagged
 

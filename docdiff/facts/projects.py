@@ -24,6 +24,7 @@ from docdiff.facts.name_shapes import (
     _STOP,
     _STOP_CHARS,
     _WEAK_HEADS,
+    NUMBERED_PHASE,
     _a_kind,
     _an_item_name,
     _conjoined_back,
@@ -229,8 +230,8 @@ def _enumerated(match: re.Match[str]) -> list[tuple[str, int, int]]:
     for name, start, end in items:
         if name.isdigit() and kind:
             name = name + kind.group(1)
-        elif re.fullmatch(r"[一二三四五六七八九十\d]期", name) and previous:
-            name = re.sub(r"[一二三四五六七八九十\d]期$", "", previous) + name
+        elif re.fullmatch(NUMBERED_PHASE, name) and previous:
+            name = re.sub(NUMBERED_PHASE + "$", "", previous) + name
         out.append((name, start, end))
         previous = name
     return out
