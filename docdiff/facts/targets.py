@@ -126,7 +126,8 @@ _RESULT = re.compile(r"去年|过去|已经|已|累计完成|先后|上年")
 # Last year as the base of a comparison (`比上年增加1800亿元`, `较去年同期`, `与上年持平`) says what
 # a number is measured against, not that it is past: a plan is compared with last year too. It
 # marks a result only when nothing else in the sentence, its paragraph, part or headings does.
-_LAST_YEAR_BASE = re.compile(r"(?:比|较|与|同)(?:上年|去年|上一年)")
+_LAST_YEAR = r"(?:上年|去年|上一年)"
+_LAST_YEAR_BASE = re.compile(rf"(?:比|较|与|同){_LAST_YEAR}")
 _ESTIMATES = ("预计",)
 
 
@@ -149,7 +150,7 @@ _SINCE = re.compile(r"^(?:以来|以后|至今)的?")
 # with what of last year it is (`比上年年初预算`, `比去年实际`: a short noun after the year, never
 # the distributive adverb of a list that follows the base, `比上年分别增长8.9%和10%`).
 _BASE = re.compile(
-    r"(?:(?:比|较|与)(?:上年|去年|上一年)(?:(?!分别|均|都)[\u4e00-\u9fff]){0,6}?(?:相比)?|同比|环比)(?:按可比(?:价格|价|口径)(?:计算)?)?$"
+    rf"(?:(?:比|较|与){_LAST_YEAR}(?:(?!分别|均|都)[\u4e00-\u9fff]){{0,6}}?(?:相比)?|同比|环比)(?:按可比(?:价格|价|口径)(?:计算)?)?$"
     r"|按可比(?:价格|价|口径)(?:计算)?$"
 )
 # A move that adds or takes away an amount; with a base and a unit that is not a rate, an increment.
@@ -333,8 +334,9 @@ _ADVERB_VERB = re.compile(r"(?:先|又|还|另|拟|将|已|继续|进一步|首�
 def _object_of(verb: str, before: str) -> str | None:
     """The noun `verb` last took as its object in `before` (up to its clause's end), if it names one."""
     done = None
-    for match in re.finditer(rf"{re.escape(verb)}([\u4e00-\u9fff“”]{{2,16}})(?=[，,；;：:。]|$)", before):
-        done = match.group(1)
+    for clause in _CLAUSE.finditer(before):
+        match = re.search(rf"{re.escape(verb)}([\u4e00-\u9fff“”]{{2,16}})$", clause.group())
+        done = match.group(1) if match else done
     return done if done and not generic_metric(done) else None
 
 
