@@ -333,3 +333,13 @@ def test_a_numbered_formula_counts_parts_and_a_congress_number_is_no_formula() -
     """`五个中心`, `八项规定` count a few parts (one numeral); `十九大` is the nineteenth congress."""
     text = "学习贯彻党的十九大精神，落实中央八项规定，推进五个中心和四大功能建设，开好二十大会议。"
     assert [p.form for p in find_phrases(text, None) if p.style == "formula"] == ["八项规定", "五个中心", "四大功能"]
+
+
+def test_a_formula_summing_the_items_of_its_clause_is_a_count_not_a_named_set() -> None:
+    """`空间、规模、产业三大结构` sums the items just listed, `以下八个方面` points at those that
+    follow: the items are the content, the count is no formulation. A named set stands alone."""
+    text = (
+        "统筹空间、规模、产业三大结构，坚持“让利与民、阳光征收”三项原则，要抓好以下八个方面的工作，"
+        "教育、医疗等三大领域。落实中央八项规定，推进五个中心建设。"
+    )
+    assert [p.form for p in find_phrases(text, None) if p.style == "formula"] == ["八项规定", "五个中心"]

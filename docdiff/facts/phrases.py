@@ -18,6 +18,10 @@ _TITLE = re.compile(r"《([^《》\n]{2,60})》")
 _FORMULA = re.compile(
     rf"(?<![{CN_DIGITS}万])([二三四五六七八九十两](?:个|大|项)[\u4e00-\u9fff]{{2}})(?=[^\u4e00-\u9fff\d]|的|和|与|及|建|为|$)"
 )
+# What a formula said as a count ends on or follows: the items it sums, listed just before it in
+# its clause (`空间、规模、产业三大结构`, `“…、返乡创业”六项计划`), or a pointer to the items that follow
+# (`以下八个方面`). A named set is said on its own (`落实中央八项规定`, `打好三大攻坚战`).
+_COUNTED = re.compile(r"(?:、[^，。；：！？、\n]{1,12}|[”」』]|以下|如下)$")
 # A slogan: two parallel parts joined by 、 (上海北外滩、都市新标杆), counted when it recurs.
 _SLOGAN = re.compile(
     r"(?<![\u4e00-\u9fff])(?![和及与的在对将])[\u4e00-\u9fff]{4,6}、[\u4e00-\u9fff]{4,6}(?![\u4e00-\u9fff])"
@@ -96,13 +100,19 @@ def find_phrases(text: str, slogans: SloganMatcher | None) -> list[FoundPhrase]:
                 continue
             found.append(FoundPhrase(match.start(), match.end(), phrase_form(match.group(1)), style))
     for match in _FORMULA.finditer(text):
-        if not any(s <= match.start() < e for s, e in taken):
+        if not any(s <= match.start() < e for s, e in taken) and not _counts_items(text, match.start()):
             found.append(FoundPhrase(match.start(1), match.end(1), match.group(1), "formula"))
     if slogans is not None:
         for start, end in slogans.finditer(text):
             if not any(s <= start < e for s, e in taken):
                 found.append(FoundPhrase(start, end, text[start:end], "slogan"))
     return sorted(found, key=lambda p: p.start)
+
+
+def _counts_items(text: str, start: int) -> bool:
+    """Whether the formula at `start` sums the items of its clause (see `_COUNTED`: its last item
+    is at most 12 characters, so the 13 before `start` hold its mark)."""
+    return bool(_COUNTED.search(text, max(0, start - 13), start))
 
 
 def recurring_slogans(*texts: str, at_least: int = 2) -> set[str]:
