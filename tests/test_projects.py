@@ -103,6 +103,7 @@ def test_a_term_before_a_plans_head_names_the_plan() -> None:
 def test_a_scope_and_a_field_name_a_centre_a_scope_alone_is_a_kind() -> None:
     assert names("建设国家医学中心和区域医疗中心。") == ["国家医学中心", "区域医疗中心"]
     assert names("建设国家公园。") == []
+    assert names("新建城市绿道200公里。") == []  # 城市 is a scope as 国家 is, though tagged a place
     assert names("建设游客服务中心。") == []  # a weak head with no proper noun, scope or phase
 
 
@@ -110,6 +111,13 @@ def test_a_short_name_of_proper_nouns_is_a_work() -> None:
     assert names("推进川藏铁路建设。") == ["川藏铁路"]
     assert names("推进沪通铁路和沪苏湖铁路建设。") == ["沪通铁路", "沪苏湖铁路"]
     assert names("实施惠民工程。") == []  # 惠民 is tagged a person's name, not a place
+
+
+def test_a_railway_a_campus_a_greenway_and_a_plot_are_works_when_named() -> None:
+    assert names("加快杭温高铁二期建设，建成县人民医院新院区。") == ["杭温高铁二期", "县人民医院新院区"]
+    # A greenway and a plot are as often kinds (`健身绿道`, `出让地块`): they need a proper noun or a phase.
+    assert names("推进滨江绿道三期建设，实施东门地块征收。") == ["滨江绿道三期", "东门地块"]
+    assert names("建设健身绿道，完成历史毛地出让地块处置。") == []
 
 
 def test_kinds_of_works_are_not_projects() -> None:

@@ -37,6 +37,9 @@ _HEADS = [
     "产业园",
     "科技园",
     "街区",
+    "院区",
+    "绿道",
+    "地块",
     "变电站",
     # zones and parks
     "新区",
@@ -86,6 +89,7 @@ _INITIATIVE_HEADS = [
     "自贸区",
     "自由贸易港",
     "铁路",
+    "高铁",
     "产业园",
     "景区",
     "装置",
@@ -96,7 +100,22 @@ _INITIATIVE_HEADS = [
 # Heads that are as often a kind as a work (`重大科技项目`, `工业互联网平台`, `高速公路`): the
 # name before them must hold a proper noun (a place, a person, an organisation: `海拉尔大数据中心`,
 # `居然之家二期项目`, `沪通铁路`) by jieba's tags.
-_WEAK_HEADS = ("中心", "平台", "项目", "园区", "公路", "机场", "示范区", "功能区", "集聚区", "新区", "市场", "港区")
+_WEAK_HEADS = (
+    "中心",
+    "平台",
+    "项目",
+    "园区",
+    "公路",
+    "机场",
+    "示范区",
+    "功能区",
+    "集聚区",
+    "新区",
+    "市场",
+    "港区",
+    "绿道",
+    "地块",
+)
 _ALL_HEADS = {*_HEADS, *_INITIATIVE_HEADS}  # a head alone names a kind, not a work
 # Heads by their last character, longest first: which head a name ends with, in one look-up.
 _HEADS_BY_END: dict[str, list[str]] = {}
@@ -138,7 +157,7 @@ _GOVERNING = {
 }  # fmt: skip
 # A scope before a national or regional work's head (`区域医疗中心`, `国家医学中心`): a designation,
 # which is a name when a field stands between the scope and the head (`国家公园` is a kind).
-_SCOPES = ("国家", "国际", "区域", "全国", "综合性")
+_SCOPES = ("国家", "国际", "区域", "全国", "综合性", "城市")
 _SCOPED_HEADS = ("中心", "平台")
 # A clause that forbids or warns against a work names none (`不得搞形象工程`, `防止出现“半拉子”工程`).
 _FORBIDDING = re.compile(r"(?:不得|严禁|禁止|防止|杜绝|避免|不搞|不准|不能|坚决纠正)[^，。；：]*$")
@@ -279,15 +298,15 @@ def _inner_cut(name: str, at_verbs: bool, joined: int = -1) -> int | None:
 
 
 def _named_enough(name: str) -> bool:
-    """A name with a weak head needs a proper noun, a phase (`居然之家二期项目`) or a scope and a
-    field (`区域医疗中心`) before the head."""
+    """A name with a weak head needs a proper noun, a phase (`居然之家二期项目`), a number
+    (`107地块`) or a scope and a field (`区域医疗中心`) before the head."""
     bare = re.sub(_PHASE + "$", "", name)
     head = next((h for h in _WEAK_HEADS if bare.endswith(h)), None)
     if head is None:
         return True
     before = bare[: -len(head)]
-    if re.search(NUMBERED_PHASE + "$", before):
-        return True
+    if re.search(NUMBERED_PHASE + "$", before) or re.fullmatch(r"\d{1,4}[A-Z]?", before):
+        return True  # a phase, or a plot's number (`107地块`)
     from docdiff.words import tagged
 
     scope = next((s for s in _SCOPES if before.startswith(s)), "")
