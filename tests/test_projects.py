@@ -120,6 +120,13 @@ def test_a_railway_a_campus_a_greenway_and_a_plot_are_works_when_named() -> None
     assert names("建设健身绿道，完成历史毛地出让地块处置。") == []
 
 
+def test_a_numbered_phase_makes_a_work_of_the_name_before_it() -> None:
+    assert names("建设城市大脑二期，推进城东未来社区二期。") == ["城市大脑二期", "城东未来社区二期"]
+    # The name holds its verbs, as a programme's does; an ordinal counts a round, not a phase.
+    assert names("推动人民币跨境支付系统一期建成运行。") == ["人民币跨境支付系统一期"]
+    assert names("认真落实第二期学前教育。") == []
+
+
 def test_kinds_of_works_are_not_projects() -> None:
     assert names("做好国家4A级旅游景区申报。") == []  # a grade
     assert names("再开工一批重大水利工程，建设重要能源基地。") == []  # a quality and a field

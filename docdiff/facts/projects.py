@@ -59,6 +59,9 @@ _NAMED_INITIATIVE = re.compile(rf"([^{_STOP}]{{1,14}}?)(?=[{_FIRST_INITIATIVE}])
 _NUMBERED = re.compile(
     r"(?=[\d轨地])(?:(?<![\dA-Za-z])(\d{1,4}[A-Z]?(?:街坊|地块))|((?:轨交|轨道交通|地铁)?\d{1,2}号线" + _PHASE + r"))"
 )
+# A numbered phase is what a work has (`上海光源二期`, `华力二期`, `远山红郡住宅小区一期`): the words
+# before it name a work whatever their head; an ordinal (`第二期`) counts a round, not a phase.
+_PHASED = re.compile(rf"([^{_STOP}\d]{{2,12}}?)(?<!第)({NUMBERED_PHASE})(?![\u4e00-\u9fff]?(?:工程|项目))")
 _SIZED = re.compile(r"\d{2,4}米[\u4e00-\u9fff]{2,4}?(?:新地标|地标|大楼|塔楼)")
 # A quoted name before a programme word, maybe with a word of its kind between (`“减证便民”改革行动`,
 # `“十四冬”主场馆`).
@@ -89,6 +92,7 @@ _NEEDS = {
     _PROGRAMME: re.compile("“"),
     _ENUMERATION: re.compile("、[^等]*等"),
     _SIZED: re.compile("米"),
+    _PHASED: re.compile(NUMBERED_PHASE),
     _NUMBERED: re.compile("街坊|地块|号线"),
     _NAMED: re.compile(_HEAD),
     _NAMED_INITIATIVE: re.compile(_INITIATIVE),
@@ -138,7 +142,7 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
     found: dict[int, FoundProject] = {}
     named: list[FoundProject] = []
 
-    def add(start: int, end: int, least: int = 2, item: bool = False) -> None:
+    def add(start: int, end: int, least: int = 2, item: bool = False, verbs: bool = False) -> None:
         start = _word_start(text, _inside_word_back(text, start))
         # Where the conjunction is when the name goes back over `X和` (`总量和强度双控行动`).
         conjoined = _conjoined_back(text, start, end)
@@ -160,7 +164,7 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
                 break
             name = text[start:end]
         # Programme names hold verbs (`农村人居环境整治提升五年行动`); only works are cut at one.
-        at_verbs = least < _MIN_INITIATIVE_NAME or name.endswith(_WEAK_HEADS)
+        at_verbs = not verbs and (least < _MIN_INITIATIVE_NAME or name.endswith(_WEAK_HEADS))
         cut = _inner_cut(name, at_verbs, -1 if joined is None else joined - start)
         if cut is None:
             return
@@ -207,6 +211,11 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
         add(match.start(), match.end())
     for match in _matches(_NAMED_INITIATIVE, text):
         add(match.start(), match.end(), least=_MIN_INITIATIVE_NAME)
+    for match in _matches(_PHASED, text):
+        # A phased name holds verbs as a programme's does (`人民币跨境支付系统一期`), and starts at a
+        # word: one a stop character begins (`和辉光电二期`) is not cut into.
+        if _starts_word(text, match.start()):
+            add(match.start(), match.end(), verbs=True)
     for match in _TERMED.finditer(text):  # found by the term, then the name before it
         start = match.start()
         while start > 0 and match.start() - start < _TERMED_NAME and text[start - 1] not in _STOP_CHARS:
@@ -217,6 +226,18 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
         if not any(f.start <= project.start < f.end for f in found.values()):
             found[project.start] = project
     return sorted(found.values(), key=lambda p: p.start)
+
+
+def _starts_word(text: str, pos: int) -> bool:
+    """Whether a word of the sentence starts at `pos` (jieba's words)."""
+    from docdiff.words import tagged
+
+    position = 0
+    for word, _ in tagged(text):
+        if position >= pos:
+            return position == pos
+        position += len(word)
+    return position == pos
 
 
 def _enumerated(match: re.Match[str]) -> list[tuple[str, int, int]]:
