@@ -233,6 +233,16 @@ def test_a_generic_head_takes_the_subject_of_its_sentence() -> None:
     ]
     assert one("旧区改造全面提速，累计完成94万平方米。")[0][:2] == ("旧区改造全面提速", 94.0)
     assert one("同比增长7.2%。") == []  # nothing says what grew
+    # `同口径` frames a comparison as `同比` does, and `增速` is the growth of the subject.
+    found = one("区级一般公共预算收入完成152.3亿元，同口径增长8.5%。地区生产总值增长6.1%，增速高于全市1.1个百分点。")
+    assert [(m, v) for m, v, _, _ in found] == [
+        ("区级一般公共预算收入", 152.3),
+        ("区级一般公共预算收入", 8.5),
+        ("地区生产总值", 6.1),
+        ("地区生产总值", 1.1),
+    ]
+    # A connector before a leading verb goes first, then the verb: neither is measured.
+    assert one("全区实现地区生产总值1285.6亿元。")[0][:2] == ("地区生产总值", 1285.6)
 
 
 def test_direction_bound_and_ranges_in_their_own_fields() -> None:

@@ -459,10 +459,10 @@ def counted_noun(metric: str) -> str:
 # Words that frame a comparison or a change rather than name what is measured (a closed class,
 # like units): `同比`, `比上年`, `按可比价格计算`, `分别`, `由…增加到…的`, `年均递增`.
 _FRAME = re.compile(
-    r"分别|同比|环比|比上年同期|比上年|比去年|较上年|较去年|与上年相比|按可比(?:价格|价|口径)(?:计算)?|按可比|"
+    r"分别|同比|环比|(?:按)?同口径(?:计算)?|比上年同期|比上年|比去年|较上年|较去年|与上年相比|按可比(?:价格|价|口径)(?:计算)?|按可比|"
     r"比(?:19|20)\d\d年|(?:19|20)\d\d年|上年|去年|今年|年均|年末|累计|先后|陆续|相继|"
     # Attributes of what the sentence is about, not a thing measured: `规模近9.8万亿元`, `总量突破…`.
-    r"规模|总量|总额|增幅|幅度|均|"
+    r"规模|总量|总额|增幅|增速|幅度|均|"
     # How a goal is stated: `今年预期目标设定为6%以上`, `目标确定为`.
     r"预期目标|目标|设定为|设定|确定为|定为|"
     r"增加到|提高到|增长到|下降到|降低到|降至|提高至|增至|达到|递增|递减|[跃上攀回]?升(?:到|至)|扩大到|"
@@ -570,6 +570,7 @@ def _strip_metric(metric: str) -> tuple[str, str | None]:
     """A metric without leading verbs of intent and connectors, nor trailing adverbs; the
     intent word is a qualifier."""
     qualifier = None
+    metric = _CONNECTOR.sub("", metric)  # `全区实现地区生产总值`: the connector, then the verb
     for word in _LEADING:
         if metric.startswith(word):
             metric = metric[len(word) :]
