@@ -127,6 +127,13 @@ def test_a_numbered_phase_makes_a_work_of_the_name_before_it() -> None:
     assert names("认真落实第二期学前教育。") == []
 
 
+def test_a_quoted_term_glued_to_a_name_opens_it() -> None:
+    assert names("加快实施“十四五”规划102项重大工程。") == ["“十四五”规划102项重大工程"]
+    assert names("实施“三山两河”生态修复工程。") == ["“三山两河”生态修复工程"]
+    # The name after the quote must still be a work's: a quote glued to a kind opens nothing.
+    assert names("推动“四新”经济发展。") == []
+
+
 def test_kinds_of_works_are_not_projects() -> None:
     assert names("做好国家4A级旅游景区申报。") == []  # a grade
     assert names("再开工一批重大水利工程，建设重要能源基地。") == []  # a quality and a field

@@ -68,6 +68,8 @@ _SIZED = re.compile(r"\d{2,4}米[\u4e00-\u9fff]{2,4}?(?:新地标|地标|大楼|
 _PROGRAMME = re.compile(
     r"“[^“”]{2,12}”(?:[^“”，。；：、\s的和与及等]{0,2}?)(?:系列工程|工程|行动|计划|项目|品牌|场馆|基地)"
 )
+# A short quoted term right before a name (its closing mark at the name's start).
+_GLUED_QUOTE = re.compile(r"“[^“”，。；：、\s]{1,8}”$")
 # A quotation that is itself a programme's name (`“十大文化工程”`, `“科技创新2030—重大项目”`): its
 # words before the head, less a leading count (`十大`, `五项`), are a name (`“三个通道”` has none).
 _QUOTED_NAME = re.compile(r"“([^“”]{2,16})”")
@@ -179,6 +181,10 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
             return
         if quoted and any(s <= start < e for s, e in quoted):
             return
+        # A quoted term glued to a name opens it (`“十四五”规划102项重大工程`, `“三山两河”生态修复
+        # 工程`): the name is not what follows the quote alone.
+        if start > 0 and text[start - 1] == "”" and (glued := _GLUED_QUOTE.search(text, 0, start)):
+            start, name = glued.start(), text[glued.start() : end]
         keep(start, end, name)
 
     def keep(start: int, end: int, name: str) -> None:
