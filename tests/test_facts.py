@@ -699,6 +699,16 @@ def test_two_counts_of_new_things_pair_by_what_they_count_not_by_their_verb() ->
     assert (jobs.old.value, jobs.new.value) == (5.0, 6.0)  # type: ignore[union-attr]
 
 
+def test_a_number_inside_a_works_name_is_part_of_the_name_not_a_target() -> None:
+    """`大唐700万吨露天矿`'s capacity and `“十四五”规划102项重大工程`'s count name the works; a
+    count before a name (`完成3万亩退耕还林工程`) is a target."""
+    text = "一、工作任务\n大唐700万吨露天矿完成项目核准。加快实施“十四五”规划102项重大工程。完成3万亩退耕还林工程。\n"
+    doc = document_from_bytes(text.encode(), "doc")
+    facts = extract_facts(doc, segment(doc))
+    assert [(t.value, t.unit) for t in facts if isinstance(t, Target)] == [(3.0, "万亩")]
+    assert {"大唐700万吨露天矿", "“十四五”规划102项重大工程"} <= {f.name for f in facts if isinstance(f, Project)}
+
+
 def test_a_sentence_read_once_keeps_the_tense_each_section_gives_it() -> None:
     from docdiff.facts.extract import SentenceMemo
 

@@ -134,6 +134,12 @@ def test_a_quoted_term_glued_to_a_name_opens_it() -> None:
     assert names("推动“四新”经济发展。") == []
 
 
+def test_a_count_of_works_ends_what_came_before_it() -> None:
+    # The works follow the count: `投资2650万元改扩建` is no part of a name.
+    assert names("投资2650万元改扩建15个社区党群服务中心。") == []
+    assert names("规划建设21个郊野公园。") == ["郊野公园"]
+
+
 def test_kinds_of_works_are_not_projects() -> None:
     assert names("做好国家4A级旅游景区申报。") == []  # a grade
     assert names("再开工一批重大水利工程，建设重要能源基地。") == []  # a quality and a field

@@ -14,7 +14,7 @@ from docdiff.facts.phrases import (
     recurring_slogans,
     slogan_pattern,
 )
-from docdiff.facts.projects import FoundProject, find_projects
+from docdiff.facts.projects import WORKS_COUNTED_BY, FoundProject, find_projects
 from docdiff.facts.tables import Indicator, read_indicators
 from docdiff.facts.targets import Found, Measure, Role, find_targets, path_tense, section_role
 from docdiff.flat import FlatSection, flatten
@@ -142,7 +142,16 @@ def _sentence_facts(
     # A note under a table (`注：共20个指标…`) counts the table; it sets no target.
     note = sentence.startswith(("注：", "注:"))
     targets = [] if note else find_targets(sentence, path, blocked, opening, role)
-    return targets, find_phrases(sentence, slogans), find_projects(sentence, blocked)
+    projects = find_projects(sentence, blocked)
+    if projects and targets:
+        # A number inside a work's name is part of the name (`大唐700万吨露天矿`, `“十四五”规划102项
+        # 重大工程`), no target; a count of the works named is one (`邯郸路2处市民健身中心`).
+        targets = [
+            t
+            for t in targets
+            if t.unit in WORKS_COUNTED_BY or not any(p.start < t.value_start and t.value_end <= p.end for p in projects)
+        ]
+    return targets, find_phrases(sentence, slogans), projects
 
 
 def _within(

@@ -51,6 +51,10 @@ _VERB_PREFIX = re.compile(
 _QUANTIFIED = re.compile(
     r"^.*?(?:一批|一些|若干|一大批)|^\d+(?:家|个|项|座|所|条|处)|^\d{2,4}年(?:度|前|底)?|^\d+\.(?!\d)"
 )
+# A count of works inside a name: after a verb or an amount it ends them (`投资2650万元改扩建15个
+# 社区…`: the works follow the count); after a place it is the place's works (`邯郸路2处…中心`).
+WORKS_COUNTED_BY = ("家", "个", "座", "所", "条", "处")
+_COUNT_OF_WORKS = re.compile(rf"\d+(?:{'|'.join(WORKS_COUNTED_BY)})")
 # The lookahead on a head's first character spares the alternation at most positions (speed only).
 _FIRST = "".join(sorted({h[0] for h in _HEADS}))
 _FIRST_INITIATIVE = "".join(sorted({h[0] for h in _INITIATIVE_HEADS}))
@@ -153,7 +157,7 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
         if name.startswith("“"):  # a quoted name is taken whole (`“减证便民”改革行动`)
             return keep(start, end, name)
         for _ in range(3):  # `进一步推动产业园`: an adverb, then a verb, then the name
-            quantified = _QUANTIFIED.search(name)
+            quantified = _QUANTIFIED.search(name) or _counted_after_task(name)
             if quantified and quantified.end() < len(name) - 1:
                 start += quantified.end()  # `再开工一批重大水利工程`: the name follows the quantity
                 name = text[start:end]
@@ -232,6 +236,19 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
         if not any(f.start <= project.start < f.end for f in found.values()):
             found[project.start] = project
     return sorted(found.values(), key=lambda p: p.start)
+
+
+def _counted_after_task(name: str) -> re.Match[str] | None:
+    """A count of works in `name` after words that are no name's: a verb or an amount (see
+    `_COUNT_OF_WORKS`)."""
+    count = _COUNT_OF_WORKS.search(name, 1)
+    if count is None:
+        return None
+    from docdiff.words import tagged
+
+    before = name[: count.start()]
+    task = re.search(r"\d", before) or any(flag.startswith(("v", "m")) for _, flag in tagged(before))
+    return count if task else None
 
 
 def _starts_word(text: str, pos: int) -> bool:
