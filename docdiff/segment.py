@@ -77,6 +77,9 @@ class _Builder:
         self.stack: list[_Node] = [self.root]
         self.last_number: dict[str, int] = {}
         self.lists: dict[str, int] = {}  # numbering style → last number of a list running in the text
+        # Numbering style → number of the last one-sentence line read as a list item, until a
+        # heading opens: the run's next number is its next item.
+        self.items: dict[str, int] = {}
         self.title: str | None = None
         self.topics_in_use = False
 
@@ -175,7 +178,15 @@ class _Builder:
         elif rest and self._numbered_heading_shaped(rest):
             # The heading stands alone on its line, with or without a full stop.
             heading, heading_end = rest.removesuffix("。"), line.end
-            standalone = rest[-1] != "。" or self._is_running_text(following, numbering.style)
+            # The last item of a run of one-sentence lines is followed by something else: it is
+            # still an item of the run, as the ones before it were (`（1）…。（2）…。` then `（二）`).
+            # The next number of an open heading is its sibling, whatever follows it (the last
+            # heading of a text ends it).
+            next_item = self.items.get(numbering.style) == numbering.number - 1
+            sibling = any(n.style == numbering.style and n.number == numbering.number - 1 for n in self.stack)
+            standalone = (
+                rest[-1] != "。" or sibling or (not next_item and self._is_running_text(following, numbering.style))
+            )
         else:
             lead = _lead_sentence(rest, longest, self.options.min_topic_body_chars)
             if lead is None:
@@ -184,6 +195,7 @@ class _Builder:
             heading_end = line.start + numbering.rest_start + lead
             body = (heading_end, line.end)
         if rest.endswith("。") and body is None and not standalone:
+            self.items[numbering.style] = numbering.number
             return False  # one sentence in a run of numbered sentences: a list item
         if numbering.style in _STANDALONE_ONLY and (body is not None or not standalone):
             return False  # 一是…。二是… run on in a paragraph: points of a list
@@ -268,6 +280,7 @@ class _Builder:
 
     def _open(self, node: _Node, parent: int) -> None:
         del self.stack[parent + 1 :]
+        self.items.clear()
         node.level = self.stack[-1].level + 1
         self.stack[-1].children.append(node)
         self.stack.append(node)

@@ -166,6 +166,17 @@ def test_restarted_numbering_inside_a_section_is_a_list() -> None:
     assert len(outline.root.children[1].blocks) == 4
 
 
+def test_a_run_of_one_sentence_items_ends_as_it_began_and_a_headings_sibling_stays_one() -> None:
+    """`（1）…。（2）…。` under a heading are items of one list, the last one too (it is followed by
+    the next heading, not by an item); `（二）…。` after the heading `（一）…。` is its sibling, even
+    as the last line of the text."""
+    text = "报告\n\n一、着力扩大有效需求\n（一）促进消费稳定增长。\n（1）培育新型消费。\n（2）稳定大宗消费。\n（二）扩大有效投资。\n"
+    outline = outline_of(text)
+    part = outline.root.children[-1]
+    assert headings(part) == ["（一）促进消费稳定增长", "（二）扩大有效投资"]
+    assert part.children[0].children == () and not outline.warnings
+
+
 def test_numbering_level_follows_context() -> None:
     text = (
         "一、经济发展\n\n（一）产业升级\n\n1.金融业\n\n金融业增加值增长5%，规模持续扩大。\n\n2.航运业\n\n航运业营收增长39.6%，集聚企业增加。\n\n"
