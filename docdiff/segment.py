@@ -37,6 +37,9 @@ _NO_TOPICS = ("document", "entry", "topic", "glossary")
 _STANDALONE_ONLY = ("cn-ordinal",)
 # Numbering styles that open the parts of a document; never nested under an unnumbered heading.
 _TOP_STYLES = ("part", "chapter", "cn-enum")
+# The caption of a box, a table or a figure (`专栏1 重大产业项目`, `图 1 北外滩功能区空间布局`): it
+# labels material inside the section it stands in, so it opens no section of the document.
+_CAPTION = re.compile(r"^(?:专栏|附表|表|图)\s*[\d一二三四五六七八九十]+(?![\d一二三四五六七八九十])")
 
 
 @dataclass
@@ -126,7 +129,7 @@ class _Builder:
             ):
                 self._glossary(line, entries)
                 return index + 1 + len(entries)
-            if self._is_body(following):
+            if self._is_body(following) and not _CAPTION.match(line.text):
                 self._open(_Node(line.text, "plain", 1, line.start, line.end), parent=0)
                 return index + 1
         self._tail().blocks.append((line.start, line.end))

@@ -177,6 +177,19 @@ def test_a_run_of_one_sentence_items_ends_as_it_began_and_a_headings_sibling_sta
     assert part.children[0].children == () and not outline.warnings
 
 
+def test_a_box_caption_opens_no_section_and_the_chapters_run_on() -> None:
+    """`专栏1 重大产业项目` labels a box inside its section: the chapter after the box is the next
+    chapter of the same part, not a part of its own."""
+    text = (
+        "第一篇 建设现代化产业体系\n\n第一章 做强先进制造业\n\n第一节 改造提升传统产业\n\n实施技术改造升级工程。\n\n"
+        "专栏1 重大产业项目\n\n一、集成电路产业园二期\n二、生物医药创新中心\n\n第二章 发展现代服务业\n\n建设国际消费中心城市。\n"
+    )
+    outline = outline_of(text)
+    assert headings(outline.root) == ["第一篇建设现代化产业体系"]
+    assert headings(outline.root.children[0]) == ["第一章做强先进制造业", "第二章发展现代服务业"]
+    assert not outline.warnings
+
+
 def test_numbering_level_follows_context() -> None:
     text = (
         "一、经济发展\n\n（一）产业升级\n\n1.金融业\n\n金融业增加值增长5%，规模持续扩大。\n\n2.航运业\n\n航运业营收增长39.6%，集聚企业增加。\n\n"
