@@ -19,7 +19,7 @@ from docdiff.blocks import Line
 from docdiff.models import Block, Contents, Document, Outline, Section
 from docdiff.numbering import RANK, Numbering, parse_numbering
 from docdiff.options import SegmentOptions
-from docdiff.textshape import SENTENCE_END, SOFT_END, ends_sentence, unclosed_opener
+from docdiff.textshape import SENTENCE_END, SOFT_END, ends_sentence, labelled, unclosed_opener
 
 # `1.北外滩：指…` on one line, or the term alone on its line with the definition under it.
 _GLOSSARY_ENTRY = re.compile(r"^(\d{1,3})[.．、]\s*([^：:。，]{1,30}?)(?:[：:](.+)|[：:]?()$)")
@@ -447,7 +447,7 @@ def numbering_faults(root: Section) -> list[str]:
         for child in parent.children:
             if child.number is not None and child.style not in ("entry", "topic"):
                 runs.setdefault(child.style, []).append(child)
-        where = f"under {parent.number_label or ''}{parent.heading}" if parent.level else "at the top"
+        where = f"under {labelled(parent.number_label, parent.heading)}" if parent.level else "at the top"
         for style, run in runs.items():
             previous = last_run.get(style, 0)
             first = run[0].number or 0

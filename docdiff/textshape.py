@@ -123,3 +123,11 @@ class Substrings:
         places = order[start : start + int(counts[at[rarest]])].tolist()
         text = self.text
         return any(text.startswith(query, p - rarest) for p in places if p >= rarest)
+
+
+def labelled(label: str | None, heading: str, sep: str = "") -> str:
+    """A section's number label and heading as printed (`（一）凝心聚力谋发展`); an article's
+    heading is its label (`第五条`), shown once."""
+    if not label or heading == label:
+        return heading
+    return f"{label}{sep}{heading}"

@@ -12,6 +12,7 @@ from docdiff.ingest import document_from_bytes, read_document
 from docdiff.models import Contents, Document, Outline, Paragraph, Section, Span, Table
 from docdiff.normalise import normalise
 from docdiff.segment import segment
+from docdiff.textshape import labelled
 from tests.conftest import (
     ALL_SEEDS,
     NEWS_2021,
@@ -153,6 +154,23 @@ def test_article_numbering_and_chapters() -> None:
     assert section.style == "section" and section.heading == "编制"
     assert [a.number for a in section.children] == [3, 4]
     assert outline.root.walk()[0].level == 0
+    # An article's heading is its label: reports print it once (`第一条`, not `第一条第一条`).
+    from rich.console import Console
+
+    from docdiff.cli.sections import render_tree
+    from docdiff.comparison import SectionRef
+    from docdiff.report.rows import section_name
+
+    article = chapter1.children[0]
+    ref = SectionRef(
+        heading=article.heading, number_label=article.number_label, level=2, path=("总则", "第一条"), span=article.span
+    )
+    assert section_name(ref) == "第一条"
+    console = Console(record=True, width=100)
+    console.print(render_tree(outline))
+    shown = console.export_text()
+    assert "L2 第一条 " in shown and "第一条 第一条" not in shown
+    assert labelled("（一）", "听取意见") == "（一）听取意见"
 
 
 def test_restarted_numbering_inside_a_section_is_a_list() -> None:

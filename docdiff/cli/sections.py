@@ -59,10 +59,12 @@ def render_tree(outline: Outline, depth: int | None = None) -> Tree:
 
 
 def _add(tree: Tree, section: Section, depth: int | None) -> None:
+    from docdiff.textshape import labelled  # the core stays off `docdiff --help`
+
     for child in section.children:
-        label = f"{child.number_label} " if child.number_label else ""
+        text = _escape(labelled(child.number_label, child.heading, " "))
         style = "dim" if child.style == "topic" else "bold" if child.level == 1 else ""
-        heading = f"[{style}]{_escape(label + child.heading)}[/]" if style else _escape(label + child.heading)
+        heading = f"[{style}]{text}[/]" if style else text
         node = tree.add(f"[cyan]L{child.level}[/] {heading} [dim]{_size(child)}[/]")
         if depth is None or child.level < depth:
             _add(node, child, depth)

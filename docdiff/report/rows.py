@@ -16,6 +16,7 @@ from docdiff.duplicates.models import DuplicateGroup, Occurrence
 from docdiff.facts.models import FactChange, FactSide
 from docdiff.facts.phrases import phrase_form
 from docdiff.models import Span
+from docdiff.textshape import labelled
 from docdiff.units import PERCENT_SIGNS
 
 RepeatStatus = Literal["new", "carried over", "gone"]
@@ -32,7 +33,7 @@ def section_name(ref: SectionRef) -> str:
     """A section's label and heading as printed, e.g. `（一）凝心聚力谋发展`."""
     if ref.level == 0:
         return "（文首）"
-    return f"{ref.number_label or ''}{ref.heading}"
+    return labelled(ref.number_label, ref.heading)
 
 
 def holding_pair(comparison: Comparison, span: Span, side: Literal["old", "new"]) -> int | None:

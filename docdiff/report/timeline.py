@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from docdiff.textshape import labelled
 from docdiff.timeline.lineage import descendants
 from docdiff.timeline.models import Ledger, SectionNode, TargetCell, TargetRow, Timeline
 
@@ -104,7 +105,7 @@ def project_grid(timeline: Timeline) -> Grid:
 
 def node_name(node: SectionNode) -> str:
     """`一、2018年工作回顾` (level-2 sections indented)."""
-    return ("  " if node.level == 2 else "") + (node.number_label or "") + node.heading
+    return ("  " if node.level == 2 else "") + labelled(node.number_label, node.heading)
 
 
 def section_grid(timeline: Timeline) -> Grid:
