@@ -42,6 +42,24 @@ def test_a_term_said_once_counts_only_in_a_key_position() -> None:
     assert found and all(form in "新型基础设施建设" and len(form) >= 4 for form in found)
 
 
+def test_a_heading_that_states_a_figure_is_no_key_position() -> None:
+    """A newspaper's headline states a target (`…增长5.5%左右`): its words are about the figure, and a
+    term said once there is no formulation; a heading without a figure still is a key position."""
+    old = document_from_bytes("区政府工作报告\n\n一、主要目标\n地区生产总值增长5.5%左右。\n".encode(), "old")
+
+    def formulations(text: str) -> set[str]:
+        new = document_from_bytes(text.encode(), "new")
+        return {
+            f.form
+            for f in extract_facts(new, segment(new), set(), other=old)
+            if getattr(f, "style", "") == "formulation"
+        }
+
+    body = "\n\n记者从区两会获悉，今年地区生产总值增长5.5%左右，各项工作有序推进。\n"
+    assert not formulations("报告解读：今年新质生产力预期增长5.5%左右" + body)
+    assert "新质生产力" in formulations("报告解读：今年培育新质生产力" + body)
+
+
 def test_a_common_verb_leads_into_a_term_and_is_not_part_of_it() -> None:
     new = "实施扩大内需战略。实施扩大内需战略，推动转变。\n"
     assert "扩大内需战略" in forms(new, OLD) and "实施扩大内需战略" not in forms(new, OLD)

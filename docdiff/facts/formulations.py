@@ -625,8 +625,16 @@ def _common_prefix(a: str, b: str) -> str:
     return a[:low]
 
 
+# A figure other than a year (`5.5%`, `1.2万人`; not `2024年`): a heading that states one is about a
+# target (a newspaper's headline `今年地区生产总值预期增长5.5%左右`), not a key position for terms.
+_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]*年)")
+
+
 def formulations_of(doc: Document, flat: Sequence[FlatSection], other: Document) -> list[Formulation]:
     """`find_formulations` of a segmented document against the version it is compared with;
-    its key positions are the headings of its sections, lead sentences included."""
+    its key positions are the headings of its sections, lead sentences included, less those that
+    state a figure."""
+    text = doc.normalised
     spans = sorted(doc.to_normalised(s.section.heading_span) for s in flat if s.section.heading_span is not None)
-    return find_formulations(doc.normalised, other.normalised, spans)
+    spans = [(start, end) for start, end in spans if not _FIGURE.search(text, start, end)]
+    return find_formulations(text, other.normalised, spans)
