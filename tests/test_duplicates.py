@@ -191,6 +191,40 @@ def test_passage_shared_by_three_documents_is_one_group() -> None:
     assert sorted(o.doc for o in shared[0].occurrences) == ["doc0", "doc1", "doc2"]
 
 
+COUNTY_2022 = "2022年县政府工作报告\n\n一、2021年工作回顾\n\n过去一年，全县地区生产总值达到492.3亿元，增长8.6%。杭温高铁二期县城段开工建设，104国道改建工程完成投资12亿元。城东未来社区一期主体结顶。完成老旧小区改造10个。\n\n二、2022年工作安排\n\n今年主要预期目标是：地区生产总值增长7%左右，一般公共预算收入增长6%，城乡居民人均可支配收入分别增长7%、8%。\n\n（一）扩大有效投资。全年实施省市县重点项目110个，完成投资160亿元以上。加快杭温高铁二期、104国道改建工程建设，开工建设千岛湖配水工程二期、县人民医院新院区。推进城东未来社区一期、滨江绿道二期建设。\n\n（二）推进乡村振兴。深入实施“千万工程”，新建高标准农田1.5万亩，打造未来乡村示范村3个。推进“县域医共体”建设。\n\n（三）提升城市品质。完成老旧小区改造12个，实施南门地块征收。建设城市大脑一期，推进“最多跑一次”改革。\n"
+COUNTY_2023 = "2023年县政府工作报告\n\n一、2022年工作回顾\n\n过去一年，全县地区生产总值达到512.6亿元，增长4.1%。重大项目建设提速。杭温高铁二期县城段完成主体工程，104国道改建工程全线通车，千岛湖配水工程二期开工建设。县人民医院新院区主体结顶，城东未来社区一期交付使用。完成老旧小区改造12个，新建改造农村公路86公里。\n\n二、2023年工作安排\n\n今年主要预期目标是：地区生产总值增长6.5%左右，一般公共预算收入增长5%，城乡居民人均可支配收入分别增长6%、7.5%。\n\n（一）扩大有效投资。全年实施省市县重点项目120个，完成投资180亿元以上。加快杭温高铁二期、104国道改建工程二期建设，开工建设临港物流园区和智能制造产业园，建成县人民医院新院区、第二自来水厂扩建工程。推进城东未来社区二期、西溪湿地综合保护工程、滨江绿道三期建设。\n\n（二）推进乡村振兴。深入实施“千万工程”，新建高标准农田2万亩，打造未来乡村示范村5个，建设共富工坊30家。推进“县域医共体”建设，新建城乡社区嵌入式服务设施20处。\n\n（三）提升城市品质。启动老城区有机更新行动，实施北门街区改造工程和东门地块征收，完成老旧小区改造15个。建设城市大脑二期，推进“数字政府”建设。\n"
+
+
+def test_a_reworded_passage_carried_into_next_year_is_reported_once() -> None:
+    """Edits cut a re-worded passage into chains that overlap; the reader sees it as one copy."""
+    from docdiff.duplicates.matching import Block, merged
+
+    year = "二、{y}年工作安排\n今年主要预期目标是：地区生产总值增长{g}左右，一般公共预算收入增长{r}。\n（一）扩大有效投资。全年实施重点项目{n}个，完成投资{i}亿元以上。加快高铁和国道改建工程建设。\n"
+    old = year.format(y=2022, g="7%", r="6%", n=110, i=160)
+    new = year.format(y=2023, g="6.5%", r="5%", n=120, i=180)
+    a0, a1 = old.index("今年"), old.index("加快")
+    found = [
+        (Block(0, a1, 0, new.index("加快")), 0.93),
+        (Block(a0, len(old) - 1, new.index("今年"), len(new) - 1), 0.94),
+    ]
+    [(whole, ratio)] = merged(old, new, found, 0.9)
+    assert (whole.a_start, whole.a_end, whole.b_end) == (0, len(old) - 1, len(new) - 1) and ratio >= 0.9
+    # Copies that do not overlap stay two; one mostly inside another, not alike as a whole, goes.
+    apart = [(Block(0, 10, 0, 10), 1.0), (Block(20, 40, 20, 40), 1.0)]
+    assert merged(old, new, apart, 0.9) == apart
+    inside = [(Block(0, 60, 0, 60), 0.95), (Block(5, 30, 40, 65), 0.95)]
+    assert merged(old, "x" * 200, inside, 0.9) == [inside[0]]
+    # Two years of a county's plans (constructed): the carried-over plans are one copy, not three.
+    docs = []
+    for name, text in (("2022", COUNTY_2022), ("2023", COUNTY_2023)):
+        doc = document_from_bytes(text.encode(), name)
+        docs.append((doc, segment(doc), name))
+    shared = [g for g in duplicate_report(docs, OPTIONS).groups if g.kind == "reuse"]
+    for side in ("2022", "2023"):
+        spans = sorted(o.span for g in shared for o in g.occurrences if o.doc == side)
+        assert all(x[1] <= y[0] for x, y in itertools.pairwise(spans)), spans
+
+
 def test_no_passage_is_counted_twice_in_a_group(any_seed: Path) -> None:
     # The plan's title, repeated in its preface, was seen both whole and as the stretch inside it
     # (spans 1873-1908 and 1879-1906): two copies of one passage. Copies in a group never overlap.

@@ -279,3 +279,39 @@ def verified(a: str, b: str, blocks: list[Block], min_chars: int, threshold: flo
         if similarity >= threshold:
             out.append((block, similarity))
     return out
+
+
+def merged(a: str, b: str, found: list[tuple[Block, float]], threshold: float) -> list[tuple[Block, float]]:
+    """Verified copies that overlap in both texts joined into one where the whole is still alike
+    (`threshold`): the chains of a re-worded passage overlap where an edit cut them, and a reader
+    sees the passage once, not as three overlapping copies. Where the whole is not alike enough,
+    a copy mostly inside a longer one is left out, and copies overlapping less are both kept."""
+    out: list[tuple[Block, float]] = []
+    for block, similarity in sorted(found, key=lambda item: (item[0].a_start, item[0].b_start)):
+        if out:
+            last, last_similarity = out[-1]
+            if block.a_start < last.a_end and block.b_start < last.b_end and block.b_end > last.b_start:
+                whole = Block(
+                    min(last.a_start, block.a_start),
+                    max(last.a_end, block.a_end),
+                    min(last.b_start, block.b_start),
+                    max(last.b_end, block.b_end),
+                )
+                ratio = long_ratio(a[whole.a_start : whole.a_end], b[whole.b_start : whole.b_end])
+                if ratio >= threshold:
+                    out[-1] = (whole, ratio)
+                    continue
+                shorter, longer = sorted(((block, similarity), (last, last_similarity)), key=lambda x: _size(x[0]))
+                if _overlap(shorter[0], longer[0]) * 2 > _size(shorter[0]):
+                    out[-1] = longer
+                    continue
+        out.append((block, similarity))
+    return out
+
+
+def _size(block: Block) -> int:
+    return block.a_end - block.a_start
+
+
+def _overlap(x: Block, y: Block) -> int:
+    return max(0, min(x.a_end, y.a_end) - max(x.a_start, y.a_start))

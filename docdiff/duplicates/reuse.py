@@ -21,7 +21,7 @@ from numpy.typing import NDArray
 from docdiff.duplicates.corpus import Texts, shared_texts
 from docdiff.duplicates.engine import Engine
 from docdiff.duplicates.hashing import codes, kgram_hashes, winnow
-from docdiff.duplicates.matching import Block, across_edits, chain, exact_blocks, verified
+from docdiff.duplicates.matching import Block, across_edits, chain, exact_blocks, merged, verified
 from docdiff.duplicates.repeats import seed_k
 from docdiff.options import DuplicateOptions
 from docdiff.sorted_runs import grouped_order, places_in_runs, run_starts, stable_order
@@ -175,7 +175,8 @@ def _verify_batch(
         # The seeds come sorted (by their place in a, then in b), as pairs of positions.
         blocks = chain(exact_blocks(text_a, text_b, seeds, k, same=False), options.max_gap)
         blocks = across_edits(text_a, text_b, blocks, options.max_gap, same=False, min_chars=options.min_reuse_chars)
-        for block, similarity in verified(text_a, text_b, blocks, options.min_reuse_chars, options.threshold):
+        found = verified(text_a, text_b, blocks, options.min_reuse_chars, options.threshold)
+        for block, similarity in merged(text_a, text_b, found, options.threshold):
             if not _boilerplate(text_a[block.a_start : block.a_end], spread, options):
                 shared.append(SharedPassage(a, b, block, similarity))
     return shared
