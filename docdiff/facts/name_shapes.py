@@ -173,14 +173,29 @@ def _word_start(text: str, start: int, back: bool = False) -> int:
         return start
     if not (_HAN.match(text[start - 1]) and _HAN.match(text[start])):
         return start  # only a Chinese word can be cut into (`89-92街坊` starts at 92)
+    around = _word_around(text, start)
+    if around is None:
+        return start
+    word_start, word_end = around
+    return word_start if back or word_start == start else word_end
+
+
+def _word_around(text: str, pos: int) -> tuple[int, int] | None:
+    """Start and end of the word of the sentence (jieba's words) that holds `pos`; None past its end."""
     from docdiff.words import tagged
 
     position = 0
     for word, _ in tagged(text):
-        if position + len(word) > start:
-            return position if back or position == start else position + len(word)
+        if position + len(word) > pos:
+            return position, position + len(word)
         position += len(word)
-    return start
+    return None
+
+
+def _starts_word(text: str, pos: int) -> bool:
+    """Whether a word of the sentence starts at `pos`."""
+    around = _word_around(text, pos)
+    return pos == len(text) if around is None else around[0] == pos
 
 
 def _inside_word_back(text: str, start: int) -> int:
@@ -188,16 +203,11 @@ def _inside_word_back(text: str, start: int) -> int:
     `在线政务`): the name goes on before it, as far as a name may."""
     if start == 0 or text[start - 1] not in _STOP_INSIDE_WORDS:
         return start
-    from docdiff.words import tagged
-
-    position = 0
-    for word, _ in tagged(text):
-        if position + len(word) > start - 1:  # the word that holds the stop character
-            break
-        position += len(word)
-    else:
+    around = _word_around(text, start - 1)  # the word that holds the stop character
+    if around is None:
         return start
-    if position + len(word) <= start:
+    position, word_end = around
+    if word_end <= start:
         return start  # the stop character ends a word or is one
     new = position
     while new > 0 and start - new < _INSIDE_WORD_REACH and text[new - 1] not in _STOP_CHARS:

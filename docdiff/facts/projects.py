@@ -36,6 +36,7 @@ from docdiff.facts.name_shapes import (
     _named_enough,
     _proper_before_head,
     _quoted_programme,
+    _starts_word,
     _word_start,
 )
 
@@ -48,13 +49,16 @@ _VERB_PREFIX = re.compile(
     r"促进|拓展|开工|挂牌|入选|结合|全市|全区|全国|再|要|或|新)+"
 )
 # What opens a name but is not part of it: a quantity (`一批`, `6家`) or a year (`2024年度`).
+# Classifiers that count works (`15个`, `2处`); `项` counts them too, but inside a name it numbers a
+# set (`“十四五”规划102项重大工程`).
+WORKS_COUNTED_BY = ("家", "个", "座", "所", "条", "处")
+_WORK_COUNTERS = "|".join(WORKS_COUNTED_BY)
 _QUANTIFIED = re.compile(
-    r"^.*?(?:一批|一些|若干|一大批)|^\d+(?:家|个|项|座|所|条|处)|^\d{2,4}年(?:度|前|底)?|^\d+\.(?!\d)"
+    rf"^.*?(?:一批|一些|若干|一大批)|^\d+(?:{_WORK_COUNTERS}|项)|^\d{{2,4}}年(?:度|前|底)?|^\d+\.(?!\d)"
 )
 # A count of works inside a name: after a verb or an amount it ends them (`投资2650万元改扩建15个
 # 社区…`: the works follow the count); after a place it is the place's works (`邯郸路2处…中心`).
-WORKS_COUNTED_BY = ("家", "个", "座", "所", "条", "处")
-_COUNT_OF_WORKS = re.compile(rf"\d+(?:{'|'.join(WORKS_COUNTED_BY)})")
+_COUNT_OF_WORKS = re.compile(rf"\d+(?:{_WORK_COUNTERS})")
 # The lookahead on a head's first character spares the alternation at most positions (speed only).
 _FIRST = "".join(sorted({h[0] for h in _HEADS}))
 _FIRST_INITIATIVE = "".join(sorted({h[0] for h in _INITIATIVE_HEADS}))
@@ -74,6 +78,7 @@ _PROGRAMME = re.compile(
 )
 # A short quoted term right before a name (its closing mark at the name's start).
 _GLUED_QUOTE = re.compile(r"“[^“”，。；：、\s]{1,8}”$")
+_GLUED_REACH = 10  # characters the quote takes at most, its marks included
 # A quotation that is itself a programme's name (`“十大文化工程”`, `“科技创新2030—重大项目”`): its
 # words before the head, less a leading count (`十大`, `五项`), are a name (`“三个通道”` has none).
 _QUOTED_NAME = re.compile(r"“([^“”]{2,16})”")
@@ -187,7 +192,11 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
             return
         # A quoted term glued to a name opens it (`“十四五”规划102项重大工程`, `“三山两河”生态修复
         # 工程`): the name is not what follows the quote alone.
-        if start > 0 and text[start - 1] == "”" and (glued := _GLUED_QUOTE.search(text, 0, start)):
+        if (
+            start > 0
+            and text[start - 1] == "”"
+            and (glued := _GLUED_QUOTE.search(text, max(0, start - _GLUED_REACH), start))
+        ):
             start, name = glued.start(), text[glued.start() : end]
         keep(start, end, name)
 
@@ -249,18 +258,6 @@ def _counted_after_task(name: str) -> re.Match[str] | None:
     before = name[: count.start()]
     task = re.search(r"\d", before) or any(flag.startswith(("v", "m")) for _, flag in tagged(before))
     return count if task else None
-
-
-def _starts_word(text: str, pos: int) -> bool:
-    """Whether a word of the sentence starts at `pos` (jieba's words)."""
-    from docdiff.words import tagged
-
-    position = 0
-    for word, _ in tagged(text):
-        if position >= pos:
-            return position == pos
-        position += len(word)
-    return position == pos
 
 
 def _enumerated(match: re.Match[str]) -> list[tuple[str, int, int]]:
