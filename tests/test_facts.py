@@ -585,6 +585,20 @@ def test_a_move_or_its_manner_before_the_value_is_its_direction_not_its_metric()
     assert (wider.metric, wider.direction, wider.change) == ("支出规模", "扩大", "increment")
     # `都` says "each", as `均` does.
     assert metrics_values("城镇调查失业率和登记失业率都在5%以下。") == [("城镇调查失业率", 5.0), ("登记失业率", 5.0)]
+    # Reaching a level as a step: the verb is the direction, the step after the value no noun.
+    assert with_field("direction", "粮食产量首次迈上1.4万亿斤新台阶。") == [("粮食产量", 1.4, "迈上")]
+
+
+def test_a_proposal_verb_or_arranging_alone_is_no_metric() -> None:
+    """`拟发行…` says how a sum is set; `拟按…安排` alone leaves the clause's subject measured."""
+    assert metrics_values("拟发行超长期特别国债1.3万亿元。") == [("超长期特别国债", 1.3)]
+    (ratio, rise) = find_targets("赤字率拟按4%左右安排、比上年提高1个百分点。", (), [])
+    assert (ratio.metric, ratio.value, ratio.bound) == ("赤字率", 4.0, "左右")
+    assert (rise.metric, rise.value, rise.unit) == ("赤字率", 1.0, "个百分点")
+    # A short remainder keeps the verb (no name of four characters follows), and a verb of
+    # making new says what is counted.
+    assert metrics_values("拟上市企业达到30家。")[0][0] == "拟上市企业"
+    assert metrics_values("拟新增就业岗位5万个。")[0][0].startswith("拟新增")
 
 
 def test_the_clause_opening_words_of_time_and_object_are_no_part_of_the_metric() -> None:

@@ -66,6 +66,9 @@ _NOUN_END = (
     "荣获|进行|开展|提供|参与|的|、|（|\\(|和|$"
 )
 _LEADING = ("累计", "累积", "力争", "确保", "完成", "实现", "努力", "预计")
+# Reaching a level as a step (`粮食产量首次迈上1.4万亿斤新台阶`): a direction, and what follows
+# the value (`新台阶`, `大关`) is the step, not a thing measured.
+_STEPS = ("迈上", "跃上", "站上")
 # Qualifiers that sit right before the number: those that say which way a quantity moves or
 # where it is held, those that say how exact it is (a bound), and the rest (`完成`, `共`);
 # `力争` (strive for) bounds a target from below but is read as an intent before the metric.
@@ -84,6 +87,7 @@ DIRECTIONS = (
     "达",
     "保持",
     "突破",
+    *_STEPS,
     "扩大",
     "缩小",
     "降",
@@ -549,6 +553,12 @@ _WHEN_ARRANGED = re.compile(
 # `将…征收标准降低20%`, `把…比重提高到…`: the object marker opens the clause, the metric follows it.
 _DISPOSAL = re.compile(r"^(?:将|把)(?=[\u4e00-\u9fff]{2})")
 _ARRANGED = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:拟|计划|将)?安排$")
+# A proposal's verb opening the clause (`拟发行超长期特别国债`, `今年拟下达…`): how a sum is set, when a
+# name of four characters or more follows. Not a verb of making new (`拟新增`, `拟新建`), which
+# says what is counted of what follows, as `新增就业` does.
+_PROPOSED = re.compile(r"^(?:今年|明年)?拟(?!新)[\u4e00-\u9fff]{2}(?=[\u4e00-\u9fff]{4})")
+# The verb of arranging alone (`赤字率拟按3%左右安排、比上年提高…`): the clause's subject is measured.
+_ONLY_ARRANGED = re.compile(r"(?:拟|计划|将)?安排")
 _MOVE_START = re.compile(
     r"(?:由|从)(?:(?:(?:19|20)\d\d年(?:底|末)?|上年|去年|五年前)的?|每[年月日人户]|不到|不足|约|近)?$"
 )
@@ -582,7 +592,10 @@ def _strip_metric(metric: str) -> tuple[str, str | None]:
         qualifier = qualifier or ("力争" if "力争" in tail.group() else None)
     metric = _DISPOSAL.sub("", _CONNECTOR.sub("", metric).strip("、（）() "))
     # `今年拟安排地方政府专项债券`, `中央预算内投资安排`: when and how a sum is set is not what is measured.
+    if _ONLY_ARRANGED.fullmatch(metric):
+        return "", qualifier
     metric = _ARRANGED.sub("", _WHEN_ARRANGED.sub("", metric)) or metric
+    metric = _PROPOSED.sub("", metric)
     # `地区生产总值由(2010年的)` 1 → 2, `从每月`, `从不到`: where a move starts is not the metric.
     metric = _MOVE_START.sub("", metric)
     if "等" in metric and len(metric.rsplit("等", 1)[1]) >= 2:
@@ -671,7 +684,11 @@ def _target(
     modifies = unit not in _RATE_UNITS and (len(metric) <= 4 or generic_metric(metric)) and _ATTRIBUTE.match(after)
     # `失业率稳定在5%左右的较低水平`, `吞吐量突破1亿人次的城市`: after a direction the quantity
     # is what the metric before it reached; the noun after `的` only describes it.
-    reached = after.startswith("的") and direction is not None and len(metric) >= 2 and not generic_metric(metric)
+    reached = (
+        ((after.startswith("的") and direction is not None) or direction in _STEPS)
+        and len(metric) >= 2
+        and not generic_metric(metric)
+    )
     noun = _noun_after(after) if not reached and (counted or listed or after.startswith("的") or modifies) else None
     if noun is not None and (
         generic_metric(noun[0]) or (noun[0].startswith(tuple(QUALIFIERS_BEFORE)) and not generic_metric(metric))
