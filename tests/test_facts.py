@@ -296,11 +296,23 @@ def test_each_value_of_a_list_takes_its_own_part_of_the_subject() -> None:
         ("城镇居民人均可支配收入", 35512.0),
         ("农村居民人均可支配收入", 25689.0),
     ]
-    # Two values, one part: the metric is the whole subject, without `分别`.
+    # `城乡` contracts the two subjects into one word: each still gets its value, and one value
+    # said of both is each one's.
     assert metrics_values("城乡居民人均可支配收入分别增长6.5%、9.4%。") == [
-        ("城乡居民人均可支配收入", 6.5),
-        ("城乡居民人均可支配收入", 9.4),
+        ("城镇居民人均可支配收入", 6.5),
+        ("农村居民人均可支配收入", 9.4),
     ]
+    assert metrics_values("城乡常住居民人均可支配收入均增长7.5%。") == [
+        ("城镇常住居民人均可支配收入", 7.5),
+        ("农村常住居民人均可支配收入", 7.5),
+    ]
+    # Two values, one part printed: the metric is the whole subject, without `分别`.
+    assert metrics_values("居民人均可支配收入分别增长6.5%、9.4%。") == [
+        ("居民人均可支配收入", 6.5),
+        ("居民人均可支配收入", 9.4),
+    ]
+    # Unsplit without `分别`: the whole is measured.
+    assert metrics_values("城乡居民人均可支配收入增长6.5%。") == [("城乡居民人均可支配收入", 6.5)]
 
 
 def test_a_past_span_or_a_comparison_base_is_no_metric() -> None:
@@ -318,6 +330,8 @@ def test_a_past_span_or_a_comparison_base_is_no_metric() -> None:
     assert metrics_values("地区生产总值由162.4亿元增加到287.9亿元，年均增长12.1%。")[-1] == ("地区生产总值", 12.1)
     # A count of another kind is not the subject's: households are no investment in 亿元.
     assert metrics_values("全年投资90.07亿元，完成1.8万户。") == [("投资", 90.07)]
+    # How long a level has held is a span, not what is measured.
+    assert metrics_values("全年粮食产量6.87亿吨，连续7年保持在6.5亿吨以上。") == [("粮食产量", 6.87), ("粮食产量", 6.5)]
 
 
 def test_a_measure_before_a_noun_measures_the_noun() -> None:

@@ -398,11 +398,17 @@ def _fits(subject_unit: str | None, unit: str | None) -> bool:
     return unit.lstrip("万亿千") == subject_unit.lstrip("万亿千")
 
 
+# A word that contracts a pair of subjects into one character each (`城乡居民…` for the town's and the
+# countryside's residents): `分别` gives each its value, as it does to parts printed in full
+# (`城镇和农村居民…`). Named as the statistics name them.
+_CONTRACTED = {"城乡": ("城镇", "农村")}
+
+
 def _distribute(targets: list[Found]) -> list[Found]:
     """`A、B分别新增222家和75家`: each value belongs to its own part of the subject, in order.
 
     When the parts and the values do not count the same, the metric is the whole subject
-    without `分别` (`城乡居民人均可支配收入分别增长…`)."""
+    without `分别` (two parts printed, three values)."""
     if not targets or not re.search(r"分别|(?<!平)均$|都$", targets[0].metric):
         return targets
     shared = targets[0].metric
@@ -415,6 +421,9 @@ def _distribute(targets: list[Found]) -> list[Found]:
         # lies in clauses before, so nothing in this one names what is measured: no target.
         return [t for t in targets if t.metric != shared]
     parts = [part for part in re.split(r"、|和|及|与", subject) if part]
+    pair = _CONTRACTED.get(subject[:2])
+    if pair and len(parts) == 1 and len(listed) <= len(pair) and len(subject) > 2:
+        parts = [side + subject[2:] for side in pair]
     if len(listed) == 1 and len(parts) > 1:
         # `城镇…收入、农村…收入均增长8%`: one value said of each part.
         return [replace(t, metric=part) for part in _share_tail(parts) for t in listed] + targets[1:]
@@ -471,7 +480,7 @@ _FRAME = re.compile(
     r"预期目标|目标|设定为|设定|确定为|定为|"
     r"增加到|提高到|增长到|下降到|降低到|降至|提高至|增至|达到|递增|递减|[跃上攀回]?升(?:到|至)|扩大到|"
     # A past span or the base of a comparison (`过去五年`, `比五年前`, `是上个五年的`, `是“十一五”时期的`).
-    r"(?:过去|上个|上一个|近|前)?[一二三四五六七八九十两]+个?年(?:前|来|间|以来)?|“?十[一二三四五六七八九]五”?|时期|期间|"
+    r"(?:过去|上个|上一个|近|前)?[一二三四五六七八九十两]+个?年(?:前|来|间|以来)?|连续(?:\d+|[一二三四五六七八九十两]+)个?年|“?十[一二三四五六七八九]五”?|时期|期间|"
     r"增长|下降|增加|减少|提高|降低|提升|完成|实现|[由从比较为是的了在上达共约近]"
 )
 
