@@ -315,6 +315,24 @@ def test_each_value_of_a_list_takes_its_own_part_of_the_subject() -> None:
     assert metrics_values("城乡居民人均可支配收入增长6.5%。") == [("城乡居民人均可支配收入", 6.5)]
 
 
+def test_what_a_figure_is_set_against_or_left_without_is_no_metric() -> None:
+    """`增速高于全省平均水平`, `剔除留抵退税因素后`, `同口径`, `为年度计划的`: how a figure is
+    compared, not what it measures; the clause's subject is measured. A share of the year's plan
+    is what was done, not a plan."""
+    assert metrics_values("地区生产总值增长4.2%，增速高于全省平均水平0.8个百分点。") == [
+        ("地区生产总值", 4.2),
+        ("地区生产总值", 0.8),
+    ]
+    assert metrics_values("一般公共预算收入215.3亿元，剔除留抵退税因素后增长6.5%。") == [
+        ("一般公共预算收入", 215.3),
+        ("一般公共预算收入", 6.5),
+    ]
+    assert metrics_values("一般公共预算收入同口径增长5%。") == [("一般公共预算收入", 5.0)]
+    _done, share = find_targets("重点项目完成投资850亿元，为年度计划的112%。", (), [])
+    assert (share.metric, share.value, share.tense) == ("重点项目完成投资", 112.0, None)
+    assert find_targets("年度计划投资1000亿元。", (), [])[0].tense == "plan"
+
+
 def test_a_past_span_or_a_comparison_base_is_no_metric() -> None:
     """`过去五年年均增长7.5%`, `是上个五年的2.1倍`, `从五年前的2万亿元跃升到3万亿元`: the
     sentence's subject is what is measured."""

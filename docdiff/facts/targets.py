@@ -121,10 +121,11 @@ PERIOD = re.compile(
     r"(?P<period>前三季度|前两季度|上半年|下半年|[一二三四]季度|\d{1,2}[—\-–~]\d{1,2}月|前\d{1,2}个月|全年|"
     r"五年累计|年均|期末|(?:19|20)\d{2}年)"
 )
-# `好于预期`, `超出预期`: an outcome measured against what was expected, not a plan.
+# `好于预期`, `超出预期`: an outcome measured against what was expected, not a plan; nor is
+# `为年度计划的112%`, what was done measured against the plan.
 # `拟` proposes (`赤字率拟按3%安排`); not in `模拟`, `虚拟`, `草拟`, `比拟`, nor `拟定` (drawn up).
 _PLAN = re.compile(
-    r"今年|明年|力争|将|计划|(?<![于出过])预期|目标是|确保|到(?:19|20)\d\d年|争取|预计|(?<![模虚草比])拟(?!定)"
+    r"今年|明年|力争|将|计划(?!的)|(?<![于出过])预期|目标是|确保|到(?:19|20)\d\d年|争取|预计|(?<![模虚草比])拟(?!定)"
 )
 _RESULT = re.compile(r"去年|过去|已经|已|累计完成|先后|上年")
 # Last year as the base of a comparison (`比上年增加1800亿元`, `较去年同期`, `与上年持平`) says what
@@ -155,7 +156,10 @@ _SINCE = re.compile(r"^(?:以来|以后|至今)的?")
 # the distributive adverb of a list that follows the base, `比上年分别增长8.9%和10%`).
 _BASE = re.compile(
     rf"(?:(?:比|较|与){_LAST_YEAR}(?:(?!分别|均|都)[\u4e00-\u9fff]){{0,6}}?(?:相比)?|同比|环比)(?:按可比(?:价格|价|口径)(?:计算)?)?$"
-    r"|按可比(?:价格|价|口径)(?:计算)?$"
+    r"|按可比(?:价格|价|口径)(?:计算)?$|(?:按)?同口径(?:计算)?$"
+    # What a rate is set against (`增速高于全省平均水平`) and what is left out of an amount first
+    # (`剔除留抵退税因素后`): conditions of the comparison, not what is measured.
+    r"|(?:高于|低于|快于|慢于)[\u4e00-\u9fff]{2,10}?$|(?:剔除|扣除)[\u4e00-\u9fff]{2,12}?(?:后|外)$"
 )
 # A move that adds or takes away an amount; with a base and a unit that is not a rate, an increment.
 _INCREMENT_MOVES = ("增加", "减少", "多", "少", "增长", "下降", "提高", "降低", "扩大", "缩小")
@@ -477,7 +481,7 @@ _FRAME = re.compile(
     # Attributes of what the sentence is about, not a thing measured: `规模近9.8万亿元`, `总量突破…`.
     r"规模|总量|总额|增幅|增速|幅度|均|"
     # How a goal is stated: `今年预期目标设定为6%以上`, `目标确定为`.
-    r"预期目标|目标|设定为|设定|确定为|定为|"
+    r"预期目标|目标|设定为|设定|确定为|定为|(?:年度|全年)?计划(?:任务)?的|"
     r"增加到|提高到|增长到|下降到|降低到|降至|提高至|增至|达到|递增|递减|[跃上攀回]?升(?:到|至)|扩大到|"
     # A past span or the base of a comparison (`过去五年`, `比五年前`, `是上个五年的`, `是“十一五”时期的`).
     r"(?:过去|上个|上一个|近|前)?[一二三四五六七八九十两]+个?年(?:前|来|间|以来)?|连续(?:\d+|[一二三四五六七八九十两]+)个?年|“?十[一二三四五六七八九]五”?|时期|期间|"
