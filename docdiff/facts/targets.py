@@ -151,12 +151,15 @@ _CLAUSE = re.compile(r"[^，,；;：:。！？!?\n]+")
 _COMPARED_TO = re.compile(r"^到(?:19|20)\d\d年|比(?:19|20)\d\d年$")
 _OPENING_PERIOD = re.compile(r"(?:年末|年底|每年)(?=[\u4e00-\u9fff]{2})")
 _SINCE = re.compile(r"^(?:以来|以后|至今)的?")
+# How two figures are made alike before they are compared (`按可比价格计算`, `同口径`).
+_COMPARABLE = r"按可比(?:价格|价|口径)(?:计算)?"
+_SAME_SCOPE = r"(?:按)?同口径(?:计算)?"
 # The base of a comparison closing what stands before a number (`比上年`, `较去年同期`, `同比`),
 # with what of last year it is (`比上年年初预算`, `比去年实际`: a short noun after the year, never
 # the distributive adverb of a list that follows the base, `比上年分别增长8.9%和10%`).
 _BASE = re.compile(
-    rf"(?:(?:比|较|与){_LAST_YEAR}(?:(?!分别|均|都)[\u4e00-\u9fff]){{0,6}}?(?:相比)?|同比|环比)(?:按可比(?:价格|价|口径)(?:计算)?)?$"
-    r"|按可比(?:价格|价|口径)(?:计算)?$|(?:按)?同口径(?:计算)?$"
+    rf"(?:(?:比|较|与){_LAST_YEAR}(?:(?!分别|均|都)[\u4e00-\u9fff]){{0,6}}?(?:相比)?|同比|环比)(?:{_COMPARABLE})?$"
+    rf"|{_COMPARABLE}$|{_SAME_SCOPE}$"
     # What a rate is set against (`增速高于全省平均水平`) and what is left out of an amount first
     # (`剔除留抵退税因素后`): conditions of the comparison, not what is measured.
     r"|(?:高于|低于|快于|慢于)[\u4e00-\u9fff]{2,10}?$|(?:剔除|扣除)[\u4e00-\u9fff]{2,12}?(?:后|外)$"
@@ -476,7 +479,7 @@ def counted_noun(metric: str) -> str:
 # Words that frame a comparison or a change rather than name what is measured (a closed class,
 # like units): `同比`, `比上年`, `按可比价格计算`, `分别`, `由…增加到…的`, `年均递增`.
 _FRAME = re.compile(
-    r"分别|同比|环比|(?:按)?同口径(?:计算)?|比上年同期|比上年|比去年|较上年|较去年|与上年相比|按可比(?:价格|价|口径)(?:计算)?|按可比|"
+    rf"分别|同比|环比|{_SAME_SCOPE}|比上年同期|比上年|比去年|较上年|较去年|与上年相比|{_COMPARABLE}|按可比|"
     r"比(?:19|20)\d\d年|(?:19|20)\d\d年|上年|去年|今年|年均|年末|累计|先后|陆续|相继|"
     # Attributes of what the sentence is about, not a thing measured: `规模近9.8万亿元`, `总量突破…`.
     r"规模|总量|总额|增幅|增速|幅度|均|"
@@ -560,18 +563,20 @@ def _noun_after(after: str) -> tuple[str, int] | None:
 
 
 # `今年拟安排地方政府专项债券`, `拟安排…`, `安排中央预算内投资`: when and how a sum is set.
+_BY_PLAN = r"(?:拟|计划|将)"
+_ARRANGING = rf"{_BY_PLAN}?安排"
 _WHEN_ARRANGED = re.compile(
-    r"^(?:(?:今年|明年|当年|去年|上年)(?:拟|计划|将)?(?:安排)?|(?:拟|计划|将)?安排)(?=[\u4e00-\u9fff]{2})"
+    rf"^(?:(?:今年|明年|当年|去年|上年){_BY_PLAN}?(?:安排)?|{_ARRANGING})(?=[\u4e00-\u9fff]{{2}})"
 )
 # `将…征收标准降低20%`, `把…比重提高到…`: the object marker opens the clause, the metric follows it.
 _DISPOSAL = re.compile(r"^(?:将|把)(?=[\u4e00-\u9fff]{2})")
-_ARRANGED = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:拟|计划|将)?安排$")
-# A proposal's verb opening the clause (`拟发行超长期特别国债`, `今年拟下达…`): how a sum is set, when a
-# name of four characters or more follows. Not a verb of making new (`拟新增`, `拟新建`), which
-# says what is counted of what follows, as `新增就业` does.
-_PROPOSED = re.compile(r"^(?:今年|明年)?拟(?!新)[\u4e00-\u9fff]{2}(?=[\u4e00-\u9fff]{4})")
+_ARRANGED = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}}){_ARRANGING}$")
+# A proposal's verb opening the clause (`拟发行超长期特别国债`): how a sum is set, when a name of four
+# characters or more follows (a year before `拟` is gone already, see `_WHEN_ARRANGED`). Not a verb
+# of making new (`拟新增`, `拟新建`), which says what is counted of what follows, as `新增就业` does.
+_PROPOSED = re.compile(r"^拟(?!新)[\u4e00-\u9fff]{2}(?=[\u4e00-\u9fff]{4})")
 # The verb of arranging alone (`赤字率拟按3%左右安排、比上年提高…`): the clause's subject is measured.
-_ONLY_ARRANGED = re.compile(r"(?:拟|计划|将)?安排")
+_ONLY_ARRANGED = re.compile(_ARRANGING)
 _MOVE_START = re.compile(
     r"(?:由|从)(?:(?:(?:19|20)\d\d年(?:底|末)?|上年|去年|五年前)的?|每[年月日人户]|不到|不足|约|近)?$"
 )
