@@ -631,6 +631,12 @@ def test_a_proposal_verb_or_arranging_alone_is_no_metric() -> None:
     # making new says what is counted.
     assert metrics_values("拟上市企业达到30家。")[0][0] == "拟上市企业"
     assert metrics_values("拟新增就业岗位5万个。")[0][0].startswith("拟新增")
+    # The year of the proposal goes with it, and so does a plan set for the year; an object
+    # marker after the proposal leaves the object measured.
+    assert metrics_values("今年拟发行超长期特别国债1万亿元。") == [("超长期特别国债", 1.0)]
+    assert metrics_values("今年计划完成固定资产投资1000亿元。") == [("固定资产投资", 1000.0)]
+    assert metrics_values("今年拟将增值税税率降低3个百分点。") == [("增值税税率", 3.0)]
+    assert metrics_values("今年拟新增就业岗位5万个。") == [("新增就业岗位", 5.0)]
 
 
 def test_the_clause_opening_words_of_time_and_object_are_no_part_of_the_metric() -> None:

@@ -565,16 +565,20 @@ def _noun_after(after: str) -> tuple[str, int] | None:
 # `今年拟安排地方政府专项债券`, `拟安排…`, `安排中央预算内投资`: when and how a sum is set.
 _BY_PLAN = r"(?:拟|计划|将)"
 _ARRANGING = rf"{_BY_PLAN}?安排"
-_WHEN_ARRANGED = re.compile(
-    rf"^(?:(?:今年|明年|当年|去年|上年){_BY_PLAN}?(?:安排)?|{_ARRANGING})(?=[\u4e00-\u9fff]{{2}})"
-)
+_YEAR_SET = r"(?:今年|明年|当年|去年|上年)"
+_WHEN_ARRANGED = re.compile(rf"^(?:{_YEAR_SET}{_BY_PLAN}?(?:安排)?|{_ARRANGING})(?=[\u4e00-\u9fff]{{2}})")
 # `将…征收标准降低20%`, `把…比重提高到…`: the object marker opens the clause, the metric follows it.
 _DISPOSAL = re.compile(r"^(?:将|把)(?=[\u4e00-\u9fff]{2})")
 _ARRANGED = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}}){_ARRANGING}$")
-# A proposal's verb opening the clause (`拟发行超长期特别国债`): how a sum is set, when a name of four
-# characters or more follows (a year before `拟` is gone already, see `_WHEN_ARRANGED`). Not a verb
-# of making new (`拟新增`, `拟新建`), which says what is counted of what follows, as `新增就业` does.
-_PROPOSED = re.compile(r"^拟(?!新)[\u4e00-\u9fff]{2}(?=[\u4e00-\u9fff]{4})")
+# A proposal opening the clause, with or without its year (`拟发行超长期特别国债`, `今年拟发行…`,
+# `今年计划完成固定资产投资`): how a sum is set, when a name of four characters or more follows its
+# verb; after an object marker (`拟将增值税税率降低…`) the object is measured. Not a verb of making
+# new (`拟新增`, `拟新建`), which says what is counted of what follows, as `新增就业` does. Bare
+# `计划` may be a noun (`计划生育`), so it counts only after a year.
+_PROPOSED = re.compile(
+    rf"^(?:{_YEAR_SET}(?:拟|计划)|拟)"
+    r"(?:[将把](?=[\u4e00-\u9fff]{2})|(?![新将把])[\u4e00-\u9fff]{2}(?=[\u4e00-\u9fff]{4}))"
+)
 # The verb of arranging alone (`赤字率拟按3%左右安排、比上年提高…`): the clause's subject is measured.
 _ONLY_ARRANGED = re.compile(_ARRANGING)
 _MOVE_START = re.compile(
@@ -612,8 +616,8 @@ def _strip_metric(metric: str) -> tuple[str, str | None]:
     # `今年拟安排地方政府专项债券`, `中央预算内投资安排`: when and how a sum is set is not what is measured.
     if _ONLY_ARRANGED.fullmatch(metric):
         return "", qualifier
-    metric = _ARRANGED.sub("", _WHEN_ARRANGED.sub("", metric)) or metric
     metric = _PROPOSED.sub("", metric)
+    metric = _ARRANGED.sub("", _WHEN_ARRANGED.sub("", metric)) or metric
     # `地区生产总值由(2010年的)` 1 → 2, `从每月`, `从不到`: where a move starts is not the metric.
     metric = _MOVE_START.sub("", metric)
     if "等" in metric and len(metric.rsplit("等", 1)[1]) >= 2:
