@@ -597,6 +597,15 @@ def test_a_copula_or_preposition_before_the_value_is_no_part_of_the_metric() -> 
     ]
 
 
+def test_the_naming_of_a_target_before_its_value_is_a_link() -> None:
+    """`目标定为`, `目标为`, `定在` join a metric to its value, as `为` does."""
+    assert metrics_values("今年城镇新增就业目标定为1200万人以上。") == [("城镇新增就业", 1200.0)]
+    assert metrics_values("城镇调查失业率预期目标确定在5.5%左右。") == [("城镇调查失业率", 5.5)]
+    assert metrics_values("粮食产量目标为1.3万亿斤以上。") == [("粮食产量", 1.3)]
+    # A subject of two characters keeps the noun: `发展目标` is the name.
+    assert metrics_values("发展目标定为5%左右。") == [("发展目标", 5.0)]
+
+
 def test_a_move_or_its_manner_before_the_value_is_its_direction_not_its_metric() -> None:
     """What a quantity does (`上涨`, `压减`, `提高到`), how (`累计`, `首次`, `按可比口径`) and how
     near (`接近`) stand between the metric and the value: none is part of what is measured."""

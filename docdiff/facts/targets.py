@@ -594,8 +594,11 @@ _TRAILING_ADVERB = re.compile(
     r"(?<=[\u4e00-\u9fff]{2})(?:拟按|拟|预计|预期|将|要|再|已|继续|进一步|实际|力争|累计|首次)+$"
 )
 # A copula or a preposition between a metric and its value (`城镇登记失业率为4.1%`, `调查失业率在5.3%以下`)
-# links the two; it is no part of what is measured.
-_TRAILING_LINK = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:为|在)$")
+# links the two; it is no part of what is measured, nor is the target's naming that leads to it
+# (`城镇新增就业目标定为…`, `…预期目标确定在…`), unless what is left is a word of two (`发展目标`).
+_TRAILING_LINK = re.compile(
+    r"(?:(?<=[\u4e00-\u9fff]{3})(?:预期)?目标|(?<=[\u4e00-\u9fff]{2}))(?:(?:确|设)?定)?(?:为|在)$"
+)
 
 
 def _strip_metric(metric: str) -> tuple[str, str | None]:
