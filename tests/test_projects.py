@@ -179,6 +179,23 @@ def test_a_work_is_reported_once_per_part_so_the_plans_keep_it() -> None:
     ]
 
 
+def test_a_name_goes_on_over_the_heads_and_phases_inside_it() -> None:
+    # A work of a work is one name, not a corridor and a tunnel.
+    assert names("实施沿江通道越江隧道工程。") == ["沿江通道越江隧道工程"]
+    # A phase numbers the work before it; the name goes on to its head.
+    assert names("推进浦东国际机场四期扩建工程。") == ["浦东国际机场四期扩建工程"]
+    # A weak head after a name only says what the name is.
+    assert names("推进时代广场项目建设。") == ["时代广场"]
+    # A verb that governs a name ends it, and the task verb it governs is no name.
+    assert names("支持浦东国际机场探索建设自由贸易港。") == ["浦东国际机场"]
+
+
+def test_a_dash_opens_an_apposition_and_the_name_is_after_it() -> None:
+    assert names("建成一座标志性公园——海拉尔河湿地公园。")[-1] == "海拉尔河湿地公园"
+    # One dash between places is part of a name.
+    assert names("改造海—宝农村公路。") == ["海—宝农村公路"]
+
+
 def test_state_council_projects_against_the_annotation() -> None:
     """Every year of the national reports read against tests/annotations/projects_national.tsv."""
     for year in (2019, 2020, 2021, 2022):

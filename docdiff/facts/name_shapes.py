@@ -153,7 +153,7 @@ _CUT = ("v", "d", "p", "c", "u", "f", "r", "ad", "i")
 # after one leaves the work's name, or nothing when only a head is left.
 _GOVERNING = {
     "实施", "开展", "增设", "设立", "启动", "推进", "加快", "推动", "打造", "围绕", "确保", "抓好", "做好",
-    "完成", "抓", "搞", "出现", "争创", "入选", "申报", "落实", "出台", "推出", "提高", "好", "支持", "对接",
+    "完成", "探索", "抓", "搞", "出现", "争创", "入选", "申报", "落实", "出台", "推出", "提高", "好", "支持", "对接",
 }  # fmt: skip
 # A scope before a national or regional work's head (`区域医疗中心`, `国家医学中心`): a designation,
 # which is a name when a field stands between the scope and the head (`国家公园` is a kind).
@@ -292,6 +292,10 @@ def _inner_cut(name: str, at_verbs: bool, joined: int = -1) -> int | None:
         if not last and (word in _GOVERNING or (word[-2:] in _GOVERNING and len(word) > 2)):  # `超额完成`
             cut = (position, "governing")
             governed = position
+        elif word in _ALL_HEADS:
+            continue  # a head inside a name is a noun, whatever the tagger says (`沿江通道越江隧道`)
+        elif re.fullmatch(NUMBERED_PHASE, word):
+            continue  # a phase, tagged a locative, numbers the work before it (`机场四期扩建工程`)
         elif flag == "i" and len(word) < 4:
             continue  # an idiom has four characters; jieba tags some nouns `i` (`攻坚战`)
         elif k == 0 and _region(word, flag):
@@ -395,9 +399,10 @@ def _end_point(text: str, start: int, end: int) -> bool:
 
 
 def _region(word: str, flag: str) -> bool:
-    """A locative naming a part of a country by a compass point (`西部`, `东北`), not a place
-    relative to something (`周边`, `上`)."""
-    return flag == "f" and len(word) == 2 and word[0] in "东南西北"
+    """A locative naming a part of a country by a compass point (`西部`, `东北`) or a belt along
+    a river, a coast or a border (`沿江`, `沿海`, `沿边`), not a place relative to something
+    (`周边`, `上`)."""
+    return flag == "f" and len(word) == 2 and word[0] in "东南西北沿"
 
 
 def _leading_function_words(name: str) -> int:

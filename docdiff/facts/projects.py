@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from docdiff.facts.name_shapes import (
     _ALL_HEADS,
+    _GOVERNING,
     _HEADS,
     _INITIATIVE_HEADS,
     _MIN_INITIATIVE_NAME,
@@ -43,7 +44,7 @@ from docdiff.facts.name_shapes import (
 _HEAD = "|".join(sorted(_HEADS, key=len, reverse=True))
 _INITIATIVE = "|".join(sorted(_INITIATIVE_HEADS, key=len, reverse=True))
 _VERB_PREFIX = re.compile(
-    r"^(?:推进|加快|建设|完成|实施|打造|启动|开工|竣工|建成|推动|加强|新建|改造|提升|优化|深化|持续|全面|聚焦|依托|围绕|"
+    r"^(?:推进|加快|建设|完成|实施|打造|启动|开工|竣工|建成|投用|推动|加强|新建|改造|提升|优化|深化|持续|全面|聚焦|依托|围绕|"
     r"支持|引进|落地|开展|举办|做强|做优|形成|构建|完善|加大|积极|大力|重点|全力|努力|着力|创建|培育|发挥|强化|实现|高品质|高标准|"
     r"高水平|有序|同步|一体|首个|首批|增设|设立|赋予|复制推广|复制|增加|取消|降低|探索|扎实|稳慎|抓紧|鼓励|健全|制定|"
     r"促进|拓展|开工|挂牌|入选|结合|全市|全区|全国|再|要|或|新)+"
@@ -180,6 +181,11 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
         if cut is None:
             return
         start += cut
+        governed = any(text[start - len(verb) : start] == verb for verb in _GOVERNING)
+        trimmed = _VERB_PREFIX.match(text[start:end]) if cut and governed else None
+        if trimmed and 1 < trimmed.end() < end - start - 1:
+            # A governing verb can govern a task verb (`探索建设自由贸易港`), cut at a word's end.
+            start = max(start, _word_start(text, start + trimmed.end(), back=True))
         if text[start - 2 : start] in _SCOPES and text[start:end].endswith(_SCOPED_HEADS):
             start -= 2  # `全国一体化在线政务服务平台`: the scope is part of a national work's name
         name = text[start:end]
@@ -201,6 +207,10 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
         keep(start, end, name)
 
     def keep(start: int, end: int, name: str) -> None:
+        if (dash := name.rfind("——")) >= 0:  # a dash opens an apposition: the name is after it
+            start, name = start + dash + 2, name[dash + 2 :]
+            if len(name) < 2:
+                return
         if _forbidden(text, start) or _end_point(text, start, end):
             return
         # Judged by its own head, reported with the heads that follow it at once.
@@ -208,7 +218,15 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
         name, end = name + text[end:more], more
         if name.startswith("“") and name.endswith("”") and name.count("“") == 1:
             name = name[1:-1]  # a name quoted whole is the same name unquoted (the span keeps them)
+        # A name over found ones is the one name there (`沿江通道越江隧道工程`), and so is one
+        # that goes on from a found name's start to a strong head (`浦东国际机场四期` →
+        # `…四期扩建工程`); a weak head after one only says what the work is (`时代广场项目`).
+        same = found.get(start)
+        if same and same.end < end and not name.endswith(_WEAK_HEADS):
+            del found[start]
         if not any(f.start <= start < f.end for f in found.values()):
+            for inner in [f for f in found.values() if start < f.start and f.end <= end]:
+                del found[inner.start]
             found[start] = FoundProject(start, end, name)
 
     for match in _QUOTED_NAME.finditer(text):
@@ -244,7 +262,19 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
     for project in named:  # names completed from their neighbours (二期 → 东余杭路二期)
         if not any(f.start <= project.start < f.end for f in found.values()):
             found[project.start] = project
-    return sorted(found.values(), key=lambda p: p.start)
+    return _adjoined(sorted(found.values(), key=lambda p: p.start))
+
+
+def _adjoined(projects: list[FoundProject]) -> list[FoundProject]:
+    """Names with nothing between them are one name (`沿江通道越江隧道工程`: the corridor's
+    tunnel, not a corridor and a tunnel)."""
+    out: list[FoundProject] = []
+    for project in projects:
+        if out and out[-1].end == project.start:
+            before = out.pop()
+            project = FoundProject(before.start, project.end, before.name + project.name)
+        out.append(project)
+    return out
 
 
 def _counted_after_task(name: str) -> re.Match[str] | None:
