@@ -787,3 +787,16 @@ def test_a_sentence_read_once_keeps_the_tense_each_section_gives_it() -> None:
         ("明年主要任务", "plan"),
     ]
     assert len(memo) == 2  # one reading per tense the headings give, not one per section
+
+
+def test_a_work_named_more_fully_is_the_same_work() -> None:
+    old = document_from_bytes("开工建设90街坊、北横通道。\n".encode(), "old")
+    new = document_from_bytes("欧阳路190街坊开工，北横通道新建工程完成。\n".encode(), "new")
+    facts = {
+        (f.status, f.old.metric if f.old else None, f.new.metric if f.new else None)
+        for f in compare_documents(old, new).facts
+        if f.kind == "project"
+    }
+    assert ("changed", "北横通道", "北横通道新建工程") in facts
+    # A digit running on makes another number: 190街坊 is not 90街坊.
+    assert ("dropped", "90街坊", None) in facts

@@ -27,6 +27,7 @@ from docdiff.sparse_assign import assign_sparse
 # A rate (`增长8.2%`) and a gap between rates (`高于1个百分点`) measure different things: a Δ
 # between two rates is in percentage points, and no Δ joins a rate to a gap.
 _POINTS = {"个百分点", "百分点"}
+_LEAST_HELD = 3  # characters of a name found inside another for the two to be one work
 # The unit of a Δ between two values of a base unit, where it is not the old value's own.
 _DELTA_UNITS = {"%": "个百分点", "个百分点": "个百分点", "‰": "个千分点"}
 _MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
@@ -215,8 +216,30 @@ def _pair_names(old: list[Fact], new: list[Fact], options: FactOptions) -> list[
         digits_new = np.array([any(ch.isdigit() for ch in k) for k in keys_new])
         numbered = digits_old[:, None] | digits_new[None, :]
         ratio = np.where((ratio < need) | numbered, -1.0, ratio)
+        works = isinstance(old[rest_old[0]], Project)  # phrases differ by what they add
+        # A name that holds the other whole names the same work more fully (`255街坊` →
+        # `…255街坊旧城区改建征收项目`), numbered or not.
+        for r, a in enumerate(keys_old):
+            for c, b in enumerate(keys_new):
+                if works and ratio[r, c] < 0 and _holds(a, b):
+                    ratio[r, c] = need[r, c]
         pairs.extend((rest_old[r], rest_new[c], s) for r, c, s in _assign(ratio))
     return pairs
+
+
+def _holds(a: str, b: str) -> bool:
+    """One name inside the other, whole: at least three characters, and no digit running on at
+    either end (`90街坊` is not in `190街坊`)."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < _LEAST_HELD or short == long:
+        return False
+    at = long.find(short)
+    while at >= 0:
+        before, after = long[at - 1 : at], long[at + len(short) : at + len(short) + 1]
+        if not (before.isdigit() and short[0].isdigit()) and not (after.isdigit() and short[-1].isdigit()):
+            return True
+        at = long.find(short, at + 1)
+    return False
 
 
 def _reworded(old: Fact, new: Fact) -> bool:
