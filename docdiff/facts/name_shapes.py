@@ -266,14 +266,15 @@ def _head_of(bare: str) -> str:
     return next((h for h in _HEADS_BY_END.get(bare[-1:], ()) if bare.endswith(h)), "")
 
 
-def _inner_cut(name: str, at_verbs: bool, joined: int = -1) -> int | None:
+def _inner_cut(name: str, at_verbs: bool, joined: int = -1) -> tuple[int, bool] | None:
     """Where the name starts after the last word before its head that cannot be inside one (a
     verb, adverb, preposition, conjunction, particle, locative): `古城打造特色街区` → `特色街区`.
     When only the head is left, a verb belongs to the programme's name (`职业技能提升行动`,
     `扫黑除恶专项斗争`) and the whole stands, unless it governs the name (`抓好场馆`); any other
     word makes it an expression (`思想上政治上行动`): None. The words are those of the part
     before the head, so a head the tagger splits (`集聚/区`, `高新/园`) is never cut into.
-    The conjunction at `joined` joins the name's own words (see `_conjoined_back`)."""
+    The conjunction at `joined` joins the name's own words (see `_conjoined_back`). With the
+    start, whether the cut is after a governing verb (which can govern a task verb)."""
     from docdiff.words import tagged
 
     bare = re.sub(_PHASE + "$", "", name)  # `北横通道（虹口段）`: the phase is no word of the name
@@ -303,12 +304,12 @@ def _inner_cut(name: str, at_verbs: bool, joined: int = -1) -> int | None:
         elif flag.startswith(_CUT) and not flag.startswith(("vn", "an")) and (at_verbs or not flag.startswith("v")):
             cut = (position, flag)
     if cut is None:
-        return 0
+        return 0, False
     rest = bare[cut[0] :]
     if rest in _ALL_HEADS or not rest:
         # A verb of the name's own (`职业技能提升行动`) keeps what the governing verb leaves.
-        return governed if cut[1].startswith("v") and bare[governed:] not in _ALL_HEADS else None
-    return cut[0]
+        return (governed, governed > 0) if cut[1].startswith("v") and bare[governed:] not in _ALL_HEADS else None
+    return cut[0], cut[1] == "governing"
 
 
 def _named_enough(name: str) -> bool:

@@ -216,13 +216,13 @@ def _pair_names(old: list[Fact], new: list[Fact], options: FactOptions) -> list[
         digits_new = np.array([any(ch.isdigit() for ch in k) for k in keys_new])
         numbered = digits_old[:, None] | digits_new[None, :]
         ratio = np.where((ratio < need) | numbered, -1.0, ratio)
-        works = isinstance(old[rest_old[0]], Project)  # phrases differ by what they add
         # A name that holds the other whole names the same work more fully (`255街坊` →
-        # `…255街坊旧城区改建征收项目`), numbered or not.
-        for r, a in enumerate(keys_old):
-            for c, b in enumerate(keys_new):
-                if works and ratio[r, c] < 0 and _holds(a, b):
-                    ratio[r, c] = need[r, c]
+        # `…255街坊旧城区改建征收项目`), numbered or not; phrases differ by what they add.
+        if isinstance(old[rest_old[0]], Project):
+            for r, a in enumerate(keys_old):
+                for c, b in enumerate(keys_new):
+                    if ratio[r, c] < 0 and _holds(a, b):
+                        ratio[r, c] = need[r, c]
         pairs.extend((rest_old[r], rest_new[c], s) for r, c, s in _assign(ratio))
     return pairs
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from docdiff.facts.name_shapes import (
     _ALL_HEADS,
-    _GOVERNING,
     _HEADS,
     _INITIATIVE_HEADS,
     _MIN_INITIATIVE_NAME,
@@ -180,9 +179,8 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
         cut = _inner_cut(name, at_verbs, -1 if joined is None else joined - start)
         if cut is None:
             return
-        start += cut
-        governed = any(text[start - len(verb) : start] == verb for verb in _GOVERNING)
-        trimmed = _VERB_PREFIX.match(text[start:end]) if cut and governed else None
+        start += cut[0]
+        trimmed = _VERB_PREFIX.match(text[start:end]) if cut[1] else None
         if trimmed and 1 < trimmed.end() < end - start - 1:
             # A governing verb can govern a task verb (`探索建设自由贸易港`), cut at a word's end.
             start = max(start, _word_start(text, start + trimmed.end(), back=True))
