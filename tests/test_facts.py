@@ -371,6 +371,10 @@ def test_a_measure_before_a_noun_measures_the_noun() -> None:
         ("中央对地方转移支付", 9.8, None, "近"),
         ("中央对地方转移支付", 18.0, "增长", None),
     ]
+    # A count's total (`总数`) is such an attribute: the metric is the subject of the clause
+    # before it (which still carries its predicate, `持续壮大`, as `旧区改造全面提速` does).
+    found = find_targets("全区经营主体持续壮大，总数达到52万户。", (), [])
+    assert [(t.metric[:4], t.value, t.unit) for t in found] == [("经营主体", 52.0, "万户")]
 
 
 def test_set_phrases_brackets_and_groups_are_not_targets() -> None:

@@ -481,8 +481,9 @@ def counted_noun(metric: str) -> str:
 _FRAME = re.compile(
     rf"分别|同比|环比|{_SAME_SCOPE}|比上年同期|比上年|比去年|较上年|较去年|与上年相比|{_COMPARABLE}|按可比|"
     r"比(?:19|20)\d\d年|(?:19|20)\d\d年|上年|去年|今年|年均|年末|累计|先后|陆续|相继|"
-    # Attributes of what the sentence is about, not a thing measured: `规模近9.8万亿元`, `总量突破…`.
-    r"规模|总量|总额|增幅|增速|幅度|均|"
+    # Attributes of what the sentence is about, not a thing measured: `规模近9.8万亿元`, `总量突破…`,
+    # `总数达到…`.
+    r"规模|总量|总额|总数|增幅|增速|幅度|均|"
     # How a goal is stated: `今年预期目标设定为6%以上`, `目标确定为`.
     r"预期目标|目标|设定为|设定|确定为|定为|(?:年度|全年)?计划(?:任务)?的|"
     r"增加到|提高到|增长到|下降到|降低到|降至|提高至|增至|达到|递增|递减|[跃上攀回]?升(?:到|至)|扩大到|"
