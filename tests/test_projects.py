@@ -140,6 +140,36 @@ def test_a_count_of_works_ends_what_came_before_it() -> None:
     assert names("规划建设21个郊野公园。") == ["郊野公园"]
 
 
+def test_a_task_verb_before_a_proper_noun_governs_the_name() -> None:
+    # jieba tags 建设 a verbal noun here; before a place it still leads into the name.
+    assert names("规划建设苏州河深层雨水调蓄隧道工程。") == ["苏州河深层雨水调蓄隧道工程"]
+    assert names("集中力量建设张江综合性国家科学中心。") == ["张江综合性国家科学中心"]
+    # A scope is no task: 全国 before a games' name stays in it.
+    assert names("完成第十四届全国冬运会主场馆一期工程。") == ["第十四届全国冬运会主场馆一期工程"]
+    # A verb of a programme's own before a word jieba takes for a name is kept (`体育惠民工程`).
+    assert names("实施体育惠民工程。") == ["体育惠民工程"]
+
+
+def test_a_long_name_is_taken_whole_and_a_count_of_things_is_not_part_of_it() -> None:
+    # Seventeen characters before the head; the task verbs before them are trimmed, however many.
+    assert names("推进欧阳路街道255街坊旧城区改建征收项目。") == ["欧阳路街道255街坊旧城区改建征收项目"]
+    # A number and its classifier count things; a number cut into is taken whole first.
+    assert names("完成2000台牧业机械生产线智能化升级改造项目。") == ["牧业机械生产线智能化升级改造项目"]
+    assert names("实施3万亩退耕还林工程。") == ["退耕还林工程"]
+    # A plot's number and a height are parts of names.
+    assert names("推进90街坊旧区改造。") == ["90街坊"]
+    assert names("480米新地标顺利浇筑底板。") == ["480米新地标"]
+
+
+def test_lines_stretches_and_science_cities_are_works() -> None:
+    assert names("推进轨道交通崇明线建设。") == ["轨道交通崇明线"]
+    assert names("推进轨道交通运营线延伸。") == []  # a verb qualifies the line: a kind
+    assert names("开工建设川藏铁路雅安至林芝段。") == ["川藏铁路雅安至林芝段"]
+    assert names("全力建设张江科学城。") == ["张江科学城"]
+    assert names("建设充满创新活力的世界一流科学城。") == []  # a grade, not a name
+    assert names("推进白鹤滩水电站建设。") == ["白鹤滩水电站"]
+
+
 def test_kinds_of_works_are_not_projects() -> None:
     assert names("做好国家4A级旅游景区申报。") == []  # a grade
     assert names("再开工一批重大水利工程，建设重要能源基地。") == []  # a quality and a field

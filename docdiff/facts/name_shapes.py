@@ -41,6 +41,12 @@ _HEADS = [
     "绿道",
     "地块",
     "变电站",
+    "水电站",
+    "核电站",
+    "科学城",
+    "科技城",
+    "联络线",
+    "支线",
     # zones and parks
     "新区",
     "示范区",
@@ -123,7 +129,9 @@ for _head in sorted(_ALL_HEADS, key=len, reverse=True):
     _HEADS_BY_END.setdefault(_head[-1], []).append(_head)
 # A numbered phase of a work: `二期`, `3期`.
 NUMBERED_PHASE = r"[一二三四五六七八九十\d]期"
-_PHASE = rf"群?(?:{NUMBERED_PHASE}|（[^（）]{{1,8}}段）|\([^()]{{1,8}}段\))?"
+# A stretch of a line from one place to another is part of its name (`川藏铁路雅安至林芝段`).
+_STRETCH = r"[\u4e00-\u9fff]{2,4}至[\u4e00-\u9fff]{2,4}段"
+_PHASE = rf"群?(?:{NUMBERED_PHASE}|（[^（）]{{1,8}}段）|\([^()]{{1,8}}段\)|{_STRETCH})?"
 # Characters that cannot be inside a name: punctuation, and function words and verbs that end
 # the phrase before it.
 _STOP = r",;:!?()，。；：、！？“”（）《》\s的和与及等在对将已为以把被从向于了是有并"
@@ -138,6 +146,15 @@ _CONJOINED_REACH = 10  # characters a name goes back over the first of two conjo
 # stop one, whatever the tagger joins (`基地和祥德坊…` is no word 和祥).
 _STOP_INSIDE_WORDS = frozenset("在对将已为以把被从向于了是有并")
 
+
+# Task verbs, adverbs and scopes that open a phrase leading into a name (`推进`, `加快建设`, `全力`):
+# trimmed off its start, and a task verb before a proper noun ends the words before the name.
+_VERB_PREFIX = re.compile(
+    r"^(?:推进|加快|建设|完成|实施|打造|启动|开工|竣工|建成|投用|推动|加强|新建|改造|提升|优化|深化|持续|全面|聚焦|依托|围绕|"
+    r"支持|引进|落地|开展|举办|做强|做优|形成|构建|完善|加大|积极|大力|重点|全力|努力|着力|创建|培育|发挥|强化|实现|高品质|高标准|"
+    r"高水平|有序|同步|一体|首个|首批|增设|设立|赋予|复制推广|复制|增加|取消|降低|探索|扎实|稳慎|抓紧|鼓励|健全|制定|"
+    r"促进|拓展|开工|挂牌|入选|结合|全市|全区|全国|再|要|或|新)+"
+)
 
 # Word classes (jieba's tags) that never begin a name: adverbs, prepositions, conjunctions,
 # idioms, pronouns, particles and locatives (`不断…`, `进一步…`, `深入开展…`, `思想上…`).
@@ -161,8 +178,8 @@ _SCOPES = ("国家", "国际", "区域", "全国", "综合性", "城市")
 _SCOPED_HEADS = ("中心", "平台")
 # A clause that forbids or warns against a work names none (`不得搞形象工程`, `防止出现“半拉子”工程`).
 _FORBIDDING = re.compile(r"(?:不得|严禁|禁止|防止|杜绝|避免|不搞|不准|不能|坚决纠正)[^，。；：]*$")
-# A grade before the head makes a class of works (`国家4A级景区`, `国家级新区`).
-_GRADE = re.compile(r"[\dA-Z]级|(?:国家|国际|省|市)级")
+# A grade before the head makes a class of works (`国家4A级景区`, `国家级新区`, `世界一流科学城`).
+_GRADE = re.compile(r"[\dA-Z]级|(?:国家|国际|省|市)级|(?:世界|国际)一流")
 
 
 def _word_start(text: str, start: int, back: bool = False) -> int:
@@ -171,6 +188,10 @@ def _word_start(text: str, start: int, back: bool = False) -> int:
     begins at the next word."""
     if start == 0 or start >= len(text) or text[start - 1] in _STOP_CHARS:
         return start
+    if text[start - 1].isdigit() and text[start].isdigit():
+        while start > 0 and text[start - 1].isdigit():
+            start -= 1
+        return start  # a number cut into is taken whole (`完成2000台…` matched from `000`)
     if not (_HAN.match(text[start - 1]) and _HAN.match(text[start])):
         return start  # only a Chinese word can be cut into (`89-92街坊` starts at 92)
     around = _word_around(text, start)
@@ -297,6 +318,11 @@ def _inner_cut(name: str, at_verbs: bool, joined: int = -1) -> tuple[int, bool] 
             continue  # a head inside a name is a noun, whatever the tagger says (`沿江通道越江隧道`)
         elif re.fullmatch(NUMBERED_PHASE, word):
             continue  # a phase, tagged a locative, numbers the work before it (`机场四期扩建工程`)
+        elif flag.startswith("v") and k + 1 < len(words) and _task_verb(word) and _proper_word(*words[k + 1]):
+            # A task verb before a proper noun governs the name that noun opens, even tagged a
+            # verbal noun (`规划建设苏州河…隧道工程`, `集中力量建设张江…中心`): no name holds a
+            # task and then a place, a person or an organisation.
+            cut = (position, "v")
         elif flag == "i" and len(word) < 4:
             continue  # an idiom has four characters; jieba tags some nouns `i` (`攻坚战`)
         elif k == 0 and _region(word, flag):
@@ -310,6 +336,16 @@ def _inner_cut(name: str, at_verbs: bool, joined: int = -1) -> tuple[int, bool] 
         # A verb of the name's own (`职业技能提升行动`) keeps what the governing verb leaves.
         return (governed, governed > 0) if cut[1].startswith("v") and bare[governed:] not in _ALL_HEADS else None
     return cut[0], cut[1] == "governing"
+
+
+def _task_verb(word: str) -> bool:
+    """A verb of the tasks that lead into a name (`建设`, `推进`, `开工建设`), whatever its tag."""
+    return bool(_VERB_PREFIX.fullmatch(word)) or word in _GOVERNING
+
+
+def _proper_word(word: str, flag: str) -> bool:
+    """A proper noun of two characters or more (one character is mostly the tagger's guess)."""
+    return flag.startswith(_PROPER) and len(word) >= 2
 
 
 def _named_enough(name: str) -> bool:

@@ -23,6 +23,7 @@ from docdiff.facts.name_shapes import (
     _SCOPES,
     _STOP,
     _STOP_CHARS,
+    _VERB_PREFIX,
     _WEAK_HEADS,
     NUMBERED_PHASE,
     _a_kind,
@@ -42,12 +43,6 @@ from docdiff.facts.name_shapes import (
 
 _HEAD = "|".join(sorted(_HEADS, key=len, reverse=True))
 _INITIATIVE = "|".join(sorted(_INITIATIVE_HEADS, key=len, reverse=True))
-_VERB_PREFIX = re.compile(
-    r"^(?:推进|加快|建设|完成|实施|打造|启动|开工|竣工|建成|投用|推动|加强|新建|改造|提升|优化|深化|持续|全面|聚焦|依托|围绕|"
-    r"支持|引进|落地|开展|举办|做强|做优|形成|构建|完善|加大|积极|大力|重点|全力|努力|着力|创建|培育|发挥|强化|实现|高品质|高标准|"
-    r"高水平|有序|同步|一体|首个|首批|增设|设立|赋予|复制推广|复制|增加|取消|降低|探索|扎实|稳慎|抓紧|鼓励|健全|制定|"
-    r"促进|拓展|开工|挂牌|入选|结合|全市|全区|全国|再|要|或|新)+"
-)
 # What opens a name but is not part of it: a quantity (`一批`, `6家`) or a year (`2024年度`).
 # Classifiers that count works (`15个`, `2处`); `项` counts them too, but inside a name it numbers a
 # set (`“十四五”规划102项重大工程`).
@@ -56,6 +51,7 @@ _WORK_COUNTERS = "|".join(WORKS_COUNTED_BY)
 _QUANTIFIED = re.compile(
     rf"^.*?(?:一批|一些|若干|一大批)|^\d+(?:{_WORK_COUNTERS}|项)|^\d{{2,4}}年(?:度|前|底)?|^\d+\.(?!\d)"
 )
+_NUMBER_OPENING = re.compile(r"\d+(?:\.\d+)?[万千亿]?(?=[\u4e00-\u9fff])")
 # A count of works inside a name: after a verb or an amount it ends them (`投资2650万元改扩建15个
 # 社区…`: the works follow the count); after a place it is the place's works (`邯郸路2处…中心`).
 _COUNT_OF_WORKS = re.compile(rf"\d+(?:{_WORK_COUNTERS})")
@@ -63,10 +59,13 @@ _COUNT_OF_WORKS = re.compile(rf"\d+(?:{_WORK_COUNTERS})")
 _FIRST = "".join(sorted({h[0] for h in _HEADS}))
 _FIRST_INITIATIVE = "".join(sorted({h[0] for h in _INITIATIVE_HEADS}))
 _NAMED = re.compile(rf"([^{_STOP}]{{2,12}}?)(?=[{_FIRST}])({_HEAD}){_PHASE}")
-_NAMED_INITIATIVE = re.compile(rf"([^{_STOP}]{{1,14}}?)(?=[{_FIRST_INITIATIVE}])(?:{_INITIATIVE}){_PHASE}")
+_NAMED_INITIATIVE = re.compile(rf"([^{_STOP}]{{1,18}}?)(?=[{_FIRST_INITIATIVE}])(?:{_INITIATIVE}){_PHASE}")
 _NUMBERED = re.compile(
     r"(?=[\d轨地])(?:(?<![\dA-Za-z])(\d{1,4}[A-Z]?(?:街坊|地块))|((?:轨交|轨道交通|地铁)?\d{1,2}号线" + _PHASE + r"))"
 )
+# A line of a transit system named by a place or a route (`轨道交通崇明线`, `地铁机场线`); not one
+# that a verb or a task qualifies (`轨道交通运营线`, `地铁新建线`: see `_a_line_name`).
+_TRANSIT_LINE = re.compile(r"(?:轨道交通|轨交|地铁|磁浮)([\u4e00-\u9fff]{2,3}?)线" + _PHASE)
 # A numbered phase is what a work has (`上海光源二期`, `华力二期`, `远山红郡住宅小区一期`): the words
 # before it name a work whatever their head; an ordinal (`第二期`) counts a round, not a phase.
 _PHASED = re.compile(rf"([^{_STOP}\d]{{2,12}}?)(?<!第)({NUMBERED_PHASE})(?![\u4e00-\u9fff]?(?:工程|项目))")
@@ -105,6 +104,7 @@ _NEEDS = {
     _SIZED: re.compile("米"),
     _PHASED: re.compile(NUMBERED_PHASE),
     _NUMBERED: re.compile("街坊|地块|号线"),
+    _TRANSIT_LINE: re.compile("线"),
     _NAMED: re.compile(_HEAD),
     _NAMED_INITIATIVE: re.compile(_INITIATIVE),
 }
@@ -161,8 +161,8 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
         name = text[start:end]
         if name.startswith("“"):  # a quoted name is taken whole (`“减证便民”改革行动`)
             return keep(start, end, name)
-        for _ in range(3):  # `进一步推动产业园`: an adverb, then a verb, then the name
-            quantified = _QUANTIFIED.search(name) or _counted_after_task(name)
+        for _ in range(8):  # `进一步推动产业园`: an adverb, then a verb, then the name
+            quantified = _QUANTIFIED.search(name) or _counted_after_task(name) or _counted_things(name)
             if quantified and quantified.end() < len(name) - 1:
                 start += quantified.end()  # `再开工一批重大水利工程`: the name follows the quantity
                 name = text[start:end]
@@ -242,6 +242,9 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
         add(match.start(), match.end())
     for match in _matches(_NUMBERED, text):
         add(match.start(), match.end())
+    for match in _matches(_TRANSIT_LINE, text):
+        if _a_line_name(match.group(1)):
+            add(match.start(), match.end())
     for match in _matches(_NAMED, text):
         add(match.start(), match.end())
     for match in _matches(_NAMED_INITIATIVE, text):
@@ -286,6 +289,28 @@ def _counted_after_task(name: str) -> re.Match[str] | None:
     before = name[: count.start()]
     task = re.search(r"\d", before) or any(flag.startswith(("v", "m")) for _, flag in tagged(before))
     return count if task else None
+
+
+def _a_line_name(name: str) -> bool:
+    """The words between a transit system and `线` name the line (`崇明`, `机场`): none is a verb
+    or a task (`运营`, `新建`), nor a count (`两条`)."""
+    from docdiff.words import tagged
+
+    return not _VERB_PREFIX.match(name) and not any(flag.startswith(("v", "m", "q", "d")) for _, flag in tagged(name))
+
+
+def _counted_things(name: str) -> re.Match[str] | None:
+    """A number and a one-character classifier after it (jieba's `q`) opening `name`: a count of
+    things (`2000台牧业机械…项目`), not a name's part (`90街坊`, `5G基站`)."""
+    number = _NUMBER_OPENING.match(name)
+    if number is None:
+        return None
+    from docdiff.words import tagged
+
+    words = tagged(name[number.end() :])
+    if not words or words[0][1] != "q" or len(words[0][0]) != 1 or words[0][0] == "米":
+        return None  # a height is part of a landmark's name (`480米新地标`, see `_SIZED`)
+    return re.compile(re.escape(name[: number.end() + 1])).match(name)
 
 
 def _enumerated(match: re.Match[str]) -> list[tuple[str, int, int]]:
