@@ -377,6 +377,17 @@ def test_a_measure_before_a_noun_measures_the_noun() -> None:
     assert [(t.metric[:4], t.value, t.unit) for t in found] == [("经营主体", 52.0, "万户")]
 
 
+def test_a_ratio_without_a_unit_is_a_target_only_after_a_dimensionless_metric() -> None:
+    found = find_targets("城乡居民收入比缩小到2.07，恩格尔系数为28.5。", (), [])
+    assert [(t.metric, t.value, t.unit, t.direction) for t in found] == [
+        ("城乡居民收入比", 2.07, None, "缩小到"),
+        ("恩格尔系数", 28.5, None, None),
+    ]
+    # A bare decimal after anything else is a version or a name, not an amount.
+    assert metrics_values("推出数据安全管理办法2.0，建设智慧城市3.0。") == []
+    assert metrics_values("推进“一网通办”2.0版建设。") == []
+
+
 def test_set_phrases_brackets_and_groups_are_not_targets() -> None:
     """Chinese single digits are set phrases (GB/T 15835); a threshold defining a bracket or a
     group counts nothing."""

@@ -29,7 +29,15 @@ QUANTITY = re.compile(
     rf"(?P<num>{_NUMBER})(?P<about>余|多)?(?P<unit>(?:{_MAGNITUDES})?(?:{_UNIT})|(?:{_MAGNITUDES}))"
     rf"(?P<post>余|多|以上|左右|以内)?"
     rf"|(?P<word>翻[一两三]?番|一半|过半)"
-    rf"|(?P<fraction>\d+/\d+)(?=的))"
+    rf"|(?P<fraction>\d+/\d+)(?=的)"
+    # A ratio or a coefficient has no unit: a bare decimal ending its clause (`城乡居民收入比缩小到
+    # 2.07`, `恩格尔系数为28.5`), an amount only after a dimensionless metric (see `_RATIO_BEFORE`).
+    r"|(?<![\d.])(?P<ratio>\d+\.\d+)(?=[，。；、）)]|$))"
+)
+# What a bare ratio follows: a metric that is a ratio, a coefficient or an index, and the verb
+# that moves or links it (`收入比缩小到`, `基尼系数为`, `发展指数达到`).
+_RATIO_BEFORE = re.compile(
+    r"[\u4e00-\u9fff](?:比|系数|指数)(?:(?:缩小|扩大|提高|降低|下降|上升)(?:到|至)|降至|达到|为)?$"
 )
 # What a quantity must not be followed by: it is a date, a version or a rank, not an amount.
 _NOT_AFTER = re.compile(r"^(?:[年月日号周时分秒]|版|届|代|级|楼|层|强)")
@@ -506,6 +514,8 @@ def _in_brackets(text: str, pos: int) -> bool:
 def _is_amount(clause: str, match: re.Match[str]) -> bool:
     if match.group("word") or match.group("fraction"):
         return True
+    if match.group("ratio"):
+        return bool(_RATIO_BEFORE.search(clause, 0, match.start()))
     number = match.group("num")
     unit = match.group("unit")
     before = clause[: match.start()]
@@ -742,8 +752,8 @@ def _target(
     if match.group("word"):
         parsed = parse_value(match.group("word"))
         unit = "倍" if "番" in match.group("word") else None
-    elif match.group("fraction"):
-        parsed = parse_value(match.group("fraction"))
+    elif match.group("fraction") or match.group("ratio"):
+        parsed = parse_value(match.group("fraction") or match.group("ratio"))
         unit = None
     else:
         parsed = parse_value(re.sub(r"[\s%]", "", match.group("num")))
