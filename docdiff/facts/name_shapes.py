@@ -46,6 +46,7 @@ _HEADS = [
     "科学城",
     "科技城",
     "联络线",
+    "运河",
     "支线",
     # zones and parks
     "新区",
@@ -327,6 +328,8 @@ def _inner_cut(name: str, at_verbs: bool, joined: int = -1) -> tuple[int, bool] 
             continue  # an idiom has four characters; jieba tags some nouns `i` (`攻坚战`)
         elif k == 0 and _region(word, flag):
             continue  # a region opening the name is the name's (`西部陆海新通道`)
+        elif flag == "f" and word in _REACHES and k > 0 and words[k - 1][1].startswith("ns"):
+            continue  # a reach of a river is a part of it (`雅鲁藏布江下游水电工程`)
         elif flag.startswith(_CUT) and not flag.startswith(("vn", "an")) and (at_verbs or not flag.startswith("v")):
             cut = (position, flag)
     if cut is None:
@@ -433,6 +436,10 @@ def _end_point(text: str, start: int, end: int) -> bool:
     if before.endswith(("从", "自")) and after in ("至", "到"):
         return True
     return before.endswith(("至", "到")) and bool(re.search(r"[从自][^，。；：]*$", before[:-1]))
+
+
+# The reaches of a river: after a place, a part of it (`长江中游`), not a place relative to it.
+_REACHES = ("上游", "中游", "下游")
 
 
 def _region(word: str, flag: str) -> bool:
