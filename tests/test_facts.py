@@ -476,6 +476,9 @@ def test_a_delta_is_in_the_unit_of_the_old_value_and_only_between_like_units() -
     assert (rate.delta, rate.delta_unit) == (2.2, "个百分点")
     gap = change("地区生产总值增速高于全市1个百分点。", "地区生产总值增速增长8.2%。")
     assert gap.delta is None
+    # The same quantity in another magnitude is the same value: unchanged, Δ 0.
+    same = change("粮食产量达到1.3万亿斤。", "粮食产量达到13000亿斤。")
+    assert (same.status, same.delta) == ("unchanged", 0.0)
 
 
 def test_better_than_expected_is_an_outcome_and_a_goal_statement_is_no_metric() -> None:

@@ -9,6 +9,7 @@ and projects pair by their normalised form, exactly first, then by close similar
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -286,7 +287,11 @@ def _change(old: Fact, new: Fact, score: float) -> FactChange:
     if isinstance(old, Target) and isinstance(new, Target):
         old_unit, old_factor = _base_unit(old.unit)
         new_unit, new_factor = _base_unit(new.unit)
-        same_value = old.value == new.value and old.value_high == new.value_high and old.unit == new.unit
+        # The same quantity in another magnitude (`1.3万亿斤` → `13000亿斤`) is the same value.
+        same_value = old_unit == new_unit and all(
+            a == b or (a is not None and b is not None and math.isclose(a * old_factor, b * new_factor))
+            for a, b in ((old.value, new.value), (old.value_high, new.value_high))
+        )
         qualifier_changed = old.qualifier != new.qualifier
         tense_changed = old.tense is not None and new.tense is not None and old.tense != new.tense
         delta = delta_unit = None
