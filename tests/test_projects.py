@@ -27,6 +27,9 @@ def test_a_name_starts_at_a_word_of_the_sentence() -> None:
     assert names("优先支持在建工程。") == []
     # Half-width punctuation ends a name as the full-width does.
     assert names("投资6.6亿元,实施两河圣山文化旅游景区的基础设施建设。") == ["两河圣山文化旅游景区"]
+    # So do brackets of either width (a heading mark, text pasted with markup).
+    assert names("推进【北横通道】建设。") == ["北横通道"]
+    assert names("推进[bold]北横通道[/bold]建设。") == ["北横通道"]
 
 
 def test_two_words_of_one_class_joined_before_a_head_share_it() -> None:

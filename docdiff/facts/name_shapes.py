@@ -135,9 +135,9 @@ _STRETCH = r"[\u4e00-\u9fff]{2,4}至[\u4e00-\u9fff]{2,4}段"
 _PHASE = rf"群?(?:{NUMBERED_PHASE}|（[^（）]{{1,8}}段）|\([^()]{{1,8}}段\)|{_STRETCH})?"
 # Characters that cannot be inside a name: punctuation, and function words and verbs that end
 # the phrase before it.
-_STOP = r",;:!?()，。；：、！？“”（）《》\s的和与及等在对将已为以把被从向于了是有并"
+_STOP = r",;:!?()\[\]<>{}，。；：、！？“”（）《》【】〔〕\s的和与及等在对将已为以把被从向于了是有并"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_STOP_CHARS = frozenset(",;:!?()，。；：、！？“”（）《》 \t\n的和与及等在对将已为以把被从向于了是有并")
+_STOP_CHARS = frozenset(",;:!?()[]<>{}，。；：、！？“”（）《》【】〔〕 \t\n的和与及等在对将已为以把被从向于了是有并")
 _MIN_INITIATIVE_NAME = 6  # characters, head included: `文化惠民工程`, not `民生工程`
 _COUNT = re.compile(r"^[一二三四五六七八九十百\d]+[大项个条类批张]?")
 _INSIDE_WORD_REACH = 8  # characters a name goes back over a stop character inside a word
