@@ -377,6 +377,15 @@ def test_a_measure_before_a_noun_measures_the_noun() -> None:
     assert [(t.metric[:4], t.value, t.unit) for t in found] == [("经营主体", 52.0, "万户")]
 
 
+def test_an_average_is_how_a_quantity_is_taken_not_what_is_measured() -> None:
+    assert metrics_values("城镇调查失业率平均5.1%，城镇调查失业率平均为5.2%。") == [
+        ("城镇调查失业率", 5.1),
+        ("城镇调查失业率", 5.2),
+    ]
+    # Inside a metric it is the metric's own word.
+    assert metrics_values("PM2.5年平均浓度下降到42微克/立方米。") == [("PM2.5年平均浓度", 42.0)]
+
+
 def test_a_ratio_without_a_unit_is_a_target_only_after_a_dimensionless_metric() -> None:
     found = find_targets("城乡居民收入比缩小到2.07，恩格尔系数为28.5。", (), [])
     assert [(t.metric, t.value, t.unit, t.direction) for t in found] == [
@@ -604,11 +613,11 @@ def test_an_adverb_between_a_metric_and_its_verb_is_no_part_of_the_metric() -> N
 
 
 def test_a_copula_or_preposition_before_the_value_is_no_part_of_the_metric() -> None:
-    """`为` and `在` link a metric to its value; `平均` is a word of the metric, its `均` is not
-    "each" (`A、B均增长8%`)."""
+    """`为` and `在` link a metric to its value; the `均` of `平均` is not "each" (`A、B均增长8%`):
+    `平均` says how the one metric is taken (see the test on averages)."""
     assert metrics_values("城镇登记失业率为4.1%。") == [("城镇登记失业率", 4.1)]
     assert metrics_values("调查失业率在5.3%以下。") == [("调查失业率", 5.3)]
-    assert metrics_values("城镇调查失业率平均为5.1%。") == [("城镇调查失业率平均", 5.1)]
+    assert metrics_values("城镇调查失业率平均为5.1%。") == [("城镇调查失业率", 5.1)]
     assert metrics_values("城镇、农村居民人均可支配收入均增长8%。") == [
         ("城镇居民人均可支配收入", 8.0),
         ("农村居民人均可支配收入", 8.0),

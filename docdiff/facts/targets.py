@@ -598,11 +598,12 @@ _MOVE_START = re.compile(
 
 
 # Adverbs and modals between a metric and its verb (`赤字率拟按…安排`, `居民人均可支配收入实际增长`,
-# `单位生产总值能耗再降低`, `…比例继续提高`): how and when a quantity moves, not what is measured.
+# `单位生产总值能耗再降低`, `…比例继续提高`, `城镇调查失业率平均5.1%`): how and when a quantity moves
+# or is taken, not what is measured.
 # Only after a noun of two characters or more, so a metric is never cut to nothing (`实际利用外资`
 # keeps its leading `实际`: only a tail goes).
 _TRAILING_ADVERB = re.compile(
-    r"(?<=[\u4e00-\u9fff]{2})(?:拟按|拟|预计|预期|将|要|再|已|继续|进一步|实际|力争|累计|首次)+$"
+    r"(?<=[\u4e00-\u9fff]{2})(?:拟按|拟|预计|预期|将|要|再|已|继续|进一步|实际|力争|累计|首次|平均)+$"
 )
 # A copula or a preposition between a metric and its value (`城镇登记失业率为4.1%`, `调查失业率在5.3%以下`)
 # links the two; it is no part of what is measured, nor is the target's naming that leads to it
