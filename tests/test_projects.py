@@ -172,6 +172,7 @@ def test_lines_stretches_and_science_cities_are_works() -> None:
     assert names("建设充满创新活力的世界一流科学城。") == []  # a grade, not a name
     assert names("推进白鹤滩水电站建设。") == ["白鹤滩水电站"]
     assert names("推动平陆运河建设。") == ["平陆运河"]
+    assert names("建成投运福建漳州核电站。") == ["福建漳州核电站"]  # 投运, put into service, as 投用
     # A reach of a river is part of the place; a place relative to another is not a name's.
     assert names("开工建设雅鲁藏布江下游水电工程。") == ["雅鲁藏布江下游水电工程"]
     assert names("推进城市周边绿化工程。") == []

@@ -151,7 +151,7 @@ _STOP_INSIDE_WORDS = frozenset("在对将已为以把被从向于了是有并")
 # Task verbs, adverbs and scopes that open a phrase leading into a name (`推进`, `加快建设`, `全力`):
 # trimmed off its start, and a task verb before a proper noun ends the words before the name.
 _VERB_PREFIX = re.compile(
-    r"^(?:推进|加快|建设|完成|实施|打造|启动|开工|竣工|建成|投用|推动|加强|新建|改造|提升|优化|深化|持续|全面|聚焦|依托|围绕|"
+    r"^(?:推进|加快|建设|完成|实施|打造|启动|开工|竣工|建成|投用|投运|推动|加强|新建|改造|提升|优化|深化|持续|全面|聚焦|依托|围绕|"
     r"支持|引进|落地|开展|举办|做强|做优|形成|构建|完善|加大|积极|大力|重点|全力|努力|着力|创建|培育|发挥|强化|实现|高品质|高标准|"
     r"高水平|有序|同步|一体|首个|首批|增设|设立|赋予|复制推广|复制|增加|取消|降低|探索|扎实|稳慎|抓紧|鼓励|健全|制定|"
     r"促进|拓展|开工|挂牌|入选|结合|全市|全区|全国|再|要|或|新)+"
