@@ -51,7 +51,8 @@ _WORK_COUNTERS = "|".join(WORKS_COUNTED_BY)
 _QUANTIFIED = re.compile(
     rf"^.*?(?:一批|一些|若干|一大批)|^\d+(?:{_WORK_COUNTERS}|项)|^\d{{2,4}}年(?:度|前|底)?|^\d+\.(?!\d)"
 )
-_NUMBER_OPENING = re.compile(r"\d+(?:\.\d+)?[万千亿]?(?=[\u4e00-\u9fff])")
+# A number and the character after it, which may be a classifier (see `_counted_things`).
+_NUMBER_AND_NEXT = re.compile(r"\d+(?:\.\d+)?[万千亿]?[\u4e00-\u9fff]")
 # A count of works inside a name: after a verb or an amount it ends them (`投资2650万元改扩建15个
 # 社区…`: the works follow the count); after a place it is the place's works (`邯郸路2处…中心`).
 _COUNT_OF_WORKS = re.compile(rf"\d+(?:{_WORK_COUNTERS})")
@@ -161,7 +162,7 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
         name = text[start:end]
         if name.startswith("“"):  # a quoted name is taken whole (`“减证便民”改革行动`)
             return keep(start, end, name)
-        for _ in range(8):  # `进一步推动产业园`: an adverb, then a verb, then the name
+        for _ in range(8):  # `进一步推动产业园`: an adverb, then a verb, then the name (at most 8 rounds)
             quantified = _QUANTIFIED.search(name) or _counted_after_task(name) or _counted_things(name)
             if quantified and quantified.end() < len(name) - 1:
                 start += quantified.end()  # `再开工一批重大水利工程`: the name follows the quantity
@@ -302,15 +303,13 @@ def _a_line_name(name: str) -> bool:
 def _counted_things(name: str) -> re.Match[str] | None:
     """A number and a one-character classifier after it (jieba's `q`) opening `name`: a count of
     things (`2000台牧业机械…项目`), not a name's part (`90街坊`, `5G基站`)."""
-    number = _NUMBER_OPENING.match(name)
-    if number is None:
-        return None
+    count = _NUMBER_AND_NEXT.match(name)
+    if count is None or count.group()[-1] == "米":
+        return None  # a height is part of a landmark's name (`480米新地标`, see `_SIZED`)
     from docdiff.words import tagged
 
-    words = tagged(name[number.end() :])
-    if not words or words[0][1] != "q" or len(words[0][0]) != 1 or words[0][0] == "米":
-        return None  # a height is part of a landmark's name (`480米新地标`, see `_SIZED`)
-    return re.compile(re.escape(name[: number.end() + 1])).match(name)
+    words = tagged(name[count.end() - 1 :])
+    return count if words and words[0] == (count.group()[-1], "q") else None
 
 
 def _enumerated(match: re.Match[str]) -> list[tuple[str, int, int]]:
