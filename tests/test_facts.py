@@ -14,6 +14,7 @@ from docdiff.facts.models import FactChange, Phrase, Project, Target
 from docdiff.facts.numbers import parse_value
 from docdiff.facts.targets import find_targets
 from docdiff.ingest import document_from_bytes
+from docdiff.report.rows import delta_text, readable_delta
 from docdiff.segment import segment
 from tests.conftest import NEWS_2021, NEWS_2025, OUTLOOK_2024, PLAN, REPORT_2025, seed_document, seed_outline
 from tests.testbed_score import run
@@ -480,7 +481,8 @@ def test_a_delta_is_in_the_unit_of_the_old_value_and_only_between_like_units() -
         return found
 
     money = change("区级财政投入3.3亿元。", "区级财政投入6601万元。")
-    assert (money.delta, money.delta_unit) == (-2.6399, "亿元")
+    assert (money.delta, money.delta_unit) == (-2.6399, "亿元")  # exact in the JSON report
+    assert delta_text(money) == "-2.64亿元"  # as a reviewer reads it
     rate = change("一般公共预算收入增长6%。", "一般公共预算收入增长8.2%。")
     assert (rate.delta, rate.delta_unit) == (2.2, "个百分点")
     gap = change("地区生产总值增速高于全市1个百分点。", "地区生产总值增速增长8.2%。")
@@ -827,3 +829,14 @@ def test_a_work_named_more_fully_is_the_same_work() -> None:
     assert ("changed", "北横通道", "北横通道新建工程") in facts
     # A digit running on makes another number: 190街坊 is not 90街坊.
     assert ("dropped", "90街坊", None) in facts
+
+
+def test_a_delta_is_shown_to_three_significant_figures_without_rounding_its_whole_part() -> None:
+    assert [readable_delta(d) for d in (-2.6399, 0.25, 2.2, 12345.6, -0.001234, 100.0)] == [
+        "-2.64",
+        "+0.25",
+        "+2.2",
+        "+12346",
+        "-0.00123",
+        "+100",
+    ]

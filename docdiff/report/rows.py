@@ -146,7 +146,15 @@ def delta_text(change: FactChange) -> str:
     """A changed target's Δ in the old value's unit (pairing converts the new value to it): `+0.5个百分点`."""
     if change.delta is None or not change.delta or change.old is None:
         return ""
-    return f"{change.delta:+g}{change.delta_unit or ''}"
+    return f"{readable_delta(change.delta)}{change.delta_unit or ''}"
+
+
+def readable_delta(delta: float) -> str:
+    """A Δ as a reviewer reads it, signed, to three significant figures but never rounding its whole
+    part: `3.3亿元 → 6601万元` is `-2.64` (亿元), not the exact `-2.6399`; `+12346`, not `+1.23e+04`.
+    The exact Δ stays in the JSON report."""
+    figures = max(3, len(str(int(abs(delta)))))
+    return f"{delta:+.{figures}g}"
 
 
 def tense_text(change: FactChange) -> str:
