@@ -14,7 +14,7 @@ from docdiff.facts.models import FactChange, Phrase, Project, Target
 from docdiff.facts.numbers import parse_value
 from docdiff.facts.targets import find_targets
 from docdiff.ingest import document_from_bytes
-from docdiff.report.rows import delta_text, readable_delta
+from docdiff.report.rows import delta_text, number, readable_delta, target_value
 from docdiff.segment import segment
 from tests.conftest import NEWS_2021, NEWS_2025, OUTLOOK_2024, PLAN, REPORT_2025, seed_document, seed_outline
 from tests.testbed_score import run
@@ -840,3 +840,20 @@ def test_a_delta_is_shown_to_three_significant_figures_without_rounding_its_whol
         "-0.00123",
         "+100",
     ]
+
+
+def test_a_value_is_shown_with_every_figure_the_document_gives() -> None:
+    """A district's output in 万元 has seven figures: `1345678.5万元`, never `1.34568e+06万元`, in the
+    report, the TUI table and `docdiff facts`."""
+    from docdiff.tui.widgets.facts_table import fact_cells
+
+    old = document_from_bytes("一、工作回顾\n\n全年地区生产总值达到1234567万元。\n".encode(), "old")
+    new = document_from_bytes("一、工作回顾\n\n全年地区生产总值达到1345678.5万元。\n".encode(), "new")
+    (gdp,) = [f for f in compare_documents(old, new).facts if f.kind == "target"]
+    assert gdp.new is not None
+    assert target_value(gdp.new) == "达到1345678.5万元"
+    assert delta_text(gdp) == "+111112万元"
+    cells = fact_cells(gdp)
+    assert (cells["old value"], cells["new value"]) == ("1234567万元", "1345678.5万元")
+    assert [number(v) for v in (6.0, 5.5, 13000.0, 1.5e-7, None)] == ["6", "5.5", "13000", "0.00000015", "—"]
+    assert number(1 / 6) == "0.166667"  # computed from `1/6`, not written

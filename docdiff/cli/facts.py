@@ -63,6 +63,7 @@ def render_table(result: FactList, limit: int | None = None) -> Table:
 
     from docdiff.cli.render import cell
     from docdiff.facts.models import Phrase, Project, Target
+    from docdiff.report.rows import number
 
     table = Table(title=cell(f"{result.source}: {len(result.facts)} facts"), expand=False)
     for column in ("kind", "what", "value", "qualifier", "period", "tense", "section"):
@@ -73,8 +74,8 @@ def render_table(result: FactList, limit: int | None = None) -> Table:
             value = (
                 fact.value_text
                 if fact.value is None
-                else f"{fact.value:g}"
-                + (f"–{fact.value_high:g}" if fact.value_high is not None else "")
+                else number(fact.value)
+                + (f"–{number(fact.value_high)}" if fact.value_high is not None else "")
                 + (fact.unit or "")
             )
             row = ("target", fact.metric, value, fact.qualifier or "", fact.period or "", fact.tense or "", section)

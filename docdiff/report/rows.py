@@ -98,8 +98,21 @@ def _pair_section(comparison: Comparison, index: int, side: Literal["old", "new"
 
 
 def number(value: float | None) -> str:
-    """A value as printed: `6`, `5.5`, `—` for none."""
-    return "—" if value is None else f"{value:g}"
+    """A value as the document writes it: `6`, `5.5`, `1345678.5` (never `1.34568e+06`: a
+    district's output in 万元 has seven figures, and each of them is the document's), `—` for none.
+    A value with more figures than any document writes was computed (`1/6`): six significant
+    figures, `0.166667`."""
+    if value is None:
+        return "—"
+    digits = len(repr(abs(float(value))).split("e")[0].replace(".", "").strip("0"))
+    text = f"{value:.{6 if digits > _WRITTEN_FIGURES else 15}g}"
+    if "e" in text:  # beyond the plain range of `g`: fixed point, as many decimals as it needs
+        text = f"{value:.15f}".rstrip("0").rstrip(".")
+    return text
+
+
+# The most significant figures a document writes in one value (`1345678.5`: eight).
+_WRITTEN_FIGURES = 10
 
 
 def target_value(side: FactSide) -> str:

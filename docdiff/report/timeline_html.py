@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 
+from docdiff.report.rows import number
 from docdiff.report.safe import visible
 from docdiff.report.timeline import Grid, node_name, plan_values, result_values, timeline_grids
 from docdiff.timeline.models import TargetRow, Timeline
@@ -81,7 +82,7 @@ def target_chart(row: TargetRow, years: tuple[str, ...]) -> str:
             )
     for k, v in enumerate(results):
         if v is not None:
-            parts.append(f'<text x="{x(k) + 5:.1f}" y="{y(v) - 5:.1f}" font-size="10">{v:g}</text>')
+            parts.append(f'<text x="{x(k) + 5:.1f}" y="{y(v) - 5:.1f}" font-size="10">{number(v)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 

@@ -15,7 +15,7 @@ from textual.widgets import DataTable
 
 from docdiff.comparison import Comparison
 from docdiff.facts.models import FactChange, FactSide
-from docdiff.report.rows import readable_delta
+from docdiff.report.rows import number, readable_delta
 from docdiff.report.safe import one_line
 
 STATUS_FILTERS = ("all", "changed", "added", "dropped", "unchanged")
@@ -71,7 +71,7 @@ def _value(side: FactSide | None) -> str:
         return ""
     if side.value is None:
         return "" if side.unit is None else f"— {side.unit}"
-    return f"{side.value:g}{side.unit or ''}"
+    return f"{number(side.value)}{side.unit or ''}"
 
 
 def _delta(fact: FactChange) -> str:
