@@ -316,6 +316,35 @@ def test_each_value_of_a_list_takes_its_own_part_of_the_subject() -> None:
     assert metrics_values("城乡居民人均可支配收入增长6.5%。") == [("城乡居民人均可支配收入", 6.5)]
 
 
+def test_values_said_each_in_a_clause_without_a_subject_belong_to_the_subjects_counted_before() -> None:
+    """`A52368元，B24120元，分别增长5.1%和7%`: 5.1% is A's growth, 7% B's, and both grow."""
+    found = find_targets("城镇居民人均可支配收入52,368元，农村居民人均可支配收入24,120元，分别增长5.1%和7.0%。", (), [])
+    assert [(t.metric, t.value, t.unit, t.direction) for t in found] == [
+        ("城镇居民人均可支配收入", 52368.0, "元", None),
+        ("农村居民人均可支配收入", 24120.0, "元", None),
+        ("城镇居民人均可支配收入", 5.1, "%", "增长"),
+        ("农村居民人均可支配收入", 7.0, "%", "增长"),
+    ]
+    # The nearest subjects, as many as there are values.
+    assert metrics_values("地区生产总值120亿元，增长6%；出口18亿元，进口9亿元，分别是上年的1.2倍和1.1倍。") == [
+        ("地区生产总值", 120.0),
+        ("地区生产总值", 6.0),
+        ("出口", 18.0),
+        ("进口", 9.0),
+        ("出口", 1.2),
+        ("进口", 1.1),
+    ]
+    # One subject before two values: each is that subject's, as before.
+    assert metrics_values("出口18亿元，分别增长5%和6%。") == [("出口", 18.0), ("出口", 5.0), ("出口", 6.0)]
+
+
+def test_a_comma_grouping_thousands_is_part_of_the_number_not_the_end_of_a_clause() -> None:
+    assert metrics_values("全区实现地区生产总值1,234.5亿元，同比增长5.2%。") == [
+        ("地区生产总值", 1234.5),
+        ("地区生产总值", 5.2),
+    ]
+
+
 def test_what_a_figure_is_set_against_or_left_without_is_no_metric() -> None:
     """`增速高于全省平均水平`, `剔除留抵退税因素后`, `同口径`, `为年度计划的`: how a figure is
     compared, not what it measures; the clause's subject is measured. A share of the year's plan
@@ -332,6 +361,11 @@ def test_what_a_figure_is_set_against_or_left_without_is_no_metric() -> None:
     _done, share = find_targets("重点项目完成投资850亿元，为年度计划的112%。", (), [])
     assert (share.metric, share.value, share.tense) == ("重点项目完成投资", 112.0, None)
     assert find_targets("年度计划投资1000亿元。", (), [])[0].tense == "plan"
+    # The year's goal, as the plan: `完成年度目标的120%` is how much of its goal the subject met.
+    assert metrics_values("全年新增城镇就业1.2万人，完成年度目标的120%。") == [
+        ("新增城镇就业", 1.2),
+        ("新增城镇就业", 120.0),
+    ]
 
 
 def test_a_past_span_or_a_comparison_base_is_no_metric() -> None:
@@ -748,12 +782,20 @@ def test_a_verb_of_making_new_before_a_count_joins_its_noun() -> None:
     assert metrics_values("完成175个重点项目、30个民生项目。") == [("重点项目", 175.0), ("民生项目", 30.0)]
 
 
-def test_a_shared_value_whose_subjects_stand_in_earlier_clauses_is_no_target() -> None:
-    """`…，分别完成目标任务的117%`: `分别` opens the clause, so nothing in it names what the
-    value measures; the counts before it stay targets of their own."""
+def test_one_value_said_each_of_the_subjects_counted_before_is_each_ones() -> None:
+    """`…，分别完成目标任务的117%`: `分别` opens the clause, which names no subject; its one value is
+    said of each subject counted just before in one unit (as `城镇和农村…分别达35512元、25689元，分别
+    同比增长7.8%` in Hailar's 2018 report, annotated so), and the counts stay targets of their own."""
     assert metrics_values("新增就业6435人，失业人员再就业1755人，分别完成目标任务的117%。") == [
         ("新增就业", 6435.0),
         ("失业人员再就业", 1755.0),
+        ("新增就业", 117.0),
+        ("失业人员再就业", 117.0),
+    ]
+    # A subject counted in another unit before them is not one of them.
+    assert metrics_values("地区生产总值120亿元，新增就业6435人，失业人员再就业1755人，分别增长5%。")[-2:] == [
+        ("新增就业", 5.0),
+        ("失业人员再就业", 5.0),
     ]
 
 

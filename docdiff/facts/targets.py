@@ -154,7 +154,9 @@ _RESULT_SECTION = re.compile(r"回顾|过去|成绩|成效|总结|进展|完成�
 _CONNECTOR = re.compile(r"^(?:其中|同时|并且|并|以及|及|和|与|还|此外|另外|其次|再次|首先|全区|全市|区内|我区)")
 _NOUN_AFTER = re.compile(rf"^[\u4e00-\u9fff“”A-Za-z、]{{2,16}}?(?={_NOUN_END})")
 _NOUN_START = re.compile(r"^[\u4e00-\u9fff“”A-Za-z]{2,8}")
-_CLAUSE = re.compile(r"[^，,；;：:。！？!?\n]+")
+# A clause ends at a comma, a semicolon, a colon or an end mark, but not at the comma grouping the
+# thousands of a number (`1,234.5亿元`, `52,368元`), which is part of the number.
+_CLAUSE = re.compile(r"(?:[^，,；;：:。！？!?\n]|(?<=\d),(?=\d{3}(?!\d)))+")
 # `到2035年…比2020年翻两番`: the horizon and the base year are not part of what is measured.
 _COMPARED_TO = re.compile(r"^到(?:19|20)\d\d年|比(?:19|20)\d\d年$")
 _OPENING_PERIOD = re.compile(r"(?:年末|年底|每年)(?=[\u4e00-\u9fff]{2})")
@@ -288,6 +290,7 @@ def find_targets(
                 subject, subject_unit = topic, None
             continue
         clause_first = len(found)
+        spread = False  # the clause's values are said `分别` (each of its own subject) with no subject named
         for match in QUANTITY.finditer(text):
             start = clause.start() + match.start()
             if any(s <= start < e for s, e in blocked) or not _is_amount(text, match):
@@ -305,6 +308,7 @@ def find_targets(
             if generic_metric(target.metric):
                 if subject is None or not _fits(subject_unit, target.unit):
                     continue  # a number with no real metric is not a target
+                spread = spread or "分别" in target.metric
                 target = replace(target, metric=subject)
             elif (grown := _SUBJECT_GROWN.fullmatch(target.metric)) and subject and grown.group(2) in subject:
                 # `粮食产量1.37万亿斤，增产74亿斤`: a verb of more or less fused with what the subject
@@ -339,8 +343,41 @@ def find_targets(
                 subject = target.metric
                 # A growth rate says nothing of the unit the subject's level is counted in.
                 subject_unit = None if target.direction and target.unit in _RATE_UNITS else target.unit
+        if spread:
+            found[clause_first:] = _spread_back(found[:clause_first], found[clause_first:])
         found[clause_first:] = _fold_moves(sentence, _distribute(found[clause_first:]))
     return found
+
+
+def _spread_back(before: list[Found], listed: list[Found]) -> list[Found]:
+    """`城镇居民人均可支配收入52368元，农村居民人均可支配收入24120元，分别增长5.1%和7%`: values said
+    `分别` in a clause that names no subject belong, in order, to the subjects the clauses before
+    counted, one each (the nearest as many as there are values); the later values move the way the
+    first one does. Fewer subjects than values: the clause's values keep the last subject. One value
+    said `分别` of the subjects counted just before in one unit (`城镇和农村居民人均可支配收入分别达
+    35512元、25689元，分别同比增长7.8%`) is each one's."""
+    if len(listed) == 1 and before:
+        unit = before[-1].unit
+        run: list[str] = []  # the subjects counted just before in the last one's unit, last first
+        for target in reversed(before):
+            if target.unit != unit:
+                break
+            if target.metric not in run:
+                run.append(target.metric)
+        return [replace(listed[0], metric=metric) for metric in reversed(run)] if len(run) > 1 else listed
+    subjects: list[str] = []  # the nearest subjects, last first
+    for target in reversed(before):
+        if len(subjects) == len(listed):
+            break
+        if target.metric not in subjects:
+            subjects.append(target.metric)
+    if len(listed) < 2 or len(subjects) < len(listed):
+        return listed
+    lead = listed[0]
+    return [
+        replace(t, metric=metric, direction=t.direction or lead.direction, qualifier=t.qualifier or lead.direction)
+        for t, metric in zip(listed, reversed(subjects), strict=True)
+    ]
 
 
 # `增产`, `减收`: more or less of what the second character names.
@@ -493,7 +530,8 @@ _FRAME = re.compile(
     # `总数达到…`.
     r"规模|总量|总额|总数|增幅|增速|幅度|均|"
     # How a goal is stated: `今年预期目标设定为6%以上`, `目标确定为`.
-    r"预期目标|目标|设定为|设定|确定为|定为|(?:年度|全年)?计划(?:任务)?的|"
+    # What was done set against the plan: `为年度计划的112%`, `完成年度目标的120%`, `目标任务的117%`.
+    r"预期目标|(?:年度|全年)?(?:计划|目标)(?:任务)?的|目标|设定为|设定|确定为|定为|"
     r"增加到|提高到|增长到|下降到|降低到|降至|提高至|增至|达到|递增|递减|[跃上攀回]?升(?:到|至)|扩大到|"
     # A past span or the base of a comparison (`过去五年`, `比五年前`, `是上个五年的`, `是“十一五”时期的`).
     r"(?:过去|上个|上一个|近|前)?[一二三四五六七八九十两]+个?年(?:前|来|间|以来)?|连续(?:\d+|[一二三四五六七八九十两]+)个?年|“?十[一二三四五六七八九]五”?|时期|期间|"
