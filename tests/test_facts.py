@@ -899,3 +899,20 @@ def test_a_value_is_shown_with_every_figure_the_document_gives() -> None:
     assert (cells["old value"], cells["new value"]) == ("1234567万元", "1345678.5万元")
     assert [number(v) for v in (6.0, 5.5, 13000.0, 1.5e-7, None)] == ["6", "5.5", "13000", "0.00000015", "—"]
     assert number(1 / 6) == "0.166667"  # computed from `1/6`, not written
+
+
+def test_a_target_shows_its_direction_and_its_bound_and_a_moved_bound_is_a_change() -> None:
+    """`城镇调查失业率控制在5.5%以内` → `…控制在5.5%左右`: the same value, the bound moved (the
+    direction word stayed): a changed target, shown with both words."""
+    old = document_from_bytes(
+        "二、今年安排\n\n城镇调查失业率控制在5.5%以内，固定资产投资增长8%以上。\n".encode(), "old"
+    )
+    new = document_from_bytes("二、今年安排\n\n城镇调查失业率控制在5.5%左右，固定资产投资增长6%。\n".encode(), "new")
+    changes = {f.old.metric: f for f in compare_documents(old, new).facts if f.kind == "target" and f.old and f.new}
+    jobless, investment = changes["城镇调查失业率"], changes["固定资产投资"]
+    assert jobless.status == "changed" and jobless.qualifier_changed and jobless.delta == 0
+    assert jobless.old is not None and jobless.new is not None and investment.old is not None
+    assert (target_value(jobless.old), target_value(jobless.new)) == ("控制在5.5%以内", "控制在5.5%左右")
+    assert target_value(investment.old) == "增长8%以上"
+    (goal,) = find_targets("力争地区生产总值增长6%。", (), [])
+    assert (goal.direction, goal.bound) == ("增长", "力争")

@@ -169,6 +169,28 @@ def test_a_range_target_is_shown_with_both_ends() -> None:
     assert target_value(side(6, 6.5, "%", "增长")) == "增长6%-6.5%"
     assert target_value(side(1, 3, "个百分点", "高于")) == "高于1-3个百分点"
     assert target_value(side(6, None, "%", "增长")) == "增长6%"
+
+    def bounded(value: float, unit: str, direction: str | None, bound: str | None) -> str:
+        qualifier = direction or bound
+        return target_value(
+            FactSide(
+                text="",
+                span=(0, 1),
+                section=(),
+                value=value,
+                unit=unit,
+                qualifier=qualifier,
+                direction=direction,
+                bound=bound,
+            )
+        )
+
+    # Direction and bound, each where a report prints it.
+    assert bounded(6, "%", "增长", "左右") == "增长6%左右"
+    assert bounded(6, "%", "增长", "力争") == "力争增长6%"
+    assert bounded(6, "%", "增长", "约") == "增长约6%"
+    assert bounded(240, "场", None, "余") == "240余场"
+    assert bounded(1, "万人", None, "以上") == "1万人以上"
     result = runner.invoke(
         app,
         [

@@ -292,7 +292,8 @@ def _change(old: Fact, new: Fact, score: float) -> FactChange:
             a == b or (a is not None and b is not None and math.isclose(a * old_factor, b * new_factor))
             for a, b in ((old.value, new.value), (old.value_high, new.value_high))
         )
-        qualifier_changed = old.qualifier != new.qualifier
+        # `控制在5.5%以内` → `控制在5.5%左右`: the bound moved though the direction word did not.
+        qualifier_changed = (old.qualifier, old.direction, old.bound) != (new.qualifier, new.direction, new.bound)
         tense_changed = old.tense is not None and new.tense is not None and old.tense != new.tense
         delta = delta_unit = None
         if old.value is not None and new.value is not None and old_unit == new_unit:

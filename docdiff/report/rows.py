@@ -24,9 +24,11 @@ RepeatStatus = Literal["new", "carried over", "gone"]
 # a repeat carried over usually differs only in a year or a figure.
 SAME_REPEAT = 0.8
 # 两个百分比之差 is in percentage points, not percent.
-# Where a qualifier is printed: `240余场`, but `6%左右`, `900万人以上`.
+# Where a bound is printed: `240余场`, but `6%左右`, `900万人以上`; an intent before the direction
+# (`力争增长6%`), other bounds between it and the value (`增长不低于6%`, `增长约6%`).
 _BEFORE_UNIT = ("余", "多")
-_AFTER_UNIT = ("以上", "左右", "以内")
+_AFTER_UNIT = ("以上", "左右", "以内", "以下")
+_INTENTS = ("力争", "确保", "预计", "努力")
 
 
 def section_name(ref: SectionRef) -> str:
@@ -116,19 +118,29 @@ _WRITTEN_FIGURES = 10
 
 
 def target_value(side: FactSide) -> str:
-    """A target's value with its qualifier and unit: `增长6%`, `3000万人以上`, a range with both
-    ends: `增长6%-6.5%`, `高于1-3个百分点`."""
+    """A target's value with its direction, bound and unit, as a report prints it: `增长6%左右`,
+    `控制在5.5%以内`, `3000万人以上`, `力争增长6%`; a range with both ends: `增长6%-6.5%`,
+    `高于1-3个百分点`. A side with neither direction nor bound shows its one qualifier word."""
     qualifier, unit = side.qualifier or "", side.unit or ""
     value = number(side.value)
     if side.value_high is not None:
         # A percentage prints its sign on both ends, as the reports do; other units once, after the range.
         high = number(side.value_high)
         value = f"{value}{unit}-{high}" if unit in PERCENT_SIGNS else f"{value}-{high}"
-    if qualifier in _BEFORE_UNIT:
-        return f"{value}{qualifier}{unit}"
-    if qualifier in _AFTER_UNIT:
-        return f"{value}{unit}{qualifier}"
-    return f"{qualifier}{value}{unit}"
+    direction, bound = side.direction or "", side.bound or ""
+    if not direction and not bound:
+        # One word: a bound by where it is printed, any other before the value (`完成`, `高于`).
+        placed = qualifier in _BEFORE_UNIT or qualifier in _AFTER_UNIT
+        direction, bound = ("", qualifier) if placed else (qualifier, "")
+    elif not direction and qualifier != bound:
+        direction = qualifier  # `完成`, `实现`: how the value is reached
+    if bound in _BEFORE_UNIT:
+        return f"{direction}{value}{bound}{unit}"
+    if bound in _AFTER_UNIT:
+        return f"{direction}{value}{unit}{bound}"
+    if bound in _INTENTS:
+        return f"{bound}{direction}{value}{unit}"
+    return f"{direction}{bound}{value}{unit}"
 
 
 # Longest clause shown as a re-worded phrase's wording; a longer one is shown by its form alone.
