@@ -7,11 +7,11 @@ from __future__ import annotations
 from tests.accuracy_phrases import phrase_figures, phrase_match
 
 # Measured on all 8 pairs (tuning / held-out / total): recall 0.434 / 0.486 / 0.454, junk 0.386 /
-# 0.470 / 0.423 against the annotation with its complete `accepted` lists, under the matching rule
+# 0.469 / 0.422 against the annotation with its complete `accepted` lists, under the matching rule
 # that no longer counts a fragment of an annotated phrase, a named work reported as a project only.
 # Floors, not the bar.
 RECALL_FLOOR = {"tuning": 0.43, "held-out": 0.48, "total": 0.45}
-JUNK_CEILING = {"tuning": 0.387, "held-out": 0.471, "total": 0.424}
+JUNK_CEILING = {"tuning": 0.387, "held-out": 0.470, "total": 0.423}
 
 
 def test_phrase_recall_and_junk_hold_their_floors() -> None:

@@ -42,6 +42,16 @@ def test_a_term_said_once_counts_only_in_a_key_position() -> None:
     assert found and all(form in "新型基础设施建设" and len(form) >= 4 for form in found)
 
 
+def test_new_runs_of_a_heading_that_overlap_are_reported_as_one_term() -> None:
+    """`全力稳住经济大盘`: the shortest runs the other version lacks (`稳住经济`, `经济大盘`) overlap
+    where they stand: one term, the run they make together."""
+    heading = "（二）全力稳住经济大盘\n"
+    assert forms(heading, OLD, [(0, len(heading))]) == {"稳住经济大盘"}
+    # Terms apart from each other stay two.
+    text = "全力稳住经济大盘，发行抗疫特别国债。\n"
+    assert forms(text, OLD, [(0, len(text))]) == {"稳住经济大盘", "抗疫特别国债"}
+
+
 def test_a_heading_that_states_a_figure_is_no_key_position() -> None:
     """A newspaper's headline states a target (`…增长5.5%左右`): its words are about the figure, and a
     term said once there is no formulation; a heading without a figure still is a key position."""

@@ -431,7 +431,20 @@ def _new_terms(
         # One report per formulation: `临时仲裁` inside `涉外海事临时仲裁` is the same one.
         if not any(form in taken or taken in form for taken in chosen):
             chosen.append(form)
-    return [Formulation(kept[f], kept[f] + len(f), f, f) for f in chosen]
+    return _joined([Formulation(kept[f], kept[f] + len(f), f, f) for f in chosen], text)
+
+
+def _joined(found: list[Formulation], text: str) -> list[Formulation]:
+    """Terms whose words overlap where they stand are one term: a heading's new runs
+    (`稳住经济`, `经济大盘` of `全力稳住经济大盘`) are reported as the run they make together."""
+    joined: list[Formulation] = []
+    for term in sorted(found, key=lambda f: f.start):
+        if joined and term.start < joined[-1].end:
+            last = joined.pop()
+            end = max(last.end, term.end)
+            term = Formulation(last.start, end, text[last.start : end], text[last.start : end])
+        joined.append(term)
+    return joined
 
 
 class _Ranker:
