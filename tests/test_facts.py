@@ -916,3 +916,27 @@ def test_a_target_shows_its_direction_and_its_bound_and_a_moved_bound_is_a_chang
     assert target_value(investment.old) == "增长8%以上"
     (goal,) = find_targets("力争地区生产总值增长6%。", (), [])
     assert (goal.direction, goal.bound) == ("增长", "力争")
+
+
+def test_a_bound_below_a_negative_growth_and_a_narrowed_fall() -> None:
+    """`控制在30微克/立方米以下` bounds from above; `同比增长-2.5%` is a fall printed as a negative
+    growth (the minus is the number's sign, not a dash); `降幅…收窄0.5个百分点` is how the subject's
+    fall narrowed, `降幅` naming no thing measured."""
+    found = find_targets("PM2.5平均浓度控制在30微克/立方米以下。", (), [])
+    assert [(t.metric, t.value, t.direction, t.bound) for t in found] == [("PM2.5平均浓度", 30.0, "控制在", "以下")]
+    found = find_targets("规上工业增加值同比增长-2.5%，降幅比上年收窄0.5个百分点。", (), [])
+    assert [(t.metric, t.value, t.unit, t.direction) for t in found] == [
+        ("规上工业增加值", -2.5, "%", "增长"),
+        ("规上工业增加值", 0.5, "个百分点", "收窄"),
+    ]
+    # A range's dash is no sign.
+    assert [(t.value, t.value_high) for t in find_targets("国内生产总值增长6%-6.5%。", (), [])] == [(6.0, 6.5)]
+
+
+def test_a_sum_with_a_bound_before_a_noun_defines_a_group_and_is_no_target() -> None:
+    assert find_targets("对年应纳税所得额100万元以上的企业减半征收。", (), []) == []
+    assert find_targets("推进136个投资十亿元以上的重大项目。", (), [])[0].value == 136.0
+    # A count or a share before its noun counts it; a sum before a word of how much is a target.
+    assert metrics_values("用于1500万人次以上的职工技能提升。") == [("职工技能提升", 1500.0)]
+    assert metrics_values("电子商务交易额保持20%以上的高速增长。") == [("电子商务交易额", 20.0)]
+    assert metrics_values("服务业增加值保持5000亿元以上的规模。") == [("服务业增加值", 5000.0)]

@@ -68,7 +68,7 @@ def test_results_of_other_main_targets_from_the_next_report() -> None:
     rows = {r.metric: r for r in national().targets}
     unemployment = rows["城镇调查失业率"].cells
     assert [(c.plan and c.plan.label, c.result and c.result.label, c.verdict) for c in unemployment[:3]] == [
-        ("5.5%左右", "5.3%", "met"),
+        ("5.5%左右", "5.3%以下", "met"),  # 2020: `调查失业率在5.3%以下`, bound as printed
         ("6%左右", "5.2%", "met"),
         ("5.5%左右", "5.1%", "met"),
     ]

@@ -13,12 +13,17 @@ RANGE_SEPARATORS = "-—–~～至到"
 _RANGE = re.compile(rf"^({ARABIC})\s*[{RANGE_SEPARATORS}]\s*({ARABIC})$")
 _FRACTION = re.compile(r"^(\d+)/(\d+)$")
 _MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
+_MINUS = "-−－"
 _WORDS = {"一半": 0.5, "翻番": 2.0, "翻一番": 2.0, "翻两番": 4.0, "翻三番": 8.0, "过半": 0.5}
 
 
 def parse_value(text: str) -> tuple[float, float | None] | None:
     """(value, high end of a range) of a numeral as printed; None if it is not a number."""
     text = text.strip()
+    if text[:1] in _MINUS and text[1:2].isdigit():
+        # `-2.5`: a fall printed as a negative growth (`同比增长-2.5%`).
+        parsed = parse_value(text[1:])
+        return None if parsed is None else (-parsed[0], None if parsed[1] is None else -parsed[1])
     if text in _WORDS:
         return _WORDS[text], None
     match = _RANGE.match(text)

@@ -24,10 +24,12 @@ _UNIT = "|".join(re.escape(u) for u in _UNITS)
 _NUMBER = rf"{ARABIC}(?:%?\s*[{RANGE_SEPARATORS}]\s*{ARABIC})?|\d+/\d+|{CN_NUMBER}"
 # Every quantity starts with a digit, a Chinese numeral, 翻 or 过: the lookahead rejects every
 # other position at once, before the alternation is tried (speed only; the matches are the same).
+# A minus sign right after a word is the number's sign (`同比增长-2.5%`), not a range's dash.
 QUANTITY = re.compile(
-    r"(?=[\d零〇一二两三四五六七八九十翻过])(?:"
-    rf"(?P<num>{_NUMBER})(?P<about>余|多)?(?P<unit>(?:{_MAGNITUDES})?(?:{_UNIT})|(?:{_MAGNITUDES}))"
-    rf"(?P<post>余|多|以上|左右|以内)?"
+    r"(?=[\d零〇一二两三四五六七八九十翻过]|(?<=[\u4e00-\u9fff])[-−－]\d)(?:"
+    rf"(?P<num>(?:(?<=[\u4e00-\u9fff])[-−－](?=\d))?(?:{_NUMBER}))(?P<about>余|多)?"
+    rf"(?P<unit>(?:{_MAGNITUDES})?(?:{_UNIT})|(?:{_MAGNITUDES}))"
+    rf"(?P<post>余|多|以上|以下|左右|以内)?"
     rf"|(?P<word>翻[一两三]?番|一半|过半)"
     rf"|(?P<fraction>\d+/\d+)(?=的)"
     # A ratio or a coefficient has no unit: a bare decimal ending its clause (`城乡居民收入比缩小到
@@ -98,6 +100,7 @@ DIRECTIONS = (
     *_STEPS,
     "扩大",
     "缩小",
+    "收窄",
     "降",
     "上涨",
     "上升",
@@ -186,6 +189,10 @@ _ATTRIBUTE = re.compile(
 )
 # `3岁以下婴幼儿`, `60岁以上人口`: a bound followed by a noun defines a group, it counts nothing.
 _GROUP = re.compile(r"^(?:以下|以上)(?!的)[\u4e00-\u9fff]")
+# A sum, a bound and `的` before a noun define a group (`300万元以下的小微企业`, `投资十亿元以上
+# 的重大项目`), unless the noun says how much (`…亿元以上的规模`); a count or a share before a
+# noun counts it (`1500万人次以上的职工技能提升`, `覆盖50%以上的义务教育学校`).
+_THRESHOLD_OF = re.compile(r"^的(?!增长|增速|增幅|涨幅|降幅|速度|水平|比重|幅度|规模)[\u4e00-\u9fff]")
 # Sizes that name a thing when a noun follows (`480米新地标`); areas and sums before a noun are amounts.
 _ATTRIBUTE_UNITS = ("米", "TEU", "标箱")
 
@@ -528,7 +535,7 @@ _FRAME = re.compile(
     r"比(?:19|20)\d\d年|(?:19|20)\d\d年|上年|去年|今年|年均|年末|累计|先后|陆续|相继|"
     # Attributes of what the sentence is about, not a thing measured: `规模近9.8万亿元`, `总量突破…`,
     # `总数达到…`.
-    r"规模|总量|总额|总数|增幅|增速|幅度|均|"
+    r"规模|总量|总额|总数|增幅|降幅|增速|幅度|均|"
     # How a goal is stated: `今年预期目标设定为6%以上`, `目标确定为`.
     # What was done set against the plan: `为年度计划的112%`, `完成年度目标的120%`, `目标任务的117%`.
     r"预期目标|(?:年度|全年)?(?:计划|目标)(?:任务)?的|目标|设定为|设定|确定为|定为|"
@@ -560,7 +567,10 @@ def _is_amount(clause: str, match: re.Match[str]) -> bool:
     after = clause[match.end() :]
     if before.endswith("第") or _NAME_BEFORE.search(before) or _NOT_AFTER.match(after) or _BRACKET.match(after):
         return False
-    grouped = _GROUP.match(after) or (match.group("post") == "以上" and _GROUP.match("以上" + after))
+    post = match.group("post")
+    grouped = _GROUP.match(after) or (post in ("以上", "以下") and _GROUP.match(post + after))
+    if post in ("以上", "以下") and unit.endswith("元") and _THRESHOLD_OF.match(after):
+        return False  # `年应纳税所得额100万元以上的企业`: a sum that defines a group
     if grouped and unit not in _RATE_UNITS and not before.endswith(tuple(QUALIFIERS_BEFORE)):
         return False
     if unit.lstrip("万亿千") not in COUNT_UNITS and _NAME_AFTER.match(after):
