@@ -940,3 +940,20 @@ def test_a_sum_with_a_bound_before_a_noun_defines_a_group_and_is_no_target() -> 
     assert metrics_values("用于1500万人次以上的职工技能提升。") == [("职工技能提升", 1500.0)]
     assert metrics_values("电子商务交易额保持20%以上的高速增长。") == [("电子商务交易额", 20.0)]
     assert metrics_values("服务业增加值保持5000亿元以上的规模。") == [("服务业增加值", 5000.0)]
+
+
+def test_a_proposal_an_arrangement_and_a_span_of_years_are_no_part_of_the_metric() -> None:
+    """`建议今年发行…超长期特别国债`: the proposal and its year are how the sum is set, and the
+    noun after it is measured, though it opens on the character of a qualifier (`超`); `安排` sets
+    a plan unless the review or a past word says it was arranged; `实际增长6.1%` with no subject
+    measures nothing; `连续三年` says how long, not what."""
+    (bonds,) = find_targets("建议今年发行1万亿元超长期特别国债。", (), [])
+    assert (bonds.metric, bonds.value, bonds.unit, bonds.tense) == ("超长期特别国债", 1.0, "万亿元", "plan")
+    assert find_targets("安排中央预算内投资7000亿元。", (), [])[0].tense == "plan"
+    assert find_targets("去年安排中央预算内投资6100亿元。", (), [])[0].tense == "result"
+    assert find_targets("安排中央预算内投资7000亿元。", ("一、去年工作回顾",), [], role="review")[0].tense == "result"
+    assert find_targets("去年预期目标是增长6%左右，实际增长6.1%。", (), []) == []
+    assert metrics_values("地区生产总值连续三年保持在1000亿元以上。") == [("地区生产总值", 1000.0)]
+    # A qualifier of two characters after a count still belongs to the next quantity.
+    assert metrics_values("专利拥有量从29件提高到35件。") == [("专利拥有量", 35.0)]
+    assert metrics_values("智能制造等6个共性技术研发与转化平台启动建设。") == [("共性技术研发与转化平台", 6.0)]

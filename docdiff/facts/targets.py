@@ -72,7 +72,7 @@ _UNIT_WORDS = {
 _ORDINAL_UNITS = ("次", "届", "期")
 # Verbs that end the noun a count qualifies (`175个重点项目集中签约`).
 _NOUN_END = (
-    "集中|如期|顺利|加快|完成|开工|竣工|签约|交付|建成|落地|投用|开业|获|入选|通过|实现|收尾|出让|建设|全部|高比例|"
+    "集中|如期|顺利|加快|完成|启动|开工|竣工|签约|交付|建成|落地|投用|开业|获|入选|通过|实现|收尾|出让|建设|全部|高比例|"
     "荣获|进行|开展|提供|参与|的|、|（|\\(|和|$"
 )
 _LEADING = ("累计", "累积", "力争", "确保", "完成", "实现", "努力", "预计")
@@ -136,7 +136,7 @@ PERIOD = re.compile(
 # `为年度计划的112%`, what was done measured against the plan.
 # `拟` proposes (`赤字率拟按3%安排`); not in `模拟`, `虚拟`, `草拟`, `比拟`, nor `拟定` (drawn up).
 _PLAN = re.compile(
-    r"今年|明年|力争|将|计划(?!的)|(?<![于出过])预期|目标是|确保|到(?:19|20)\d\d年|争取|预计|(?<![模虚草比])拟(?!定)"
+    r"今年|明年|力争|将|计划(?!的)|(?<!已)安排(?!部署)|(?<![于出过])预期|目标是|确保|到(?:19|20)\d\d年|争取|预计|(?<![模虚草比])拟(?!定)"
 )
 _RESULT = re.compile(r"去年|过去|已经|已|累计完成|先后|上年")
 # Last year as the base of a comparison (`比上年增加1800亿元`, `较去年同期`, `与上年持平`) says what
@@ -145,6 +145,9 @@ _RESULT = re.compile(r"去年|过去|已经|已|累计完成|先后|上年")
 _LAST_YEAR = r"(?:上年|去年|上一年)"
 _LAST_YEAR_BASE = re.compile(rf"(?:比|较|与|同){_LAST_YEAR}")
 _ESTIMATES = ("预计",)
+# `安排` (arranges) sets a sum for the year ahead, unless the review part or a past word says it
+# was arranged (`去年安排中央预算内投资6100亿元`).
+_ARRANGES = ("安排",)
 
 
 def split_qualifier(qualifier: str | None) -> tuple[str | None, str | None]:
@@ -243,9 +246,13 @@ def sentence_tense(sentence: str, path: tuple[str, ...], opening: str = "", role
     the section headings. In a review, `预计` reports an estimated outcome, not a goal."""
     for text in (sentence, opening):
         plan = _PLAN.search(text)
-        if plan and not (role == "review" and plan.group() in _ESTIMATES):
+        past = _RESULT.search(_LAST_YEAR_BASE.sub("", text))
+        weak = plan is not None and (
+            (role == "review" and plan.group() in _ESTIMATES + _ARRANGES) or (past and plan.group() in _ARRANGES)
+        )
+        if plan and not weak:
             return "plan"
-        if _RESULT.search(_LAST_YEAR_BASE.sub("", text)) or plan:
+        if past or plan:
             return "result"
     if role is not None:
         return "result" if role == "review" else "plan"
@@ -535,7 +542,7 @@ _FRAME = re.compile(
     r"比(?:19|20)\d\d年|(?:19|20)\d\d年|上年|去年|今年|年均|年末|累计|先后|陆续|相继|"
     # Attributes of what the sentence is about, not a thing measured: `规模近9.8万亿元`, `总量突破…`,
     # `总数达到…`.
-    r"规模|总量|总额|总数|增幅|降幅|增速|幅度|均|"
+    r"规模|总量|总额|总数|增幅|降幅|增速|幅度|均|实际|"
     # How a goal is stated: `今年预期目标设定为6%以上`, `目标确定为`.
     # What was done set against the plan: `为年度计划的112%`, `完成年度目标的120%`, `目标任务的117%`.
     r"预期目标|(?:年度|全年)?(?:计划|目标)(?:任务)?的|目标|设定为|设定|确定为|定为|"
@@ -591,6 +598,16 @@ def _is_amount(clause: str, match: re.Match[str]) -> bool:
     return True
 
 
+def _opens_on_qualifier(after: str, noun: str) -> bool:
+    """Whether what follows a count opens on a qualifier of the next quantity (`从29件提高到35件`):
+    a word of two characters or more, or one character before a number (`超1万亿元`); a noun may
+    open on the character of a one-character qualifier (`超长期特别国债`, `近海`)."""
+    word = next((q for q in QUALIFIERS_BEFORE if noun.startswith(q)), None)
+    if word is None:
+        return False
+    return len(word) >= 2 or bool(re.match(r"[\d零〇一二两三四五六七八九十]", after[len(word) : len(word) + 1]))
+
+
 def _formula_noun(after: str) -> bool:
     """`五个中心`, `三个区`: a numbered formula, not a count."""
     return bool(re.match(r"^[\u4e00-\u9fff]{1,2}(?:[”」、，。；]|$|建设|功能|的|和|与|及|为|等)", after))
@@ -638,6 +655,9 @@ _PROPOSED = re.compile(
     rf"^(?:{_YEAR_SET}(?:拟|计划)|拟)"
     r"(?:[将把](?=[\u4e00-\u9fff]{2})|(?![新将把])[\u4e00-\u9fff]{2}(?=[\u4e00-\u9fff]{4}))"
 )
+# A government's proposal to the congress (`建议今年发行1万亿元超长期特别国债`): the verb after it
+# says what is done with the sum, the proposal and its year are no part of what is measured.
+_PROPOSING = re.compile(rf"^建议{_YEAR_SET}?(?=[\u4e00-\u9fff]{{2}})")
 # The verb of arranging alone (`赤字率拟按3%左右安排、比上年提高…`): the clause's subject is measured.
 _ONLY_ARRANGED = re.compile(_ARRANGING)
 _MOVE_START = re.compile(
@@ -651,7 +671,8 @@ _MOVE_START = re.compile(
 # Only after a noun of two characters or more, so a metric is never cut to nothing (`实际利用外资`
 # keeps its leading `实际`: only a tail goes).
 _TRAILING_ADVERB = re.compile(
-    r"(?<=[\u4e00-\u9fff]{2})(?:拟按|拟|预计|预期|将|要|再|已|继续|进一步|实际|力争|累计|首次|平均)+$"
+    r"(?<=[\u4e00-\u9fff]{2})(?:拟按|拟|预计|预期|将|要|再|已|继续|进一步|实际|力争|累计|首次|平均|"
+    r"连续(?:\d+|[一二三四五六七八九十两]+)个?年)+$"
 )
 # A copula or a preposition between a metric and its value (`城镇登记失业率为4.1%`, `调查失业率在5.3%以下`)
 # links the two; it is no part of what is measured, nor is the target's naming that leads to it
@@ -679,7 +700,7 @@ def _strip_metric(metric: str) -> tuple[str, str | None]:
     # `今年拟安排地方政府专项债券`, `中央预算内投资安排`: when and how a sum is set is not what is measured.
     if _ONLY_ARRANGED.fullmatch(metric):
         return "", qualifier
-    metric = _PROPOSED.sub("", metric)
+    metric = _PROPOSED.sub("", _PROPOSING.sub("", metric))
     metric = _ARRANGED.sub("", _WHEN_ARRANGED.sub("", metric)) or metric
     # `地区生产总值由(2010年的)` 1 → 2, `从每月`, `从不到`: where a move starts is not the metric.
     metric = _MOVE_START.sub("", metric)
@@ -776,7 +797,7 @@ def _target(
     )
     noun = _noun_after(after) if not reached and (counted or listed or after.startswith("的") or modifies) else None
     if noun is not None and (
-        generic_metric(noun[0]) or (noun[0].startswith(tuple(QUALIFIERS_BEFORE)) and not generic_metric(metric))
+        generic_metric(noun[0]) or (_opens_on_qualifier(after, noun[0]) and not generic_metric(metric))
     ):
         noun = None  # `专利拥有量从29件提高到35件`: a verb follows the count, which belongs to the metric before it
     verb = ""
