@@ -957,3 +957,13 @@ def test_a_proposal_an_arrangement_and_a_span_of_years_are_no_part_of_the_metric
     # A qualifier of two characters after a count still belongs to the next quantity.
     assert metrics_values("专利拥有量从29件提高到35件。") == [("专利拥有量", 35.0)]
     assert metrics_values("智能制造等6个共性技术研发与转化平台启动建设。") == [("共性技术研发与转化平台", 6.0)]
+
+
+def test_numbers_in_words_with_decimals_and_percentages() -> None:
+    """A newspaper may print `百分之五左右` and `零点二个百分点`: 5% about, 0.2 points (not 2)."""
+    (gdp,) = find_targets("今年国内生产总值预期增长百分之五左右。", (), [])
+    assert (gdp.metric, gdp.value, gdp.unit, gdp.direction, gdp.bound) == ("国内生产总值", 5.0, "%", "增长", "左右")
+    (deficit,) = find_targets("赤字率比上年提高零点二个百分点。", (), [])
+    assert (deficit.metric, deficit.value, deficit.unit) == ("赤字率", 0.2, "个百分点")
+    (time,) = find_targets("货物通关时间压缩一半以上。", (), [])
+    assert (time.value, time.bound) == (0.5, "以上")

@@ -7,8 +7,9 @@ from functools import lru_cache
 
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
-# A Chinese numeral starts with a digit or 十, never with a bare magnitude (亿元 is a unit).
-CN_NUMBER = rf"[零〇一二两三四五六七八九十][{CN_DIGITS}]*"
+# A Chinese numeral starts with a digit or 十, never with a bare magnitude (亿元 is a unit); it may
+# have decimals after 点 (`零点二个百分点`, `一点五倍`).
+CN_NUMBER = rf"[零〇一二两三四五六七八九十][{CN_DIGITS}]*(?:点[零〇一二三四五六七八九]+)?"
 RANGE_SEPARATORS = "-—–~～至到"
 _RANGE = re.compile(rf"^({ARABIC})\s*[{RANGE_SEPARATORS}]\s*({ARABIC})$")
 _FRACTION = re.compile(r"^(\d+)/(\d+)$")

@@ -26,11 +26,11 @@ _NUMBER = rf"{ARABIC}(?:%?\s*[{RANGE_SEPARATORS}]\s*{ARABIC})?|\d+/\d+|{CN_NUMBE
 # other position at once, before the alternation is tried (speed only; the matches are the same).
 # A minus sign right after a word is the number's sign (`同比增长-2.5%`), not a range's dash.
 QUANTITY = re.compile(
-    r"(?=[\d零〇一二两三四五六七八九十翻过]|(?<=[\u4e00-\u9fff])[-−－]\d)(?:"
+    r"(?=[\d零〇一二两三四五六七八九十翻过百]|(?<=[\u4e00-\u9fff])[-−－]\d)(?:"
     rf"(?P<num>(?:(?<=[\u4e00-\u9fff])[-−－](?=\d))?(?:{_NUMBER}))(?P<about>余|多)?"
     rf"(?P<unit>(?:{_MAGNITUDES})?(?:{_UNIT})|(?:{_MAGNITUDES}))"
     rf"(?P<post>余|多|以上|以下|左右|以内)?"
-    rf"|(?P<word>翻[一两三]?番|一半|过半)"
+    rf"|(?P<word>翻[一两三]?番|一半|过半|百分之(?:{ARABIC}|{CN_NUMBER}))(?P<word_post>以上|以下|左右|以内)?"
     rf"|(?P<fraction>\d+/\d+)(?=的)"
     # A ratio or a coefficient has no unit: a bare decimal ending its clause (`城乡居民收入比缩小到
     # 2.07`, `恩格尔系数为28.5`), an amount only after a dimensionless metric (see `_RATIO_BEFORE`).
@@ -751,8 +751,8 @@ def _target(
         # `常住人口城镇化率提高到65%`: the level a move reaches; the move is its direction.
         before = before[: moved_to.start()]
         direction = qualifier = moved_to.group()
-    if match.group("post") or match.group("about"):
-        bound = match.group("post") or match.group("about")
+    if match.group("post") or match.group("about") or match.group("word_post"):
+        bound = match.group("post") or match.group("about") or match.group("word_post")
         qualifier = qualifier or bound
     periods = list(PERIOD.finditer(before))
     period_match = periods[-1] if periods else None
@@ -820,8 +820,10 @@ def _target(
         metric = metric[-40:]
     value_text = match.group()
     if match.group("word"):
-        parsed = parse_value(match.group("word"))
-        unit = "倍" if "番" in match.group("word") else None
+        word = match.group("word")
+        # `百分之五`: a percentage in words, as a newspaper may print it.
+        parsed = parse_value(word.removeprefix("百分之"))
+        unit = "倍" if "番" in word else "%" if word.startswith("百分之") else None
     elif match.group("fraction") or match.group("ratio"):
         parsed = parse_value(match.group("fraction") or match.group("ratio"))
         unit = None
