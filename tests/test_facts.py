@@ -967,3 +967,10 @@ def test_numbers_in_words_with_decimals_and_percentages() -> None:
     assert (deficit.metric, deficit.value, deficit.unit) == ("赤字率", 0.2, "个百分点")
     (time,) = find_targets("货物通关时间压缩一半以上。", (), [])
     assert (time.value, time.bound) == (0.5, "以上")
+
+
+def test_verbs_of_opening_and_learning_lead_into_a_name_and_are_no_part_of_it() -> None:
+    from docdiff.facts.projects import find_projects
+
+    assert [p.name for p in find_projects("建成投运深中通道，开通运营京哈高铁全线。")] == ["深中通道", "京哈高铁"]
+    assert "学习运用千万工程" not in [p.name for p in find_projects("学习运用千万工程经验。")]
