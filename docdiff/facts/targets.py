@@ -25,12 +25,14 @@ _NUMBER = rf"{ARABIC}(?:%?\s*[{RANGE_SEPARATORS}]\s*{ARABIC})?|\d+/\d+|{CN_NUMBE
 # Every quantity starts with a digit, a Chinese numeral, 翻 or 过: the lookahead rejects every
 # other position at once, before the alternation is tried (speed only; the matches are the same).
 # A minus sign right after a word is the number's sign (`同比增长-2.5%`), not a range's dash.
+# A bound printed after the value (`6%左右`, `一半以上`).
+_AFTER_BOUNDS = "以上|以下|左右|以内"
 QUANTITY = re.compile(
     r"(?=[\d零〇一二两三四五六七八九十翻过百]|(?<=[\u4e00-\u9fff])[-−－]\d)(?:"
     rf"(?P<num>(?:(?<=[\u4e00-\u9fff])[-−－](?=\d))?(?:{_NUMBER}))(?P<about>余|多)?"
     rf"(?P<unit>(?:{_MAGNITUDES})?(?:{_UNIT})|(?:{_MAGNITUDES}))"
-    rf"(?P<post>余|多|以上|以下|左右|以内)?"
-    rf"|(?P<word>翻[一两三]?番|一半|过半|百分之(?:{ARABIC}|{CN_NUMBER}))(?P<word_post>以上|以下|左右|以内)?"
+    rf"(?P<post>余|多|{_AFTER_BOUNDS})?"
+    rf"|(?P<word>翻[一两三]?番|一半|过半|百分之(?:{ARABIC}|{CN_NUMBER}))(?P<word_post>{_AFTER_BOUNDS})?"
     rf"|(?P<fraction>\d+/\d+)(?=的)"
     # A ratio or a coefficient has no unit: a bare decimal ending its clause (`城乡居民收入比缩小到
     # 2.07`, `恩格尔系数为28.5`), an amount only after a dimensionless metric (see `_RATIO_BEFORE`).
@@ -127,7 +129,6 @@ BOUNDS = (
 _OTHER_QUALIFIERS = ("完成", "实现", "共", "累计")
 # Longest first, so `高于全市` wins over `高于`.
 QUALIFIERS_BEFORE = sorted({*DIRECTIONS, *BOUNDS, *_OTHER_QUALIFIERS} - {"力争"}, key=lambda word: (-len(word), word))
-_LEADING_QUALIFIERS = ("力争", "确保", "预计", "努力")
 PERIOD = re.compile(
     r"(?P<period>前三季度|前两季度|上半年|下半年|[一二三四]季度|\d{1,2}[—\-–~]\d{1,2}月|前\d{1,2}个月|全年|"
     r"五年累计|年均|期末|(?:19|20)\d{2}年)"
@@ -246,13 +247,11 @@ def sentence_tense(sentence: str, path: tuple[str, ...], opening: str = "", role
     the section headings. In a review, `预计` reports an estimated outcome, not a goal."""
     for text in (sentence, opening):
         plan = _PLAN.search(text)
-        past = _RESULT.search(_LAST_YEAR_BASE.sub("", text))
-        weak = plan is not None and (
-            (role == "review" and plan.group() in _ESTIMATES + _ARRANGES) or (past and plan.group() in _ARRANGES)
-        )
-        if plan and not weak:
+        word = plan.group() if plan else ""
+        held = role == "review" and word in _ESTIMATES + _ARRANGES
+        if plan and not held and not (word in _ARRANGES and _said_past(text)):
             return "plan"
-        if past or plan:
+        if plan or _said_past(text):
             return "result"
     if role is not None:
         return "result" if role == "review" else "plan"
@@ -260,6 +259,11 @@ def sentence_tense(sentence: str, path: tuple[str, ...], opening: str = "", role
     if tense is None and any(_LAST_YEAR_BASE.search(text) for text in (sentence, opening)):
         return "result"
     return tense
+
+
+def _said_past(text: str) -> bool:
+    """Whether `text` says it is past (`去年`, `已`), last year as a comparison's base aside."""
+    return _RESULT.search(_LAST_YEAR_BASE.sub("", text)) is not None
 
 
 def path_tense(path: tuple[str, ...]) -> Tense | None:
