@@ -280,6 +280,24 @@ def test_a_renamed_metric_stays_one_row_and_results_come_from_the_next_review(tm
     assert [c.verdict for c in jobless.cells] == ["met", "not met", "no target"]  # 4.2% over a 4%以内 cap
 
 
+def test_a_result_for_the_whole_area_moving_the_other_way_is_the_plans_shortfall(tmp_path: Path) -> None:
+    # `全省固定资产投资下降5.1%` is the outcome of the plan `固定资产投资增长5%左右`: the area word says
+    # where, not what is measured, so the metric is the same one and the fall a shortfall.
+    plan, outcome = tmp_path / "2024.txt", tmp_path / "2025.txt"
+    plan.write_text(
+        "二、2024年主要预期目标\n今年主要预期目标是：固定资产投资增长5%左右，一般公共预算收入增长3%。\n",
+        encoding="utf-8",
+    )
+    outcome.write_text(
+        "一、2024年工作回顾\n全年一般公共预算收入增长1.2%，全省固定资产投资下降5.1%。\n", encoding="utf-8"
+    )
+    entries = {e.plan.metric: e for e in ledger_of(plan, outcome).entries}
+    investment = entries["固定资产投资"]
+    assert investment.result is not None and investment.result.value == 5.1
+    assert investment.verdict == "not met"
+    assert entries["一般公共预算收入"].verdict == "not met"
+
+
 def test_a_series_of_one_version_is_a_one_line_error(tmp_path: Path) -> None:
     store = _mini_store(tmp_path, {"2020": "一、总体要求\n今年新增就业100人。\n"})
     result = runner.invoke(app, ["timeline", "mini", "--store", str(store.root)])

@@ -46,6 +46,10 @@ _SAME_METRIC = 0.95
 _UP = {"增长", "提高", "增加", "上升", "扩大"}
 _DOWN = {"下降", "降低", "减少", "压减", "缩小"}
 _CUMULATIVE_TEXT = re.compile(r"累计|五年|以来")
+# The whole area a report covers, opening a metric (`全省`, `全区`, `全国`): it says where, not what
+# is measured, so `全省固定资产投资` is the `固定资产投资` of the plan (administrative levels are a
+# closed class, like units).
+_WHOLE_AREA = re.compile(r"^全[国省市区县州盟旗镇乡]")
 # Bounds that set a value against a benchmark (`高于全市1-3个百分点`, `快于经济增长`).
 _RELATIVE_BOUNDS = {"高于", "低于", "快于", "慢于"}
 
@@ -195,13 +199,15 @@ def find_result(
 ) -> Target | None:
     """The result-tense target most alike one of `names` (the first of equals: the review's),
     in the same unit family, and not another metric moving the other way (`能耗下降` is never
-    `生产总值增长`, while `生产总值下降` is a result of `生产总值增长`); for a
-    cumulative plan (`五年累计`) one counted over the period is preferred to a yearly one."""
+    `生产总值增长`, while `生产总值下降` is a result of `生产总值增长`), metrics compared without the
+    whole area opening them (`全省固定资产投资` is `固定资产投资`); for a cumulative plan
+    (`五年累计`) one counted over the period is preferred to a yearly one."""
     scored = []
     for t in results:
         if t.tense != "result" or t.value is None or unit_family(t.unit) != family:
             continue
-        similarity = max((text_ratio(name, t.metric) for name in names), default=0.0)
+        metric = _WHOLE_AREA.sub("", t.metric)
+        similarity = max((text_ratio(_WHOLE_AREA.sub("", name), metric) for name in names), default=0.0)
         if _opposite(direction, t.direction) and similarity < _SAME_METRIC:
             continue  # another metric moving the other way; the same one is a shortfall
         if similarity >= options.min_metric_similarity:
