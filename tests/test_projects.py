@@ -176,6 +176,10 @@ def test_lines_stretches_and_science_cities_are_works() -> None:
     # A reach of a river is part of the place; a place relative to another is not a name's.
     assert names("开工建设雅鲁藏布江下游水电工程。") == ["雅鲁藏布江下游水电工程"]
     assert names("推进城市周边绿化工程。") == []
+    # An expressway is a work when a place names it (`通车`, opened to traffic, leads into it as
+    # `建成` does); a city's expressways in general are a kind.
+    assert names("建成通车滨江大道快速路，推进中环快速路改造。") == ["滨江大道快速路", "中环快速路"]
+    assert names("完善城市快速路系统。") == []
 
 
 def test_kinds_of_works_are_not_projects() -> None:
