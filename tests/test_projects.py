@@ -180,6 +180,10 @@ def test_lines_stretches_and_science_cities_are_works() -> None:
     # `建成` does); a city's expressways in general are a kind.
     assert names("建成通车滨江大道快速路，推进中环快速路改造。") == ["滨江大道快速路", "中环快速路"]
     assert names("完善城市快速路系统。") == []
+    # jieba tags `高速` an adverb (as in `高速发展`); between a name and the head it is the road's
+    # kind, so the name is not cut there. Highways in general stay a kind.
+    assert names("开工建设京雄高速公路，建成京沪高速铁路。") == ["京雄高速公路", "京沪高速铁路"]
+    assert names("加快高速铁路建设，全面推广高速公路差异化收费。") == []
 
 
 def test_kinds_of_works_are_not_projects() -> None:

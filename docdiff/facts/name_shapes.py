@@ -326,6 +326,16 @@ def _inner_cut(name: str, at_verbs: bool, joined: int = -1) -> tuple[int, bool] 
             # verbal noun (`规划建设苏州河…隧道工程`, `集中力量建设张江…中心`): no name holds a
             # task and then a place, a person or an organisation.
             cut = (position, "v")
+        elif (
+            flag == "d"
+            and k > 0
+            and k + 1 == len(words)
+            and words[k - 1][1].startswith(("n", *_PROPER))
+            and not _task_verb(words[k - 1][0][:2])
+        ):
+            # An adverb modifies a verb; between a noun and the head it is an attribute the tagger
+            # took for one (`高速` of `满洲里高速公路`, `京雄高速公路`).
+            continue
         elif flag == "i" and len(word) < 4:
             continue  # an idiom has four characters; jieba tags some nouns `i` (`攻坚战`)
         elif k == 0 and _region(word, flag):
