@@ -168,6 +168,11 @@ def test_lines_stretches_and_science_cities_are_works() -> None:
     assert names("推进轨道交通崇明线建设。") == ["轨道交通崇明线"]
     assert names("推进轨道交通运营线延伸。") == []  # a verb qualifies the line: a kind
     assert names("开工建设川藏铁路雅安至林芝段。") == ["川藏铁路雅安至林芝段"]
+    # A line from one place to another is named by both places.
+    assert names("建成海拉尔至满洲里高速公路，开工建设成都至重庆中线高铁。") == [
+        "海拉尔至满洲里高速公路",
+        "成都至重庆中线高铁",
+    ]
     assert names("全力建设张江科学城。") == ["张江科学城"]
     assert names("建设充满创新活力的世界一流科学城。") == []  # a grade, not a name
     assert names("推进白鹤滩水电站建设。") == ["白鹤滩水电站"]

@@ -6,6 +6,7 @@ candidate name. Shared by that module only, so the names stay private to the pai
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 # Heads of names of works. The part before a head must be a name, not a verb phrase.
 _HEADS = [
@@ -336,6 +337,8 @@ def _inner_cut(name: str, at_verbs: bool, joined: int = -1) -> tuple[int, bool] 
             # An adverb modifies a verb; between a noun and the head it is an attribute the tagger
             # took for one (`高速` of `满洲里高速公路`, `京雄高速公路`).
             continue
+        elif _line_between(words, k):
+            continue  # a line from one place to another is named by both (`海拉尔至满洲里高速公路`)
         elif flag == "i" and len(word) < 4:
             continue  # an idiom has four characters; jieba tags some nouns `i` (`攻坚战`)
         elif k == 0 and _region(word, flag):
@@ -351,6 +354,13 @@ def _inner_cut(name: str, at_verbs: bool, joined: int = -1) -> tuple[int, bool] 
         # A verb of the name's own (`职业技能提升行动`) keeps what the governing verb leaves.
         return (governed, governed > 0) if cut[1].startswith("v") and bare[governed:] not in _ALL_HEADS else None
     return cut[0], cut[1] == "governing"
+
+
+def _line_between(words: Sequence[tuple[str, str]], k: int) -> bool:
+    """Whether `words[k]` is the `至` of `X至Y` between two places (`海拉尔至满洲里高速公路`)."""
+    if words[k][0] != "至" or not 0 < k < len(words) - 1:
+        return False
+    return all(_proper_word(*w) for w in (words[k - 1], words[k + 1]))
 
 
 def _task_verb(word: str) -> bool:
