@@ -191,6 +191,14 @@ def test_lines_stretches_and_science_cities_are_works() -> None:
     assert names("加快高速铁路建设，全面推广高速公路差异化收费。") == []
 
 
+def test_a_time_word_before_a_verb_is_no_part_of_a_name() -> None:
+    # `今年要新开工…`, `年内建成…`: when the work is done; a time word before a noun may be the
+    # name's own (jieba tags `青年` a time word).
+    assert names("今年要新开工滨江公园二期。") == ["滨江公园二期"]
+    assert names("今年新开工嘉兴至湖州城际铁路，年内完成铁路改造工程。") == ["嘉兴至湖州城际铁路"]
+    assert names("实施青年文艺家培养计划。") == ["青年文艺家培养计划"]
+
+
 def test_kinds_of_works_are_not_projects() -> None:
     assert names("做好国家4A级旅游景区申报。") == []  # a grade
     assert names("再开工一批重大水利工程，建设重要能源基地。") == []  # a quality and a field

@@ -477,8 +477,11 @@ def _leading_function_words(name: str) -> int:
 
     length = 0
     words = tagged(name)
-    for word, flag in words[:-1]:
-        if not flag.startswith(_NOT_FIRST) or _region(word, flag):
+    for k, (word, flag) in enumerate(words[:-1]):
+        # A time word before a verb says when the work is done (`今年要新开工…`, `年内完成…`); one
+        # before a noun may be the name's own (`青年文艺家培养计划`, `往日时光音乐厅`).
+        when = flag == "t" and (words[k + 1][1].startswith("v") or _task_verb(words[k + 1][0]))
+        if not (flag.startswith(_NOT_FIRST) or when) or _region(word, flag):
             break  # a region may open a name (`西部陆海新通道`); other locatives do not (`上…`, `周边…`)
         length += len(word)
     return length
