@@ -100,6 +100,9 @@ def test_dates_years_ordinals_and_names_are_not_targets() -> None:
         ("到2035年地区生产总值比2020年翻两番。", [("地区生产总值", 4.0, "倍", None)]),
         ("公募基金占全国的1/8的份额。", [("份额", 0.125, None, None)]),
         ("全年举办240余场高质量推介会。", [("高质量推介会", 240.0, "场", "余")]),
+        # A headline's space between two phrases ends a clause; a space beside a Latin word does not.
+        ("市政府工作报告提出今年目标 经济增长5%左右", [("经济", 5.0, "%", "增长")]),
+        ("全年 CPI 上涨2%左右。", [("CPI", 2.0, "%", "上涨")]),
         ("世界会客厅二期、90街坊等14个项目如期开工。", [("项目", 14.0, "个", None)]),
         (
             "科技服务业和信息服务业营收分别增长12.9%和10%。",

@@ -162,8 +162,10 @@ _CONNECTOR = re.compile(r"^(?:其中|同时|并且|并|以及|及|和|与|还|�
 _NOUN_AFTER = re.compile(rf"^[\u4e00-\u9fff“”A-Za-z、]{{2,16}}?(?={_NOUN_END})")
 _NOUN_START = re.compile(r"^[\u4e00-\u9fff“”A-Za-z]{2,8}")
 # A clause ends at a comma, a semicolon, a colon or an end mark, but not at the comma grouping the
-# thousands of a number (`1,234.5亿元`, `52,368元`), which is part of the number.
-_CLAUSE = re.compile(r"(?:[^，,；;：:。！？!?\n]|(?<=\d),(?=\d{3}(?!\d)))+")
+# thousands of a number (`1,234.5亿元`, `52,368元`), which is part of the number; and at a space
+# between two Han characters, which normalising keeps only where a headline breaks its phrases
+# (`今年目标 经济增长5%左右`); a space beside a Latin word does not (`CPI 上涨2%`).
+_CLAUSE = re.compile(r"(?:[^，,；;：:。！？!?\n ]|(?<=\d),(?=\d{3}(?!\d))|(?<![\u4e00-\u9fff]) | (?![\u4e00-\u9fff]))+")
 # `到2035年…比2020年翻两番`: the horizon and the base year are not part of what is measured.
 _COMPARED_TO = re.compile(r"^到(?:19|20)\d\d年|比(?:19|20)\d\d年$")
 _OPENING_PERIOD = re.compile(r"(?:年末|年底|每年)(?=[\u4e00-\u9fff]{2})")
