@@ -100,6 +100,13 @@ def test_dates_years_ordinals_and_names_are_not_targets() -> None:
         ("到2035年地区生产总值比2020年翻两番。", [("地区生产总值", 4.0, "倍", None)]),
         ("公募基金占全国的1/8的份额。", [("份额", 0.125, None, None)]),
         ("全年举办240余场高质量推介会。", [("高质量推介会", 240.0, "场", "余")]),
+        # A modal before a verb of intent or of making new is no part of the metric; a noun opening
+        # on the same character keeps it.
+        (
+            "今年要新建学校5所，要确保粮食产量稳定在1268万吨以上。",
+            [("新建学校", 5.0, "所", None), ("粮食产量", 1268.0, "万吨", "稳定在")],
+        ),
+        ("要素市场交易额增长10%。", [("要素市场交易额", 10.0, "%", "增长")]),
         # A headline's space between two phrases ends a clause; a space beside a Latin word does not.
         ("市政府工作报告提出今年目标 经济增长5%左右", [("经济", 5.0, "%", "增长")]),
         ("全年 CPI 上涨2%左右。", [("CPI", 2.0, "%", "上涨")]),

@@ -688,11 +688,17 @@ _TRAILING_LINK = re.compile(
 )
 
 
+# A modal before a verb of intent or of making new (`要确保粮食产量…`, `要新建学校5所`): it says the
+# task must be done, and is no part of what is measured. Only before such a verb, so a noun opening
+# on the same character keeps it (`要素市场…`).
+_MODAL = re.compile(rf"^({_YEAR_SET})?(?:要|必须|务必)(?=(?:{'|'.join(_LEADING)}|新[\u4e00-\u9fff]))")
+
+
 def _strip_metric(metric: str) -> tuple[str, str | None]:
     """A metric without leading verbs of intent and connectors, nor trailing adverbs; the
     intent word is a qualifier."""
     qualifier = None
-    metric = _CONNECTOR.sub("", metric)  # `全区实现地区生产总值`: the connector, then the verb
+    metric = _MODAL.sub(r"\1", _CONNECTOR.sub("", metric))  # `全区实现地区生产总值`: the connector, then the verb
     for word in _LEADING:
         if metric.startswith(word):
             metric = metric[len(word) :]
