@@ -107,6 +107,15 @@ def test_dates_years_ordinals_and_names_are_not_targets() -> None:
             [("新建学校", 5.0, "所", None), ("粮食产量", 1268.0, "万吨", "稳定在")],
         ),
         ("要素市场交易额增长10%。", [("要素市场交易额", 10.0, "%", "增长")]),
+        # Parallel parts take the tail the last one prints past the part before it, and the ordinal's 第.
+        (
+            "第一、二、三产业增加值分别增长3.1%、5.2%和7.4%。",
+            [
+                ("第一产业增加值", 3.1, "%", "增长"),
+                ("第二产业增加值", 5.2, "%", "增长"),
+                ("第三产业增加值", 7.4, "%", "增长"),
+            ],
+        ),
         # A headline's space between two phrases ends a clause; a space beside a Latin word does not.
         ("市政府工作报告提出今年目标 经济增长5%左右", [("经济", 5.0, "%", "增长")]),
         ("全年 CPI 上涨2%左右。", [("CPI", 2.0, "%", "上涨")]),

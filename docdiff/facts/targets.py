@@ -15,6 +15,7 @@ from typing import Literal
 
 from docdiff.facts.models import Tense
 from docdiff.facts.numbers import ARABIC, CN_NUMBER, RANGE_SEPARATORS, parse_value
+from docdiff.textshape import CN_DIGITS
 from docdiff.units import COUNT_UNITS, MAGNITUDES, MEASURE_UNITS
 
 _MAGNITUDES = "|".join(MAGNITUDES)
@@ -518,12 +519,16 @@ def _distribute(targets: list[Found]) -> list[Found]:
 
 def _share_tail(parts: list[str]) -> list[str]:
     """`城镇和农村居民人均可支配收入`, `科技服务业和信息服务业营收`: parallel parts share the
-    head that only the last one prints, the rest of it past the first part's length."""
-    first, last = parts[0], parts[-1]
-    tail = last[len(first) :]
+    head that only the last one prints, the rest of it past the length of the part before it (the
+    nearest parallel: `第一、二、三产业增加值`'s `三` is as long as `二`). An ordinal's `第` is shared
+    as well (`第二产业增加值`)."""
+    before, last = parts[-2], parts[-1]
+    tail = last[len(before) :]
     if len(tail) < 2:
         return parts
-    return [part + tail for part in parts[:-1]] + [last]
+    ordinal = "第" if parts[0].startswith("第") else ""
+    shared = [part + tail for part in parts[:-1]] + [last]
+    return [ordinal + part if ordinal and part[0] in CN_DIGITS else part for part in shared]
 
 
 _MAX_TOPIC_CHARS = 16
