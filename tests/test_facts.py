@@ -116,6 +116,13 @@ def test_dates_years_ordinals_and_names_are_not_targets() -> None:
                 ("第三产业增加值", 7.4, "%", "增长"),
             ],
         ),
+        # A verb of building or making new after what it counts is named first, as where it leads;
+        # two such verbs together are the metric's verbs, not a noun and a verb.
+        (
+            "5G基站累计建成1.2万个，养老床位新增4.9万张。",
+            [("建成5G基站", 1.2, "万个", None), ("新增养老床位", 4.9, "万张", None)],
+        ),
+        ("新建改建30处市民健身点。", [("新建改建市民健身点", 30.0, "处", None)]),
         # A headline's space between two phrases ends a clause; a space beside a Latin word does not.
         ("市政府工作报告提出今年目标 经济增长5%左右", [("经济", 5.0, "%", "增长")]),
         ("全年 CPI 上涨2%左右。", [("CPI", 2.0, "%", "上涨")]),

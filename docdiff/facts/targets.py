@@ -699,6 +699,15 @@ _TRAILING_LINK = re.compile(
 _MODAL = re.compile(rf"^({_YEAR_SET})?(?:要|必须|务必)(?=(?:{'|'.join(_LEADING)}|新[\u4e00-\u9fff]))")
 
 
+# A verb of building or making new after what it counts (`5G基站累计建成1.2万个`, `高标准农田新建10万亩`):
+# the count is named verb first, as where the verb leads (`建成5G基站`, `新建高标准农田`), so the two
+# wordings are one metric; an adverb between them (`累计`, `已`) says how it was counted.
+_BUILDING = r"新改建|新建|改建|建成|开工|新增|投用|投运"
+_COUNTED_AFTER = re.compile(
+    rf"^(?!{_BUILDING})(?P<noun>[\u4e00-\u9fffA-Za-z0-9]{{2,}}?)(?:累计|已|共)?(?P<verb>{_BUILDING})$"
+)
+
+
 def _strip_metric(metric: str) -> tuple[str, str | None]:
     """A metric without leading verbs of intent and connectors, nor trailing adverbs; the
     intent word is a qualifier."""
@@ -709,6 +718,7 @@ def _strip_metric(metric: str) -> tuple[str, str | None]:
             metric = metric[len(word) :]
             qualifier = qualifier or word  # 力争完成: the intent, not the verb, qualifies
     metric = _TRAILING_LINK.sub("", metric)
+    metric = _COUNTED_AFTER.sub(r"\g<verb>\g<noun>", metric)
     tail = _TRAILING_ADVERB.search(metric)
     if tail:
         metric = metric[: tail.start()]
