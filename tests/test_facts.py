@@ -123,6 +123,11 @@ def test_dates_years_ordinals_and_names_are_not_targets() -> None:
             [("建成5G基站", 1.2, "万个", None), ("新增养老床位", 4.9, "万张", None)],
         ),
         ("新建改建30处市民健身点。", [("新建改建市民健身点", 30.0, "处", None)]),
+        # A share of the budget is said of the clause's subject, as a share of the plan is.
+        (
+            "一般公共预算支出80亿元，为年初预算的105%。",
+            [("一般公共预算支出", 80.0, "亿元", None), ("一般公共预算支出", 105.0, "%", None)],
+        ),
         # A headline's space between two phrases ends a clause; a space beside a Latin word does not.
         ("市政府工作报告提出今年目标 经济增长5%左右", [("经济", 5.0, "%", "增长")]),
         ("全年 CPI 上涨2%左右。", [("CPI", 2.0, "%", "上涨")]),
