@@ -164,6 +164,10 @@ def test_tense_and_period() -> None:
     assert result.tense == "result"
     by_section = find_targets("新增企业7726家。", ("2024年工作回顾",), [])[0]
     assert by_section.tense == "result"
+    # A span up to now (`今年以来`, `…以来`) counts what is done, though it names this year.
+    since = find_targets("今年以来，新增市场主体2.1万户。", (), [])[0]
+    assert since.tense == "result"
+    assert find_targets("今年新增市场主体2万户。", (), [])[0].tense == "plan"
     quarter = find_targets("2024年前三季度，虹口地区生产总值增长8.9%。", (), [])[0]
     assert quarter.period == "前三季度"
 

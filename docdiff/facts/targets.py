@@ -138,9 +138,10 @@ PERIOD = re.compile(
 # `为年度计划的112%`, what was done measured against the plan.
 # `拟` proposes (`赤字率拟按3%安排`); not in `模拟`, `虚拟`, `草拟`, `比拟`, nor `拟定` (drawn up).
 _PLAN = re.compile(
-    r"今年|明年|力争|将|计划(?!的)|(?<!已)安排(?!部署)|(?<![于出过])预期|目标是|确保|到(?:19|20)\d\d年|争取|预计|(?<![模虚草比])拟(?!定)"
+    r"今年(?!以来)|明年|力争|将|计划(?!的)|(?<!已)安排(?!部署)|(?<![于出过])预期|目标是|确保|到(?:19|20)\d\d年|争取|预计|(?<![模虚草比])拟(?!定)"
 )
-_RESULT = re.compile(r"去年|过去|已经|已|累计完成|先后|上年")
+# `以来` closes a span at the present (`今年以来`, `2013年以来`, `十八大以来`): what it counts is done.
+_RESULT = re.compile(r"去年|过去|已经|已|累计完成|先后|上年|以来")
 # Last year as the base of a comparison (`比上年增加1800亿元`, `较去年同期`, `与上年持平`) says what
 # a number is measured against, not that it is past: a plan is compared with last year too. It
 # marks a result only when nothing else in the sentence, its paragraph, part or headings does.
