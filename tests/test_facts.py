@@ -128,6 +128,8 @@ def test_dates_years_ordinals_and_names_are_not_targets() -> None:
             "一般公共预算支出80亿元，为年初预算的105%。",
             [("一般公共预算支出", 80.0, "亿元", None), ("一般公共预算支出", 105.0, "%", None)],
         ),
+        # A year before the area opening a clause: the area and its verb go as at the clause's start.
+        ("去年全市完成固定资产投资500亿元。", [("固定资产投资", 500.0, "亿元", "完成")]),
         # A headline's space between two phrases ends a clause; a space beside a Latin word does not.
         ("市政府工作报告提出今年目标 经济增长5%左右", [("经济", 5.0, "%", "增长")]),
         ("全年 CPI 上涨2%左右。", [("CPI", 2.0, "%", "上涨")]),

@@ -710,11 +710,18 @@ _COUNTED_AFTER = re.compile(
 )
 
 
+# A year word before the area opening a clause says when (`去年全市完成固定资产投资`): it goes, so that
+# the area and the verb after it are stripped as at the clause's start.
+_YEAR_OPENING = re.compile(rf"^{_YEAR_SET}(?=全区|全市)")
+
+
 def _strip_metric(metric: str) -> tuple[str, str | None]:
     """A metric without leading verbs of intent and connectors, nor trailing adverbs; the
     intent word is a qualifier."""
     qualifier = None
-    metric = _MODAL.sub(r"\1", _CONNECTOR.sub("", metric))  # `全区实现地区生产总值`: the connector, then the verb
+    metric = _MODAL.sub(
+        r"\1", _CONNECTOR.sub("", _YEAR_OPENING.sub("", metric))
+    )  # `全区实现地区生产总值`: the connector, then the verb
     for word in _LEADING:
         if metric.startswith(word):
             metric = metric[len(word) :]
