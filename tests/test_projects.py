@@ -133,6 +133,9 @@ def test_a_numbered_phase_makes_a_work_of_the_name_before_it() -> None:
 def test_a_quoted_term_glued_to_a_name_opens_it() -> None:
     assert names("加快实施“十四五”规划102项重大工程。") == ["“十四五”规划102项重大工程"]
     assert names("实施“三山两河”生态修复工程。") == ["“三山两河”生态修复工程"]
+    # The quote names the work however short the rest (`新能源基地` alone is a kind).
+    assert names("加快建设“沙戈荒”新能源基地。") == ["“沙戈荒”新能源基地"]
+    assert names("加快建设新能源基地。") == []
     # The name after the quote must still be a work's: a quote glued to a kind opens nothing.
     assert names("推动“四新”经济发展。") == []
 

@@ -188,20 +188,22 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
         if text[start - 2 : start] in _SCOPES and text[start:end].endswith(_SCOPED_HEADS):
             start -= 2  # `全国一体化在线政务服务平台`: the scope is part of a national work's name
         name = text[start:end]
-        short = len(name) < max(2, least) and not _proper_before_head(name)
+        # A quoted term glued to a name opens it (`“十四五”规划102项重大工程`, `“三山两河”生态修复
+        # 工程`): the name is not what follows the quote alone, and the quote names it, however
+        # short the rest (`“沙戈荒”新能源基地`).
+        glued = (
+            _GLUED_QUOTE.search(text, max(0, start - _GLUED_REACH), start)
+            if start > 0 and text[start - 1] == "”"
+            else None
+        )
+        short = len(name) < max(2, least) and not _proper_before_head(name) and glued is None
         if name in _GENERIC or name in _ALL_HEADS or short or not _named_enough(name) or _a_kind(name):
             return
         if item and not _an_item_name(name):
             return
         if quoted and any(s <= start < e for s, e in quoted):
             return
-        # A quoted term glued to a name opens it (`“十四五”规划102项重大工程`, `“三山两河”生态修复
-        # 工程`): the name is not what follows the quote alone.
-        if (
-            start > 0
-            and text[start - 1] == "”"
-            and (glued := _GLUED_QUOTE.search(text, max(0, start - _GLUED_REACH), start))
-        ):
+        if glued is not None:
             start, name = glued.start(), text[glued.start() : end]
         keep(start, end, name)
 
