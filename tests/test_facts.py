@@ -130,6 +130,20 @@ def test_dates_years_ordinals_and_names_are_not_targets() -> None:
         ),
         # A year before the area opening a clause: the area and its verb go as at the clause's start.
         ("去年全市完成固定资产投资500亿元。", [("固定资产投资", 500.0, "亿元", "完成")]),
+        # A part parallel to the opening of the metric before it names the same measure of that part;
+        # a noun after a count names what is counted.
+        (
+            "城镇居民人均可支配收入达到5万元，农村居民达到2.5万元。",
+            [("城镇居民人均可支配收入", 5.0, "万元", "达到"), ("农村居民人均可支配收入", 2.5, "万元", "达到")],
+        ),
+        (
+            "第二产业增加值增长5%，第三产业增长6%。",
+            [("第二产业增加值", 5.0, "%", "增长"), ("第三产业增加值", 6.0, "%", "增长")],
+        ),
+        (
+            "联合20家龙头企业建立联合实验室集群，培育21家优质企业。",
+            [("龙头企业建立联合实验室集群", 20.0, "家", None), ("优质企业", 21.0, "家", None)],
+        ),
         # A headline's space between two phrases ends a clause; a space beside a Latin word does not.
         ("市政府工作报告提出今年目标 经济增长5%左右", [("经济", 5.0, "%", "增长")]),
         ("全年 CPI 上涨2%左右。", [("CPI", 2.0, "%", "上涨")]),

@@ -353,6 +353,16 @@ def find_targets(
                 # `拟连续几年发行超长期特别国债，今年先发行1万亿元`: only how and when the verb is
                 # done stands before the sum; what is done is the object of that verb before.
                 target = replace(target, metric=done)
+            elif (
+                measured
+                and target.end <= target.value_end
+                and (whole := _parallel_of(target.metric, measured))
+                and _fits(subject_unit, target.unit)
+            ):
+                # `城镇居民人均可支配收入达到5万元，农村居民达到2.5万元`: a part parallel to the
+                # subject's opening names the same measure of another part (a subject before its
+                # number; a noun a count is of, `21家优质企业`, names what is counted).
+                target = replace(target, metric=whole)
             elif target.metric.startswith("占") and measured and not _in_brackets(text, match.start()):
                 # `服务贸易进出口额增长8%，占对外贸易总额比重提高到30.3%`: a share names its part,
                 # the quantity its sentence measured before it (not a topic without a number).
@@ -369,6 +379,19 @@ def find_targets(
             found[clause_first:] = _spread_back(found[:clause_first], found[clause_first:])
         found[clause_first:] = _fold_moves(sentence, _distribute(found[clause_first:]))
     return found
+
+
+def _parallel_of(part: str, subject: str) -> str | None:
+    """`part` completed with the rest of `subject` (the metric counted before it in the sentence),
+    when it stands for the subject's opening with
+    another modifier: as long as that opening, ending the same way and starting differently
+    (`农村居民` of `城镇居民人均可支配收入` → `农村居民人均可支配收入`, `第三产业` of
+    `第二产业增加值`). None when the subject has no rest of two characters or more to give."""
+    size = len(part)
+    opening, rest = subject[:size], subject[size:]
+    if size < 2 or len(rest) < 2 or part == opening or part[-1] != opening[-1]:
+        return None
+    return part + rest
 
 
 def _spread_back(before: list[Found], listed: list[Found]) -> list[Found]:
