@@ -335,7 +335,8 @@ def _inner_cut(name: str, at_verbs: bool, joined: int = -1) -> tuple[int, bool] 
             and not _task_verb(words[k - 1][0][:2])
         ):
             # An adverb modifies a verb; between a noun and the head it is an attribute the tagger
-            # took for one (`高速` of `满洲里高速公路`, `京雄高速公路`).
+            # took for one (`高速` of `满洲里高速公路`, `京雄高速公路`). Not after a word the tagger
+            # glued onto a task verb (`全面推广`, tagged a proper noun: its first two characters).
             continue
         elif _line_between(words, k):
             continue  # a line from one place to another is named by both (`海拉尔至满洲里高速公路`)

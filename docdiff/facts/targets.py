@@ -160,7 +160,9 @@ def split_qualifier(qualifier: str | None) -> tuple[str | None, str | None]:
 
 _PLAN_SECTION = re.compile(r"主要工作|计划|目标|任务|安排|展望|规划|指标|重点工作")
 _RESULT_SECTION = re.compile(r"回顾|过去|成绩|成效|总结|进展|完成情况")
-_CONNECTOR = re.compile(r"^(?:其中|同时|并且|并|以及|及|和|与|还|此外|另外|其次|再次|首先|全区|全市|区内|我区)")
+# The whole area opening a clause (`全区实现…`): the clause's subject, not part of what it measures.
+_WHOLE_AREA = "全区|全市"
+_CONNECTOR = re.compile(rf"^(?:其中|同时|并且|并|以及|及|和|与|还|此外|另外|其次|再次|首先|{_WHOLE_AREA}|区内|我区)")
 _NOUN_AFTER = re.compile(rf"^[\u4e00-\u9fff“”A-Za-z、]{{2,16}}?(?={_NOUN_END})")
 _NOUN_START = re.compile(r"^[\u4e00-\u9fff“”A-Za-z]{2,8}")
 # A clause ends at a comma, a semicolon, a colon or an end mark, but not at the comma grouping the
@@ -383,10 +385,10 @@ def find_targets(
 
 def _parallel_of(part: str, subject: str) -> str | None:
     """`part` completed with the rest of `subject` (the metric counted before it in the sentence),
-    when it stands for the subject's opening with
-    another modifier: as long as that opening, ending the same way and starting differently
-    (`农村居民` of `城镇居民人均可支配收入` → `农村居民人均可支配收入`, `第三产业` of
-    `第二产业增加值`). None when the subject has no rest of two characters or more to give."""
+    when it stands for the subject's opening with another modifier: as long as that opening, not
+    the same, and ending on the same character (`农村居民` of `城镇居民人均可支配收入` →
+    `农村居民人均可支配收入`, `第三产业` of `第二产业增加值`). None when the subject has no rest
+    of two characters or more to give."""
     size = len(part)
     opening, rest = subject[:size], subject[size:]
     if size < 2 or len(rest) < 2 or part == opening or part[-1] != opening[-1]:
@@ -735,16 +737,17 @@ _COUNTED_AFTER = re.compile(
 
 # A year word before the area opening a clause says when (`去年全市完成固定资产投资`): it goes, so that
 # the area and the verb after it are stripped as at the clause's start.
-_YEAR_OPENING = re.compile(rf"^{_YEAR_SET}(?=全区|全市)")
+_YEAR_OPENING = re.compile(rf"^{_YEAR_SET}(?={_WHOLE_AREA})")
 
 
 def _strip_metric(metric: str) -> tuple[str, str | None]:
     """A metric without leading verbs of intent and connectors, nor trailing adverbs; the
     intent word is a qualifier."""
     qualifier = None
-    metric = _MODAL.sub(
-        r"\1", _CONNECTOR.sub("", _YEAR_OPENING.sub("", metric))
-    )  # `全区实现地区生产总值`: the connector, then the verb
+    # `去年全市完成…`: the year, then the connector, the modal and the verb (`全区实现地区生产总值`).
+    metric = _YEAR_OPENING.sub("", metric)
+    metric = _CONNECTOR.sub("", metric)
+    metric = _MODAL.sub(r"\1", metric)
     for word in _LEADING:
         if metric.startswith(word):
             metric = metric[len(word) :]

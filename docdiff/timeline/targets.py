@@ -203,11 +203,12 @@ def find_result(
     whole area opening them (`全省固定资产投资` is `固定资产投资`); for a cumulative plan
     (`五年累计`) one counted over the period is preferred to a yearly one."""
     scored = []
+    bare_names = [_WHOLE_AREA.sub("", name) for name in names]
     for t in results:
         if t.tense != "result" or t.value is None or unit_family(t.unit) != family:
             continue
         metric = _WHOLE_AREA.sub("", t.metric)
-        similarity = max((text_ratio(_WHOLE_AREA.sub("", name), metric) for name in names), default=0.0)
+        similarity = max((text_ratio(name, metric) for name in bare_names), default=0.0)
         if _opposite(direction, t.direction) and similarity < _SAME_METRIC:
             continue  # another metric moving the other way; the same one is a shortfall
         if similarity >= options.min_metric_similarity:
