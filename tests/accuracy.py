@@ -595,7 +595,9 @@ def score_main_targets() -> list[tuple[str, str, bool, str]]:
             and (high is None or (f.value_high is not None and abs(f.value_high - high) < 1e-6))
             and (f.bound or "") == row["bound"]
         ]
-        seen = candidates[0] if candidates else None
+        # What docdiff read: the right target when there is one (a five-year target of the same
+        # value may come first), else the nearest miss.
+        seen = (right or candidates or [None])[0]
         read = (
             f"{seen.metric} {seen.value}{'-' + str(seen.value_high) if seen.value_high else ''}{seen.unit or ''} "
             f"{seen.direction or ''}/{seen.bound or ''} {seen.tense or ''}"

@@ -194,6 +194,15 @@ def test_lines_stretches_and_science_cities_are_works() -> None:
     assert names("加快高速铁路建设，全面推广高速公路差异化收费。") == []
 
 
+def test_a_named_laboratory_and_an_express_line_are_works() -> None:
+    # A laboratory a place names is an institution built (`之江实验室`); laboratories of a grade
+    # (`国家实验室`, `重点实验室`) are a kind.
+    assert names("推进之江实验室、良渚实验室建设。") == ["之江实验室", "良渚实验室"]
+    assert names("加快建设国家实验室，重组国家重点实验室体系。") == []
+    # An express line is a line, named as one (`机场轨道快线`).
+    assert names("机场轨道快线建成投用。") == ["机场轨道快线"]
+
+
 def test_a_time_word_before_a_verb_is_no_part_of_a_name() -> None:
     # `今年要新开工…`, `年内建成…`: when the work is done; a time word before a noun may be the
     # name's own (jieba tags `青年` a time word).

@@ -49,6 +49,7 @@ _HEADS = [
     "联络线",
     "运河",
     "支线",
+    "快线",
     # zones and parks
     "新区",
     "示范区",
@@ -105,6 +106,7 @@ _INITIATIVE_HEADS = [
     "中心",
     "平台",
     "项目",
+    "实验室",
 ]
 # Heads that are as often a kind as a work (`重大科技项目`, `工业互联网平台`, `高速公路`): the
 # name before them must hold a proper noun (a place, a person, an organisation: `海拉尔大数据中心`,
@@ -125,6 +127,7 @@ _WEAK_HEADS = (
     "港区",
     "绿道",
     "地块",
+    "实验室",
 )
 _ALL_HEADS = {*_HEADS, *_INITIATIVE_HEADS}  # a head alone names a kind, not a work
 # Heads by their last character, longest first: which head a name ends with, in one look-up.
