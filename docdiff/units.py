@@ -11,7 +11,7 @@ COUNT_UNITS: tuple[str, ...] = tuple(
 MEASURE_UNITS: tuple[str, ...] = tuple(
     (
         "个百分点 百分点 平方公里 平方米 立方米 公里 千米 公顷 亩 美元 元 公斤 斤 "
-        "吨 千瓦时 千瓦 标箱 TEU 米 岁 倍 成 % ‰ 微克/立方米 天"
+        "吨标准煤 吨标煤 吨 千瓦时 千瓦 标箱 TEU 米 岁 倍 成 % ‰ 微克/立方米 天"
     ).split()
 )
 # The percent sign, half- and full-width: a rate.

@@ -311,6 +311,19 @@ def test_direction_bound_and_ranges_in_their_own_fields() -> None:
     assert (floor.direction, floor.bound) == (None, "不低于")
 
 
+def test_a_rules_modal_and_negated_comparison_are_its_bound() -> None:
+    """A regulation words a bound with a modal (`不得超过`, `不宜低于`, `应当不低于`): the bound is
+    `不超过`, `不低于`…, and the modal (`应当`, `原则上`) is no part of what is measured."""
+    assert one("单间租金月涨幅不得超过5%。") == [("单间租金月涨幅", 5.0, "%", "不超过")]
+    assert one("收益用于公共服务的比例原则上不宜低于40%。") == [("收益用于公共服务的比例", 40.0, "%", "不低于")]
+    assert one("保障性住房比例应当不低于20%。") == [("保障性住房比例", 20.0, "%", "不低于")]
+    assert one("绿地率应当达到30%。") == [("绿地率", 30.0, "%", "达到")]
+    # `不` of a word before the comparison is no negation of it.
+    assert one("天然气供应不低于100亿立方米。") == [("天然气供应", 100.0, "亿立方米", "不低于")]
+    # Energy is counted in tonnes of standard coal, a unit of its own.
+    assert one("能源消费总量控制在1.6亿吨标准煤以内。") == [("能源消费总量", 1.6, "亿吨标准煤", "控制在")]
+
+
 def test_tense_follows_the_part_when_the_sentence_does_not_say() -> None:
     """In a report with a review part, the other parts are plans; in the review `预计` is an outcome."""
     text = (

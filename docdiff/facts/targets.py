@@ -191,6 +191,11 @@ _BASE = re.compile(
 _INCREMENT_MOVES = ("增加", "减少", "多", "少", "增长", "下降", "提高", "降低", "扩大", "缩小")
 # 约 ends these words without meaning "about": 签约, 节约, 预约, 制约, 合约.
 _NOT_ABOUT = set("签节预制合契公条")
+# A modal and a negation before a comparison (`不得超过`, `不宜低于`, `应当不低于`, `必须不少于`):
+# how a rule words the bound `不超过`, `不低于`, `不高于`, `不少于`.
+_NEGATED_BOUND = re.compile(
+    r"(?:(?:应当|应该|必须|须)?(?:原则上)?(?:不得|不应|不能|不宜|不可)|(?:应当|应该|必须)不)(超过|高于|低于|少于)$"
+)
 _NAME_BEFORE = re.compile(r"[A-Za-z0-9]$")
 # What may start the noun a quantity qualifies: not a particle, a bound, a conjunction or a
 # preposition (`投资6462万元对…广场改造`: the sum is spent on it, not a kind of it).
@@ -709,7 +714,7 @@ _MOVE_START = re.compile(
 # Only after a noun of two characters or more, so a metric is never cut to nothing (`实际利用外资`
 # keeps its leading `实际`: only a tail goes).
 _TRAILING_ADVERB = re.compile(
-    r"(?<=[\u4e00-\u9fff]{2})(?:拟按|拟|预计|预期|将|要|再|已|继续|进一步|实际|力争|累计|首次|平均|"
+    r"(?<=[\u4e00-\u9fff]{2})(?:拟按|拟|预计|预期|将|要|应当|应该|必须|原则上|再|已|继续|进一步|实际|力争|累计|首次|平均|"
     r"连续(?:\d+|[一二三四五六七八九十两]+)个?年)+$"
 )
 # A copula or a preposition between a metric and its value (`城镇登记失业率为4.1%`, `调查失业率在5.3%以下`)
@@ -793,6 +798,8 @@ def _target(
 ) -> Found | None:
     before = clause[previous_end : match.start()]
     after = clause[match.end() :]
+    # `不得超过5%`, `不宜低于40%`, `必须不少于…`: a negated comparison is the bound `不超过` (`不低于`…).
+    before = _NEGATED_BOUND.sub(r"不\1", before)
     qualifier = None
     direction = bound = None
     for _ in range(2):  # a direction may stand before a bound: `增加约1.5万亿元`
