@@ -311,6 +311,24 @@ def test_direction_bound_and_ranges_in_their_own_fields() -> None:
     assert (floor.direction, floor.bound) == (None, "不低于")
 
 
+def test_a_range_printed_with_a_unit_on_each_end_is_one_target() -> None:
+    """`1200万吨到1300万吨`, `50万至60万人` and a floor with a ceiling (`1000元以上1万元以下罚款`)
+    are one range, both ends in one unit; a move from one value to another is not a range."""
+
+    def ranges(sentence: str) -> list[tuple[str, float | None, float | None, str | None, str | None]]:
+        return [(t.metric, t.value, t.value_high, t.unit, t.bound) for t in find_targets(sentence, (), [])]
+
+    assert ranges("粮食产量稳定在1200万吨到1300万吨。") == [("粮食产量", 1200.0, 1300.0, "万吨", None)]
+    assert ranges("城镇新增就业50万至60万人。") == [("城镇新增就业", 50.0, 60.0, "万人", None)]
+    # A fine between a floor and a ceiling: the sum named by the noun after it, in the floor's unit.
+    assert ranges("逾期不改正的，处1000元以上1万元以下罚款。") == [("罚款", 1000.0, 10000.0, "元", None)]
+    # Not a range: a fall, a move from one value to another, different units, a bound alone.
+    assert [t[1:3] for t in ranges("每户补贴5000元至3000元。")] == [(5000.0, None), (3000.0, None)]
+    assert [t[1:3] for t in ranges("专利拥有量从29件到35件。")] == [(29.0, None), (35.0, None)]
+    assert [t[1:4] for t in ranges("建成绿道10公里至20个。")] == [(10.0, None, "公里"), (20.0, None, "个")]
+    assert ranges("企业研发投入增长10%以上。")[0][2] is None
+
+
 def test_a_rules_modal_and_negated_comparison_are_its_bound() -> None:
     """A regulation words a bound with a modal (`不得超过`, `不宜低于`, `应当不低于`): the bound is
     `不超过`, `不低于`…, and the modal (`应当`, `原则上`) is no part of what is measured."""
@@ -588,6 +606,13 @@ def test_a_delta_is_in_the_unit_of_the_old_value_and_only_between_like_units() -
     # The same quantity in another magnitude is the same value: unchanged, Δ 0.
     same = change("粮食产量达到1.3万亿斤。", "粮食产量达到13000亿斤。")
     assert (same.status, same.delta) == ("unchanged", 0.0)
+    # A range has one Δ only when both its ends move by it.
+    shifted = change("地区生产总值增长6%-7%。", "地区生产总值增长6.5%-7.5%。")
+    assert (shifted.delta, shifted.delta_unit) == (0.5, "个百分点")
+    widened = change("逾期不改正的，处1000元以上1万元以下罚款。", "逾期不改正的，处2000元以上2万元以下罚款。")
+    assert (widened.status, widened.delta) == ("changed", None)
+    narrowed = change("国内生产总值增长6%-6.5%。", "国内生产总值增长5.5%左右。")
+    assert (narrowed.status, narrowed.delta) == ("changed", None)
 
 
 def test_better_than_expected_is_an_outcome_and_a_goal_statement_is_no_metric() -> None:

@@ -299,6 +299,14 @@ def _change(old: Fact, new: Fact, score: float) -> FactChange:
         if old.value is not None and new.value is not None and old_unit == new_unit:
             delta = round(new.value * new_factor / old_factor - old.value, 6)
             delta_unit = _DELTA_UNITS.get(old_unit, old.unit)
+            # A range moves by one Δ only when both its ends move by it (`6%-7%` → `6.5%-7.5%`);
+            # a range against one value, or one that widens, has no single Δ.
+            if (old.value_high is None) != (new.value_high is None) or (
+                old.value_high is not None
+                and new.value_high is not None
+                and not math.isclose(round(new.value_high * new_factor / old_factor - old.value_high, 6), delta)
+            ):
+                delta = delta_unit = None
         status = "unchanged" if same_value and not qualifier_changed and not tense_changed else "changed"
         return FactChange(
             kind="target",

@@ -320,9 +320,10 @@ def find_targets(
             continue
         clause_first = len(found)
         spread = False  # the clause's values are said `分别` (each of its own subject) with no subject named
+        taken = 0  # where the last target's value ends: the high end of a range is part of it
         for match in QUANTITY.finditer(text):
             start = clause.start() + match.start()
-            if any(s <= start < e for s, e in blocked) or not _is_amount(text, match):
+            if start < taken or any(s <= start < e for s, e in blocked) or not _is_amount(text, match):
                 continue
             target = _target(
                 text, match, clause.start(), tense, sentence_period, previous_end, previous_metric, previous_verb
@@ -334,6 +335,7 @@ def find_targets(
             previous_end = max(match.end(), noun_end) if target and not glued else match.end()
             if target is None:
                 continue
+            taken = target.value_end
             if generic_metric(target.metric):
                 if subject is None or not _fits(subject_unit, target.unit):
                     continue  # a number with no real metric is not a target
@@ -641,6 +643,56 @@ def _is_amount(clause: str, match: re.Match[str]) -> bool:
     return True
 
 
+# Between the two ends of a range printed with a unit on each (`3000元至5000元`).
+_RANGE_TO = re.compile(rf"\s*[{RANGE_SEPARATORS}]\s*")
+_MAGNITUDE_VALUES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
+
+
+def _base_unit(unit: str | None) -> str:
+    """A unit without its magnitude: `万吨` → `吨`, `万` → ``."""
+    unit = unit or ""
+    for magnitude in MAGNITUDES:
+        if unit.startswith(magnitude):
+            return unit[len(magnitude) :]
+    return unit
+
+
+def _magnitude(unit: str | None) -> float:
+    unit = unit or ""
+    return next((v for m, v in _MAGNITUDE_VALUES.items() if unit.startswith(m)), 1.0)
+
+
+def _range_end(clause: str, match: re.Match[str]) -> re.Match[str] | None:
+    """The high end of a range whose low end is `match`, when each end prints its unit: joined by
+    a dash or `至` (`3000元至5000元`, `1200万吨到1300万吨`, `50万至60万人`), or a floor and a ceiling
+    (`1000元以上1万元以下罚款`). Both ends count in one unit, and the range rises; otherwise None."""
+    if not match.group("num") or match.group("about") or _base_unit(match.group("unit")) in _RATE_UNITS:
+        return None
+    post = match.group("post")
+    if post == "以上":
+        high = QUANTITY.match(clause, match.end())
+        if high is None or high.group("post") != "以下":
+            return None
+    elif post is None:
+        joined = _RANGE_TO.match(clause, match.end())
+        high = QUANTITY.match(clause, joined.end()) if joined else None
+        if high is None or high.group("post") in ("以上", "以下"):
+            return None
+    else:
+        return None
+    if not high.group("num") or high.group("about"):
+        return None
+    low_base, high_base = _base_unit(match.group("unit")), _base_unit(high.group("unit"))
+    if low_base not in ("", high_base) or not high_base:
+        return None
+    low, top = parse_value(match.group("num")), parse_value(high.group("num"))
+    if low is None or top is None or low[1] is not None or top[1] is not None:
+        return None
+    if low[0] * _magnitude(match.group("unit")) >= top[0] * _magnitude(high.group("unit")):
+        return None
+    return high
+
+
 def _opens_on_qualifier(after: str, noun: str) -> bool:
     """Whether what follows a count opens on a qualifier of the next quantity (`从29件提高到35件`):
     a word of two characters or more, or one character before a number (`超1万亿元`); a noun may
@@ -797,7 +849,9 @@ def _target(
     previous_verb: str = "",
 ) -> Found | None:
     before = clause[previous_end : match.start()]
-    after = clause[match.end() :]
+    high_end = None if _MOVE_START.search(before) else _range_end(clause, match)
+    value_end = high_end.end() if high_end else match.end()
+    after = clause[value_end:]
     # `不得超过5%`, `不宜低于40%`, `必须不少于…`: a negated comparison is the bound `不超过` (`不低于`…).
     before = _NEGATED_BOUND.sub(r"不\1", before)
     qualifier = None
@@ -820,7 +874,7 @@ def _target(
         # `常住人口城镇化率提高到65%`: the level a move reaches; the move is its direction.
         before = before[: moved_to.start()]
         direction = qualifier = moved_to.group()
-    if match.group("post") or match.group("about") or match.group("word_post"):
+    if high_end is None and (match.group("post") or match.group("about") or match.group("word_post")):
         bound = match.group("post") or match.group("about") or match.group("word_post")
         qualifier = qualifier or bound
     periods = list(PERIOD.finditer(before))
@@ -850,8 +904,8 @@ def _target(
     if opening and not period:
         period, metric = opening.group(), metric[opening.end() :]
     qualifier = qualifier or intent
-    end = offset + match.end()
-    unit = match.group("unit")
+    end = offset + value_end
+    unit = high_end.group("unit") if high_end and _base_unit(match.group("unit")) == "" else match.group("unit")
     counted = (unit is not None and unit.lstrip("万亿千") in COUNT_UNITS) or unit in ("万", "亿", "千")
     listed = metric.endswith("等")
     # A measure with a noun right after it measures that noun when nothing but a verb stands
@@ -887,7 +941,7 @@ def _target(
         metric += "比重"  # `民生支出占一般公共预算支出的73.6%`: a share of the whole
     if len(metric) > 40:
         metric = metric[-40:]
-    value_text = match.group()
+    value_text = clause[match.start() : value_end]
     if match.group("word"):
         word = match.group("word")
         # `百分之五`: a percentage in words, as a newspaper may print it.
@@ -898,6 +952,15 @@ def _target(
         unit = None
     else:
         parsed = parse_value(re.sub(r"[\s%]", "", match.group("num")))
+    if parsed is not None and high_end is not None:
+        low, high = parse_value(match.group("num")), parse_value(high_end.group("num"))
+        if low is None or high is None:
+            return None
+        # Both ends in the unit of the range (`1000元以上1万元以下` is 1000-10000元).
+        parsed = (
+            low[0] * _magnitude(match.group("unit")) / _magnitude(unit),
+            high[0] * _magnitude(high_end.group("unit")) / _magnitude(unit),
+        )
     if parsed is None:
         return None
     increment = base is not None and direction in _INCREMENT_MOVES and unit not in _RATE_UNITS  # None is a rate unit
@@ -905,7 +968,7 @@ def _target(
         start=offset,
         end=end,
         value_start=offset + match.start(),
-        value_end=offset + match.end(),
+        value_end=offset + value_end,
         metric=metric,
         value=parsed[0],
         value_high=parsed[1],
