@@ -338,6 +338,9 @@ def test_a_rules_modal_and_negated_comparison_are_its_bound() -> None:
     assert one("绿地率应当达到30%。") == [("绿地率", 30.0, "%", "达到")]
     # `不` of a word before the comparison is no negation of it.
     assert one("天然气供应不低于100亿立方米。") == [("天然气供应", 100.0, "亿立方米", "不低于")]
+    # At least and at most bound a target (`至少` may open the clause, before its verb).
+    assert one("全年至少新增就业岗位5万个。") == [("新增就业岗位", 5.0, "万个", "至少")]
+    assert one("给予最高100万元奖励。") == [("奖励", 100.0, "万元", "最高")]
     # Energy is counted in tonnes of standard coal, a unit of its own.
     assert one("能源消费总量控制在1.6亿吨标准煤以内。") == [("能源消费总量", 1.6, "亿吨标准煤", "控制在")]
 
