@@ -39,6 +39,34 @@ def with_field(name: str, sentence: str) -> list[tuple[str, float | None, object
     return [(t.metric, t.value, getattr(t, name)) for t in find_targets(sentence, (), [])]
 
 
+def test_a_table_of_year_columns_gives_the_target_its_base_and_the_growth_over_the_plan() -> None:
+    """A plan's table `指标 | 2020年 | 2025年 | 年均增长[累计]`: the latest year's figure is the
+    target for that year, the earliest its earlier value; the growth column is a target of its own,
+    yearly or, in brackets, over the whole plan, in points for a rate; a dash states nothing."""
+    text = (
+        "一、主要指标\n\n"
+        "类别\t指标\t2020年\t2025年\t年均增长[累计]\t属性\n"
+        "经济发展\t地区生产总值（亿元）\t3200\t4500\t7%左右\t预期性\n"
+        "创新驱动\t研发经费投入强度（%）\t2.1\t2.8\t[0.7]\t预期性\n"
+        "民生福祉\t城镇调查失业率（%）\t—\t<5.5\t—\t预期性\n"
+        "绿色生态\t单位地区生产总值能源消耗降低（%）\t—\t—\t[13.5]\t约束性\n"
+    )
+    doc = document_from_bytes(text.encode(), "<plan>")
+    found = [
+        (t.metric, t.value, t.unit, t.direction, t.bound, t.period, t.earlier)
+        for t in extract_facts(doc, segment(doc), set())
+        if isinstance(t, Target)
+    ]
+    assert found == [
+        ("地区生产总值", 4500.0, "亿元", None, None, "2025年", 3200.0),
+        ("地区生产总值", 7.0, "%", "增长", "左右", "年均", None),
+        ("研发经费投入强度", 2.8, "%", None, None, "2025年", 2.1),
+        ("研发经费投入强度", 0.7, "个百分点", "增长", None, "五年累计", None),
+        ("城镇调查失业率", 5.5, "%", None, "低于", "2025年", None),
+        ("单位地区生产总值能源消耗", 13.5, "%", "降低", None, "五年累计", None),
+    ]
+
+
 def test_indicator_table_gives_all_20_plan_targets() -> None:
     table = [t for t in targets_of(PLAN) if "|" in t.text]
     assert len(table) == 20

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from docdiff.facts.numbers import RANGE_SEPARATORS, parse_value
 from docdiff.facts.targets import Measure, split_qualifier
@@ -21,6 +21,21 @@ _PERIOD_NOTE = re.compile(r"[（(](期末|五年累计|年均|累计|\d{4}年)[�
 _EACH_YEAR = re.compile(r"^(每年|年均)")
 
 
+# A column of a year's figures (`2020年`, `2025年目标`, `2025`): the latest year is the target, an
+# earlier one the base it starts from.
+_YEAR_HEADER = re.compile(r"^(?P<year>(?:19|20)\d\d)年?(?:底|末)?(?:目标值?|预期值?|规划值?)?$")
+# A column of the growth over the plan (`年均增长[累计]`, `年均增速（%）`, `五年累计`).
+_GROWTH_HEADER = re.compile(r"年均|累计")
+# A unit printed after the indicator's name (`地区生产总值（亿元）`).
+_UNIT_NOTE = re.compile(r"\s*[（(](?P<unit>[^（）()]{1,8})[）)]$")
+# A figure in square brackets is the plan's cumulative total (`[13.5]`), as five-year plans print it.
+_CUMULATIVE = re.compile(r"^[\[［【](?P<cell>[^\]］】]+)[\]］】]$")
+# A cell that states nothing: a dash, or empty.
+_NO_FIGURE = re.compile(r"^[\s—–\-－/／]*$")
+# A name that says which way the indicator moves (`单位地区生产总值能源消耗降低`).
+_MOVES = re.compile(r"(?:增长|提高|增加|提升|下降|降低|减少)(?:率)?$")
+
+
 @dataclass(frozen=True, kw_only=True)
 class Indicator(Measure):
     """One row of an indicator table, read as a plan target."""
@@ -28,55 +43,133 @@ class Indicator(Measure):
     row: int
 
 
-def indicator_columns(header: tuple[str, ...]) -> tuple[int, int | None, int] | None:
-    """(metric, unit, target) column indexes if a header row looks like an indicator table."""
-    metric = next((i for i, cell in enumerate(header) if "指标" in cell and "属性" not in cell), None)
-    target = next((i for i, cell in enumerate(header) if "目标" in cell or cell in ("目标值", "预期值", "数值")), None)
-    if metric is None or target is None or metric == target:
+@dataclass(frozen=True)
+class Columns:
+    """Where an indicator table keeps the indicator's name, its unit, the target, the base year's
+    figure and the growth over the plan (None: the table has no such column)."""
+
+    metric: int
+    unit: int | None
+    target: int
+    base: int | None = None
+    growth: int | None = None
+    year: str | None = None  # the target column's year (`2025年`), when it is a year column
+
+
+def indicator_columns(header: tuple[str, ...]) -> Columns | None:
+    """The columns of a header row that looks like an indicator table: a `指标` column and a
+    `目标` column (`指标 | 单位 | 目标 | 属性`), or year columns (`指标 | 2020年 | 2025年 | 年均增长`)."""
+    cells = [cell.strip() for cell in header]
+    metric = next((i for i, cell in enumerate(cells) if "指标" in cell and "属性" not in cell), None)
+    if metric is None:
         return None
-    unit = next((i for i, cell in enumerate(header) if "单位" in cell), None)
-    return metric, unit, target
+    unit = next((i for i, cell in enumerate(cells) if "单位" in cell and i != metric), None)
+    years = sorted((int(m.group("year")), i) for i, cell in enumerate(cells) if (m := _YEAR_HEADER.match(cell)))
+    target = next((i for i, cell in enumerate(cells) if "目标" in cell or cell in ("目标值", "预期值", "数值")), None)
+    if target is None and years:
+        target = years[-1][1]
+    year = next((f"{y}年" for y, i in years if i == target), None)
+    if target is None or metric == target:
+        return None
+    base = years[0][1] if years and years[0][1] != target else None
+    growth = next(
+        (i for i, cell in enumerate(cells) if _GROWTH_HEADER.search(cell) and i not in (metric, target, unit, base)),
+        None,
+    )
+    return Columns(metric, unit, target, base, growth, year)
 
 
 def read_indicators(rows: tuple[tuple[str, ...], ...]) -> list[Indicator]:
-    """Every data row of an indicator table, numeric or not (`完成市下达目标` is a target too)."""
+    """Every data row of an indicator table, numeric or not (`完成市下达目标` is a target too), and
+    the growth over the plan a year table gives beside its target (`年均增长 7%左右`, `[13.5]`)."""
     columns = indicator_columns(rows[0]) if rows else None
     if columns is None:
         return []
-    metric_col, unit_col, target_col = columns
     out: list[Indicator] = []
     for index, row in enumerate(rows[1:], start=1):
-        if len(row) <= max(metric_col, target_col):
+        if len(row) <= max(columns.metric, columns.target):
             continue
-        metric = row[metric_col]
-        period_note = _PERIOD_NOTE.search(metric)
-        period = period_note.group(1) if period_note else None
-        if period_note:
-            metric = (metric[: period_note.start()] + metric[period_note.end() :]).strip()
-        each_year = _EACH_YEAR.match(metric)
-        if each_year and period is None:
-            period = each_year.group(1)
-        cell = row[target_col].strip()
-        unit = row[unit_col].strip() if unit_col is not None and unit_col < len(row) else None
-        match = _VALUE.match(cell)
-        value = high = None
-        qualifier = None
-        if match:
-            parsed = parse_value(re.sub(r"\s+", "", match.group("num")))
-            if parsed:
-                value, high = parsed
-            qualifier = match.group("qualifier")
-            qualifier = _SYMBOLS.get(qualifier or "", qualifier)
-            if match.group("unit"):
-                unit = match.group("unit")
-        direction, bound = split_qualifier(qualifier)
-        if match and match.group("direction"):
-            direction = match.group("direction")
-            qualifier = qualifier or direction
-        if match and match.group("bound"):
-            bound = match.group("bound")
-            qualifier = qualifier or bound
-        if match and match.group("yearly") and period is None:
-            period = "年均"
-        out.append(Indicator(metric, value, high, unit or None, qualifier, period, cell, direction, bound, row=index))
+        metric, period = _name_and_period(row[columns.metric])
+        unit = row[columns.unit].strip() if columns.unit is not None and columns.unit < len(row) else None
+        note = None if unit else _UNIT_NOTE.search(metric)
+        if note:
+            # No unit column: the bracket after the name gives it (not a note beside a unit column:
+            # `大气常规污染物年均浓度（PM2.5）` | `微克/立方米`).
+            metric, unit = metric[: note.start()], note.group("unit")
+        base = _cell(row, columns.base)
+        earlier = _read(base, unit, period, index, metric).value if base else None
+        if columns.year is None:
+            out.append(replace(_read(row[columns.target].strip(), unit, period, index, metric), earlier=earlier))
+        elif target := _cell(row, columns.target):
+            # A year table states the target for its year; a dash there means none is set.
+            out.append(replace(_read(target, unit, period or columns.year, index, metric), earlier=earlier))
+        growth = _cell(row, columns.growth)
+        if growth:
+            out.append(_growth(growth, unit, period, index, metric))
     return out
+
+
+def _cell(row: tuple[str, ...], column: int | None) -> str | None:
+    """A cell's text, None when the row has no such cell or it states nothing (`—`)."""
+    if column is None or column >= len(row) or _NO_FIGURE.match(row[column]):
+        return None
+    return row[column].strip()
+
+
+def _name_and_period(name: str) -> tuple[str, str | None]:
+    """An indicator's name without the period it notes (`（期末）`, `年均`), and that period."""
+    period_note = _PERIOD_NOTE.search(name)
+    period = period_note.group(1) if period_note else None
+    if period_note:
+        name = (name[: period_note.start()] + name[period_note.end() :]).strip()
+    each_year = _EACH_YEAR.match(name)
+    if each_year and period is None:
+        period = each_year.group(1)
+    return name.strip(), period
+
+
+def _growth(cell: str, unit: str | None, period: str | None, row: int, metric: str) -> Indicator:
+    """The growth column's figure: average a year, or the plan's total when bracketed (`[13.5]`);
+    a rate indicator grows in percentage points (`研发经费投入强度（%）` `[0.7]`)."""
+    cumulative = _CUMULATIVE.match(cell)
+    figure = cumulative.group("cell") if cumulative else cell
+    moves = _MOVES.search(metric)
+    if moves:
+        # The name says the move (`…能源消耗降低（%）`): its unit is the move's, the rest is measured.
+        metric = metric[: moves.start()]
+    found = _read(figure, unit if moves else None, None, row, metric)
+    direction = found.direction or (moves.group().removesuffix("率") if moves else "增长")
+    own_unit = found.unit or ("个百分点" if unit in ("%", "％") else "%")
+    return replace(
+        found,
+        unit=own_unit,
+        direction=direction,
+        qualifier=found.qualifier or direction,
+        period=period or ("五年累计" if cumulative else "年均"),
+        value_text=cell,
+    )
+
+
+def _read(cell: str, unit: str | None, period: str | None, row: int, metric: str) -> Indicator:
+    """One cell as the value of `metric` (its unit from the table unless the cell prints one)."""
+    match = _VALUE.match(cell)
+    value = high = None
+    qualifier = None
+    if match:
+        parsed = parse_value(re.sub(r"\s+", "", match.group("num")))
+        if parsed:
+            value, high = parsed
+        qualifier = match.group("qualifier")
+        qualifier = _SYMBOLS.get(qualifier or "", qualifier)
+        if match.group("unit"):
+            unit = match.group("unit")
+    direction, bound = split_qualifier(qualifier)
+    if match and match.group("direction"):
+        direction = match.group("direction")
+        qualifier = qualifier or direction
+    if match and match.group("bound"):
+        bound = match.group("bound")
+        qualifier = qualifier or bound
+    if match and match.group("yearly") and period is None:
+        period = "年均"
+    return Indicator(metric, value, high, unit or None, qualifier, period, cell, direction, bound, row=row)
