@@ -70,7 +70,7 @@ def extract_facts(
             elif isinstance(block, Table):
                 indicators = read_indicators(block.rows)
                 if indicators:
-                    facts.extend(_indicator_targets(doc, block, indicators, path))
+                    facts.extend(_indicator_targets(doc, block, indicators, path, role))
                 else:
                     texts.extend((*cell, "") for cell in _cells(doc, block))
         # Formulations stand in headings of any style, so the heading is searched whatever it is.
@@ -182,11 +182,15 @@ def _cells(doc: Document, table: Table) -> list[tuple[int, int]]:
     return ranges
 
 
-def _indicator_targets(doc: Document, table: Table, indicators: list[Indicator], path: tuple[str, ...]) -> list[Target]:
-    """One plan target per indicator row, its text the row's cells."""
+def _indicator_targets(
+    doc: Document, table: Table, indicators: list[Indicator], path: tuple[str, ...], role: Role | None
+) -> list[Target]:
+    """One target per indicator row, its text the row's cells: a plan, unless the table stands in
+    the review part (a table of last year's figures states results)."""
+    tense: Tense = "result" if role == "review" else "plan"
     return [
         _target(
-            doc.normalised_slice(table.row_spans[i.row]).replace("\t", " | "), table.row_spans[i.row], path, i, "plan"
+            doc.normalised_slice(table.row_spans[i.row]).replace("\t", " | "), table.row_spans[i.row], path, i, tense
         )
         for i in indicators
     ]

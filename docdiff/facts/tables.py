@@ -24,8 +24,8 @@ _EACH_YEAR = re.compile(r"^(每年|年均)")
 # A column of a year's figures (`2020年`, `2025年目标`, `2025`): the latest year is the target, an
 # earlier one the base it starts from.
 _YEAR_HEADER = re.compile(r"^(?P<year>(?:19|20)\d\d)年?(?:底|末)?(?:目标值?|预期值?|规划值?)?$")
-# A column of the growth over the plan (`年均增长[累计]`, `年均增速（%）`, `五年累计`).
-_GROWTH_HEADER = re.compile(r"年均|累计")
+# A column of the growth (`年均增长[累计]`, `年均增速（%）`, `五年累计`; `增长`, a year's own).
+_GROWTH_HEADER = re.compile(r"年均|累计|增长|增速|增幅")
 # A unit printed after the indicator's name (`地区生产总值（亿元）`).
 _UNIT_NOTE = re.compile(r"\s*[（(](?P<unit>[^（）()]{1,8})[）)]$")
 # A figure in square brackets is the plan's cumulative total (`[13.5]`), as five-year plans print it.
@@ -54,6 +54,7 @@ class Columns:
     base: int | None = None
     growth: int | None = None
     year: str | None = None  # the target column's year (`2025年`), when it is a year column
+    growth_period: str | None = None  # what the growth column covers: `年均`, `累计`, or the year
 
 
 def indicator_columns(header: tuple[str, ...]) -> Columns | None:
@@ -76,7 +77,9 @@ def indicator_columns(header: tuple[str, ...]) -> Columns | None:
         (i for i, cell in enumerate(cells) if _GROWTH_HEADER.search(cell) and i not in (metric, target, unit, base)),
         None,
     )
-    return Columns(metric, unit, target, base, growth, year)
+    header_of_growth = cells[growth] if growth is not None else ""
+    growth_period = next((p for p in ("年均", "累计") if p in header_of_growth), year)
+    return Columns(metric, unit, target, base, growth, year, growth_period)
 
 
 def read_indicators(rows: tuple[tuple[str, ...], ...]) -> list[Indicator]:
@@ -105,7 +108,7 @@ def read_indicators(rows: tuple[tuple[str, ...], ...]) -> list[Indicator]:
             out.append(replace(_read(target, unit, period or columns.year, index, metric), earlier=earlier))
         growth = _cell(row, columns.growth)
         if growth:
-            out.append(_growth(growth, unit, period, index, metric))
+            out.append(_growth(growth, unit, period or columns.growth_period, index, metric))
     return out
 
 
@@ -129,8 +132,9 @@ def _name_and_period(name: str) -> tuple[str, str | None]:
 
 
 def _growth(cell: str, unit: str | None, period: str | None, row: int, metric: str) -> Indicator:
-    """The growth column's figure: average a year, or the plan's total when bracketed (`[13.5]`);
-    a rate indicator grows in percentage points (`研发经费投入强度（%）` `[0.7]`)."""
+    """The growth column's figure over `period` (the column's: a yearly average, a year), or the
+    plan's total when bracketed (`[13.5]`); a rate indicator grows in percentage points
+    (`研发经费投入强度（%）` `[0.7]`)."""
     cumulative = _CUMULATIVE.match(cell)
     figure = cumulative.group("cell") if cumulative else cell
     moves = _MOVES.search(metric)
@@ -145,7 +149,7 @@ def _growth(cell: str, unit: str | None, period: str | None, row: int, metric: s
         unit=own_unit,
         direction=direction,
         qualifier=found.qualifier or direction,
-        period=period or ("五年累计" if cumulative else "年均"),
+        period="五年累计" if cumulative else period,
         value_text=cell,
     )
 
