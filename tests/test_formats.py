@@ -96,13 +96,26 @@ def test_docx_automatic_list_numbers_and_tables_are_written_out(tmp_path: Path) 
     document = docx.Document()
     document.add_paragraph("第一项工作", style="List Number")
     document.add_paragraph("第二项工作", style="List Number")
-    table = document.add_table(rows=2, cols=2)
-    table.cell(0, 0).text, table.cell(0, 1).text = "指标", "目标"
-    table.cell(1, 0).text, table.cell(1, 1).text = "城镇新增就业", "1100万人以上"
+    table = document.add_table(rows=4, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "主要指标"
+    for row, cells in enumerate((("指标", "2020年", "2025年"), ("城镇新增就业", "1100万人", "1100万人")), start=1):
+        for column, text in enumerate(cells):
+            table.cell(row, column).text = text
+    table.cell(3, 0).text = "城镇调查失业率"
+    table.cell(3, 1).merge(table.cell(3, 2)).text = "5.5%"
     path = tmp_path / "list.docx"
     document.save(str(path))
     text = read_document(path).text
-    assert text.splitlines() == ["1.第一项工作", "2.第二项工作", "指标\t目标", "城镇新增就业\t1100万人以上"]
+    # A title across the table is one cell; equal figures side by side stay two cells, and a cell
+    # merged across two columns fills both, so each keeps its header's column.
+    assert text.splitlines() == [
+        "1.第一项工作",
+        "2.第二项工作",
+        "主要指标",
+        "指标\t2020年\t2025年",
+        "城镇新增就业\t1100万人\t1100万人",
+        "城镇调查失业率\t5.5%\t5.5%",
+    ]
 
 
 def _pdf(tmp_path: Path, width: float = 432.0, size: float = 12.0) -> Path:
@@ -210,6 +223,35 @@ def test_html_portal_page_from_a_seed_gives_the_same_sections_and_facts(tmp_path
     for junk in ("var nav", "首页", "版权所有", "广告内容", "相关链接", "color: red"):
         assert junk not in text
     _assert_same_as_seed(path, "html")
+
+
+def test_html_table_rows_keep_their_cells_in_their_columns(tmp_path: Path) -> None:
+    """An HTML table is one tab-separated line a row (its tabs were collapsed to spaces, so a
+    plan's indicator box read as one run of words); a cell spanning rows or columns is repeated in
+    each, an empty cell keeps its column."""
+    page = (
+        "<html><body><div><p>主要指标如下，这一段说明足够长。</p><table>"
+        "<tr><th>类别</th><th>指标</th><th>2020年</th><th>2025年</th></tr>"
+        '<tr><td rowspan="2">经济</td><td>地区生产总值（亿元）</td><td>3200</td><td>4500</td></tr>'
+        "<tr><td>全员劳动生产率（万元/人）</td><td></td><td>20</td></tr>"
+        '<tr><td colspan="2">森林覆盖率（%）</td><td>22.5</td><td>23.5</td></tr>'
+        "</table></div></body></html>"
+    )
+    path = tmp_path / "plan.html"
+    path.write_text(page, encoding="utf-8")
+    document = read_document(path)
+    assert document.text.splitlines()[1:] == [
+        "类别\t指标\t2020年\t2025年",
+        "经济\t地区生产总值（亿元）\t3200\t4500",
+        "经济\t全员劳动生产率（万元/人）\t\t20",
+        "森林覆盖率（%）\t森林覆盖率（%）\t22.5\t23.5",
+    ]
+    targets = [f for f in extract_facts(document, segment(document)) if f.kind == "target"]
+    assert [(t.metric, t.value, t.unit) for t in targets] == [  # type: ignore[union-attr]
+        ("地区生产总值", 4500.0, "亿元"),
+        ("全员劳动生产率", 20.0, "万元/人"),
+        ("森林覆盖率", 23.5, "%"),
+    ]
 
 
 def test_formats_are_told_by_content_and_suffix() -> None:

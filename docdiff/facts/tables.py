@@ -93,6 +93,8 @@ def read_indicators(rows: tuple[tuple[str, ...], ...]) -> list[Indicator]:
         if len(row) <= max(columns.metric, columns.target):
             continue
         metric, period = _name_and_period(row[columns.metric])
+        if not metric:
+            continue  # no indicator named: a blank or a sub-header row
         unit = row[columns.unit].strip() if columns.unit is not None and columns.unit < len(row) else None
         note = None if unit else _UNIT_NOTE.search(metric)
         if note:

@@ -69,12 +69,10 @@ def _one_line(text: str) -> str:
 
 
 def _unique_cells(cells: list[str]) -> list[str]:
-    """A merged cell appears once per grid column it spans; keep it once."""
-    out: list[str] = []
-    for cell in cells:
-        if not out or cell != out[-1]:
-            out.append(cell)
-    return out
+    """A merged cell appears once per grid column it spans, and stays so, keeping every cell in its
+    header's column (two equal figures side by side are two cells: `5.5 | 5.5`); a row that is one
+    cell across the table (a title, a group's name) is that one cell."""
+    return cells[:1] if len(set(cells)) == 1 else cells
 
 
 def _chinese(n: int) -> str:

@@ -30,7 +30,7 @@ _CONTENT = (
 )
 _BLOCKS = frozenset(
     "address article blockquote body dd div dl dt figcaption figure h1 h2 h3 h4 h5 h6 hr li main ol p pre "
-    "section table tbody thead tfoot tr ul caption center".split()
+    "section tbody thead tfoot tr ul caption center".split()
 )
 _CELLS = frozenset({"td", "th"})
 
@@ -50,8 +50,9 @@ def read_html(raw: bytes, source: str) -> tuple[str, str]:
         raise InputError(f"{source}: the HTML page has no body text")
     parts: list[str] = []
     _walk(root, parts)
-    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip(" ") for line in "".join(parts).split("\n")]
-    lines = [re.sub(r" ?\t ?", "\t", line).strip("\t") for line in lines]
+    # Spaces collapse to one; a table row's tabs stay, one between each two cells (see `_table`).
+    lines = [re.sub(r"[ \u00a0]+", " ", line).strip(" ") for line in "".join(parts).split("\n")]
+    lines = [re.sub(r" ?\t ?", "\t", line).rstrip("\t") for line in lines]
     text = "\n".join(line for line in lines if line.strip())
     if not text.strip():
         raise InputError(f"{source}: the HTML page has no body text")
@@ -80,6 +81,8 @@ def _walk(node: Any, parts: list[str]) -> None:
             parts.append(re.sub(r"\s+", " ", child.text_content or ""))
         elif tag == "br":
             parts.append("\n")
+        elif tag == "table":
+            _table(child, parts)
         elif tag in _BLOCKS:
             parts.append("\n")
             _walk(child, parts)
@@ -91,3 +94,68 @@ def _walk(node: Any, parts: list[str]) -> None:
         elif not tag.startswith("-"):
             _walk(child, parts)
         child = child.next
+
+
+def _table(table: Any, parts: list[str]) -> None:
+    """A table as one line a row, its cells tab-separated in the columns they stand in: a cell
+    spanning rows (`rowspan`, a category beside several indicators) or columns (`colspan`, a name
+    over the category and indicator columns) is repeated in each, so every row's cells keep their
+    header's column."""
+    carried: dict[int, tuple[str, int]] = {}  # column → text of a cell spanning down, rows it still fills
+    parts.append("\n")
+    for row in _rows(table):
+        cells: list[str] = []
+        for cell in _row_cells(row):
+            _fill_down(cells, carried)
+            inner: list[str] = []
+            _walk(cell, inner)
+            text = re.sub(r"\s+", " ", "".join(inner)).strip()
+            down, across = _span(cell, "rowspan"), _span(cell, "colspan")
+            for _ in range(across):
+                if down > 1:
+                    carried[len(cells)] = (text, down - 1)
+                cells.append(text)
+        _fill_down(cells, carried)
+        if len(set(cells)) == 1:
+            cells = cells[:1]  # one cell across the table: a title or a group's name
+        if any(cells):
+            parts.append("\t".join(cells) + "\n")
+    parts.append("\n")
+
+
+def _fill_down(cells: list[str], carried: dict[int, tuple[str, int]]) -> None:
+    """Put the cells spanning down from rows above into the row's next columns."""
+    while len(cells) in carried:
+        text, left = carried.pop(len(cells))
+        if left > 1:
+            carried[len(cells)] = (text, left - 1)
+        cells.append(text)
+
+
+def _rows(table: Any) -> list[Any]:
+    """The table's own rows, in order (inside `thead`, `tbody`, `tfoot` or directly under it)."""
+    rows = []
+    child = table.child
+    while child is not None:
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            rows.extend(_rows(child))
+        child = child.next
+    return rows
+
+
+def _row_cells(row: Any) -> list[Any]:
+    cells = []
+    child = row.child
+    while child is not None:
+        if child.tag in _CELLS:
+            cells.append(child)
+        child = child.next
+    return cells
+
+
+def _span(cell: Any, name: str) -> int:
+    """A cell's `rowspan` or `colspan` (1 when missing or not a small number)."""
+    value = (cell.attributes.get(name) or "").strip()
+    return min(int(value), 50) if value.isdigit() and int(value) > 0 else 1
