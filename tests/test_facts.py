@@ -331,6 +331,11 @@ def test_a_generic_head_takes_the_subject_of_its_sentence() -> None:
     ]
     # A connector before a leading verb goes first, then the verb: neither is measured.
     assert one("全区实现地区生产总值1285.6亿元。")[0][:2] == ("地区生产总值", 1285.6)
+    # `我国`, `我省`, `我市`: the speaker's own area, the clause's subject as `全区` is.
+    assert [t[:2] for t in one("2023年我国国内生产总值超过126万亿元，我省地区生产总值增长5%。")] == [
+        ("国内生产总值", 126.0),
+        ("地区生产总值", 5.0),
+    ]
 
 
 def test_direction_bound_and_ranges_in_their_own_fields() -> None:
