@@ -331,6 +331,8 @@ def test_a_generic_head_takes_the_subject_of_its_sentence() -> None:
     ]
     # A connector before a leading verb goes first, then the verb: neither is measured.
     assert one("全区实现地区生产总值1285.6亿元。")[0][:2] == ("地区生产总值", 1285.6)
+    # The area is part of a product's name (`全市生产总值`, as `国内生产总值`), not its subject.
+    assert one("全市生产总值增长6.8%。")[0][:2] == ("全市生产总值", 6.8)
     # `我国`, `我省`, `我市`: the speaker's own area, the clause's subject as `全区` is.
     assert [t[:2] for t in one("2023年我国国内生产总值超过126万亿元，我省地区生产总值增长5%。")] == [
         ("国内生产总值", 126.0),
@@ -396,7 +398,7 @@ def test_tense_follows_the_part_when_the_sentence_does_not_say() -> None:
     from docdiff.segment import segment
 
     tenses = {(t.metric, t.tense) for t in extract_facts(doc, segment(doc)) if isinstance(t, Target)}
-    assert tenses >= {("生产总值", "result"), ("单位生产总值能耗", "result"), ("新增公办养老床位", "plan")}
+    assert tenses >= {("全市生产总值", "result"), ("单位生产总值能耗", "result"), ("新增公办养老床位", "plan")}
     # Without a review part, the section headings decide as before (no role is assumed).
     assert find_targets("新增公办养老床位7000张。", ("社会保障",), [])[0].tense is None
 

@@ -169,7 +169,7 @@ _WHOLE_AREA = "全区|全市"
 # The speaker's own area (`我国`, `我省`, `我区`) is the clause's subject as the whole area is.
 _OWN_AREA = "我(?:国|省|市|区|县|州|盟|旗)"
 _CONNECTOR = re.compile(
-    rf"^(?:其中|同时|并且|并|以及|及|和|与|还|此外|另外|其次|再次|首先|{_WHOLE_AREA}|区内|{_OWN_AREA})"
+    rf"^(?:其中|同时|并且|并|以及|及|和|与|还|此外|另外|其次|再次|首先|(?:{_WHOLE_AREA})(?!生产总值)|区内|{_OWN_AREA})"
 )
 _NOUN_AFTER = re.compile(rf"^[\u4e00-\u9fff“”A-Za-z、]{{2,16}}?(?={_NOUN_END})")
 _NOUN_START = re.compile(r"^[\u4e00-\u9fff“”A-Za-z]{2,8}")
