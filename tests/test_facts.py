@@ -372,6 +372,27 @@ def test_a_range_printed_with_a_unit_on_each_end_is_one_target() -> None:
     assert ranges("企业研发投入增长10%以上。")[0][2] is None
 
 
+def test_a_move_said_first_is_the_direction_and_a_task_verb_is_no_part_of_the_metric() -> None:
+    """`降低工商业电价5%`: the verb of moving opens the clause and is the direction; an amount it moves
+    by is an increment; `…至每月5000元` is the level reached. `实施`, `开展` and how a task is done
+    (`全力确保`) lead into the metric and are no part of it."""
+
+    def read(sentence: str) -> list[tuple[str, float | None, str | None, str | None]]:
+        return [(t.metric, t.value, t.direction, t.change) for t in find_targets(sentence, (), [])]
+
+    assert read("降低工商业电价5%。") == [("工商业电价", 5.0, "降低", None)]
+    assert read("增加国家铁路建设资本金1000亿元。") == [("国家铁路建设资本金", 1000.0, "增加", "increment")]
+    assert read("提高个人所得税基本减除费用标准至每月5000元。") == [
+        ("个人所得税基本减除费用标准", 5000.0, "提高到", None)
+    ]
+    assert read("增加值增长8%。") == []  # `增加值` is a noun (with no subject here, no target)
+    assert [t[:2] for t in read("实施临时救助超过800万人次，开展补贴性技能培训2.85万人次。")] == [
+        ("临时救助", 800.0),
+        ("补贴性技能培训", 2.85),
+    ]
+    assert read("全力确保空气优良天数达到350天。") == [("空气优良天数", 350.0, "达到", None)]
+
+
 def test_a_rules_modal_and_negated_comparison_are_its_bound() -> None:
     """A regulation words a bound with a modal (`不得超过`, `不宜低于`, `应当不低于`): the bound is
     `不超过`, `不低于`…, and the modal (`应当`, `原则上`) is no part of what is measured."""

@@ -78,7 +78,10 @@ _NOUN_END = (
     "集中|如期|顺利|加快|完成|启动|开工|竣工|签约|交付|建成|落地|投用|开业|获|入选|通过|实现|收尾|出让|建设|全部|高比例|"
     "荣获|进行|开展|提供|参与|的|、|（|\\(|和|$"
 )
-_LEADING = ("累计", "累积", "力争", "确保", "完成", "实现", "努力", "预计", "至少")
+# How a task is done (`全力确保`, `切实完成`) and the verb that does it (`实施旧住房改造`, `开展职业技能
+# 培训`): no part of what is measured, nor a qualifier of it.
+_MANNER = ("全力", "切实", "实施", "开展")
+_LEADING = ("累计", "累积", "力争", "确保", "完成", "实现", "努力", "预计", "至少", *_MANNER)
 # Reaching a level as a step (`粮食产量首次迈上1.4万亿斤新台阶`): a direction, and what follows
 # the value (`新台阶`, `大关`) is the step, not a thing measured.
 _STEPS = ("迈上", "跃上", "站上")
@@ -199,6 +202,10 @@ _BASE = re.compile(
 _INCREMENT_MOVES = ("增加", "减少", "多", "少", "增长", "下降", "提高", "降低", "扩大", "缩小")
 # 约 ends these words without meaning "about": 签约, 节约, 预约, 制约, 合约.
 _NOT_ABOUT = set("签节预制合契公条")
+# A verb of moving that opens a metric of four characters or more is the target's direction; not
+# `增加值`, a noun.
+_MOVED_FIRST = re.compile(r"(?:降低|提高|增加|减少|下调|上调|压减|削减)(?!值)(?=[\u4e00-\u9fff“]{4})")
+_REACHED_TO = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:至|到)(?:每[年月日人户])?$")
 # A modal and a negation before a comparison (`不得超过`, `不宜低于`, `应当不低于`, `必须不少于`):
 # how a rule words the bound `不超过`, `不低于`, `不高于`, `不少于`.
 _NEGATED_BOUND = re.compile(
@@ -813,9 +820,10 @@ def _strip_metric(metric: str) -> tuple[str, str | None]:
     metric = _YEAR_OPENING.sub("", metric)
     metric = _CONNECTOR.sub("", metric)
     metric = _MODAL.sub(r"\1", metric)
-    for word in _LEADING:
-        if metric.startswith(word):
-            metric = metric[len(word) :]
+    # In any order and more than one (`全力确保`, `努力实现`, `确保至少`).
+    while word := next((w for w in _LEADING if metric.startswith(w) and len(metric) > len(w) + 1), None):
+        metric = metric[len(word) :]
+        if word not in _MANNER:
             qualifier = qualifier or word  # 力争完成: the intent, not the verb, qualifies
     metric = _TRAILING_LINK.sub("", metric)
     metric = _COUNTED_AFTER.sub(r"\g<verb>\g<noun>", metric)
@@ -899,6 +907,15 @@ def _target(
     elif period_match and metric.endswith(period_match.group()):
         metric = metric[: -len(period_match.group())]
     metric, intent = _strip_metric(metric)
+    moved_first = _MOVED_FIRST.match(metric) if direction is None else None
+    if moved_first:
+        # `降低工商业电价5%`, `增加国家铁路建设资本金1000亿元`: the move is said first, then what moves.
+        direction = qualifier = moved_first.group()
+        metric = metric[moved_first.end() :]
+        if reached_level := _REACHED_TO.search(metric):
+            # `提高个人所得税基本减除费用标准至每月5000元`: the level the move reaches.
+            metric, direction = metric[: reached_level.start()], direction + "到"
+            qualifier = direction
     # `居民人均可支配收入比上年实际增长`: the base stands before the adverb just stripped.
     later_base = None if base else _BASE.search(metric)
     if later_base:
@@ -971,7 +988,10 @@ def _target(
         )
     if parsed is None:
         return None
-    increment = base is not None and direction in _INCREMENT_MOVES and unit not in _RATE_UNITS  # None is a rate unit
+    # An amount added against a base (`比上年增加…`), or by a move said first (`增加…资本金1000亿元`).
+    increment = (
+        (base is not None or moved_first is not None) and direction in _INCREMENT_MOVES and unit not in _RATE_UNITS
+    )  # None is a rate unit
     return Found(
         start=offset,
         end=end,
