@@ -391,6 +391,17 @@ def test_a_move_said_first_is_the_direction_and_a_task_verb_is_no_part_of_the_me
         ("补贴性技能培训", 2.85),
     ]
     assert read("全力确保空气优良天数达到350天。") == [("空气优良天数", 350.0, "达到", None)]
+    # A growth rate named after its metric (`增速`, `增幅`, `年均增速`) is the metric's growth;
+    # `涨幅` names a price index's measure and stays.
+    rates = [
+        find_targets(sentence, (), [])[0]
+        for sentence in ("规模以上工业增加值增速达到11.1%。", "新兴产业产值年均增速超过20%。", "居民消费价格涨幅3%。")
+    ]
+    assert [(t.metric, t.direction, t.period) for t in rates] == [
+        ("规模以上工业增加值", "增长", None),
+        ("新兴产业产值", "增长", "年均"),
+        ("居民消费价格涨幅", None, None),
+    ]
 
 
 def test_a_rules_modal_and_negated_comparison_are_its_bound() -> None:

@@ -205,6 +205,11 @@ _NOT_ABOUT = set("签节预制合契公条")
 # A verb of moving that opens a metric of four characters or more is the target's direction; not
 # `增加值`, a noun.
 _MOVED_FIRST = re.compile(r"(?:降低|提高|增加|减少|下调|上调|压减|削减)(?!值)(?=[\u4e00-\u9fff“]{4})")
+# The growth rate of a metric named after it (`…增加值增速`, `…贷款增幅`, `…产值年均增速`, `…同比增幅`:
+# yearly on average, against last year); not `涨幅`, which names a
+# price index's measure (`居民消费价格涨幅`), nor a frame left alone (`增速`).
+_GROWTH_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{3})(?:同比|(?P<yearly>年均))?(?:增速|增幅|增长率|增长速度)$")
+_PERCENT = ("%", "％")
 _REACHED_TO = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:至|到)(?:每[年月日人户])?$")
 # A modal and a negation before a comparison (`不得超过`, `不宜低于`, `应当不低于`, `必须不少于`):
 # how a rule words the bound `不超过`, `不低于`, `不高于`, `不少于`.
@@ -962,6 +967,13 @@ def _target(
         # `分别增长12.9%和10%`: the list shares its metric; with none yet, the sentence's subject
         # is what is measured (`年均增长12.1%`), which `find_targets` fills in.
         metric = previous_metric or ""
+    growth_tail = _GROWTH_TAIL.search(metric) if unit in _PERCENT else None
+    if growth_tail:
+        # `规模以上工业增加值增速达到11.1%`: a growth rate of the metric, as `…增加值增长11.1%` says it.
+        metric, direction = metric[: growth_tail.start()], "增长"
+        qualifier = qualifier or direction
+        if growth_tail.group("yearly") and not period:
+            period = "年均"
     if unit == "%" and _SHARE_OF.search(metric):
         metric += "比重"  # `民生支出占一般公共预算支出的73.6%`: a share of the whole
     if len(metric) > 40:
