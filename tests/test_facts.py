@@ -391,6 +391,11 @@ def test_a_move_said_first_is_the_direction_and_a_task_verb_is_no_part_of_the_me
         ("补贴性技能培训", 2.85),
     ]
     assert read("全力确保空气优良天数达到350天。") == [("空气优良天数", 350.0, "达到", None)]
+    # A time word before the leading word or a verb of making new says when, not what.
+    assert [t[:2] for t in read("年内力争建成水冲式公厕30座，年内新建学校5所。")] == [
+        ("建成水冲式公厕", 30.0),
+        ("新建学校", 5.0),
+    ]
     # A growth rate named after its metric (`增速`, `增幅`, `年均增速`) is the metric's growth;
     # `涨幅` names a price index's measure and stays.
     rates = [

@@ -817,12 +817,19 @@ _COUNTED_AFTER = re.compile(
 _YEAR_OPENING = re.compile(rf"^{_YEAR_SET}(?={_WHOLE_AREA})")
 
 
+# A time word before a word leading into the metric or a verb of making new (`年内力争建成…`, `今年确保…`,
+# `年内新建学校5所`): when the task is
+# done (the sentence's tense and period say it), so the leading word is stripped as at the start.
+_TIME_BEFORE_LEADING = re.compile(rf"^(?:{_YEAR_SET}|年内)(?=(?:{'|'.join(_LEADING)}|新)[\u4e00-\u9fff]{{2}})")
+
+
 def _strip_metric(metric: str) -> tuple[str, str | None]:
     """A metric without leading verbs of intent and connectors, nor trailing adverbs; the
     intent word is a qualifier."""
     qualifier = None
     # `去年全市完成…`: the year, then the connector, the modal and the verb (`全区实现地区生产总值`).
     metric = _YEAR_OPENING.sub("", metric)
+    metric = _TIME_BEFORE_LEADING.sub("", metric)
     metric = _CONNECTOR.sub("", metric)
     metric = _MODAL.sub(r"\1", metric)
     # In any order and more than one (`全力确保`, `努力实现`, `确保至少`).
