@@ -163,6 +163,9 @@ def _m(
             "met",
         ),
         (_m(6).model_copy(update={"value": None}), _m(6.1), "no figure"),
+        # A target for 2025 is not yet due in 2022; in 2025 it is judged.
+        (_m(6).model_copy(update={"year": 2025}), _m(5).model_copy(update={"year": 2022}), "not due"),
+        (_m(6).model_copy(update={"year": 2025}), _m(5).model_copy(update={"year": 2025}), "not met"),
     ],
 )
 def test_verdicts(plan: Measure | None, result: Measure | None, expected: str) -> None:
@@ -219,6 +222,22 @@ def test_ledger_of_the_five_year_plan_against_the_2025_report() -> None:
     # A plan with no number (`全部完成`, `完成市下达目标`) has nothing to meet, rather than no result.
     assert rows["成片二级旧里以下房屋改造"].verdict == "no figure"
     assert rows["高新技术企业"].result is None  # a stock of 500 is not the year's 30 new ones
+
+
+def test_ledger_of_a_plans_year_table_waits_for_the_year_it_sets() -> None:
+    """A plan's table of year columns sets targets for 2025; a report on 2022 shows its figures
+    beside them but judges none (`not due`): the year of a result is its review part's."""
+    plan = document_from_bytes(
+        "一、主要指标\n\n指标\t2020年\t2025年\n地区生产总值（亿元）\t3200\t4500\n".encode(), "plan.txt"
+    )
+    report = document_from_bytes(
+        "一、2022年工作回顾\n\n全市地区生产总值达到3900亿元。\n\n二、2023年主要目标\n\n地区生产总值增长6%。\n".encode(),
+        "report.txt",
+    )
+    from docdiff.timeline.ledger import ledger
+
+    (entry,) = ledger(plan, report).entries
+    assert (entry.plan.year, entry.result and entry.result.year, entry.verdict) == (2025, 2022, "not due")
 
 
 runner = CliRunner()

@@ -14,7 +14,7 @@ Grid = tuple[list[str], list[list[str]]]  # header, rows
 _BARS = "▁▂▃▄▅▆▇█"
 _TARGETS_TITLE = (
     "Targets (plan → result the next report gives; ✓ met ✗ not met ? no result · no target"
-    " ≠ period differs – no figure ~ relative to a benchmark)"
+    " ≠ period differs – no figure ~ relative to a benchmark → not yet due)"
 )
 MARKS = {
     "met": "✓",
@@ -24,6 +24,7 @@ MARKS = {
     "period differs": "≠",
     "no figure": "–",
     "relative": "~",
+    "not due": "→",
 }
 
 

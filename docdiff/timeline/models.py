@@ -11,7 +11,7 @@ from docdiff.models import Model
 TIMELINE_SCHEMA: Literal["docdiff.timeline/1"] = "docdiff.timeline/1"
 LEDGER_SCHEMA: Literal["docdiff.ledger/1"] = "docdiff.ledger/1"
 TimelineKind = Literal["target", "phrase", "project", "section"]
-Verdict = Literal["met", "not met", "no result", "no target", "period differs", "no figure", "relative"]
+Verdict = Literal["met", "not met", "no result", "no target", "period differs", "no figure", "relative", "not due"]
 SectionEvent = Literal["continued", "renamed", "split", "merged", "new", "gone"]
 
 
@@ -54,6 +54,11 @@ class Measure(Model):
     period: str | None = Field(default=None, description="全年, 年均, 五年累计, 期末 …")
     label: str = Field(description="Value and bound as a reader writes them: `6%-6.5%`, `5.5%左右`, `未设定`.")
     text: str = Field(description="The clause it was read from.")
+    year: int | None = Field(
+        default=None,
+        description="The year the figure is for, when the text says it: a plan's `2025年`, a result's review "
+        "part (`2022年工作回顾`).",
+    )
 
 
 class TargetCell(Model):
@@ -156,8 +161,9 @@ class LedgerEntry(Model):
     plan: Measure = Field(description="The target as the plan sets it.")
     result: Measure | None = Field(description="The result reported, None if the outcome does not give one.")
     verdict: Verdict = Field(
-        description="met, not met, no result, period differs, no figure (a plan with no number) or relative "
-        "(`高于全市1-3个百分点` against a growth rate: the benchmark is not in the outcome)."
+        description="met, not met, no result, period differs, no figure (a plan with no number), relative "
+        "(`高于全市1-3个百分点` against a growth rate: the benchmark is not in the outcome) or not due (a "
+        "target for a later year than the result: `2025年` against 2022's figure)."
     )
 
 

@@ -178,7 +178,21 @@ def measure(target: Target) -> Measure:
         period=target.period,
         label=_label(target),
         text=target.text,
+        year=_year_of(target),
     )
+
+
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
+
+
+def _year_of(target: Target) -> int | None:
+    """The year a target's figure is for: its period's (`2025年`), else the nearest heading's
+    (`一、2022年工作回顾`); None when neither names one."""
+    for text in (target.period or "", *reversed(target.section)):
+        found = _YEAR.search(text)
+        if found:
+            return int(found.group(1))
+    return None
 
 
 def _label(target: Target) -> str:
@@ -233,13 +247,15 @@ def verdict(plan: Measure | None, result: Measure | None, options: TimelineOptio
     """met / not met / no result; `no target` for a result with no plan (`未设定`), `no figure` for a
     plan with no number (`全部完成`, `完成市下达目标`), `relative` for a margin over a benchmark checked
     against a plain rate, `period differs` for a yearly result of a cumulative plan (a five-year
-    total against one year's figure)."""
+    total against one year's figure), `not due` for a result of a year before the plan's."""
     if plan is None:
         return "no target"
     if plan.value is None:
         return "no figure"
     if result is None or result.value is None:
         return "no result"
+    if plan.year is not None and result.year is not None and result.year < plan.year:
+        return "not due"  # a target for 2025 is not missed by 2022's figure
     if relative(plan) and unit_family(result.unit) != unit_family(plan.unit):
         return "relative"
     if plan.period in _CUMULATIVE and not _cumulative(result.period, result.text):
