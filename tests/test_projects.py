@@ -194,6 +194,12 @@ def test_lines_stretches_and_science_cities_are_works() -> None:
     assert names("加快高速铁路建设，全面推广高速公路差异化收费。") == []
 
 
+def test_a_quantifier_with_no_number_is_no_part_of_a_name() -> None:
+    # `更多`, `一批`: how many works, not which; the name follows (jieba cuts `更`/`多`).
+    assert names("加快建设更多长三角科技创新中心。") == ["长三角科技创新中心"]
+    assert names("新建一批海拉尔区人才公寓。") == ["海拉尔区人才公寓"]
+
+
 def test_a_named_laboratory_and_an_express_line_are_works() -> None:
     # A laboratory a place names is an institution built (`之江实验室`); laboratories of a grade
     # (`国家实验室`, `重点实验室`) are a kind.

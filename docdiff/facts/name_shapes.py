@@ -168,6 +168,8 @@ _VERB_PREFIX = re.compile(
 # Verbs may (`扫黑除恶专项斗争`, `职业技能提升行动`), so the closed list of task verbs above
 # trims those.
 _NOT_FIRST = ("d", "p", "c", "i", "r", "u", "f", "ad")
+# A quantifier with no number says how many works, not which (`搭建更多共性技术研发平台`, `一批`).
+_QUANTIFIER = re.compile(r"(?:更|众|诸|许)?多|一(?:批|些)|若干|部分")
 
 # Proper nouns by jieba's tags: places (`ns`), persons and brands (`nr`, `nrt`), organisations
 # (`nt`), other names (`nz`), Latin letters and abbreviations (`j`: 沪, 川藏).
@@ -485,7 +487,16 @@ def _leading_function_words(name: str) -> int:
         # A time word before a verb says when the work is done (`今年要新开工…`, `年内完成…`); one
         # before a noun may be the name's own (`青年文艺家培养计划`, `往日时光音乐厅`).
         when = flag == "t" and (words[k + 1][1].startswith("v") or _task_verb(words[k + 1][0]))
-        if not (flag.startswith(_NOT_FIRST) or when) or _region(word, flag):
+        if not (flag.startswith(_NOT_FIRST) or when or _QUANTIFIER.fullmatch(word)) or _region(word, flag):
             break  # a region may open a name (`西部陆海新通道`); other locatives do not (`上…`, `周边…`)
         length += len(word)
     return length
+
+
+def _leading_quantifier(name: str) -> int:
+    """How many characters of a quantifier with no number open `name` (`多共性技术研发平台`: 1)."""
+    from docdiff.words import tagged
+
+    words = tagged(name)
+    first = words[0][0] if len(words) > 1 else ""
+    return len(first) if _QUANTIFIER.fullmatch(first) else 0

@@ -34,6 +34,7 @@ from docdiff.facts.name_shapes import (
     _inner_cut,
     _inside_word_back,
     _leading_function_words,
+    _leading_quantifier,
     _named_enough,
     _proper_before_head,
     _quoted_programme,
@@ -181,6 +182,7 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
         if cut is None:
             return
         start += cut[0]
+        start += _leading_quantifier(text[start:end])  # `搭建更多…` is cut after 更; 多 goes too
         trimmed = _VERB_PREFIX.match(text[start:end]) if cut[1] else None
         if trimmed and 1 < trimmed.end() < end - start - 1:
             # A governing verb can govern a task verb (`探索建设自由贸易港`), cut at a word's end.
