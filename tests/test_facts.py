@@ -479,6 +479,10 @@ def test_each_value_of_a_list_takes_its_own_part_of_the_subject() -> None:
     ]
     # Unsplit without `分别`: the whole is measured.
     assert metrics_values("城乡居民人均可支配收入增长6.5%。") == [("城乡居民人均可支配收入", 6.5)]
+    # A bound printed after the last value is said of them all; one after an earlier value is its own.
+    bounds = [t.bound for t in find_targets("城乡常住居民人均可支配收入分别增长7%和8%左右。", (), [])]
+    assert bounds == ["左右", "左右"]
+    assert [t.bound for t in find_targets("城乡居民人均可支配收入分别增长5%以上和7%。", (), [])] == ["以上", None]
 
 
 def test_values_said_each_in_a_clause_without_a_subject_belong_to_the_subjects_counted_before() -> None:

@@ -555,14 +555,17 @@ def _distribute(targets: list[Found]) -> list[Found]:
         return [replace(t, metric=part) for part in _share_tail(parts) for t in listed] + targets[1:]
     parts = _share_tail(parts) if len(parts) == len(listed) > 1 else [subject] * len(listed)
     names = iter(parts)
-    # `分别增长12.9%和10%`: the later values move the way the first one does.
-    lead = listed[0]
+    # `分别增长12.9%和10%`: the later values move the way the first one does; a bound printed
+    # after the last (`分别增长7%和8%左右`) is said of them all.
+    lead, last = listed[0], listed[-1]
+    tail_bound = last.bound if last.bound in _AFTER_BOUNDS.split("|") and last.value_text.endswith(last.bound) else None
     return [
         replace(
             t,
             metric=next(names),
             direction=t.direction or lead.direction,
             qualifier=t.qualifier or lead.direction,
+            bound=t.bound or tail_bound,
         )
         if t.metric == shared
         else t
