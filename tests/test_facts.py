@@ -421,6 +421,10 @@ def test_a_rules_modal_and_negated_comparison_are_its_bound() -> None:
     # At least and at most bound a target (`至少` may open the clause, before its verb).
     assert one("全年至少新增就业岗位5万个。") == [("新增就业岗位", 5.0, "万个", "至少")]
     assert one("给予最高100万元奖励。") == [("奖励", 100.0, "万元", "最高")]
+    # A decimal before `年` counts years (a date is a whole year); output per worker is in 元/人.
+    assert one("劳动年龄人口平均受教育年限提高到11.3年。") == [("劳动年龄人口平均受教育年限", 11.3, "年", "提高到")]
+    assert one("全员劳动生产率达到20万元/人。") == [("全员劳动生产率", 20.0, "万元/人", "达到")]
+    assert one("2025年地区生产总值达到5000亿元。")[0][:3] == ("地区生产总值", 5000.0, "亿元")
     # Energy is counted in tonnes of standard coal, a unit of its own.
     assert one("能源消费总量控制在1.6亿吨标准煤以内。") == [("能源消费总量", 1.6, "亿吨标准煤", "控制在")]
 

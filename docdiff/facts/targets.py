@@ -26,12 +26,13 @@ _NUMBER = rf"{ARABIC}(?:%?\s*[{RANGE_SEPARATORS}]\s*{ARABIC})?|\d+/\d+|{CN_NUMBE
 # Every quantity starts with a digit, a Chinese numeral, 翻 or 过: the lookahead rejects every
 # other position at once, before the alternation is tried (speed only; the matches are the same).
 # A minus sign right after a word is the number's sign (`同比增长-2.5%`), not a range's dash.
-# A bound printed after the value (`6%左右`, `一半以上`).
+# A bound printed after the value (`6%左右`, `一半以上`). A decimal before `年` counts years, never a
+# date (`平均受教育年限提高到11.3年`).
 _AFTER_BOUNDS = "以上|以下|左右|以内"
 QUANTITY = re.compile(
     r"(?=[\d零〇一二两三四五六七八九十翻过百]|(?<=[\u4e00-\u9fff])[-−－]\d)(?:"
     rf"(?P<num>(?:(?<=[\u4e00-\u9fff])[-−－](?=\d))?(?:{_NUMBER}))(?P<about>余|多)?"
-    rf"(?P<unit>(?:{_MAGNITUDES})?(?:{_UNIT})|(?:{_MAGNITUDES}))"
+    rf"(?P<unit>(?:{_MAGNITUDES})?(?:{_UNIT})|(?:{_MAGNITUDES})|(?<=\.\d)年|(?<=\.\d\d)年)"
     rf"(?P<post>余|多|{_AFTER_BOUNDS})?"
     rf"|(?P<word>翻[一两三]?番|一半|过半|百分之(?:{ARABIC}|{CN_NUMBER}))(?P<word_post>{_AFTER_BOUNDS})?"
     rf"|(?P<fraction>\d+/\d+)(?=的)"
