@@ -478,7 +478,10 @@ def _unquoted(name: str) -> str:
 
 
 def _same_value(annotated: str, extracted: float) -> bool:
-    return abs(float(annotated) - extracted) < 1e-6 * max(1.0, abs(float(annotated)))
+    """Equal to the digits the annotation prints: `0.6667` for two thirds is within half its last place."""
+    decimals = len(annotated.strip().partition(".")[2])
+    tolerance = 0.5 * 10.0**-decimals if decimals >= 4 else 1e-6 * max(1.0, abs(float(annotated)))
+    return abs(float(annotated) - extracted) <= tolerance
 
 
 def score_facts(name: str) -> FactScore:

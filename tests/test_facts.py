@@ -425,6 +425,8 @@ def test_a_rules_modal_and_negated_comparison_are_its_bound() -> None:
     assert one("劳动年龄人口平均受教育年限提高到11.3年。") == [("劳动年龄人口平均受教育年限", 11.3, "年", "提高到")]
     assert one("全员劳动生产率达到20万元/人。") == [("全员劳动生产率", 20.0, "万元/人", "达到")]
     assert one("2025年地区生产总值达到5000亿元。")[0][:3] == ("地区生产总值", 5000.0, "亿元")
+    # A fraction in words is a share: `压减三分之一以上` cuts by a third or more.
+    assert one("工业生产许可证种类压减三分之一以上。") == [("工业生产许可证种类", 1 / 3, None, "压减")]
     # Energy is counted in tonnes of standard coal, a unit of its own.
     assert one("能源消费总量控制在1.6亿吨标准煤以内。") == [("能源消费总量", 1.6, "亿吨标准煤", "控制在")]
 

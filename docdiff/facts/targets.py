@@ -29,12 +29,14 @@ _NUMBER = rf"{ARABIC}(?:%?\s*[{RANGE_SEPARATORS}]\s*{ARABIC})?|\d+/\d+|{CN_NUMBE
 # A bound printed after the value (`6%左右`, `一半以上`). A decimal before `年` counts years, never a
 # date (`平均受教育年限提高到11.3年`).
 _AFTER_BOUNDS = "以上|以下|左右|以内"
+# A fraction in words (`三分之一`): a share, as `压减三分之一以上` cuts by a third.
+_CN_FRACTION = "[一二两三四五六七八九十]+分之[一二两三四五六七八九十]+"
 QUANTITY = re.compile(
     r"(?=[\d零〇一二两三四五六七八九十翻过百]|(?<=[\u4e00-\u9fff])[-−－]\d)(?:"
     rf"(?P<num>(?:(?<=[\u4e00-\u9fff])[-−－](?=\d))?(?:{_NUMBER}))(?P<about>余|多)?"
     rf"(?P<unit>(?:{_MAGNITUDES})?(?:{_UNIT})|(?:{_MAGNITUDES})|(?<=\.\d)年|(?<=\.\d\d)年)"
     rf"(?P<post>余|多|{_AFTER_BOUNDS})?"
-    rf"|(?P<word>翻[一两三]?番|一半|过半|百分之(?:{ARABIC}|{CN_NUMBER}))(?P<word_post>{_AFTER_BOUNDS})?"
+    rf"|(?P<word>翻[一两三]?番|一半|过半|百分之(?:{ARABIC}|{CN_NUMBER})|{_CN_FRACTION})(?P<word_post>{_AFTER_BOUNDS})?"
     rf"|(?P<fraction>\d+/\d+)(?=的)"
     # A ratio or a coefficient has no unit: a bare decimal ending its clause (`城乡居民收入比缩小到
     # 2.07`, `恩格尔系数为28.5`), an amount only after a dimensionless metric (see `_RATIO_BEFORE`).
@@ -994,6 +996,9 @@ def _target(
         word = match.group("word")
         # `百分之五`: a percentage in words, as a newspaper may print it.
         parsed = parse_value(word.removeprefix("百分之"))
+        if "分之" in word and not word.startswith("百分之"):
+            whole, part = (parse_value(side) for side in word.split("分之"))
+            parsed = (part[0] / whole[0], None) if whole and part and whole[0] else None
         unit = "倍" if "番" in word else "%" if word.startswith("百分之") else None
     elif match.group("fraction") or match.group("ratio"):
         parsed = parse_value(match.group("fraction") or match.group("ratio"))
