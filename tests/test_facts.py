@@ -427,6 +427,10 @@ def test_a_rules_modal_and_negated_comparison_are_its_bound() -> None:
     assert one("2025年地区生产总值达到5000亿元。")[0][:3] == ("地区生产总值", 5000.0, "亿元")
     # A fraction in words is a share: `压减三分之一以上` cuts by a third or more.
     assert one("工业生产许可证种类压减三分之一以上。") == [("工业生产许可证种类", 1 / 3, None, "压减")]
+    # A share of things that do something measures what they do, not the things alone.
+    assert one("三分之二的竞争类企业实现整体上市。")[0][:2] == ("竞争类企业实现整体上市", 2 / 3)
+    assert one("90%的行政村实现通硬化路。")[0][:2] == ("行政村实现通硬化路", 90.0)
+    assert one("覆盖50%以上的义务教育学校。")[0][:2] == ("义务教育学校", 50.0)
     # Energy is counted in tonnes of standard coal, a unit of its own.
     assert one("能源消费总量控制在1.6亿吨标准煤以内。") == [("能源消费总量", 1.6, "亿吨标准煤", "控制在")]
 

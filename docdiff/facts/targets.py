@@ -719,6 +719,16 @@ def _range_end(clause: str, match: re.Match[str]) -> re.Match[str] | None:
     return high
 
 
+# The rest of a clause after a share's noun, when it says what the share does (Han words, no figure).
+_PREDICATE_AFTER = re.compile(r"[\u4e00-\u9fff“”、]{2,30}$")
+
+
+def _share_value(match: re.Match[str]) -> bool:
+    """A share: a percentage or a fraction (`80%`, `三分之二`, `一半`)."""
+    word = match.group("word") or ""
+    return match.group("unit") in _PERCENT or "分之" in word or word in ("一半", "过半")
+
+
 def _opens_on_qualifier(after: str, noun: str) -> bool:
     """Whether what follows a count opens on a qualifier of the next quantity (`从29件提高到35件`):
     a word of two characters or more, or one character before a number (`超1万亿元`); a noun may
@@ -974,8 +984,15 @@ def _target(
         verb = metric if _COUNTED_VERB.fullmatch(metric) and not generic_metric(metric) else ""
         if not metric and before.strip() == "、":
             verb = previous_verb  # `新建50家长者照护之家、80家老年人日间服务中心`: the list shares it
+        shared_by = not metric and _share_value(match) and after.startswith("的")
+        rest = _PREDICATE_AFTER.match(after, noun[1]) if shared_by else None
         metric = verb + noun[0]
         end += noun[1]
+        if rest:
+            # `三分之二的竞争类企业实现整体上市`, `80%的国有资产集中到…领域`: a share of the things that
+            # do what follows; the metric is what they do, not the things alone.
+            metric += rest.group()
+            end += rest.end() - noun[1]
     elif len(metric) < 2 or metric in ("和", "及", "与"):
         # `分别增长12.9%和10%`: the list shares its metric; with none yet, the sentence's subject
         # is what is measured (`年均增长12.1%`), which `find_targets` fills in.
