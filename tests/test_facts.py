@@ -1103,6 +1103,16 @@ def test_a_target_shows_its_direction_and_its_bound_and_a_moved_bound_is_a_chang
     (goal,) = find_targets("力争地区生产总值增长6%。", (), [])
     assert (goal.direction, goal.bound) == ("增长", "力争")
 
+    # `余`, `多` after a magnitude: the unit follows them (`1万余人次`, `4万多名`), and shows as printed.
+    doc = document_from_bytes("二、今年安排\n\n培训基层骨干1万余人次，累计投资10余万元。\n".encode(), "t")
+    sides = [f.new for f in compare_documents(doc, doc).facts if f.kind == "target" and f.new]
+    assert [(s.metric, s.unit, target_value(s)) for s in sides] == [
+        ("培训基层骨干", "万人次", "1万余人次"),
+        ("投资", "万元", "10余万元"),
+    ]
+    (staff,) = find_targets("4万多名医护人员驰援武汉。", (), [])
+    assert (staff.value, staff.unit, staff.bound) == (4.0, "万名", "多")
+
 
 def test_a_bound_below_a_negative_growth_and_a_narrowed_fall() -> None:
     """`控制在30微克/立方米以下` bounds from above; `同比增长-2.5%` is a fall printed as a negative

@@ -723,6 +723,14 @@ def _range_end(clause: str, match: re.Match[str]) -> re.Match[str] | None:
 _PREDICATE_AFTER = re.compile(r"[\u4e00-\u9fff“”、]{2,30}$")
 
 
+_COUNT_AFTER_ABOUT = re.compile(_UNIT)
+
+
+def _about_magnitude(match: re.Match[str]) -> bool:
+    """A magnitude then `多` or `余` with no unit yet (`4万多`, `1亿余`)."""
+    return match.group("unit") in MAGNITUDES and match.group("post") in ("多", "余")
+
+
 def _share_value(match: re.Match[str]) -> bool:
     """A share: a percentage or a fraction (`80%`, `三分之二`, `一半`)."""
     word = match.group("word") or ""
@@ -895,6 +903,10 @@ def _target(
     before = clause[previous_end : match.start()]
     high_end = None if _MOVE_START.search(before) else _range_end(clause, match)
     value_end = high_end.end() if high_end else match.end()
+    # `4万多名医护人员`, `1亿余元`: the unit stands after `多` or `余`, which follow the magnitude.
+    counted_after = _COUNT_AFTER_ABOUT.match(clause, value_end) if _about_magnitude(match) else None
+    if counted_after:
+        value_end = counted_after.end()
     after = clause[value_end:]
     # `不得超过5%`, `不宜低于40%`, `必须不少于…`: a negated comparison is the bound `不超过` (`不低于`…).
     before = _NEGATED_BOUND.sub(r"不\1", before)
@@ -959,6 +971,8 @@ def _target(
     qualifier = qualifier or intent
     end = offset + value_end
     unit = high_end.group("unit") if high_end and _base_unit(match.group("unit")) == "" else match.group("unit")
+    if counted_after:
+        unit += counted_after.group()
     counted = (unit is not None and unit.lstrip("万亿千") in COUNT_UNITS) or unit in ("万", "亿", "千")
     listed = metric.endswith("等")
     # A measure with a noun right after it measures that noun when nothing but a verb stands

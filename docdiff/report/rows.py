@@ -17,7 +17,7 @@ from docdiff.facts.models import FactChange, FactSide
 from docdiff.facts.phrases import phrase_form
 from docdiff.models import Span
 from docdiff.textshape import labelled
-from docdiff.units import PERCENT_SIGNS
+from docdiff.units import MAGNITUDES, PERCENT_SIGNS
 
 RepeatStatus = Literal["new", "carried over", "gone"]
 # Two repeated passages, one per version, are the same repeat when they are this alike (0..1);
@@ -135,7 +135,9 @@ def target_value(side: FactSide) -> str:
     elif not direction and qualifier != bound:
         direction = qualifier  # `完成`, `实现`: how the value is reached
     if bound in _BEFORE_UNIT:
-        return f"{direction}{value}{bound}{unit}"
+        # `1万余人次` as printed (the magnitude first), or `10余万元`.
+        magnitude = next((m for m in MAGNITUDES if unit.startswith(m) and f"{m}{bound}" in side.text), "")
+        return f"{direction}{value}{magnitude}{bound}{unit[len(magnitude) :]}"
     if bound in _AFTER_UNIT:
         return f"{direction}{value}{unit}{bound}"
     if bound in _INTENTS:
