@@ -18,6 +18,19 @@ MEASURE_UNITS: tuple[str, ...] = tuple(
 PERCENT_SIGNS: frozenset[str] = frozenset({"%", "％"})
 # Magnitudes written before a unit or alone: `1.62万平方米`, `两万`.
 MAGNITUDES: tuple[str, ...] = ("万亿", "亿", "万", "千")
+MAGNITUDE_VALUES: dict[str, float] = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
+
+
+def split_magnitude(unit: str | None) -> tuple[str, float]:
+    """A unit's base and the factor of its magnitude: `万吨` → (`吨`, 1e4), `万` → (``, 1e4),
+    `%` → (`%`, 1)."""
+    unit = unit or ""
+    for magnitude in MAGNITUDES:  # longest first: `万亿` before `万`
+        if unit.startswith(magnitude):
+            return unit[len(magnitude) :], MAGNITUDE_VALUES[magnitude]
+    return unit, 1.0
+
+
 # Everything a number keeps as one diff token: units, compound units, and calendar words
 # (`2024年`, `11月`), so `175台 → 180台` or `2024年 → 2025年` is one replacement.
 TOKEN_UNITS: tuple[str, ...] = tuple(

@@ -24,6 +24,7 @@ from docdiff.facts.targets import counted_noun, section_role
 from docdiff.options import FactOptions
 from docdiff.similarity import paired_ratios, ratio_matrix, ratio_pairs
 from docdiff.sparse_assign import assign_sparse
+from docdiff.units import split_magnitude
 
 # A rate (`增长8.2%`) and a gap between rates (`高于1个百分点`) measure different things: a Δ
 # between two rates is in percentage points, and no Δ joins a rate to a gap.
@@ -31,7 +32,6 @@ _POINTS = {"个百分点", "百分点"}
 _LEAST_HELD = 3  # characters of a name found inside another for the two to be one work
 # The unit of a Δ between two values of a base unit, where it is not the old value's own.
 _DELTA_UNITS = {"%": "个百分点", "个百分点": "个百分点", "‰": "个千分点"}
-_MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
 
 
 def pair_facts(
@@ -72,10 +72,8 @@ def _base_unit(unit: str | None) -> tuple[str, float]:
         return ("", 1.0)
     if unit in _POINTS:
         return ("个百分点", 1.0)
-    for prefix, factor in _MAGNITUDE.items():
-        if unit.startswith(prefix) and len(unit) > len(prefix):
-            return (unit[len(prefix) :], factor)
-    return (unit, 1.0)
+    base, factor = split_magnitude(unit)
+    return (base, factor) if base else (unit, 1.0)  # a magnitude alone (`万`) is its own unit
 
 
 def _pair_targets(

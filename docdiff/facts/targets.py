@@ -16,7 +16,7 @@ from typing import Literal
 from docdiff.facts.models import Tense
 from docdiff.facts.numbers import ARABIC, CN_NUMBER, RANGE_SEPARATORS, parse_value
 from docdiff.textshape import CN_DIGITS
-from docdiff.units import COUNT_UNITS, MAGNITUDES, MEASURE_UNITS
+from docdiff.units import COUNT_UNITS, MAGNITUDES, MEASURE_UNITS, split_magnitude
 
 _MAGNITUDES = "|".join(MAGNITUDES)
 _UNITS = sorted(COUNT_UNITS + MEASURE_UNITS, key=len, reverse=True)
@@ -671,21 +671,15 @@ def _is_amount(clause: str, match: re.Match[str]) -> bool:
 
 # Between the two ends of a range printed with a unit on each (`3000元至5000元`).
 _RANGE_TO = re.compile(rf"\s*[{RANGE_SEPARATORS}]\s*")
-_MAGNITUDE_VALUES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
 
 
 def _base_unit(unit: str | None) -> str:
     """A unit without its magnitude: `万吨` → `吨`, `万` → ``."""
-    unit = unit or ""
-    for magnitude in MAGNITUDES:
-        if unit.startswith(magnitude):
-            return unit[len(magnitude) :]
-    return unit
+    return split_magnitude(unit)[0]
 
 
 def _magnitude(unit: str | None) -> float:
-    unit = unit or ""
-    return next((v for m, v in _MAGNITUDE_VALUES.items() if unit.startswith(m)), 1.0)
+    return split_magnitude(unit)[1]
 
 
 def _range_end(clause: str, match: re.Match[str]) -> re.Match[str] | None:
