@@ -79,3 +79,10 @@ def extract(raw: bytes, source: str) -> Extracted | None:
         text, encoding = read_html(raw, source)
         return Extracted(text, "html", encoding)
     return None
+
+
+def grid_row(cells: list[str]) -> list[str]:
+    """A table row's cells as the text writes them: every cell in its header's column (a merged
+    cell repeated in each column it spans, two equal figures side by side kept as two: `5.5 | 5.5`),
+    except a row that is one cell across the table (a title, a group's name), which is that cell."""
+    return cells[:1] if len(set(cells)) == 1 else cells

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from docdiff.errors import InputError
+from docdiff.formats import grid_row
 
 _CN_DIGITS = "零一二三四五六七八九"
 _WORD_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -54,7 +55,7 @@ def _read(raw: bytes) -> str:
         if isinstance(block, Table):
             for row in block.rows:
                 cells = [_one_line(cell.text) for cell in row.cells]
-                lines.append("\t".join(_unique_cells(cells)))
+                lines.append("\t".join(grid_row(cells)))
         else:
             text = _one_line(block.text)
             prefix = numbering.label(block._p, block.style)
@@ -66,13 +67,6 @@ def _read(raw: bytes) -> str:
 def _one_line(text: str) -> str:
     """A paragraph's soft line breaks and tabs are layout, not structure."""
     return re.sub(r"[\n\v]+", "", text).strip()
-
-
-def _unique_cells(cells: list[str]) -> list[str]:
-    """A merged cell appears once per grid column it spans, and stays so, keeping every cell in its
-    header's column (two equal figures side by side are two cells: `5.5 | 5.5`); a row that is one
-    cell across the table (a title, a group's name) is that one cell."""
-    return cells[:1] if len(set(cells)) == 1 else cells
 
 
 def _chinese(n: int) -> str:

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from docdiff.errors import InputError
+from docdiff.formats import grid_row
 
 _DROP = "script, style, noscript, template, nav, header, footer, aside, form, iframe, svg, button, select, menu"
 # Content containers of common Chinese government site builders (TRS, UCAP, Hanweb) and blogs.
@@ -116,10 +117,8 @@ def _table(table: Any, parts: list[str]) -> None:
                     carried[len(cells)] = (text, down - 1)
                 cells.append(text)
         _fill_down(cells, carried)
-        if len(set(cells)) == 1:
-            cells = cells[:1]  # one cell across the table: a title or a group's name
         if any(cells):
-            parts.append("\t".join(cells) + "\n")
+            parts.append("\t".join(grid_row(cells)) + "\n")
     parts.append("\n")
 
 
