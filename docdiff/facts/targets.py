@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from docdiff.facts.models import Tense
 from docdiff.facts.numbers import ARABIC, CN_NUMBER, RANGE_SEPARATORS, parse_value
 from docdiff.textshape import CN_DIGITS
-from docdiff.units import COUNT_UNITS, MAGNITUDES, MEASURE_UNITS, split_magnitude
+from docdiff.units import COUNT_UNITS, MAGNITUDES, MEASURE_UNITS, PERCENT_SIGNS, split_magnitude
 
 _MAGNITUDES = "|".join(MAGNITUDES)
 _UNITS = sorted(COUNT_UNITS + MEASURE_UNITS, key=len, reverse=True)
@@ -29,6 +29,7 @@ _NUMBER = rf"{ARABIC}(?:%?\s*[{RANGE_SEPARATORS}]\s*{ARABIC})?|\d+/\d+|{CN_NUMBE
 # A bound printed after the value (`6%左右`, `一半以上`). A decimal before `年` counts years, never a
 # date (`平均受教育年限提高到11.3年`).
 _AFTER_BOUNDS = "以上|以下|左右|以内"
+_POST_BOUNDS = tuple(_AFTER_BOUNDS.split("|"))
 # A fraction in words (`三分之一`): a share, as `压减三分之一以上` cuts by a third.
 _CN_FRACTION = "[一二两三四五六七八九十]+分之[一二两三四五六七八九十]+"
 QUANTITY = re.compile(
@@ -212,7 +213,6 @@ _MOVED_FIRST = re.compile(r"(?:降低|提高|增加|减少|下调|上调|压减|
 # yearly on average, against last year); not `涨幅`, which names a
 # price index's measure (`居民消费价格涨幅`), nor a frame left alone (`增速`).
 _GROWTH_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{3})(?:同比|(?P<yearly>年均))?(?:增速|增幅|增长率|增长速度)$")
-_PERCENT = ("%", "％")
 _REACHED_TO = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:至|到)(?:每[年月日人户])?$")
 # A modal and a negation before a comparison (`不得超过`, `不宜低于`, `应当不低于`, `必须不少于`):
 # how a rule words the bound `不超过`, `不低于`, `不高于`, `不少于`.
@@ -561,7 +561,7 @@ def _distribute(targets: list[Found]) -> list[Found]:
     # `分别增长12.9%和10%`: the later values move the way the first one does; a bound printed
     # after the last (`分别增长7%和8%左右`) is said of them all.
     lead, last = listed[0], listed[-1]
-    tail_bound = last.bound if last.bound in _AFTER_BOUNDS.split("|") and last.value_text.endswith(last.bound) else None
+    tail_bound = last.bound if last.bound in _POST_BOUNDS and last.value_text.endswith(last.bound) else None
     return [
         replace(
             t,
@@ -682,7 +682,15 @@ def _magnitude(unit: str | None) -> float:
     return split_magnitude(unit)[1]
 
 
-def _range_end(clause: str, match: re.Match[str]) -> re.Match[str] | None:
+class _Range(NamedTuple):
+    """The high end of a range and both ends' values in the unit's base (`1万元` is 10000)."""
+
+    high: re.Match[str]
+    low_value: float
+    high_value: float
+
+
+def _range_end(clause: str, match: re.Match[str]) -> _Range | None:
     """The high end of a range whose low end is `match`, when each end prints its unit: joined by
     a dash or `至` (`3000元至5000元`, `1200万吨到1300万吨`, `50万至60万人`), or a floor and a ceiling
     (`1000元以上1万元以下罚款`). Both ends count in one unit, and the range rises; otherwise None."""
@@ -708,16 +716,15 @@ def _range_end(clause: str, match: re.Match[str]) -> re.Match[str] | None:
     low, top = parse_value(match.group("num")), parse_value(high.group("num"))
     if low is None or top is None or low[1] is not None or top[1] is not None:
         return None
-    if low[0] * _magnitude(match.group("unit")) >= top[0] * _magnitude(high.group("unit")):
-        return None
-    return high
+    low_value, high_value = low[0] * _magnitude(match.group("unit")), top[0] * _magnitude(high.group("unit"))
+    return _Range(high, low_value, high_value) if low_value < high_value else None
 
 
 # The rest of a clause after a share's noun, when it says what the share does (Han words, no figure).
 _PREDICATE_AFTER = re.compile(r"[\u4e00-\u9fff“”、]{2,30}$")
 
 
-_COUNT_AFTER_ABOUT = re.compile(_UNIT)
+_UNIT_AFTER_ABOUT = re.compile(_UNIT)
 
 
 def _about_magnitude(match: re.Match[str]) -> bool:
@@ -728,7 +735,7 @@ def _about_magnitude(match: re.Match[str]) -> bool:
 def _share_value(match: re.Match[str]) -> bool:
     """A share: a percentage or a fraction (`80%`, `三分之二`, `一半`)."""
     word = match.group("word") or ""
-    return match.group("unit") in _PERCENT or "分之" in word or word in ("一半", "过半")
+    return match.group("unit") in PERCENT_SIGNS or "分之" in word or word in ("一半", "过半")
 
 
 def _opens_on_qualifier(after: str, noun: str) -> bool:
@@ -895,10 +902,11 @@ def _target(
     previous_verb: str = "",
 ) -> Found | None:
     before = clause[previous_end : match.start()]
-    high_end = None if _MOVE_START.search(before) else _range_end(clause, match)
+    ranged = None if _MOVE_START.search(before) else _range_end(clause, match)
+    high_end = ranged.high if ranged else None
     value_end = high_end.end() if high_end else match.end()
     # `4万多名医护人员`, `1亿余元`: the unit stands after `多` or `余`, which follow the magnitude.
-    counted_after = _COUNT_AFTER_ABOUT.match(clause, value_end) if _about_magnitude(match) else None
+    counted_after = _UNIT_AFTER_ABOUT.match(clause, value_end) if _about_magnitude(match) else None
     if counted_after:
         value_end = counted_after.end()
     after = clause[value_end:]
@@ -1005,7 +1013,7 @@ def _target(
         # `分别增长12.9%和10%`: the list shares its metric; with none yet, the sentence's subject
         # is what is measured (`年均增长12.1%`), which `find_targets` fills in.
         metric = previous_metric or ""
-    growth_tail = _GROWTH_TAIL.search(metric) if unit in _PERCENT else None
+    growth_tail = _GROWTH_TAIL.search(metric) if unit in PERCENT_SIGNS else None
     if growth_tail:
         # `规模以上工业增加值增速达到11.1%`: a growth rate of the metric, as `…增加值增长11.1%` says it.
         metric, direction = metric[: growth_tail.start()], "增长"
@@ -1030,15 +1038,9 @@ def _target(
         unit = None
     else:
         parsed = parse_value(re.sub(r"[\s%]", "", match.group("num")))
-    if parsed is not None and high_end is not None:
-        low, high = parse_value(match.group("num")), parse_value(high_end.group("num"))
-        if low is None or high is None:
-            return None
+    if parsed is not None and ranged is not None:
         # Both ends in the unit of the range (`1000元以上1万元以下` is 1000-10000元).
-        parsed = (
-            low[0] * _magnitude(match.group("unit")) / _magnitude(unit),
-            high[0] * _magnitude(high_end.group("unit")) / _magnitude(unit),
-        )
+        parsed = (ranged.low_value / _magnitude(unit), ranged.high_value / _magnitude(unit))
     if parsed is None:
         return None
     # An amount added against a base (`比上年增加…`), or by a move said first (`增加…资本金1000亿元`).
