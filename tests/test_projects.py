@@ -128,6 +128,9 @@ def test_a_numbered_phase_makes_a_work_of_the_name_before_it() -> None:
     # The name holds its verbs, as a programme's does; an ordinal counts a round, not a phase.
     assert names("推动人民币跨境支付系统一期建成运行。") == ["人民币跨境支付系统一期"]
     assert names("认真落实第二期学前教育。") == []
+    # A weak head (`机场`) with no proper noun before it is a kind, unless a phase follows it.
+    assert names("加快建设天府国际机场二期、成都东站改扩建工程。") == ["天府国际机场二期", "成都东站改扩建工程"]
+    assert names("提升天府国际机场服务。") == []
 
 
 def test_a_quoted_term_glued_to_a_name_opens_it() -> None:
@@ -170,6 +173,10 @@ def test_a_long_name_is_taken_whole_and_a_count_of_things_is_not_part_of_it() ->
 def test_lines_stretches_and_science_cities_are_works() -> None:
     assert names("推进轨道交通崇明线建设。") == ["轨道交通崇明线"]
     assert names("推进轨道交通运营线延伸。") == []  # a verb qualifies the line: a kind
+    assert names("开通运营市域铁路成资线。") == ["市域铁路成资线"]
+    # A list says the system once: the bare lines after a line of it are its own.
+    assert names("建成地铁8号线二期、10号线三期和12号线。") == ["地铁8号线二期", "地铁10号线三期", "地铁12号线"]
+    assert names("推进轨道交通2号线，建设5号线。") == ["轨道交通2号线", "5号线"]  # not listed with it
     assert names("开工建设川藏铁路雅安至林芝段。") == ["川藏铁路雅安至林芝段"]
     # A line from one place to another is named by both places.
     assert names("建成海拉尔至满洲里高速公路，开工建设成都至重庆中线高铁。") == [

@@ -381,7 +381,8 @@ def _proper_word(word: str, flag: str) -> bool:
 
 def _named_enough(name: str) -> bool:
     """A name with a weak head needs a proper noun, a phase (`居然之家二期项目`), a number
-    (`107地块`) or a scope and a field (`区域医疗中心`) before the head."""
+    (`107地块`) or a scope and a field (`区域医疗中心`) before the head, or words before it and a
+    phase after it (`天府国际机场二期`)."""
     bare = re.sub(_PHASE + "$", "", name)
     head = next((h for h in _WEAK_HEADS if bare.endswith(h)), None)
     if head is None:
@@ -389,6 +390,8 @@ def _named_enough(name: str) -> bool:
     before = bare[: -len(head)]
     if re.search(NUMBERED_PHASE + "$", before) or re.fullmatch(r"\d{1,4}[A-Z]?", before):
         return True  # a phase, or a plot's number (`107地块`)
+    if before and re.search(NUMBERED_PHASE + "$", name):
+        return True  # a phase after the head is one work's stage (`天府国际机场二期`), not a kind's
     from docdiff.words import tagged
 
     scope = next((s for s in _SCOPES if before.startswith(s)), "")

@@ -67,7 +67,8 @@ _NUMBERED = re.compile(
 )
 # A line of a transit system named by a place or a route (`轨道交通崇明线`, `地铁机场线`); not one
 # that a verb or a task qualifies (`轨道交通运营线`, `地铁新建线`: see `_a_line_name`).
-_TRANSIT_LINE = re.compile(r"(?:轨道交通|轨交|地铁|磁浮)([\u4e00-\u9fff]{2,3}?)线" + _PHASE)
+_TRANSIT = "轨道交通|轨交|地铁|磁浮|市域铁路|城际铁路|有轨电车"
+_TRANSIT_LINE = re.compile(rf"(?:{_TRANSIT})([\u4e00-\u9fff]{{2,3}}?)线" + _PHASE)
 # A numbered phase is what a work has (`上海光源二期`, `华力二期`, `远山红郡住宅小区一期`): the words
 # before it name a work whatever their head; an ordinal (`第二期`) counts a round, not a phase.
 _PHASED = re.compile(rf"([^{_STOP}\d]{{2,12}}?)(?<!第)({NUMBERED_PHASE})(?![\u4e00-\u9fff]?(?:工程|项目))")
@@ -268,7 +269,7 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
     for project in named:  # names completed from their neighbours (二期 → 东余杭路二期)
         if not any(f.start <= project.start < f.end for f in found.values()):
             found[project.start] = project
-    return _adjoined(sorted(found.values(), key=lambda p: p.start))
+    return _of_one_system(_adjoined(sorted(found.values(), key=lambda p: p.start)), text)
 
 
 def _adjoined(projects: list[FoundProject]) -> list[FoundProject]:
@@ -279,6 +280,29 @@ def _adjoined(projects: list[FoundProject]) -> list[FoundProject]:
         if out and out[-1].end == project.start:
             before = out.pop()
             project = FoundProject(before.start, project.end, before.name + project.name)
+        out.append(project)
+    return out
+
+
+# A numbered line of a transit system, and the mark that lists the next one after it.
+_SYSTEM_LINE = re.compile(rf"({_TRANSIT})\d{{1,2}}号线")
+_LISTED_NEXT = ("、", "和", "及", "与")
+
+
+def _of_one_system(projects: list[FoundProject], text: str) -> list[FoundProject]:
+    """A bare numbered line listed right after a line of a system is of that system (`地铁8号线
+    二期、10号线三期` → `地铁10号线三期`): the list says the system once."""
+    out: list[FoundProject] = []
+    for project in projects:
+        before = out[-1] if out else None
+        system = _SYSTEM_LINE.match(before.name) if before else None
+        if (
+            before is not None
+            and system is not None
+            and text[before.end : project.start] in _LISTED_NEXT
+            and re.match(r"\d{1,2}号线", project.name)
+        ):
+            project = FoundProject(project.start, project.end, system.group(1) + project.name)
         out.append(project)
     return out
 
