@@ -147,6 +147,10 @@ def test_a_count_of_works_ends_what_came_before_it() -> None:
     # The works follow the count: `投资2650万元改扩建` is no part of a name.
     assert names("投资2650万元改扩建15个社区党群服务中心。") == []
     assert names("规划建设21个郊野公园。") == ["郊野公园"]
+    # Counted after the name, the works are of a kind (`城市更新项目50个`), unless the count is
+    # of something else (`2个站点`) or of a quoted programme's parts.
+    assert names("实施城市更新项目50个，新增外资研发中心15家以上。") == []
+    assert names("建成地铁9号线2个站点，打造“虹馨工程”22项。") == ["地铁9号线", "虹馨工程"]
 
 
 def test_a_task_verb_before_a_proper_noun_governs_the_name() -> None:

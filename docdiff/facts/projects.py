@@ -52,6 +52,9 @@ _WORK_COUNTERS = "|".join(WORKS_COUNTED_BY)
 _QUANTIFIED = re.compile(
     rf"^.*?(?:一批|一些|若干|一大批)|^\d+(?:{_WORK_COUNTERS}|项)|^\d{{2,4}}年(?:度|前|底)?|^\d+\.(?!\d)"
 )
+# A count of works right after a name, ending the clause's noun (`城市更新项目50个，`, `…街区10个以上`;
+# not `地铁9号线2个站点`, where the count is of the stations).
+_COUNT_AFTER = re.compile(rf"\d+(?:\.\d+)?[万千]?(?:{_WORK_COUNTERS}|项)(?:以上|左右|多|余)?(?![\u4e00-\u9fff])")
 # A number and the character after it, which may be a classifier (see `_counted_things`).
 _NUMBER_AND_NEXT = re.compile(r"\d+(?:\.\d+)?[万千亿]?[\u4e00-\u9fff]")
 # A count of works inside a name: after a verb or an amount it ends them (`投资2650万元改扩建15个
@@ -219,6 +222,8 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
             return
         # Judged by its own head, reported with the heads that follow it at once.
         more = _continued(text, end)
+        if _COUNT_AFTER.match(text, more) and not name.startswith("“"):
+            return  # `实施城市更新项目50个`: works of a kind, counted (a quoted programme's are its parts)
         name, end = name + text[end:more], more
         if name.startswith("“") and name.endswith("”") and name.count("“") == 1:
             name = name[1:-1]  # a name quoted whole is the same name unquoted (the span keeps them)
