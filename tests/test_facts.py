@@ -606,9 +606,25 @@ def test_a_ratio_without_a_unit_is_a_target_only_after_a_dimensionless_metric() 
         ("城乡居民收入比", 2.07, None, "缩小到"),
         ("恩格尔系数", 28.5, None, None),
     ]
+    # A ratio may be printed as a multiple (`倍差`) and carry its bound, as a target does.
+    found = find_targets("城乡居民收入倍差缩小到1.8以内。", (), [])
+    assert [(t.metric, t.value, t.unit, t.bound) for t in found] == [("城乡居民收入倍差", 1.8, None, "以内")]
     # A bare decimal after anything else is a version or a name, not an amount.
     assert metrics_values("推出数据安全管理办法2.0，建设智慧城市3.0。") == []
     assert metrics_values("推进“一网通办”2.0版建设。") == []
+
+
+def test_a_bare_measure_listed_after_a_measured_target_is_of_its_thing() -> None:
+    assert metrics_values("粮食播种面积稳定在1500万亩以上、产量稳定在124亿斤以上。") == [
+        ("粮食播种面积", 1500.0),
+        ("粮食产量", 124.0),
+    ]
+    assert metrics_values("新建林地7.6万亩、绿地1221公顷。") == [("新建林地", 7.6), ("新建绿地", 1221.0)]
+    # Not after things counted side by side, nor a verb (what is done), nor a part the thing names.
+    assert metrics_values("新建学校5所、医院3家。")[1] == ("医院", 3.0)
+    assert metrics_values("一般公共预算收入增长5%、支出增长3%。")[1] == ("支出", 3.0)
+    assert metrics_values("进出口总额增长5%、出口增长6%。")[1] == ("出口", 6.0)
+    assert metrics_values("地区生产总值增长5.5%左右，投资增长5%。")[1] == ("投资", 5.0)  # not listed by 、
 
 
 def test_set_phrases_brackets_and_groups_are_not_targets() -> None:

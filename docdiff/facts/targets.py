@@ -39,14 +39,15 @@ QUANTITY = re.compile(
     rf"(?P<post>余|多|{_AFTER_BOUNDS})?"
     rf"|(?P<word>翻[一两三]?番|一半|过半|百分之(?:{ARABIC}|{CN_NUMBER})|{_CN_FRACTION})(?P<word_post>{_AFTER_BOUNDS})?"
     rf"|(?P<fraction>\d+/\d+)(?=的)"
-    # A ratio or a coefficient has no unit: a bare decimal ending its clause (`城乡居民收入比缩小到
-    # 2.07`, `恩格尔系数为28.5`), an amount only after a dimensionless metric (see `_RATIO_BEFORE`).
-    r"|(?<![\d.])(?P<ratio>\d+\.\d+)(?=[，。；、）)]|$))"
+    # A ratio or a coefficient has no unit: a bare decimal ending its clause, maybe with its bound
+    # (`城乡居民收入比缩小到2.07`, `…倍差缩小到1.8以内`, `恩格尔系数为28.5`), an amount only after a
+    # dimensionless metric (see `_RATIO_BEFORE`).
+    rf"|(?<![\d.])(?P<ratio>\d+\.\d+)(?P<ratio_post>{_AFTER_BOUNDS})?(?=[，。；、）)]|$))"
 )
-# What a bare ratio follows: a metric that is a ratio, a coefficient or an index, and the verb
-# that moves or links it (`收入比缩小到`, `基尼系数为`, `发展指数达到`).
+# What a bare ratio follows: a metric that is a ratio (`收入比`, `收入倍差`, urban to rural income), a
+# coefficient or an index, and the verb that moves or links it (`收入比缩小到`, `基尼系数为`, `发展指数达到`).
 _RATIO_BEFORE = re.compile(
-    r"[\u4e00-\u9fff](?:比|系数|指数)(?:(?:缩小|扩大|提高|降低|下降|上升)(?:到|至)|降至|达到|为)?$"
+    r"[\u4e00-\u9fff](?:比|倍差|系数|指数)(?:(?:缩小|扩大|提高|降低|下降|上升)(?:到|至)|降至|达到|为)?$"
 )
 # What a quantity must not be followed by: it is a date, a version or a rank, not an amount.
 _NOT_AFTER = re.compile(r"^(?:[年月日号周时分秒]|版|届|代|级|楼|层|强)")
@@ -395,6 +396,10 @@ def find_targets(
                 # subject's opening names the same measure of another part (a subject before its
                 # number; a noun a count is of, `21家优质企业`, names what is counted).
                 target = replace(target, metric=whole)
+            elif found and (whole := _listed_measure(sentence, target, found[-1])):
+                # `粮食播种面积稳定在1500万亩以上、产量稳定在124亿斤以上`: a bare measure listed after
+                # another is of the same thing (粮食产量).
+                target = replace(target, metric=whole)
             elif target.metric.startswith("占") and measured and not _in_brackets(text, match.start()):
                 # `服务贸易进出口额增长8%，占对外贸易总额比重提高到30.3%`: a share names its part,
                 # the quantity its sentence measured before it (not a topic without a number).
@@ -424,6 +429,30 @@ def _parallel_of(part: str, subject: str) -> str | None:
     if size < 2 or len(rest) < 2 or part == opening or part[-1] != opening[-1]:
         return None
     return part + rest
+
+
+def _listed_measure(sentence: str, target: Found, before: Found) -> str | None:
+    """A bare measure, one noun (`产量`, `绿地`), listed by `、` after a measured target, completed
+    with that target's thing, its words before its own measure (`粮食播种面积…、产量` → 粮食产量,
+    `新建林地7.6万亩、绿地` → 新建绿地). None when it is no such noun (a verb, `供应`, says what is
+    done, not of what), when the target before counted things (`学校5所、医院3家`: a hospital is
+    no school's; the shared verb is `_distribute`'s), or when the thing holds it (`出口` after
+    `进出口总额` is a part of the trade, named already)."""
+    at = sentence.rfind(target.metric, 0, target.value_start)
+    if at <= 0 or sentence[at - 1] != "、":
+        return None
+    from docdiff.words import tagged
+
+    bare = tagged(target.metric)
+    if len(bare) != 1 or bare[0][1] != "n" or len(target.metric) < 2:
+        return None
+    if _base_unit(before.unit) in COUNT_UNITS:
+        return None  # things counted side by side (`学校5所、医院3家`), each its own
+    words = tagged(before.metric)
+    thing = "".join(word for word, _ in words[:-1])
+    if len(words) < 2 or len(thing) < 2 or target.metric in thing:
+        return None
+    return thing + target.metric
 
 
 def _spread_back(before: list[Found], listed: list[Found]) -> list[Found]:
@@ -932,8 +961,9 @@ def _target(
         # `常住人口城镇化率提高到65%`: the level a move reaches; the move is its direction.
         before = before[: moved_to.start()]
         direction = qualifier = moved_to.group()
-    if high_end is None and (match.group("post") or match.group("about") or match.group("word_post")):
-        bound = match.group("post") or match.group("about") or match.group("word_post")
+    after_bound = match.group("post") or match.group("about") or match.group("word_post") or match.group("ratio_post")
+    if high_end is None and after_bound:
+        bound = after_bound
         qualifier = qualifier or bound
     periods = list(PERIOD.finditer(before))
     period_match = periods[-1] if periods else None
