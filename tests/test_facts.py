@@ -1075,6 +1075,19 @@ def test_a_work_named_more_fully_is_the_same_work() -> None:
     assert ("dropped", "90街坊", None) in facts
 
 
+def test_another_phase_is_another_work() -> None:
+    old = document_from_bytes("建成杭温铁路一期，推进世界会客厅。\n".encode(), "old")
+    new = document_from_bytes("开工建设杭温铁路二期，建成世界会客厅二期。\n".encode(), "new")
+    facts = {
+        (f.status, f.old.metric if f.old else None, f.new.metric if f.new else None)
+        for f in compare_documents(old, new).facts
+        if f.kind == "project"
+    }
+    # 一期 built, 二期 begun: two works, not one renamed; a name given its phase is the same work.
+    assert ("dropped", "杭温铁路一期", None) in facts and ("added", None, "杭温铁路二期") in facts
+    assert ("changed", "世界会客厅", "世界会客厅二期") in facts
+
+
 def test_a_delta_is_shown_to_three_significant_figures_without_rounding_its_whole_part() -> None:
     assert [readable_delta(d) for d in (-2.6399, 0.25, 2.2, 12345.6, -0.001234, 100.0)] == [
         "-2.64",

@@ -178,6 +178,9 @@ def test_lines_stretches_and_science_cities_are_works() -> None:
     assert names("推进轨道交通崇明线建设。") == ["轨道交通崇明线"]
     assert names("推进轨道交通运营线延伸。") == []  # a verb qualifies the line: a kind
     assert names("开通运营市域铁路成资线。") == ["市域铁路成资线"]
+    # A railway named by places' one-character abbreviations, which jieba tags as a person's name.
+    assert names("开工建设通苏嘉甬铁路、沪乍杭铁路。") == ["通苏嘉甬铁路", "沪乍杭铁路"]
+    assert names("开展文明行动，搭建宣介平台。") == []  # a guessed name before other heads is no name
     # A list says the system once: the bare lines after a line of it are its own.
     assert names("建成地铁8号线二期、10号线三期和12号线。") == ["地铁8号线二期", "地铁10号线三期", "地铁12号线"]
     assert names("推进轨道交通2号线，建设5号线。") == ["轨道交通2号线", "5号线"]  # not listed with it

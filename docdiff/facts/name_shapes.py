@@ -416,15 +416,22 @@ def _a_kind(name: str) -> bool:
     return words[0][1] == "a" and not any(flag.startswith(_PROPER) for _, flag in words)
 
 
+# Heads of a line between places, which their one-character abbreviations name (`沪乍杭铁路`, `杭温
+# 铁路`): jieba takes such runs for a person's name (`nr`) as often as for places.
+_LINE_HEADS = ("铁路", "高铁", "公路")
+
+
 def _proper_before_head(name: str) -> bool:
     """A short name made only of proper nouns and a head (`川藏铁路`, `沪通铁路`) is a work."""
     bare = re.sub(_PHASE + "$", "", name)
-    before = bare[: len(bare) - len(_head_of(bare))]
+    head = _head_of(bare)
+    before = bare[: len(bare) - len(head)]
     if len(before) < 2 or len(before) == len(bare):
         return False
     from docdiff.words import tagged
 
-    return all(flag.startswith(("ns", "nz", "j")) for _, flag in tagged(before))
+    proper = ("ns", "nz", "j", "nr") if head in _LINE_HEADS else ("ns", "nz", "j")
+    return all(flag.startswith(proper) for _, flag in tagged(before))
 
 
 def _an_item_name(name: str) -> bool:

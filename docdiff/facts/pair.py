@@ -20,6 +20,7 @@ from numpy.typing import NDArray
 
 from docdiff.facts.metric_subject import different_subjects
 from docdiff.facts.models import Fact, FactChange, FactSide, Phrase, Project, Target
+from docdiff.facts.name_shapes import NUMBERED_PHASE
 from docdiff.facts.targets import counted_noun, section_role
 from docdiff.options import FactOptions
 from docdiff.similarity import paired_ratios, ratio_matrix, ratio_pairs
@@ -29,6 +30,7 @@ from docdiff.units import split_magnitude
 # A rate (`增长8.2%`) and a gap between rates (`高于1个百分点`) measure different things: a Δ
 # between two rates is in percentage points, and no Δ joins a rate to a gap.
 _POINTS = {"个百分点", "百分点"}
+_NUMBERED_PHASE = re.compile(NUMBERED_PHASE)
 _LEAST_HELD = 3  # characters of a name found inside another for the two to be one work
 # The unit of a Δ between two values of a base unit, where it is not the old value's own.
 _DELTA_UNITS = {"%": "个百分点", "个百分点": "个百分点", "‰": "个千分点"}
@@ -210,9 +212,9 @@ def _pair_names(old: list[Fact], new: list[Fact], options: FactOptions) -> list[
         need = np.where(
             long_old[:, None] & long_new[None, :], options.min_long_phrase_similarity, options.min_name_similarity
         )
-        # Numbered names (90街坊, 19号线) are different works when a digit differs.
-        digits_old = np.array([any(ch.isdigit() for ch in k) for k in keys_old])
-        digits_new = np.array([any(ch.isdigit() for ch in k) for k in keys_new])
+        # Numbered names (90街坊, 19号线, 杭温铁路一期) are different works when a number differs.
+        digits_old = np.array([_numbered(k) for k in keys_old])
+        digits_new = np.array([_numbered(k) for k in keys_new])
         numbered = digits_old[:, None] | digits_new[None, :]
         ratio = np.where((ratio < need) | numbered, -1.0, ratio)
         # A name that holds the other whole names the same work more fully (`255街坊` →
@@ -224,6 +226,11 @@ def _pair_names(old: list[Fact], new: list[Fact], options: FactOptions) -> list[
                         ratio[r, c] = need[r, c]
         pairs.extend((rest_old[r], rest_new[c], s) for r, c, s in _assign(ratio))
     return pairs
+
+
+def _numbered(name: str) -> bool:
+    """Whether a name holds a number: a digit, or a phase in Chinese numerals (`二期`)."""
+    return any(ch.isdigit() for ch in name) or bool(_NUMBERED_PHASE.search(name))
 
 
 def _holds(a: str, b: str) -> bool:
