@@ -18,3 +18,12 @@ def tagged(text: str) -> tuple[tuple[str, str], ...]:
     import rjieba
 
     return tuple((word, tag) for word, tag in rjieba.tag(text, True))
+
+
+def reordered(a: str, b: str) -> bool:
+    """Whether `a` and `b` are the same words in another order (`城镇新增就业`, `新增城镇就业`):
+    two or more words each, and not the same text."""
+    if a == b or len(a) != len(b) or sorted(a) != sorted(b):
+        return False  # cheap: the same characters first
+    words_a, words_b = sorted(w for w, _ in tagged(a)), sorted(w for w, _ in tagged(b))
+    return len(words_a) >= 2 and words_a == words_b

@@ -149,6 +149,10 @@ def _m(
         (_m(6, bound="以上"), _m(8.1), "met"),
         (_m(5.5, bound="左右"), _m(5.3), "met"),  # within 5% of the value
         (_m(5.5, bound="左右"), _m(3.0), "not met"),
+        # A level to hold (`稳定在`) with no bound is about that level; with one it is a floor.
+        (_m(1530, direction="稳定在"), _m(1528), "met"),
+        (_m(1530, direction="稳定在", bound="以上"), _m(1528), "not met"),
+        (_m(1530, direction="稳定在"), _m(1400), "not met"),
         (_m(3, bound="左右", metric="居民消费价格涨幅"), _m(2.5), "met"),  # a price ceiling
         (_m(3, bound="左右", metric="居民消费价格涨幅"), _m(3.4), "not met"),
         (_m(4.5, bound="以内", metric="城镇登记失业率"), _m(4.9), "not met"),
@@ -238,6 +242,23 @@ def test_ledger_of_a_plans_year_table_waits_for_the_year_it_sets() -> None:
 
     (entry,) = ledger(plan, report).entries
     assert (entry.plan.year, entry.result and entry.result.year, entry.verdict) == (2025, 2022, "not due")
+
+
+def test_ledger_finds_the_result_of_a_metric_said_in_another_word_order() -> None:
+    plan = document_from_bytes("二、2024年主要目标\n\n城镇新增就业100万人以上。\n".encode(), "plan.txt")
+    report = document_from_bytes("一、2024年工作回顾\n\n新增城镇就业111.3万人。\n".encode(), "report.txt")
+    from docdiff.timeline.ledger import ledger
+
+    (entry,) = ledger(plan, report).entries
+    assert entry.result is not None and (entry.result.value, entry.verdict) == (111.3, "met")
+
+
+def test_reordered_words_are_the_same_words() -> None:
+    from docdiff.words import reordered
+
+    assert reordered("城镇新增就业", "新增城镇就业")
+    assert not reordered("城镇新增就业", "城镇新增就业")  # the same text is no reordering
+    assert not reordered("城镇新增就业", "城镇就业新增人数")
 
 
 runner = CliRunner()

@@ -21,6 +21,7 @@ from docdiff.facts.models import Target
 from docdiff.similarity import text_ratio
 from docdiff.timeline.models import Measure, TimelineOptions, Verdict
 from docdiff.units import PERCENT_SIGNS
+from docdiff.words import reordered
 
 # How the fact extractor prints an indicator-table row: its cells joined by this.
 CELL_JOIN = " | "
@@ -40,6 +41,8 @@ _CEILING_BOUNDS = {"以内", "以下", "不超过", "不高于", "控制在", "�
 # Metrics whose plain value is a ceiling (inflation, unemployment, deficits).
 _CEILING_METRICS = re.compile(r"失业率|价格|涨幅|赤字|CPI")
 _ABOUT = {"左右", "约", "近", "上下"}
+# A level to hold (`粮食播种面积稳定在1530万亩`), with no bound, is about that level, as `左右` is.
+_HELD_AT = {"稳定在", "保持在"}
 _CUMULATIVE = {"五年累计", "累计"}
 # Metric similarity (0..1) from which a result moving the other way is the same metric's shortfall.
 _SAME_METRIC = 0.95
@@ -214,7 +217,8 @@ def find_result(
     """The result-tense target most alike one of `names` (the first of equals: the review's),
     in the same unit family, and not another metric moving the other way (`能耗下降` is never
     `生产总值增长`, while `生产总值下降` is a result of `生产总值增长`), metrics compared without the
-    whole area opening them (`全省固定资产投资` is `固定资产投资`); for a cumulative plan
+    whole area opening them (`全省固定资产投资` is `固定资产投资`) and whatever the order of their
+    words; for a cumulative plan
     (`五年累计`) one counted over the period is preferred to a yearly one."""
     scored = []
     bare_names = [_WHOLE_AREA.sub("", name) for name in names]
@@ -222,7 +226,10 @@ def find_result(
         if t.tense != "result" or t.value is None or unit_family(t.unit) != family:
             continue
         metric = _WHOLE_AREA.sub("", t.metric)
-        similarity = max((text_ratio(name, metric) for name in bare_names), default=0.0)
+        # The same words in another order are the same metric (`城镇新增就业` planned, `新增城镇就业` done).
+        similarity = max(
+            (1.0 if reordered(name, metric) else text_ratio(name, metric) for name in bare_names), default=0.0
+        )
         if _opposite(direction, t.direction) and similarity < _SAME_METRIC:
             continue  # another metric moving the other way; the same one is a shortfall
         if similarity >= options.min_metric_similarity:
@@ -261,16 +268,17 @@ def verdict(plan: Measure | None, result: Measure | None, options: TimelineOptio
     if plan.period in _CUMULATIVE and not _cumulative(result.period, result.text):
         return "period differs"
     got = -result.value if _opposite(plan.direction, result.direction) else result.value
+    about = plan.bound in _ABOUT or (plan.bound is None and plan.direction in _HELD_AT)
     if (
         plan.bound in _CEILING_BOUNDS
         or plan.direction in _CEILING_BOUNDS
         or (_CEILING_METRICS.search(plan.metric) and plan.bound not in {"以上", "不低于", "超过"})
     ):
         cap = plan.value_high if plan.value_high is not None else plan.value
-        if plan.bound in _ABOUT:
+        if about:
             cap *= 1 + options.about_tolerance
         return "met" if got <= cap + 1e-9 else "not met"
     floor = plan.value
-    if plan.bound in _ABOUT:
+    if about:
         floor *= 1 - options.about_tolerance
     return "met" if got >= floor - 1e-9 else "not met"
