@@ -331,6 +331,9 @@ def test_a_generic_head_takes_the_subject_of_its_sentence() -> None:
     ]
     # A connector before a leading verb goes first, then the verb: neither is measured.
     assert one("全区实现地区生产总值1285.6亿元。")[0][:2] == ("地区生产总值", 1285.6)
+    # Any whole area: a county's, a province's.
+    assert one("全县实现地区生产总值125.6亿元。")[0][:2] == ("地区生产总值", 125.6)
+    assert one("全省粮食播种面积稳定在1528万亩。")[0][:2] == ("粮食播种面积", 1528.0)
     # The area is part of a product's name (`全市生产总值`, as `国内生产总值`), not its subject.
     assert one("全市生产总值增长6.8%。")[0][:2] == ("全市生产总值", 6.8)
     # `我国`, `我省`, `我市`: the speaker's own area, the clause's subject as `全区` is.

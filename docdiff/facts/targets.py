@@ -173,7 +173,7 @@ def split_qualifier(qualifier: str | None) -> tuple[str | None, str | None]:
 _PLAN_SECTION = re.compile(r"主要工作|计划|目标|任务|安排|展望|规划|指标|重点工作")
 _RESULT_SECTION = re.compile(r"回顾|过去|成绩|成效|总结|进展|完成情况")
 # The whole area opening a clause (`全区实现…`): the clause's subject, not part of what it measures.
-_WHOLE_AREA = "全区|全市"
+_WHOLE_AREA = "全(?:省|市|区|县|州|盟|旗|镇|乡)"
 # The speaker's own area (`我国`, `我省`, `我区`) is the clause's subject as the whole area is.
 _OWN_AREA = "我(?:国|省|市|区|县|州|盟|旗)"
 _CONNECTOR = re.compile(
