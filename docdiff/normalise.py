@@ -48,11 +48,19 @@ _SCRIPT = re.compile(r"[_^]\{([^{}\n]{1,12})\}")
 _SPACES = re.compile(r" +")
 _LATIN_END = re.compile(r"[A-Za-z0-9%.]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9]")
+# A line ending inside a number: on a digit after a non-letter, or on its decimal point.
+_NUMBER_END = re.compile(r"\d\.$|(?<![A-Za-z])\d$")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 _PHOTO_CREDIT = re.compile(r"^[（(][^（）()]{0,30}(供图|摄影?|供稿|图片来源[^（）()]*)[）)]$")
 _FIGURE_CAPTION = re.compile(r"^图\s?[0-9一二三四五六七八九十]+[\s:：.、-]?[^\s。！？；]{1,40}$")
-_PAGE_MARKER = re.compile(r"^[（(]?(上接|下转|接上|转下|接第|转第)[^（）()]{0,8}版[）)]?$|^[-—]?\d{1,4}[-—]?$")
+# A newspaper's continuation marker, or a page number as PDFs print it (`12`, `-12-`, `— 12 —`, `第12页`,
+# `第 3 页 共 20 页`).
+_PAGE_MARKER = re.compile(
+    r"^[（(]?(上接|下转|接上|转下|接第|转第)[^（）()]{0,8}版[）)]?$"
+    r"|^[-—－–]*\s*\d{1,4}\s*[-—－–]*$"
+    r"|^第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$"
+)
 # A continuation marker run into the text of a line: `（上接第1版）大力推进…`, `…建设。（下转第2版）`.
 _INLINE_MARKER = re.compile(
     r"^[（(](?:上接|接上|接第)[^（）()]{0,8}版[）)]\s*|\s*[（(](?:下转|转下|转第)[^（）()]{0,8}版[）)]$"
@@ -505,8 +513,9 @@ def _join(lines: list[_Line]) -> tuple[str, list[int]]:
             prev = lines[index - 1]
             after = lines[index + 1] if index + 1 < len(lines) else None
             if _continues(prev, line, after, wrap_width):
-                if out and _LATIN_END.search(out[-1]) and _LATIN_START.search(text):
-                    out.append(" ")
+                split_number = bool(out) and _NUMBER_END.search(out[-1]) and text[:1].isdigit()
+                if out and _LATIN_END.search(out[-1]) and _LATIN_START.search(text) and not split_number:
+                    out.append(" ")  # words wrapped apart; a number wrapped inside is one (`达1` `2.5%`)
                     origin.append(prev.end)
             else:
                 out.append("\n")

@@ -87,6 +87,25 @@ def test_sentence_broken_across_a_page_break_is_joined() -> None:
     assert norm(raw) == "经济发展能级持续提升。地区生产总值突破千亿元大关，2020年达到1047.28亿元。"
 
 
+def test_a_number_wrapped_inside_and_a_page_number_between_are_mended() -> None:
+    # A PDF's hard wrap may fall inside a number; its page numbers (`— 1 —`, `第 2 页`) are no text.
+    lines = [
+        "过去一年，全省生产总值达到9.01万亿元，",
+        "比上年增长5.5%，一般公共预算收入895",
+        "1亿元，增长2.5%，研发经费支出占地区生",
+        "产总值比重达到3.2%左右，数字经济核心产",
+        "业增加值增长7.1%，占GDP比重达12.",
+        "5%，城乡居民收入比缩小到1.83。",
+    ]
+    raw = "\n".join([*lines, "", "— 1 —", "", "二、2025年目标任务", "第 2 页"]) + "\n"
+    assert norm(raw) == "".join(lines) + "\n二、2025年目标任务"
+    # Words wrapped apart stay apart.
+    assert (
+        norm("推进PM2.5和臭氧协同治理，推广5G\nApp应用场景，\n覆盖全市。")
+        == "推进PM2.5和臭氧协同治理，推广5G App应用场景，覆盖全市。"
+    )
+
+
 def test_headings_and_finished_paragraphs_are_not_joined() -> None:
     raw = "经济发展更加强劲\n五年来，虹口坚持稳中求进。\n\n城区有温度生活更美好\n\n虹口关注群众生活。"
     assert norm(raw).split("\n") == [
