@@ -90,6 +90,50 @@ def test_docx_from_a_seed_gives_the_same_sections_and_facts(tmp_path: Path) -> N
     _assert_same_as_seed(_docx(tmp_path), "docx")
 
 
+def test_docx_list_instances_of_one_definition_number_on_unless_restarted(tmp_path: Path) -> None:
+    """Word counts a list per abstract definition: headings split across list instances number on
+    (一、二、三、), and an instance that overrides the start restarts the count."""
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {w} w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'
+        ),
+    )
+    for num_id, restart in (
+        ("91", ""),
+        ("92", ""),
+        ("93", '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'),
+    ):
+        numbering.append(parse_xml(f'<w:num {w} w:numId="{num_id}"><w:abstractNumId w:val="90"/>{restart}</w:num>'))
+    for num_id, text in (
+        ("91", "工作回顾"),
+        ("91", "总体要求"),
+        ("92", "重点任务"),
+        ("93", "附件说明"),
+        ("93", "名词解释"),
+    ):
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {w}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>')
+        )
+    path = tmp_path / "numbered.docx"
+    document.save(str(path))
+    assert read_document(path).text.splitlines() == [
+        "一、工作回顾",
+        "二、总体要求",
+        "三、重点任务",
+        "一、附件说明",
+        "二、名词解释",
+    ]
+
+
 def test_docx_automatic_list_numbers_and_tables_are_written_out(tmp_path: Path) -> None:
     import docx
 

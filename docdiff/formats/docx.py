@@ -90,11 +90,17 @@ def _format(n: int, fmt: str) -> str:
 
 
 class _Numbering:
-    """Counts automatic list numbers per list and level, as Word renders them."""
+    """Counts automatic list numbers as Word renders them: one running count per abstract list
+    definition, which every list instance (`w:num`) made from it shares (a report's headings are
+    often split across instances, and number on: 一、二、 then 三、), restarted where an instance
+    first used overrides a level's start (`w:startOverride`, "restart at 1")."""
 
     def __init__(self, document: Any) -> None:
         self._levels: dict[tuple[str, int], tuple[str, str, int]] = {}
-        self._counts: dict[str, list[int]] = {}
+        self._abstract: dict[str, str] = {}  # instance → its abstract definition
+        self._restarts: dict[tuple[str, int], int] = {}  # (instance, level) → the start it overrides
+        self._counts: dict[str, list[int]] = {}  # abstract definition → items so far per level
+        self._entered: set[tuple[str, int]] = set()
         try:
             part = document.part.numbering_part.element
         except (KeyError, NotImplementedError):
@@ -103,17 +109,23 @@ class _Numbering:
         for node in part.iter(f"{_WORD_NS}abstractNum"):
             levels = abstract.setdefault(node.get(f"{_WORD_NS}abstractNumId", ""), {})
             for lvl in node.iter(f"{_WORD_NS}lvl"):
-                levels[int(lvl.get(f"{_WORD_NS}ilvl", "0"))] = (
-                    _val(lvl, "numFmt", "decimal"),
-                    _val(lvl, "lvlText", ""),
-                    int(_val(lvl, "start", "1")),
-                )
+                levels[int(lvl.get(f"{_WORD_NS}ilvl", "0"))] = _level(lvl)
         for num in part.iter(f"{_WORD_NS}num"):
             ref = num.find(f"{_WORD_NS}abstractNumId")
             if ref is None:
                 continue
-            for ilvl, level in abstract.get(ref.get(f"{_WORD_NS}val", ""), {}).items():
-                self._levels[(num.get(f"{_WORD_NS}numId", ""), ilvl)] = level
+            num_id, abstract_id = num.get(f"{_WORD_NS}numId", ""), ref.get(f"{_WORD_NS}val", "")
+            self._abstract[num_id] = abstract_id
+            for ilvl, level in abstract.get(abstract_id, {}).items():
+                self._levels[(num_id, ilvl)] = level
+            for override in num.iter(f"{_WORD_NS}lvlOverride"):
+                ilvl = int(override.get(f"{_WORD_NS}ilvl", "0"))
+                lvl = override.find(f"{_WORD_NS}lvl")
+                if lvl is not None:  # the level redefined for this instance
+                    self._levels[(num_id, ilvl)] = _level(lvl)
+                start = override.find(f"{_WORD_NS}startOverride")
+                if start is not None:
+                    self._restarts[(num_id, ilvl)] = int(start.get(f"{_WORD_NS}val", "1"))
 
     def label(self, paragraph: Any, style: Any) -> str:
         """The number Word shows before `paragraph`, or "" when it is not in a numbered list.
@@ -131,7 +143,11 @@ class _Numbering:
         ilvl = int(_val(num_pr, "ilvl", "0"))
         if (num_id, ilvl) not in self._levels:
             return ""
-        counts = self._counts.setdefault(num_id, [0] * 9)
+        counts = self._counts.setdefault(self._abstract.get(num_id, num_id), [0] * 9)
+        if (num_id, ilvl) not in self._entered:
+            self._entered.add((num_id, ilvl))
+            if (num_id, ilvl) in self._restarts:  # shown as the override, counted on from it
+                counts[ilvl] = self._restarts[(num_id, ilvl)] - self._levels[(num_id, ilvl)][2]
         counts[ilvl] += 1
         for deeper in range(ilvl + 1, len(counts)):
             counts[deeper] = 0
@@ -139,10 +155,15 @@ class _Numbering:
         def render(match: re.Match[str]) -> str:
             level = int(match.group(1)) - 1
             fmt, _, start = self._levels.get((num_id, level), ("decimal", "", 1))
-            return _format(counts[level] + start - 1, fmt)
+            return _format(max(counts[level], 1) + start - 1, fmt)
 
         fmt, text, _ = self._levels[(num_id, ilvl)]
         return "" if fmt == "bullet" else re.sub(r"%(\d)", render, text)
+
+
+def _level(lvl: Any) -> tuple[str, str, int]:
+    """A list level's number format, its text (`%1、`) and its start."""
+    return _val(lvl, "numFmt", "decimal"), _val(lvl, "lvlText", ""), int(_val(lvl, "start", "1"))
 
 
 def _val(node: Any, tag: str, default: str) -> str:
