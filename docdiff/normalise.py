@@ -440,10 +440,14 @@ def _drop_furniture(lines: list[_Line]) -> list[_Line]:
 
 def _wrap_width(lines: list[_Line]) -> float | None:
     """The usual width of hard-wrapped lines, if the text has enough of them to tell."""
+    # A numbered heading (`一、…`, `（一）…`) is no wrapped line, however many a short text has.
     widths = [
         line.cells
         for line, following in itertools.pairwise(lines)
-        if following.gap == 0 and "\t" not in line.text + following.text and not ends_sentence(line.text)
+        if following.gap == 0
+        and "\t" not in line.text + following.text
+        and not ends_sentence(line.text)
+        and not HEADING_START.match(line.text)
     ]
     return median(widths) if len(widths) >= _MIN_WRAP_SAMPLES else None
 

@@ -21,6 +21,8 @@ from docdiff.numbering import RANK, Numbering, parse_numbering
 from docdiff.options import SegmentOptions
 from docdiff.textshape import SENTENCE_END, SOFT_END, ends_sentence, labelled, unclosed_opener
 
+# What opens a subtitle or a byline under a title: a dash (`——`, `--`).
+_DASH_LED = ("—", "--")
 # `1.北外滩：指…` on one line, or the term alone on its line with the definition under it.
 _GLOSSARY_ENTRY = re.compile(r"^(\d{1,3})[.．、]\s*([^：:。，]{1,30}?)(?:[：:](.+)|[：:]?()$)")
 _TOC_TITLE_CHARS = 6
@@ -118,7 +120,8 @@ class _Builder:
         numbering = parse_numbering(line.text)
         if numbering and self._numbered(line, numbering, following):
             return index + 1
-        if self._heading_shaped(line.text) and numbering is None:
+        # A line led by a dash is a subtitle or a byline (`——2025年1月15日在…会议上`), never a heading.
+        if self._heading_shaped(line.text) and numbering is None and not line.text.startswith(_DASH_LED):
             entries = self._glossary_entries(items, index + 1)
             terms_alone = any(match is not None and match.group(3) is None for _, match in entries)
             # Terms standing alone over their definitions read like numbered headings over their

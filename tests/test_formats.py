@@ -269,6 +269,47 @@ def test_html_portal_page_from_a_seed_gives_the_same_sections_and_facts(tmp_path
     _assert_same_as_seed(path, "html")
 
 
+def test_html_title_above_the_content_box_is_the_documents_and_its_lines_are_paragraphs(tmp_path: Path) -> None:
+    """A portal prints the title (`<h1>`) above the article's container; the page's `<title>` names
+    it, a site's heading it does not. A page's lines are paragraphs: a title and its byline,
+    as wide as the headings below, are not one wrapped line."""
+    body = "".join(
+        f"<p>{line}</p>"
+        for line in (
+            "——2025年1月15日在市第十六届人民代表大会第四次会议上",
+            "<strong>一、2024年工作回顾</strong>",
+            "过去一年，全市地区生产总值增长5.8%，一般公共预算收入增长4.1%，城镇新增就业12.6万人。",
+            "<strong>二、2025年目标任务</strong>",
+            "今年经济社会发展主要预期目标是：地区生产总值增长5.5%左右，城镇新增就业12万人以上。",
+            "<strong>三、加快建设现代化产业体系</strong>",
+            "推进滨江科学城二期建设，开工建设地铁5号线，新增高新技术企业800家以上。",
+            "<strong>四、持续保障和改善民生</strong>",
+            "新增城镇就业12万人以上。",
+        )
+    )
+    page = (
+        "<html><head><title>2025年政府工作报告_某某市人民政府</title></head><body>"
+        "<div class='logo'><h1>某某市人民政府</h1></div><h1>2025年政府工作报告</h1>"
+        f"<div class='TRS_Editor'>{body}</div></body></html>"
+    )
+    path = tmp_path / "report.html"
+    path.write_text(page, encoding="utf-8")
+    document = read_document(path)
+    assert document.text.splitlines()[:2] == [
+        "2025年政府工作报告",
+        "——2025年1月15日在市第十六届人民代表大会第四次会议上",
+    ]
+    assert document.normalised.splitlines()[:2] == document.text.splitlines()[:2]
+    outline = segment(document)
+    assert outline.title == "2025年政府工作报告"
+    assert [c.heading for c in outline.root.children] == [
+        "2024年工作回顾",
+        "2025年目标任务",
+        "加快建设现代化产业体系",
+        "持续保障和改善民生",
+    ]
+
+
 def test_html_table_rows_keep_their_cells_in_their_columns(tmp_path: Path) -> None:
     """An HTML table is one tab-separated line a row (its tabs were collapsed to spaces, so a
     plan's indicator box read as one run of words); a cell spanning rows or columns is repeated in

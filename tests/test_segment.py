@@ -208,6 +208,17 @@ def test_a_box_caption_opens_no_section_and_the_chapters_run_on() -> None:
     assert not outline.warnings
 
 
+def test_a_byline_under_the_title_is_the_titles_not_a_section() -> None:
+    text = (
+        "2025年政府工作报告\n——2025年1月15日在市第十六届人民代表大会第四次会议上\n"
+        "一、2024年工作回顾\n过去一年，全市地区生产总值增长5.8%，城镇新增就业12.6万人。\n"
+        "二、2025年目标任务\n今年经济社会发展主要预期目标是：地区生产总值增长5.5%左右。\n"
+    )
+    outline = outline_of(text)
+    assert outline.title == "2025年政府工作报告"
+    assert headings(outline.root) == ["一、2024年工作回顾", "二、2025年目标任务"]
+
+
 def test_numbering_level_follows_context() -> None:
     text = (
         "一、经济发展\n\n（一）产业升级\n\n1.金融业\n\n金融业增加值增长5%，规模持续扩大。\n\n2.航运业\n\n航运业营收增长39.6%，集聚企业增加。\n\n"

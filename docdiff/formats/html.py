@@ -50,6 +50,9 @@ def read_html(raw: bytes, source: str) -> tuple[str, str]:
     if root is None:
         raise InputError(f"{source}: the HTML page has no body text")
     parts: list[str] = []
+    title = _title_outside(tree, root)
+    if title:
+        parts.extend((title, "\n"))
     _walk(root, parts)
     # Spaces collapse to one; a table row's tabs stay, one between each two cells (see `_table`).
     lines = [re.sub(r"[ \u00a0]+", " ", line).strip(" ") for line in "".join(parts).split("\n")]
@@ -58,6 +61,27 @@ def read_html(raw: bytes, source: str) -> tuple[str, str]:
     if not text.strip():
         raise InputError(f"{source}: the HTML page has no body text")
     return text + "\n", encoding
+
+
+# What separates a page's title from its site's name: `标题_某某市人民政府`, `标题 - 网站`, `标题|网站`.
+_TITLE_PARTS = re.compile(r"[_|｜]|[-—–]{1,2}(?=[^-—–]*$)")
+
+
+def _title_outside(tree: Any, root: Any) -> str:
+    """The article's title when the content container leaves it out (`<h1>` above `.TRS_Editor`):
+    a heading outside the container that the first part of the page's `<title>` holds
+    (`2025年政府工作报告` of `2025年政府工作报告_某某市人民政府`; the site's name after the mark
+    never is)."""
+    page_title = tree.css_first("title")
+    whole = re.sub(r"\s+", "", page_title.text()) if page_title is not None else ""
+    title = _TITLE_PARTS.split(whole, maxsplit=1)[0]
+    if not title or root.css_first("h1, h2") is not None:
+        return ""
+    for heading in tree.css("h1, h2"):
+        text = re.sub(r"\s+", " ", heading.text()).strip()
+        if len(text) >= 4 and text.replace(" ", "") in title:
+            return text
+    return ""
 
 
 def _main(tree: Any) -> Any:
