@@ -208,6 +208,14 @@ def test_lines_stretches_and_science_cities_are_works() -> None:
     assert names("加快高速铁路建设，全面推广高速公路差异化收费。") == []
 
 
+def test_a_task_verb_is_trimmed_whole_and_a_title_won_is_no_work() -> None:
+    # `新设`, `发布`, `提供` lead into the name; trimming `新` alone left `设北外滩…`.
+    assert names("新设北外滩儿童托管中心和8个社区托育点。") == ["北外滩儿童托管中心"]
+    assert names("发布8.0版行动方案。") == ["8.0版行动方案"]
+    # What a place won (`获评`, `荣获`, `被评为`) is an honour, not a work built.
+    assert names("国客中心获评国家体育旅游精品景区，鲁迅纪念馆被评为国家一级博物馆。") == ["鲁迅纪念馆"]
+
+
 def test_a_quantifier_with_no_number_is_no_part_of_a_name() -> None:
     # `更多`, `一批`: how many works, not which; the name follows (jieba cuts `更`/`多`).
     assert names("加快建设更多长三角科技创新中心。") == ["长三角科技创新中心"]

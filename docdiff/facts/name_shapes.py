@@ -160,7 +160,7 @@ _VERB_PREFIX = re.compile(
     r"^(?:推进|加快|建设|完成|实施|打造|启动|开工|竣工|建成|投用|投运|推动|加强|新建|改造|提升|优化|深化|持续|全面|聚焦|依托|围绕|"
     r"支持|引进|落地|开展|举办|做强|做优|形成|构建|完善|加大|积极|大力|重点|全力|努力|着力|创建|培育|发挥|强化|实现|高品质|高标准|"
     r"高水平|有序|同步|一体|首个|首批|增设|设立|赋予|复制推广|复制|增加|取消|降低|探索|扎实|稳慎|抓紧|鼓励|健全|制定|"
-    r"促进|拓展|开工|开通|通车|运营|学习|运用|借鉴|挂牌|入选|结合|全市|全区|全国|再|要|或|新)+"
+    r"促进|拓展|开工|开通|通车|运营|学习|运用|借鉴|挂牌|入选|获评|获批|新设|发布|提供|结合|全市|全区|全国|再|要|或|新)+"
 )
 
 # Word classes (jieba's tags) that never begin a name: adverbs, prepositions, conjunctions,
@@ -466,6 +466,14 @@ def _quoted_programme(inner: str) -> bool:
 def _forbidden(text: str, start: int) -> bool:
     clause = text[max(0, start - 30) : start]
     return bool(_FORBIDDING.search(clause))
+
+
+# A title won, not a work: what follows `获评`, `荣获`, `被评为` (`国客中心获评国家体育旅游精品景区`).
+_HONOURED = re.compile(r"(?:获评|荣获|评为|评选为)$")
+
+
+def _honoured(text: str, start: int) -> bool:
+    return bool(_HONOURED.search(text, max(0, start - 3), start))
 
 
 def _end_point(text: str, start: int, end: int) -> bool:

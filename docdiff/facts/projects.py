@@ -31,6 +31,7 @@ from docdiff.facts.name_shapes import (
     _conjoined_back,
     _end_point,
     _forbidden,
+    _honoured,
     _inner_cut,
     _inside_word_back,
     _leading_function_words,
@@ -218,7 +219,7 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
             start, name = start + dash + 2, name[dash + 2 :]
             if len(name) < 2:
                 return
-        if _forbidden(text, start) or _end_point(text, start, end):
+        if _forbidden(text, start) or _honoured(text, start) or _end_point(text, start, end):
             return
         # Judged by its own head, reported with the heads that follow it at once.
         more = _continued(text, end)
