@@ -209,6 +209,12 @@ def test_screens_match_reviewed_snapshots(
     snap_compare: Callable[..., bool], keys: tuple[str, ...], size: tuple[int, int]
 ) -> None:
     async def wait(pilot: Pilot[None]) -> None:
+        # Keys pressed before the comparison is on screen are lost (a cold first run loads slowly,
+        # and its worker may not have started when the workers are first waited for).
+        for _ in range(600):
+            if isinstance(pilot.app.screen, ReviewScreen) and pilot.app.screen.comparison is not None:
+                break
+            await pilot.pause(0.05)
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
