@@ -628,6 +628,8 @@ def test_a_bare_measure_listed_after_a_measured_target_is_of_its_thing() -> None
     assert metrics_values("一般公共预算收入增长5%、支出增长3%。")[1] == ("支出", 3.0)
     assert metrics_values("进出口总额增长5%、出口增长6%。")[1] == ("出口", 6.0)
     assert metrics_values("地区生产总值增长5.5%左右，投资增长5%。")[1] == ("投资", 5.0)  # not listed by 、
+    # An item listed by 、 loses its leading verb as the first item does.
+    assert metrics_values("全年接待游客3000万人次、实现旅游收入300亿元。")[1] == ("旅游收入", 300.0)
 
 
 def test_set_phrases_brackets_and_groups_are_not_targets() -> None:

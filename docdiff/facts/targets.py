@@ -881,6 +881,8 @@ def _strip_metric(metric: str) -> tuple[str, str | None]:
     """A metric without leading verbs of intent and connectors, nor trailing adverbs; the
     intent word is a qualifier."""
     qualifier = None
+    # `…3000万人次、实现旅游收入`: the mark listing it is no part of it, nor of what opens it.
+    metric = metric.lstrip("、 ")
     # `去年全市完成…`: the year, then the connector, the modal and the verb (`全区实现地区生产总值`).
     metric = _YEAR_OPENING.sub("", metric)
     metric = _TIME_BEFORE_LEADING.sub("", metric)
