@@ -23,6 +23,8 @@ from docdiff.textshape import SENTENCE_END, SOFT_END, ends_sentence, labelled, u
 
 # What opens a subtitle or a byline under a title: a dash (`——`, `--`).
 _DASH_LED = ("—", "--")
+# A speaker's role and name, a space between (`市长 张某某`, `国务院总理 李克强`).
+_SIGNATURE = re.compile(r"^[\u4e00-\u9fff]{2,12}[ \u3000]+[\u4e00-\u9fff]{2,4}$")
 # `1.北外滩：指…` on one line, or the term alone on its line with the definition under it.
 _GLOSSARY_ENTRY = re.compile(r"^(\d{1,3})[.．、]\s*([^：:。，]{1,30}?)(?:[：:](.+)|[：:]?()$)")
 _TOC_TITLE_CHARS = 6
@@ -120,8 +122,10 @@ class _Builder:
         numbering = parse_numbering(line.text)
         if numbering and self._numbered(line, numbering, following):
             return index + 1
-        # A line led by a dash is a subtitle or a byline (`——2025年1月15日在…会议上`), never a heading.
-        if self._heading_shaped(line.text) and numbering is None and not line.text.startswith(_DASH_LED):
+        # A line led by a dash is a subtitle or a byline (`——2025年1月15日在…会议上`), never a heading;
+        # nor is a speaker's role and name before the first section (`市长 张某某`).
+        byline = line.text.startswith(_DASH_LED) or (len(self.stack) == 1 and bool(_SIGNATURE.match(line.text)))
+        if self._heading_shaped(line.text) and numbering is None and not byline:
             entries = self._glossary_entries(items, index + 1)
             terms_alone = any(match is not None and match.group(3) is None for _, match in entries)
             # Terms standing alone over their definitions read like numbered headings over their

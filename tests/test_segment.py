@@ -217,6 +217,9 @@ def test_a_byline_under_the_title_is_the_titles_not_a_section() -> None:
     outline = outline_of(text)
     assert outline.title == "2025年政府工作报告"
     assert headings(outline.root) == ["一、2024年工作回顾", "二、2025年目标任务"]
+    # So is the speaker's role and name under it; further on, such a line may head a section.
+    signed = outline_of(text.replace("会议上\n", "会议上\n市长 张某某\n", 1))
+    assert headings(signed.root) == ["一、2024年工作回顾", "二、2025年目标任务"]
 
 
 def test_numbering_level_follows_context() -> None:
