@@ -628,6 +628,13 @@ def test_a_bare_measure_listed_after_a_measured_target_is_of_its_thing() -> None
     assert metrics_values("一般公共预算收入增长5%、支出增长3%。")[1] == ("支出", 3.0)
     assert metrics_values("进出口总额增长5%、出口增长6%。")[1] == ("出口", 6.0)
     assert metrics_values("地区生产总值增长5.5%左右，投资增长5%。")[1] == ("投资", 5.0)  # not listed by 、
+    # After a count of things, an amount of another kind is of those things; a rate, a count of
+    # other things or a move against a base is not.
+    assert metrics_values("全年实施重点项目47个，完成投资46.9亿元。")[1] == ("重点项目投资", 46.9)
+    assert metrics_values("建成公园5个、面积20公顷。")[1] == ("公园面积", 20.0)
+    assert metrics_values("引进企业50家，投资增长10%。")[1] == ("投资", 10.0)
+    assert metrics_values("新开工项目42个，比计划增加22个，完成投资1280亿元。")[-1][1] == 1280.0
+    assert "比计划投资" not in {m for m, _ in metrics_values("新开工项目42个，比计划增加22个，完成投资1280亿元。")}
     # An item listed by 、 loses its leading verb as the first item does.
     assert metrics_values("全年接待游客3000万人次、实现旅游收入300亿元。")[1] == ("旅游收入", 300.0)
 

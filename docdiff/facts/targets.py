@@ -432,27 +432,43 @@ def _parallel_of(part: str, subject: str) -> str | None:
 
 
 def _listed_measure(sentence: str, target: Found, before: Found) -> str | None:
-    """A bare measure, one noun (`产量`, `绿地`), listed by `、` after a measured target, completed
-    with that target's thing, its words before its own measure (`粮食播种面积…、产量` → 粮食产量,
-    `新建林地7.6万亩、绿地` → 新建绿地). None when it is no such noun (a verb, `供应`, says what is
-    done, not of what), when the target before counted things (`学校5所、医院3家`: a hospital is
-    no school's; the shared verb is `_distribute`'s), or when the thing holds it (`出口` after
-    `进出口总额` is a part of the trade, named already)."""
+    """A bare measure, one noun (`产量`, `投资`), completed with the thing of the target counted
+    right before it in its sentence:
+    - listed by `、` after a measured target, that target's words before its own measure
+      (`粮食播种面积…、产量` → 粮食产量, `新建林地7.6万亩、绿地` → 新建绿地);
+    - after a count of things, in an amount of another kind, those things (`实施重点项目300个，完成
+      投资2500亿元` → 重点项目投资): the count names what the amount is of.
+    None when it is no such noun (a verb, `供应`, says what is done, not of what), for things
+    counted side by side (`学校5所、医院3家`: a hospital is no school's; the shared verb is
+    `_distribute`'s), or when the thing holds it (`出口` after `进出口总额` is a part of the trade)."""
     at = sentence.rfind(target.metric, 0, target.value_start)
-    if at <= 0 or sentence[at - 1] != "、":
+    if at <= 0 or len(target.metric) < 2 or at < before.value_end:
         return None
     from docdiff.words import tagged
 
     bare = tagged(target.metric)
-    if len(bare) != 1 or bare[0][1] != "n" or len(target.metric) < 2:
+    if len(bare) != 1 or bare[0][1] not in ("n", "vn"):
         return None
-    if _base_unit(before.unit) in COUNT_UNITS:
-        return None  # things counted side by side (`学校5所、医院3家`), each its own
     words = tagged(before.metric)
-    thing = "".join(word for word, _ in words[:-1])
-    if len(words) < 2 or len(thing) < 2 or target.metric in thing:
+    if _base_unit(before.unit) in COUNT_UNITS:
+        amount = _base_unit(target.unit) not in COUNT_UNITS and target.unit not in _RATE_UNITS
+        # A plain count (not a move against a base, `比计划增加22个`), then an amount of another kind.
+        if not amount or before.direction or not _MEASURE_AFTER_COUNT.fullmatch(sentence[before.value_end : at]):
+            return None  # things counted side by side (`学校5所、医院3家`), or a rate of its own
+        kept = [word for k, (word, tag) in enumerate(words) if k or not tag.startswith("v") or len(words) == 1]
+        thing = counted_noun("".join(kept))
+    elif sentence[at - 1] == "、" and bare[0][1] == "n" and len(words) >= 2:
+        thing = "".join(word for word, _ in words[:-1])
+    else:
+        return None
+    if len(thing) < 2 or target.metric in thing:
         return None
     return thing + target.metric
+
+
+# Between a count of things and an amount of their measure: the mark and the verb of doing it
+# (`实施重点项目300个，完成投资…`, `新建公园5个、面积…`).
+_MEASURE_AFTER_COUNT = re.compile(r"[，、]?(?:完成|实现|累计完成|共完成|总|计划)?")
 
 
 def _spread_back(before: list[Found], listed: list[Found]) -> list[Found]:
