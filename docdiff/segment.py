@@ -200,6 +200,9 @@ class _Builder:
         else:
             lead = _lead_sentence(rest, longest, self.options.min_topic_body_chars)
             if lead is None:
+                # An item of a list (`1.地区生产总值增长6%左右；`): the next number is its next item,
+                # even the last one, closed by a full stop (`5.…下降3%。`).
+                self.items[numbering.style] = numbering.number
                 return False
             heading = rest[: lead - 1]
             heading_end = line.start + numbering.rest_start + lead

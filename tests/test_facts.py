@@ -635,6 +635,12 @@ def test_a_bare_measure_listed_after_a_measured_target_is_of_its_thing() -> None
     assert metrics_values("引进企业50家，投资增长10%。")[1] == ("投资", 10.0)
     assert metrics_values("新开工项目42个，比计划增加22个，完成投资1280亿元。")[-1][1] == 1280.0
     assert "比计划投资" not in {m for m, _ in metrics_values("新开工项目42个，比计划增加22个，完成投资1280亿元。")}
+    # The label of an item in a list of targets is no part of the metric.
+    assert metrics_values("1.地区生产总值增长6%左右；（2）一般公共预算收入增长5%；")[:2] == [
+        ("地区生产总值", 6.0),
+        ("一般公共预算收入", 5.0),
+    ]
+    assert metrics_values("1.2万人参加技能培训。") == [("参加技能培训", 1.2)]  # a number, not a label
     # An item listed by 、 loses its leading verb as the first item does.
     assert metrics_values("全年接待游客3000万人次、实现旅游收入300亿元。")[1] == ("旅游收入", 300.0)
 

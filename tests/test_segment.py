@@ -208,6 +208,18 @@ def test_a_box_caption_opens_no_section_and_the_chapters_run_on() -> None:
     assert not outline.warnings
 
 
+def test_the_last_item_of_a_list_of_targets_is_an_item_too() -> None:
+    # Items closed by `；` are a list; the last, closed by a full stop, is its next item, not a heading.
+    text = (
+        "一、2025年主要预期目标\n1.地区生产总值增长6%左右；\n2.一般公共预算收入增长5%；\n"
+        "3.单位地区生产总值能耗下降3%。\n二、重点工作\n（一）扩大有效需求。实施重点项目200个。\n"
+    )
+    outline = outline_of(text)
+    assert headings(outline.root) == ["一、2025年主要预期目标", "二、重点工作"]
+    assert headings(outline.root.children[0]) == []
+    assert not outline.warnings
+
+
 def test_a_byline_under_the_title_is_the_titles_not_a_section() -> None:
     text = (
         "2025年政府工作报告\n——2025年1月15日在市第十六届人民代表大会第四次会议上\n"

@@ -893,12 +893,19 @@ _YEAR_OPENING = re.compile(rf"^{_YEAR_SET}(?={_WHOLE_AREA})")
 _TIME_BEFORE_LEADING = re.compile(rf"^(?:{_YEAR_SET}|年内)(?=(?:{'|'.join(_LEADING)}|新)[\u4e00-\u9fff]{{2}})")
 
 
+# The label of a numbered item (`1.`, `2、`, `（3）`, `(4)`, `五、`), not a number of what follows.
+_ITEM_LABEL = re.compile(
+    rf"^(?:\d{{1,2}}[.．、](?!\d)|[（(](?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})[）)]|[{CN_DIGITS}]{{1,3}}、)\s*"
+)
+
+
 def _strip_metric(metric: str) -> tuple[str, str | None]:
     """A metric without leading verbs of intent and connectors, nor trailing adverbs; the
     intent word is a qualifier."""
     qualifier = None
-    # `…3000万人次、实现旅游收入`: the mark listing it is no part of it, nor of what opens it.
-    metric = metric.lstrip("、 ")
+    # `…3000万人次、实现旅游收入`: the mark listing it is no part of it, nor of what opens it;
+    # nor is the label of an item in a list of targets (`1.地区生产总值增长6%左右；`, `（2）…`).
+    metric = _ITEM_LABEL.sub("", metric.lstrip("、 "))
     # `去年全市完成…`: the year, then the connector, the modal and the verb (`全区实现地区生产总值`).
     metric = _YEAR_OPENING.sub("", metric)
     metric = _TIME_BEFORE_LEADING.sub("", metric)
