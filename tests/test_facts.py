@@ -75,6 +75,30 @@ def test_a_table_of_year_columns_gives_the_target_its_base_and_the_growth_over_t
     ] == [(3150.0, "2024年", 3000.0, "result"), (5.0, "2024年", None, "result"), (5.0, "全年", None, "plan")]
 
 
+def test_a_table_of_last_years_targets_and_outcomes_gives_each_with_its_year_and_tense() -> None:
+    """`指标 | 2024年目标 | 2024年完成 | 2025年目标`, appended to a report's review: each column is
+    read, a plan or an outcome as its header says (never the first target column as a result); a
+    name that says the move (`…增长（%）`) is the measure and the move."""
+    text = (
+        "一、2024年工作回顾\n\n过去一年，经济运行稳中有进。\n\n"
+        "指标\t2024年目标\t2024年完成\t2025年目标\n"
+        "地区生产总值增长（%）\t6左右\t5.8\t6左右\n"
+        "城镇调查失业率（%）\t5.5以内\t5.1\t—\n"
+    )
+    doc = document_from_bytes(text.encode(), "<report>")
+    assert [
+        (t.metric, t.value, t.direction, t.bound, t.period, t.tense)
+        for t in extract_facts(doc, segment(doc), set())
+        if isinstance(t, Target)
+    ] == [
+        ("地区生产总值", 6.0, "增长", "左右", "2024年", "plan"),
+        ("地区生产总值", 5.8, "增长", None, "2024年", "result"),
+        ("地区生产总值", 6.0, "增长", "左右", "2025年", "plan"),
+        ("城镇调查失业率", 5.5, None, "以内", "2024年", "plan"),
+        ("城镇调查失业率", 5.1, None, None, "2024年", "result"),
+    ]
+
+
 def test_indicator_table_gives_all_20_plan_targets() -> None:
     table = [t for t in targets_of(PLAN) if "|" in t.text]
     assert len(table) == 20

@@ -186,11 +186,16 @@ def _indicator_targets(
     doc: Document, table: Table, indicators: list[Indicator], path: tuple[str, ...], role: Role | None
 ) -> list[Target]:
     """One target per indicator row, its text the row's cells: a plan, unless the table stands in
-    the review part (a table of last year's figures states results)."""
+    the review part (a table of last year's figures states results) or its column says which
+    (`2024年完成`, `2025年目标`)."""
     tense: Tense = "result" if role == "review" else "plan"
     return [
         _target(
-            doc.normalised_slice(table.row_spans[i.row]).replace("\t", " | "), table.row_spans[i.row], path, i, tense
+            doc.normalised_slice(table.row_spans[i.row]).replace("\t", " | "),
+            table.row_spans[i.row],
+            path,
+            i,
+            i.tense or tense,
         )
         for i in indicators
     ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from docdiff.facts.models import Tense
 from docdiff.facts.numbers import RANGE_SEPARATORS, parse_value
 from docdiff.facts.targets import Measure, split_qualifier
 
@@ -24,6 +25,11 @@ _EACH_YEAR = re.compile(r"^(每年|年均)")
 # A column of a year's figures (`2020年`, `2025年目标`, `2025`): the latest year is the target, an
 # earlier one the base it starts from.
 _YEAR_HEADER = re.compile(r"^(?P<year>(?:19|20)\d\d)年?(?:底|末)?(?:目标值?|预期值?|规划值?)?$")
+# A column of one year's plan or outcome (`2024年目标`, `2024年完成`, `2025年预期目标`): a table of
+# last year's targets beside what was achieved and this year's targets, as annual reports append.
+_DATED_HEADER = re.compile(
+    r"^(?P<year>(?:19|20)\d\d)年?(?:(?P<plan>预期目标|目标|计划|预期)|(?P<result>预计完成|完成情况|完成|实际|实绩|执行))值?$"
+)
 # A column of the growth (`年均增长[累计]`, `年均增速（%）`, `五年累计`; `增长`, a year's own).
 _GROWTH_HEADER = re.compile(r"年均|累计|增长|增速|增幅")
 # A unit printed after the indicator's name (`地区生产总值（亿元）`).
@@ -38,9 +44,10 @@ _MOVES = re.compile(r"(?:增长|提高|增加|提升|下降|降低|减少)(?:率
 
 @dataclass(frozen=True, kw_only=True)
 class Indicator(Measure):
-    """One row of an indicator table, read as a plan target."""
+    """One row of an indicator table, read as a plan target (or as its column says, `tense`)."""
 
     row: int
+    tense: Tense | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,7 @@ class Columns:
     growth: int | None = None
     year: str | None = None  # the target column's year (`2025年`), when it is a year column
     growth_period: str | None = None  # what the growth column covers: `年均`, `累计`, or the year
+    dated: tuple[tuple[int, str, Tense], ...] = ()  # columns of a year's plan or outcome (see `_DATED_HEADER`)
 
 
 def indicator_columns(header: tuple[str, ...]) -> Columns | None:
@@ -64,6 +72,14 @@ def indicator_columns(header: tuple[str, ...]) -> Columns | None:
     metric = next((i for i, cell in enumerate(cells) if "指标" in cell and "属性" not in cell), None)
     if metric is None:
         return None
+    dated: list[tuple[int, str, Tense]] = []
+    for i, cell in enumerate(cells):
+        if m := _DATED_HEADER.match(cell):
+            dated.append((i, f"{m.group('year')}年", "result" if m.group("result") else "plan"))
+    if {tense for _, _, tense in dated} == {"plan", "result"}:
+        # Last year's targets and outcomes beside this year's targets: every column is read.
+        unit = next((i for i, cell in enumerate(cells) if "单位" in cell and i != metric), None)
+        return Columns(metric, unit, dated[-1][0], dated=tuple(dated))
     unit = next((i for i, cell in enumerate(cells) if "单位" in cell and i != metric), None)
     years = sorted((int(m.group("year")), i) for i, cell in enumerate(cells) if (m := _YEAR_HEADER.match(cell)))
     target = next((i for i, cell in enumerate(cells) if "目标" in cell or cell in ("目标值", "预期值", "数值")), None)
@@ -101,6 +117,9 @@ def read_indicators(rows: tuple[tuple[str, ...], ...]) -> list[Indicator]:
             # No unit column: the bracket after the name gives it (not a note beside a unit column:
             # `大气常规污染物年均浓度（PM2.5）` | `微克/立方米`).
             metric, unit = metric[: note.start()], note.group("unit")
+        if columns.dated:
+            out.extend(_dated(row, columns, unit, period, index, metric))
+            continue
         base = _cell(row, columns.base)
         earlier = _read(base, unit, period, index, metric).value if base else None
         if columns.year is None:
@@ -111,6 +130,26 @@ def read_indicators(rows: tuple[tuple[str, ...], ...]) -> list[Indicator]:
         growth = _cell(row, columns.growth)
         if growth:
             out.append(_growth(growth, unit, period or columns.growth_period, index, metric))
+    return out
+
+
+def _dated(
+    row: tuple[str, ...], columns: Columns, unit: str | None, period: str | None, index: int, metric: str
+) -> list[Indicator]:
+    """A row's figure in each column of a year's plan or outcome, with that year and tense; a name
+    that says the move (`地区生产总值增长（%）`) is the measure and the move its direction."""
+    moves = _MOVES.search(metric)
+    move = moves.group().removesuffix("率") if moves and moves.start() >= 2 else None
+    measured = metric[: moves.start()] if move and moves else metric
+    out = []
+    for column, year, tense in columns.dated:
+        cell = _cell(row, column)
+        if cell is None:
+            continue
+        found = _read(cell, unit, period or year, index, measured)
+        if move and found.direction is None:
+            found = replace(found, direction=move, qualifier=found.qualifier or move)
+        out.append(replace(found, tense=tense))
     return out
 
 
