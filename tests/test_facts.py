@@ -97,6 +97,27 @@ def test_a_table_of_last_years_targets_and_outcomes_gives_each_with_its_year_and
         ("城镇调查失业率", 5.5, None, "以内", "2024年", "plan"),
         ("城镇调查失业率", 5.1, None, None, "2024年", "result"),
     ]
+    # An outcome's column may leave its year to the plan's before it; `增速` is the measure's growth.
+    text = (
+        "一、2024年工作回顾\n\n过去一年，经济运行稳中有进。\n\n"
+        "指标名称\t单位\t2024年计划\t完成情况\t2025年预期目标\n地区生产总值增速\t%\t6左右\t5.8\t6左右\n"
+    )
+    doc = document_from_bytes(text.encode(), "<report>")
+    assert [
+        (t.metric, t.value, t.direction, t.period, t.tense)
+        for t in extract_facts(doc, segment(doc), set())
+        if isinstance(t, Target)
+    ] == [
+        ("地区生产总值", 6.0, "增长", "2024年", "plan"),
+        ("地区生产总值", 5.8, "增长", "2024年", "result"),
+        ("地区生产总值", 6.0, "增长", "2025年", "plan"),
+    ]
+    # A lone column headed as targets holds plans, even in the review part.
+    text = "一、2024年工作回顾\n\n过去一年，经济运行稳中有进。\n\n指标\t2025年目标\n新增城镇就业（万人）\t12以上\n"
+    doc = document_from_bytes(text.encode(), "<report>")
+    assert [(t.value, t.tense) for t in extract_facts(doc, segment(doc), set()) if isinstance(t, Target)] == [
+        (12.0, "plan")
+    ]
 
 
 def test_indicator_table_gives_all_20_plan_targets() -> None:

@@ -28,8 +28,13 @@ _YEAR_HEADER = re.compile(r"^(?P<year>(?:19|20)\d\d)年?(?:底|末)?(?:目标值
 # A column of one year's plan or outcome (`2024年目标`, `2024年完成`, `2025年预期目标`): a table of
 # last year's targets beside what was achieved and this year's targets, as annual reports append.
 _DATED_HEADER = re.compile(
-    r"^(?P<year>(?:19|20)\d\d)年?(?:(?P<plan>预期目标|目标|计划|预期)|(?P<result>预计完成|完成情况|完成|实际|实绩|执行))值?$"
+    r"^(?P<year>(?:19|20)\d\d)?年?(?:(?P<plan>预期目标|目标|计划|预期)|"
+    r"(?P<result>预计完成|完成情况|实际完成|完成|实际|实绩|执行情况|执行))值?$"
 )
+# What a column header says of its figures: targets set (`目标`, `计划`, `预期`).
+_PLANNED = re.compile(r"目标|计划|预期")
+# A name that says the rate of growth (`地区生产总值增速`, `…增幅`, `…增长率`): its measure grows.
+_GROWTH_OF = re.compile(r"(?:增速|增幅|增长率)$")
 # A column of the growth (`年均增长[累计]`, `年均增速（%）`, `五年累计`; `增长`, a year's own).
 _GROWTH_HEADER = re.compile(r"年均|累计|增长|增速|增幅")
 # A unit printed after the indicator's name (`地区生产总值（亿元）`).
@@ -63,6 +68,7 @@ class Columns:
     year: str | None = None  # the target column's year (`2025年`), when it is a year column
     growth_period: str | None = None  # what the growth column covers: `年均`, `累计`, or the year
     dated: tuple[tuple[int, str, Tense], ...] = ()  # columns of a year's plan or outcome (see `_DATED_HEADER`)
+    planned: bool = False  # the target column's header says its figures are targets (`2025年目标`)
 
 
 def indicator_columns(header: tuple[str, ...]) -> Columns | None:
@@ -74,13 +80,14 @@ def indicator_columns(header: tuple[str, ...]) -> Columns | None:
         return None
     dated: list[tuple[int, str, Tense]] = []
     for i, cell in enumerate(cells):
-        if m := _DATED_HEADER.match(cell):
-            dated.append((i, f"{m.group('year')}年", "result" if m.group("result") else "plan"))
+        # An outcome's column may leave its year to the plan's before it (`2024年计划 | 完成情况`).
+        if (m := _DATED_HEADER.match(cell)) and (m.group("year") or (dated and m.group("result"))):
+            label = f"{m.group('year')}年" if m.group("year") else dated[-1][1]
+            dated.append((i, label, "result" if m.group("result") else "plan"))
+    unit = next((i for i, cell in enumerate(cells) if "单位" in cell and i != metric), None)
     if {tense for _, _, tense in dated} == {"plan", "result"}:
         # Last year's targets and outcomes beside this year's targets: every column is read.
-        unit = next((i for i, cell in enumerate(cells) if "单位" in cell and i != metric), None)
         return Columns(metric, unit, dated[-1][0], dated=tuple(dated))
-    unit = next((i for i, cell in enumerate(cells) if "单位" in cell and i != metric), None)
     years = sorted((int(m.group("year")), i) for i, cell in enumerate(cells) if (m := _YEAR_HEADER.match(cell)))
     target = next((i for i, cell in enumerate(cells) if "目标" in cell or cell in ("目标值", "预期值", "数值")), None)
     if target is None and years:
@@ -95,7 +102,8 @@ def indicator_columns(header: tuple[str, ...]) -> Columns | None:
     )
     header_of_growth = cells[growth] if growth is not None else ""
     growth_period = next((p for p in ("年均", "累计") if p in header_of_growth), year)
-    return Columns(metric, unit, target, base, growth, year, growth_period)
+    planned = bool(_PLANNED.search(cells[target]))
+    return Columns(metric, unit, target, base, growth, year, growth_period, planned=planned)
 
 
 def read_indicators(rows: tuple[tuple[str, ...], ...]) -> list[Indicator]:
@@ -122,11 +130,15 @@ def read_indicators(rows: tuple[tuple[str, ...], ...]) -> list[Indicator]:
             continue
         base = _cell(row, columns.base)
         earlier = _read(base, unit, period, index, metric).value if base else None
+        # A column headed as targets holds plans, wherever the table stands (`2025年目标` in a review).
+        tense: Tense | None = "plan" if columns.planned else None
         if columns.year is None:
-            out.append(replace(_read(row[columns.target].strip(), unit, period, index, metric), earlier=earlier))
+            read = _read(row[columns.target].strip(), unit, period, index, metric)
+            out.append(replace(read, earlier=earlier, tense=tense))
         elif target := _cell(row, columns.target):
             # A year table states the target for its year; a dash there means none is set.
-            out.append(replace(_read(target, unit, period or columns.year, index, metric), earlier=earlier))
+            read = _read(target, unit, period or columns.year, index, metric)
+            out.append(replace(read, earlier=earlier, tense=tense))
         growth = _cell(row, columns.growth)
         if growth:
             out.append(_growth(growth, unit, period or columns.growth_period, index, metric))
@@ -138,9 +150,11 @@ def _dated(
 ) -> list[Indicator]:
     """A row's figure in each column of a year's plan or outcome, with that year and tense; a name
     that says the move (`地区生产总值增长（%）`) is the measure and the move its direction."""
-    moves = _MOVES.search(metric)
-    move = moves.group().removesuffix("率") if moves and moves.start() >= 2 else None
-    measured = metric[: moves.start()] if move and moves else metric
+    growth = _GROWTH_OF.search(metric)
+    moves = growth or _MOVES.search(metric)
+    measured, move = metric, None
+    if moves and moves.start() >= 2:
+        measured, move = metric[: moves.start()], "增长" if growth else moves.group().removesuffix("率")
     out = []
     for column, year, tense in columns.dated:
         cell = _cell(row, column)
