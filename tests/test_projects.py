@@ -216,6 +216,13 @@ def test_a_task_verb_is_trimmed_whole_and_a_title_won_is_no_work() -> None:
     assert names("国客中心获评国家体育旅游精品景区，鲁迅纪念馆被评为国家一级博物馆。") == ["鲁迅纪念馆"]
 
 
+def test_a_scope_before_a_programme_is_part_of_its_name() -> None:
+    assert names("启动实施全国统一大市场建设三年行动。") == ["全国统一大市场建设三年行动"]
+    assert names("深入实施全国文明城市创建工程。") == ["全国文明城市创建工程"]
+    # Not the place a thing is done in, nor a scope before a verb (rolled out nationwide).
+    assert names("在全国推开工程建设项目审批制度改革。") == []
+
+
 def test_a_quantifier_with_no_number_is_no_part_of_a_name() -> None:
     # `更多`, `一批`: how many works, not which; the name follows (jieba cuts `更`/`多`).
     assert names("加快建设更多长三角科技创新中心。") == ["长三角科技创新中心"]

@@ -126,6 +126,23 @@ _ANY_HEAD = re.compile(rf"(?:{_HEAD}|{_INITIATIVE})")
 _MORE_HEADS = re.compile(rf"(?:[一二三四五六七八九十\d]期|[一二三四五六七八九十\d]+年)?(?:{_STRONG}){_PHASE}")
 
 
+# Heads of a programme, which a scope before it names as the nation's or a region's (`全国…行动`).
+_PROGRAMME_HEADS = ("行动", "计划", "工程")
+
+
+def _scope_names(text: str, start: int) -> bool:
+    """Whether the scope before a programme's name at `start` is part of it: not a place it is done
+    in (`在全国推广…`), nor before a verb (`全国推开…工程`: rolled out nationwide)."""
+    from docdiff.words import tagged
+
+    words = tagged(text[start : start + 4])
+    verb = bool(words) and words[0][1] in ("v", "vd", "vi")  # a verbal noun names (`统一大市场`)
+    return text[start - 3 : start - 2] not in _PLACE_PREPOSITIONS and not verb
+
+
+_PLACE_PREPOSITIONS = frozenset("在向到于从")
+
+
 def _continued(text: str, end: int) -> int:
     """`end` moved past the heads that follow the name's own at once, and to the end of a longer
     head that its last characters begin (`中俄蒙国际物流园区`: the name matched `物流园`, `园区` goes on)."""
@@ -192,8 +209,13 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
         if trimmed and 1 < trimmed.end() < end - start - 1:
             # A governing verb can govern a task verb (`探索建设自由贸易港`), cut at a word's end.
             start = max(start, _word_start(text, start + trimmed.end(), back=True))
-        if text[start - 2 : start] in _SCOPES and text[start:end].endswith(_SCOPED_HEADS):
-            start -= 2  # `全国一体化在线政务服务平台`: the scope is part of a national work's name
+        if text[start - 2 : start] in _SCOPES and (
+            text[start:end].endswith(_SCOPED_HEADS)
+            or (text[start:end].endswith(_PROGRAMME_HEADS) and _scope_names(text, start))
+        ):
+            # `全国一体化在线政务服务平台`, `全国统一大市场建设三年行动`: the scope is part of a national
+            # work's or programme's name.
+            start -= 2
         name = text[start:end]
         # A quoted term glued to a name opens it (`“十四五”规划102项重大工程`, `“三山两河”生态修复
         # 工程`): the name is not what follows the quote alone, and the quote names it, however
