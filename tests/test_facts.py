@@ -1125,27 +1125,26 @@ def test_a_sentence_read_once_keeps_the_tense_each_section_gives_it() -> None:
     assert len(memo) == 2  # one reading per tense the headings give, not one per section
 
 
-def test_a_work_named_more_fully_is_the_same_work() -> None:
-    old = document_from_bytes("开工建设90街坊、北横通道。\n".encode(), "old")
-    new = document_from_bytes("欧阳路190街坊开工，北横通道新建工程完成。\n".encode(), "new")
-    facts = {
+def project_changes(old_text: str, new_text: str) -> set[tuple[str, str | None, str | None]]:
+    """(status, old name, new name) of every project change between two one-line texts."""
+    old = document_from_bytes(f"{old_text}\n".encode(), "old")
+    new = document_from_bytes(f"{new_text}\n".encode(), "new")
+    return {
         (f.status, f.old.metric if f.old else None, f.new.metric if f.new else None)
         for f in compare_documents(old, new).facts
         if f.kind == "project"
     }
+
+
+def test_a_work_named_more_fully_is_the_same_work() -> None:
+    facts = project_changes("开工建设90街坊、北横通道。", "欧阳路190街坊开工，北横通道新建工程完成。")
     assert ("changed", "北横通道", "北横通道新建工程") in facts
     # A digit running on makes another number: 190街坊 is not 90街坊.
     assert ("dropped", "90街坊", None) in facts
 
 
 def test_another_phase_is_another_work() -> None:
-    old = document_from_bytes("建成杭温铁路一期，推进世界会客厅。\n".encode(), "old")
-    new = document_from_bytes("开工建设杭温铁路二期，建成世界会客厅二期。\n".encode(), "new")
-    facts = {
-        (f.status, f.old.metric if f.old else None, f.new.metric if f.new else None)
-        for f in compare_documents(old, new).facts
-        if f.kind == "project"
-    }
+    facts = project_changes("建成杭温铁路一期，推进世界会客厅。", "开工建设杭温铁路二期，建成世界会客厅二期。")
     # 一期 built, 二期 begun: two works, not one renamed; a name given its phase is the same work.
     assert ("dropped", "杭温铁路一期", None) in facts and ("added", None, "杭温铁路二期") in facts
     assert ("changed", "世界会客厅", "世界会客厅二期") in facts

@@ -128,6 +128,8 @@ _MORE_HEADS = re.compile(rf"(?:[一二三四五六七八九十\d]期|[一二三�
 
 # Heads of a programme, which a scope before it names as the nation's or a region's (`全国…行动`).
 _PROGRAMME_HEADS = ("行动", "计划", "工程")
+# Prepositions that make a scope the place something is done in (`在全国推广…`).
+_PLACE_PREPOSITIONS = frozenset("在向到于从")
 
 
 def _scope_names(text: str, start: int) -> bool:
@@ -138,9 +140,6 @@ def _scope_names(text: str, start: int) -> bool:
     words = tagged(text[start : start + 4])
     verb = bool(words) and words[0][1] in ("v", "vd", "vi")  # a verbal noun names (`统一大市场`)
     return text[start - 3 : start - 2] not in _PLACE_PREPOSITIONS and not verb
-
-
-_PLACE_PREPOSITIONS = frozenset("在向到于从")
 
 
 def _continued(text: str, end: int) -> int:

@@ -396,9 +396,9 @@ def find_targets(
                 # subject's opening names the same measure of another part (a subject before its
                 # number; a noun a count is of, `21家优质企业`, names what is counted).
                 target = replace(target, metric=whole)
-            elif found and (whole := _listed_measure(sentence, target, found[-1])):
-                # `粮食播种面积稳定在1500万亩以上、产量稳定在124亿斤以上`: a bare measure listed after
-                # another is of the same thing (粮食产量).
+            elif found and (whole := _measure_of_before(sentence, target, found[-1])):
+                # `粮食播种面积稳定在1500万亩以上、产量…` (粮食产量), `实施重点项目47个，完成投资…`
+                # (重点项目投资): a bare measure is of the thing the target before it measured or counted.
                 target = replace(target, metric=whole)
             elif target.metric.startswith("占") and measured and not _in_brackets(text, match.start()):
                 # `服务贸易进出口额增长8%，占对外贸易总额比重提高到30.3%`: a share names its part,
@@ -431,7 +431,7 @@ def _parallel_of(part: str, subject: str) -> str | None:
     return part + rest
 
 
-def _listed_measure(sentence: str, target: Found, before: Found) -> str | None:
+def _measure_of_before(sentence: str, target: Found, before: Found) -> str | None:
     """A bare measure, one noun (`产量`, `投资`), completed with the thing of the target counted
     right before it in its sentence:
     - listed by `、` after a measured target, that target's words before its own measure
@@ -455,8 +455,8 @@ def _listed_measure(sentence: str, target: Found, before: Found) -> str | None:
         # A plain count (not a move against a base, `比计划增加22个`), then an amount of another kind.
         if not amount or before.direction or not _MEASURE_AFTER_COUNT.fullmatch(sentence[before.value_end : at]):
             return None  # things counted side by side (`学校5所、医院3家`), or a rate of its own
-        kept = [word for k, (word, tag) in enumerate(words) if k or not tag.startswith("v") or len(words) == 1]
-        thing = counted_noun("".join(kept))
+        things = words[1:] if len(words) > 1 and words[0][1].startswith("v") else words  # not `实施`
+        thing = counted_noun("".join(word for word, _ in things))
     elif sentence[at - 1] == "、" and bare[0][1] == "n" and len(words) >= 2:
         thing = "".join(word for word, _ in words[:-1])
     else:
