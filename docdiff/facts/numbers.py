@@ -13,7 +13,6 @@ CN_NUMBER = rf"[零〇一二两三四五六七八九十][{CN_DIGITS}]*(?:点[零
 RANGE_SEPARATORS = "-—–~～至到"
 _RANGE = re.compile(rf"^({ARABIC})\s*[{RANGE_SEPARATORS}]\s*({ARABIC})$")
 _FRACTION = re.compile(r"^(\d+)/(\d+)$")
-_MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
 _MINUS = "-−－"
 _WORDS = {"一半": 0.5, "翻番": 2.0, "翻一番": 2.0, "翻两番": 4.0, "翻三番": 8.0, "过半": 0.5}
 

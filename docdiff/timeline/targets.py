@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from docdiff.facts.models import Target
 from docdiff.similarity import text_ratio
 from docdiff.timeline.models import Measure, TimelineOptions, Verdict
-from docdiff.units import PERCENT_SIGNS
+from docdiff.units import MAGNITUDES, PERCENT_SIGNS
 from docdiff.words import reordered
 
 # How the fact extractor prints an indicator-table row: its cells joined by this.
@@ -35,7 +35,6 @@ _OPENERS = (
 _PARAGRAPH_END = re.compile(r"[。；][ \t\u3000]*\r?\n[ \t\u3000]*\r?\n")
 # Points are a difference (`高于全市1-3个百分点`), never read against a growth rate in %.
 _POINTS = {"个百分点", "百分点"}
-_MAGNITUDES = ("万亿", "亿", "万", "千")
 # A bound or direction that caps the value; otherwise a target is a floor.
 _CEILING_BOUNDS = {"以内", "以下", "不超过", "不高于", "控制在", "低于"}
 # Metrics whose plain value is a ceiling (inflation, unemployment, deficits).
@@ -96,7 +95,7 @@ def unit_family(unit: str | None) -> str:
         return "%"
     if unit in _POINTS:
         return "个百分点"
-    for prefix in _MAGNITUDES:
+    for prefix in MAGNITUDES:
         if unit.startswith(prefix) and len(unit) > len(prefix):
             return unit[len(prefix) :]
     return unit
