@@ -1191,6 +1191,11 @@ def test_a_target_shows_its_direction_and_its_bound_and_a_moved_bound_is_a_chang
     assert jobless.old is not None and jobless.new is not None and investment.old is not None
     assert (target_value(jobless.old), target_value(jobless.new)) == ("控制在5.5%以内", "控制在5.5%左右")
     assert target_value(investment.old) == "增长8%以上"
+    # A level held (`保持在`) or reached (`达到`) is the level stated bare: no qualifier changed.
+    old = document_from_bytes("二、今年安排\n\n粮食产量保持在1.3万亿斤以上，旅游人数达到800万人次。\n".encode(), "old")
+    new = document_from_bytes("二、今年安排\n\n粮食产量1.3万亿斤以上，旅游人数800万人次。\n".encode(), "new")
+    held = [f for f in compare_documents(old, new).facts if f.kind == "target"]
+    assert [(f.status, f.qualifier_changed) for f in held] == [("unchanged", False)] * 2
     (goal,) = find_targets("力争地区生产总值增长6%。", (), [])
     assert (goal.direction, goal.bound) == ("增长", "力争")
 

@@ -21,7 +21,7 @@ from numpy.typing import NDArray
 from docdiff.facts.metric_subject import different_subjects
 from docdiff.facts.models import Fact, FactChange, FactSide, Phrase, Project, Target
 from docdiff.facts.name_shapes import NUMBERED_PHASE
-from docdiff.facts.targets import counted_noun, section_role
+from docdiff.facts.targets import LEVEL_DIRECTIONS, counted_noun, section_role
 from docdiff.options import FactOptions
 from docdiff.similarity import paired_ratios, ratio_matrix, ratio_pairs
 from docdiff.sparse_assign import assign_sparse
@@ -288,6 +288,18 @@ def _one_sided(fact: Fact, status: Literal["added", "dropped"]) -> FactChange:
     )
 
 
+def _qualifiers(target: Target) -> tuple[str | None, str | None, str | None]:
+    """What a reader compares of a target's qualifiers: the way it moves (none for a level held
+    or reached, `保持在`, `达到`), its bound, and a qualifier word that is neither (`累计`, `完成`).
+    The qualifier word is otherwise the direction or the bound again (`保持在` of
+    `保持在1.3万亿斤以上`, `以上` of `1.3万亿斤以上`)."""
+    way = None if target.direction in LEVEL_DIRECTIONS else target.direction
+    other = target.qualifier
+    if other in (target.direction, target.bound) or other in LEVEL_DIRECTIONS:
+        other = None
+    return (way, target.bound, other)
+
+
 def _change(old: Fact, new: Fact, score: float) -> FactChange:
     if isinstance(old, Target) and isinstance(new, Target):
         old_unit, old_factor = _base_unit(old.unit)
@@ -297,8 +309,9 @@ def _change(old: Fact, new: Fact, score: float) -> FactChange:
             a == b or (a is not None and b is not None and math.isclose(a * old_factor, b * new_factor))
             for a, b in ((old.value, new.value), (old.value_high, new.value_high))
         )
-        # `控制在5.5%以内` → `控制在5.5%左右`: the bound moved though the direction word did not.
-        qualifier_changed = (old.qualifier, old.direction, old.bound) != (new.qualifier, new.direction, new.bound)
+        # `控制在5.5%以内` → `控制在5.5%左右`: the bound moved though the direction word did not;
+        # `保持在1.3万亿斤以上` → `1.3万亿斤以上` holds the same level (see `_qualifiers`).
+        qualifier_changed = _qualifiers(old) != _qualifiers(new)
         tense_changed = old.tense is not None and new.tense is not None and old.tense != new.tense
         delta = delta_unit = None
         if old.value is not None and new.value is not None and old_unit == new_unit:

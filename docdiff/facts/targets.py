@@ -118,6 +118,9 @@ DIRECTIONS = (
     "压减",
     "压缩",
 )
+# Directions that name no way a quantity moves, only the level it is held at or reaches:
+# `粮食产量保持在1.3万亿斤以上` states the target `粮食产量1.3万亿斤以上` states.
+LEVEL_DIRECTIONS = frozenset(("保持在", "稳定在", "保持", "达到", "达"))
 BOUNDS = (
     "不少于",
     "不低于",
