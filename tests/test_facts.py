@@ -763,7 +763,7 @@ def test_a_project_taken_out_of_the_plans_is_dropped_even_if_the_review_names_it
 
 
 def test_a_delta_is_in_the_unit_of_the_old_value_and_only_between_like_units() -> None:
-    """`3.3亿元 → 6601万元` is Δ −2.64亿元; two rates differ in percentage points; a rate and a
+    """`3.3亿元 → 6601万元` is Δ −2.64亿元 (less than one 亿元, it would be in 万元); two rates differ in percentage points; a rate and a
     gap in points have no Δ."""
 
     def change(old_sentence: str, new_sentence: str) -> FactChange:
@@ -775,6 +775,9 @@ def test_a_delta_is_in_the_unit_of_the_old_value_and_only_between_like_units() -
     money = change("区级财政投入3.3亿元。", "区级财政投入6601万元。")
     assert (money.delta, money.delta_unit) == (-2.6399, "亿元")  # exact in the JSON report
     assert delta_text(money) == "-2.64亿元"  # as a reviewer reads it
+    # Less than one old unit, the new value in a smaller one: the Δ is in the new value's unit.
+    grain = change("粮食产量1.37万亿斤。", "粮食产量13908亿斤。")
+    assert (grain.delta, grain.delta_unit) == (208.0, "亿斤")
     rate = change("一般公共预算收入增长6%。", "一般公共预算收入增长8.2%。")
     assert (rate.delta, rate.delta_unit) == (2.2, "个百分点")
     gap = change("地区生产总值增速高于全市1个百分点。", "地区生产总值增速增长8.2%。")

@@ -325,6 +325,11 @@ def _change(old: Fact, new: Fact, score: float) -> FactChange:
                 and not math.isclose(round(new.value_high * new_factor / old_factor - old.value_high, 6), delta)
             ):
                 delta = delta_unit = None
+            if delta is not None and abs(delta) < 1 and new_factor < old_factor:
+                # A fraction of the old value's unit, the new value in a smaller one: the Δ is in
+                # the new one (`1.37万亿斤 → 13908亿斤` is Δ +208亿斤, not +0.0208万亿斤).
+                delta = round(new.value - old.value * old_factor / new_factor, 6)
+                delta_unit = new.unit
         status = "unchanged" if same_value and not qualifier_changed and not tense_changed else "changed"
         return FactChange(
             kind="target",
