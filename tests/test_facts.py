@@ -778,6 +778,9 @@ def test_a_delta_is_in_the_unit_of_the_old_value_and_only_between_like_units() -
     # Less than one old unit, the new value in a smaller one: the Δ is in the new value's unit.
     grain = change("粮食产量1.37万亿斤。", "粮食产量13908亿斤。")
     assert (grain.delta, grain.delta_unit) == (208.0, "亿斤")
+    # In one unit, the Δ is shown to the decimals the values print: exact, never rounded further.
+    more = change("粮食增产74亿斤。", "粮食增产177.6亿斤。")
+    assert delta_text(more) == "+103.6亿斤"
     rate = change("一般公共预算收入增长6%。", "一般公共预算收入增长8.2%。")
     assert (rate.delta, rate.delta_unit) == (2.2, "个百分点")
     gap = change("地区生产总值增速高于全市1个百分点。", "地区生产总值增速增长8.2%。")
@@ -1174,7 +1177,7 @@ def test_a_value_is_shown_with_every_figure_the_document_gives() -> None:
     (gdp,) = [f for f in compare_documents(old, new).facts if f.kind == "target"]
     assert gdp.new is not None
     assert target_value(gdp.new) == "达到1345678.5万元"
-    assert delta_text(gdp) == "+111112万元"
+    assert delta_text(gdp) == "+111111.5万元"  # exact: the decimals the values print
     cells = fact_cells(gdp)
     assert (cells["old value"], cells["new value"]) == ("1234567万元", "1345678.5万元")
     assert [number(v) for v in (6.0, 5.5, 13000.0, 1.5e-7, None)] == ["6", "5.5", "13000", "0.00000015", "—"]

@@ -173,15 +173,29 @@ def delta_text(change: FactChange) -> str:
     """A changed target's Δ in the old value's unit (pairing converts the new value to it): `+0.5个百分点`."""
     if change.delta is None or not change.delta or change.old is None:
         return ""
-    return f"{readable_delta(change.delta)}{change.delta_unit or ''}"
+    return f"{readable_delta(change.delta, delta_places(change))}{change.delta_unit or ''}"
 
 
-def readable_delta(delta: float) -> str:
-    """A Δ as a reviewer reads it, signed, to three significant figures but never rounding its whole
+def readable_delta(delta: float, places: int | None = None) -> str:
+    """A Δ as a reviewer reads it, signed: with `places` decimals when given (those its values
+    print, see `delta_places`), else to three significant figures but never rounding its whole
     part: `3.3亿元 → 6601万元` is `-2.64` (亿元), not the exact `-2.6399`; `+12346`, not `+1.23e+04`.
     The exact Δ stays in the JSON report."""
+    if places is not None:
+        return f"{delta:+.{places}f}"
     figures = max(3, len(str(int(abs(delta)))))
     return f"{delta:+.{figures}g}"
+
+
+def delta_places(change: FactChange) -> int | None:
+    """The decimals a Δ between two values printed in one unit is exact to: the most either value
+    prints (`74亿斤 → 177.6亿斤` is Δ `+103.6`, not `+104`); None when their units differ and the
+    Δ is a conversion (`3.3亿元 → 6601万元`)."""
+    old, new = change.old, change.new
+    if old is None or new is None or old.unit != new.unit:
+        return None
+    printed = [number(v) for v in (old.value, old.value_high, new.value, new.value_high) if v is not None]
+    return max((len(text.partition(".")[2]) for text in printed), default=0)
 
 
 def tense_text(change: FactChange) -> str:

@@ -15,7 +15,7 @@ from textual.widgets import DataTable
 
 from docdiff.comparison import Comparison
 from docdiff.facts.models import FactChange, FactSide
-from docdiff.report.rows import number, readable_delta
+from docdiff.report.rows import delta_places, number, readable_delta
 from docdiff.report.safe import one_line
 
 STATUS_FILTERS = ("all", "changed", "added", "dropped", "unchanged")
@@ -76,7 +76,7 @@ def _value(side: FactSide | None) -> str:
 
 def _delta(fact: FactChange) -> str:
     shown = fact.delta is not None and not (fact.delta == 0 and fact.tense_changed)
-    delta = f"{readable_delta(fact.delta or 0.0)}{fact.delta_unit or ''}" if shown else ""
+    delta = f"{readable_delta(fact.delta or 0.0, delta_places(fact))}{fact.delta_unit or ''}" if shown else ""
     if fact.tense_changed and fact.old and fact.new:
         delta = f"{delta} {fact.old.tense}→{fact.new.tense}".strip()
     return delta
