@@ -20,6 +20,15 @@ def tagged(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((word, tag) for word, tag in rjieba.tag(text, True))
 
 
+@lru_cache(maxsize=1)
+def frequencies() -> dict[str, float]:
+    """wordfreq's frequency of each word of general Chinese (a proportion of all words), loaded
+    once, on first use."""
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("zh")
+
+
 def reordered(a: str, b: str) -> bool:
     """Whether `a` and `b` are the same words in another order (`城镇新增就业`, `新增城镇就业`):
     two or more words each, and not the same text."""

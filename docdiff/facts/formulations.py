@@ -21,12 +21,13 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import NamedTuple
 
 from docdiff.flat import FlatSection
 from docdiff.models import Document
 from docdiff.textshape import CN_DIGITS, Substrings
+from docdiff.words import frequencies as word_frequencies
 
 # A word counts as a term's content when jieba tags it as a noun, a verbal noun, an idiom or an
 # abbreviation; a term ends on one (`新型基础设施建设`, `抗疫特别国债`).
@@ -199,20 +200,13 @@ def forget_words() -> None:
     _TAGS.clear()
 
 
-@cache
-def _frequencies() -> dict[str, float]:
-    from wordfreq import get_frequency_dict
-
-    return get_frequency_dict("zh")
-
-
 def zipf(words: Sequence[str]) -> float:
     """How common a run of words is in general Chinese, on wordfreq's Zipf scale (0 = unseen).
 
     Combined as wordfreq combines the words of a segmented phrase: the reciprocal frequencies add
     up, and each word break costs a factor of ten.
     """
-    frequencies = _frequencies()
+    frequencies = word_frequencies()
     inverse = 0.0
     for word in words:
         frequency = frequencies.get(word, 0.0)
@@ -298,7 +292,7 @@ def _candidates(
     it), ends on a content word of two characters or more, and is rare as a whole. Runs inside a
     span of `held` are left out."""
     found: dict[str, list[int]] = {}
-    frequencies = _frequencies()
+    frequencies = word_frequencies()
     # Zipf ≤ max_zipf as an upper bound on the frequency, so that a run's Zipf (see `zipf`) is
     # built word by word: the reciprocal frequencies add up, each break costs a factor of ten.
     most = 10.0 ** (options.max_zipf - 9.0)
@@ -456,7 +450,7 @@ class _Ranker:
         self._words = words
         self._other = other
         self._absent: dict[str, bool] = {}
-        self._frequencies = _frequencies()
+        self._frequencies = word_frequencies()
 
     def score(self, form: str, start: int, count: int) -> float:
         """Higher is more telling."""
