@@ -296,6 +296,18 @@ def test_a_name_goes_on_over_the_heads_and_phases_inside_it() -> None:
     assert names("支持浦东国际机场探索建设自由贸易港。") == ["浦东国际机场"]
 
 
+def test_a_line_keeps_its_city_and_the_stretch_written_after_it() -> None:
+    # The city of a transit system is part of the line's name, and of the next line listed.
+    assert names("开工建设苏州地铁8号线二期、10号线三期。") == ["苏州地铁8号线二期", "苏州地铁10号线三期"]
+    assert names("加快建设成都轨道交通18号线。") == ["成都轨道交通18号线"]
+    # A stretch named by abbreviations or a side after a line is that line's stretch.
+    assert names("加快建设沪渝蓉高铁武宜段。") == ["沪渝蓉高铁武宜段"]
+    assert names("推进北横通道北延段建设。") == ["北横通道北延段"]
+    # Not a count of stretches, nor a word ending in `段` (`手段`, `路段`).
+    assert names("北横通道两段贯通。") == ["北横通道"]
+    assert "段" not in "".join(names("完成北横通道路段改造。"))
+
+
 def test_a_dash_opens_an_apposition_and_the_name_is_after_it() -> None:
     assert names("建成一座标志性公园——海拉尔河湿地公园。")[-1] == "海拉尔河湿地公园"
     # One dash between places is part of a name.

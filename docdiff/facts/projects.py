@@ -42,6 +42,7 @@ from docdiff.facts.name_shapes import (
     _starts_word,
     _word_start,
 )
+from docdiff.textshape import CN_DIGITS
 
 _HEAD = "|".join(sorted(_HEADS, key=len, reverse=True))
 _INITIATIVE = "|".join(sorted(_INITIATIVE_HEADS, key=len, reverse=True))
@@ -296,7 +297,50 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
     for project in named:  # names completed from their neighbours (二期 → 东余杭路二期)
         if not any(f.start <= project.start < f.end for f in found.values()):
             found[project.start] = project
-    return _of_one_system(_adjoined(sorted(found.values(), key=lambda p: p.start)), text)
+    projects = [_with_stretch(_with_place(p, text), text) for p in sorted(found.values(), key=lambda p: p.start)]
+    return _of_one_system(_adjoined(projects), text)
+
+
+# A name that opens on a transit system (`地铁8号线`), and the place of the system right before it.
+_OF_SYSTEM = re.compile(rf"(?:{_TRANSIT})")
+_PLACE_REACH = 6  # characters looked back for the place word
+
+
+def _with_place(project: FoundProject, text: str) -> FoundProject:
+    """A line of a system named with its city: `苏州地铁8号线二期`, not `地铁8号线二期` (the place
+    word, jieba's `ns`, written right before the system)."""
+    if not _OF_SYSTEM.match(project.name) or project.start == 0:
+        return project
+    from docdiff.words import tagged
+
+    before = tagged(text[max(0, project.start - _PLACE_REACH) : project.start])
+    if not before or before[-1][1] != "ns" or len(before[-1][0]) < 2:
+        return project
+    start = project.start - len(before[-1][0])
+    return FoundProject(start, project.end, text[start : project.start] + project.name)
+
+
+# The end of a line's name: a railway, a road, a corridor, a line.
+_LINE_END = re.compile(r"(?:铁路|高铁|公路|高速|通道|线)$")
+# A stretch of a line named by two places' one-character abbreviations (`武宜段`) or a place and a
+# side (`北延段`, `南岸段`): two characters, no numeral (`两段` counts stretches).
+_ABBREVIATED_STRETCH = re.compile(rf"((?:(?![{CN_DIGITS}])[\u4e00-\u9fff]){{2}})段")
+
+
+def _with_stretch(project: FoundProject, text: str) -> FoundProject:
+    """A line with the stretch written after it: `沪渝蓉高铁武宜段`. The stretch's second character
+    and `段` are no word general Chinese knows (not `路段`, `手段`, `地段`, `区段`: a stretch of
+    road, a means), so `段` closes the abbreviations."""
+    if not _LINE_END.search(project.name):
+        return project
+    stretch = _ABBREVIATED_STRETCH.match(text, project.end)
+    if stretch is None:
+        return project
+    from docdiff.words import frequencies
+
+    if frequencies().get(stretch.group(1)[-1] + "段", 0.0) > 0.0:
+        return project
+    return FoundProject(project.start, stretch.end(), project.name + stretch.group())
 
 
 def _adjoined(projects: list[FoundProject]) -> list[FoundProject]:
@@ -312,7 +356,7 @@ def _adjoined(projects: list[FoundProject]) -> list[FoundProject]:
 
 
 # A numbered line of a transit system, and the mark that lists the next one after it.
-_SYSTEM_LINE = re.compile(rf"({_TRANSIT})\d{{1,2}}号线")
+_SYSTEM_LINE = re.compile(rf"(.*?(?:{_TRANSIT}))\d{{1,2}}号线")
 _LISTED_NEXT = ("、", "和", "及", "与")
 
 
