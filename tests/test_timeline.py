@@ -335,6 +335,8 @@ def test_a_result_for_the_whole_area_moving_the_other_way_is_the_plans_shortfall
     investment = entries["固定资产投资"]
     assert investment.result is not None and investment.result.value == 5.1
     assert investment.verdict == "not met"
+    # The fall is shown with its direction: `5.1%` alone would read as the growth planned.
+    assert (investment.plan.label, investment.result.label) == ("5%左右", "下降5.1%")
     assert entries["一般公共预算收入"].verdict == "not met"
 
 

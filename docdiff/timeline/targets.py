@@ -198,10 +198,14 @@ def _year_of(target: Target) -> int | None:
 
 
 def _label(target: Target) -> str:
-    """The value as printed, with the unit a table prints in its own column (`70` → `70%`)."""
+    """The value as printed, with the unit a table prints in its own column (`70` → `70%`) and
+    a fall printed before it (`下降12.1%`, `降低3%左右`): a figure alone reads as a growth or a
+    level, so a fall is never shown as the figure alone."""
     label = target.value_text or "未设定"
     if target.unit and label[-1:].isdigit():
         label += target.unit
+    if target.value is not None and target.direction in _DOWN and not label.startswith(target.direction):
+        label = target.direction + label
     return label
 
 
