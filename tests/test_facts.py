@@ -374,6 +374,14 @@ def test_a_generic_head_takes_the_subject_of_its_sentence() -> None:
         ("地区生产总值", 6.1),
         ("地区生产总值", 1.1),
     ]
+    # A margin over any benchmark is bounded by its comparison and shown with it, never as a bare figure.
+    for sentence, shown in (
+        ("规上工业增加值增长8.5%，高于全省平均水平1.2个百分点。", "高于全省平均水平1.2个百分点"),
+        ("规上工业增加值增长8.5%，比全省高1.2个百分点。", "比全省高1.2个百分点"),
+    ):
+        doc = document_from_bytes(f"一、2024年工作回顾\n\n{sentence}\n".encode(), "t")
+        sides = [f.new for f in compare_documents(doc, doc).facts if f.kind == "target" and f.new]
+        assert [(s.metric, s.bound, target_value(s)) for s in sides][1] == ("规上工业增加值", "高于", shown)
     # A connector before a leading verb goes first, then the verb: neither is measured.
     assert one("全区实现地区生产总值1285.6亿元。")[0][:2] == ("地区生产总值", 1285.6)
     # Any whole area: a county's, a province's.

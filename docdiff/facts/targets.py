@@ -129,8 +129,6 @@ BOUNDS = (
     "超过",
     "高于",
     "低于",
-    "高于全市",
-    "低于全市",
     "约",
     "近",
     "逾",
@@ -143,7 +141,7 @@ BOUNDS = (
     "最高",
 )
 _OTHER_QUALIFIERS = ("完成", "实现", "共", "累计")
-# Longest first, so `高于全市` wins over `高于`.
+# Longest first, so `不低于` wins over `低于`.
 QUALIFIERS_BEFORE = sorted({*DIRECTIONS, *BOUNDS, *_OTHER_QUALIFIERS} - {"力争"}, key=lambda word: (-len(word), word))
 PERIOD = re.compile(
     r"(?P<period>前三季度|前两季度|上半年|下半年|[一二三四]季度|\d{1,2}[—\-–~]\d{1,2}月|前\d{1,2}个月|全年|"
@@ -206,6 +204,15 @@ _BASE = re.compile(
     # (`剔除留抵退税因素后`): conditions of the comparison, not what is measured.
     r"|(?:高于|低于|快于|慢于)[\u4e00-\u9fff]{2,10}?$|(?:剔除|扣除)[\u4e00-\u9fff]{2,12}?(?:后|外)$"
 )
+# A margin over a benchmark written right before the figure: `高于全省平均水平`, `低于全国`, `比全省高`
+# (a base of last year is a comparison in time, see `_BASE`).
+_BENCHMARK = re.compile(
+    r"(?:(?P<word>高于|低于|快于|慢于)(?P<benchmark>[\u4e00-\u9fff]{2,10}?)"
+    r"|比(?P<than>[\u4e00-\u9fff]{2,10}?)(?P<more>高|低|快|慢))$"
+)
+_MARGIN_WORDS = {"高": "高于", "低": "低于", "快": "快于", "慢": "慢于"}
+# Bounds that set a value against a benchmark (`高于全市1-3个百分点`, `快于经济增长`).
+MARGIN_BOUNDS = frozenset(_MARGIN_WORDS.values())
 # A move that adds or takes away an amount; with a base and a unit that is not a rate, an increment.
 _INCREMENT_MOVES = ("增加", "减少", "多", "少", "增长", "下降", "提高", "降低", "扩大", "缩小")
 # 约 ends these words without meaning "about": 签约, 节约, 预约, 制约, 合约.
@@ -984,6 +991,13 @@ def _target(
         direction, bound = direction or word_direction, bound or word_bound
         if word_direction:
             break
+    compared = _BENCHMARK.search(before) if direction is None and bound is None else None
+    if compared and not re.match(_LAST_YEAR, compared.group("benchmark") or compared.group("than")):
+        # `高于全省平均水平1.2个百分点`, `比全省高1.2个百分点`: a margin over a benchmark. The
+        # comparison is its bound (`高于`) and, whole, its qualifier: the figure alone is no level.
+        before = before[: compared.start()]
+        bound = _MARGIN_WORDS.get(compared.group("more") or "", compared.group("word"))
+        qualifier = compared.group()
     moved_to = _MOVE_END.search(before) if direction is None else None
     if moved_to and len(before) - len(moved_to.group()) >= 2:
         # `常住人口城镇化率提高到65%`: the level a move reaches; the move is its direction.

@@ -15,6 +15,7 @@ from docdiff.comparison import Comparison, SectionRef
 from docdiff.duplicates.models import DuplicateGroup, Occurrence
 from docdiff.facts.models import FactChange, FactSide
 from docdiff.facts.phrases import phrase_form
+from docdiff.facts.targets import MARGIN_BOUNDS
 from docdiff.models import Span
 from docdiff.textshape import labelled
 from docdiff.units import MAGNITUDES, PERCENT_SIGNS
@@ -128,6 +129,8 @@ def target_value(side: FactSide) -> str:
         high = number(side.value_high)
         value = f"{value}{unit}-{high}" if unit in PERCENT_SIGNS else f"{value}-{high}"
     direction, bound = side.direction or "", side.bound or ""
+    if bound in MARGIN_BOUNDS and not direction and qualifier not in ("", bound):
+        return f"{qualifier}{value}{unit}"  # the whole comparison: `高于全省平均水平1.2个百分点`
     if not direction and not bound:
         # One word: a bound by where it is printed, any other before the value (`完成`, `高于`).
         placed = qualifier in _BEFORE_UNIT or qualifier in _AFTER_UNIT

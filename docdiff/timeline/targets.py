@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from docdiff.facts.models import Target
+from docdiff.facts.targets import MARGIN_BOUNDS
 from docdiff.similarity import text_ratio
 from docdiff.timeline.models import Measure, TimelineOptions, Verdict
 from docdiff.units import MAGNITUDES, PERCENT_SIGNS
@@ -52,16 +53,12 @@ _CUMULATIVE_TEXT = re.compile(r"累计|五年|以来")
 # is measured, so `全省固定资产投资` is the `固定资产投资` of the plan (administrative levels are a
 # closed class, like units).
 _WHOLE_AREA = re.compile(r"^全[国省市区县州盟旗镇乡]")
-# Bounds that set a value against a benchmark (`高于全市1-3个百分点`, `快于经济增长`).
-_RELATIVE_BOUNDS = {"高于", "低于", "快于", "慢于"}
 
 
 def relative(plan: Measure | Target) -> bool:
     """Whether a plan is a margin in percentage points over or under a benchmark (`高于全市2个百分点`):
     its outcome is a growth rate in `%`, which cannot be checked without the benchmark's."""
-    return unit_family(plan.unit) == "个百分点" and (
-        plan.bound in _RELATIVE_BOUNDS or plan.direction in _RELATIVE_BOUNDS
-    )
+    return unit_family(plan.unit) == "个百分点" and (plan.bound in MARGIN_BOUNDS or plan.direction in MARGIN_BOUNDS)
 
 
 def result_families(plan: Target) -> tuple[str, ...]:
