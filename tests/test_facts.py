@@ -197,6 +197,28 @@ def test_dates_years_ordinals_and_names_are_not_targets() -> None:
                 ("第三产业增加值", 7.4, "%", "增长"),
             ],
         ),
+        # Parts each printed with their own head share none (not `商品销售总额售总额`).
+        (
+            "商品销售总额、社会消费品零售总额分别达到11.3万亿元和1.2万亿元。",
+            [("商品销售总额", 11.3, "万亿元", "达到"), ("社会消费品零售总额", 1.2, "万亿元", "达到")],
+        ),
+        # `其中` lists parts of what was just measured: each part's is that measure.
+        (
+            "居民人均可支配收入达到5.2万元，其中城镇、农村居民分别增长4.5%、6.3%。",
+            [
+                ("居民人均可支配收入", 5.2, "万元", "达到"),
+                ("城镇居民人均可支配收入", 4.5, "%", "增长"),
+                ("农村居民人均可支配收入", 6.3, "%", "增长"),
+            ],
+        ),
+        (
+            "规模以上企业营业收入增长8%，其中高新技术企业、科技型中小企业分别增长12%和10%。",
+            [
+                ("规模以上企业营业收入", 8.0, "%", "增长"),
+                ("高新技术企业营业收入", 12.0, "%", "增长"),
+                ("科技型中小企业营业收入", 10.0, "%", "增长"),
+            ],
+        ),
         # A verb of building or making new after what it counts is named first, as where it leads;
         # two such verbs together are the metric's verbs, not a noun and a verb.
         (

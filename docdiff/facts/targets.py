@@ -353,6 +353,8 @@ def find_targets(
                 subject, subject_unit = topic, None
             continue
         clause_first = len(found)
+        # `其中…` lists parts of what the clauses before measured (see `_narrowed`).
+        measured_before = measured if text.lstrip().startswith("其中") else None
         spread = False  # the clause's values are said `分别` (each of its own subject) with no subject named
         taken = 0  # where the last target's value ends: the high end of a range is part of it
         for match in QUANTITY.finditer(text):
@@ -424,8 +426,26 @@ def find_targets(
                 subject_unit = None if target.direction and target.unit in _RATE_UNITS else target.unit
         if spread:
             found[clause_first:] = _spread_back(found[:clause_first], found[clause_first:])
-        found[clause_first:] = _fold_moves(sentence, _distribute(found[clause_first:]))
+        spread_out = _distribute(found[clause_first:])
+        if measured_before and spread_out != found[clause_first:]:
+            # `居民人均可支配收入达到5.2万元，其中城镇、农村居民分别增长4.5%、6.3%`: parts of the
+            # whole measured before are that measure of each part.
+            spread_out = [replace(t, metric=_narrowed(t.metric, measured_before) or t.metric) for t in spread_out]
+        found[clause_first:] = _fold_moves(sentence, spread_out)
     return found
+
+
+def _narrowed(part: str, subject: str) -> str | None:
+    """`part` completed with the rest of `subject` when it names a part of what the subject
+    measures: a modifier, then words of the subject that a measure follows there (`城镇居民` of
+    `居民人均可支配收入` → `城镇居民人均可支配收入`, `高新技术企业` of `规模以上企业营业收入` →
+    `高新技术企业营业收入`). None otherwise, or when the subject has no rest of two characters or
+    more to give."""
+    for size in range(len(part) - 1, 1, -1):
+        at = subject.find(part[-size:])
+        if at >= 0 and len(subject) - at - size >= 2:
+            return part + subject[at + size :]
+    return None
 
 
 def _parallel_of(part: str, subject: str) -> str | None:
@@ -638,8 +658,8 @@ def _share_tail(parts: list[str]) -> list[str]:
     as well (`第二产业增加值`)."""
     before, last = parts[-2], parts[-1]
     tail = last[len(before) :]
-    if len(tail) < 2:
-        return parts
+    if len(tail) < 2 or before[-1] == last[-1]:
+        return parts  # no head to share, or each part prints its own (`商品销售总额、社会消费品零售总额`)
     ordinal = "第" if parts[0].startswith("第") else ""
     shared = [part + tail for part in parts[:-1]] + [last]
     return [ordinal + part if ordinal and part[0] in CN_DIGITS else part for part in shared]
