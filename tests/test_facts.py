@@ -202,6 +202,12 @@ def test_dates_years_ordinals_and_names_are_not_targets() -> None:
             "商品销售总额、社会消费品零售总额分别达到11.3万亿元和1.2万亿元。",
             [("商品销售总额", 11.3, "万亿元", "达到"), ("社会消费品零售总额", 1.2, "万亿元", "达到")],
         ),
+        # A measure its kind opens (`总投资`) after a count is the measure of the things counted,
+        # whose verb of making new stays when it is one word with them (`新开工`).
+        (
+            "新开工项目100个以上、总投资超过800亿元。",
+            [("新开工项目", 100.0, "个", "以上"), ("新开工项目总投资", 800.0, "亿元", "超过")],
+        ),
         # `其中` lists parts of what was just measured: each part's is that measure.
         (
             "居民人均可支配收入达到5.2万元，其中城镇、农村居民分别增长4.5%、6.3%。",

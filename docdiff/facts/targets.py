@@ -477,7 +477,8 @@ def _measure_of_before(sentence: str, target: Found, before: Found) -> str | Non
     from docdiff.words import tagged
 
     bare = tagged(target.metric)
-    if len(bare) != 1 or bare[0][1] not in ("n", "vn"):
+    # One noun, or a noun its kind opens (`总投资`: `总`, a distinguishing word, jieba's `b`).
+    if len(bare) > 2 or bare[-1][1] not in ("n", "vn") or (len(bare) == 2 and bare[0][1] != "b"):
         return None
     words = tagged(before.metric)
     if _base_unit(before.unit) in COUNT_UNITS:
@@ -486,7 +487,9 @@ def _measure_of_before(sentence: str, target: Found, before: Found) -> str | Non
         if not amount or before.direction or not _MEASURE_AFTER_COUNT.fullmatch(sentence[before.value_end : at]):
             return None  # things counted side by side (`学校5所、医院3家`), or a rate of its own
         things = words[1:] if len(words) > 1 and words[0][1].startswith("v") else words  # not `实施`
-        thing = counted_noun("".join(word for word, _ in things))
+        thing = "".join(word for word, _ in things)
+        if len(thing) - len(counted_noun(thing)) == len(things[0][0]):
+            thing = counted_noun(thing)  # `新建` goes as `实施` does; `新开工` is one word, and stays
     elif sentence[at - 1] == "、" and bare[0][1] == "n" and len(words) >= 2:
         thing = "".join(word for word, _ in words[:-1])
     else:
