@@ -208,6 +208,11 @@ def test_dates_years_ordinals_and_names_are_not_targets() -> None:
             "新开工项目100个以上、总投资超过800亿元。",
             [("新开工项目", 100.0, "个", "以上"), ("新开工项目总投资", 800.0, "亿元", "超过")],
         ),
+        # The total of a count of new things counts them all, new or not.
+        (
+            "新增规上工业企业25家，总数达到312家。",
+            [("新增规上工业企业", 25.0, "家", None), ("规上工业企业", 312.0, "家", "达到")],
+        ),
         # `其中` lists parts of what was just measured: each part's is that measure.
         (
             "居民人均可支配收入达到5.2万元，其中城镇、农村居民分别增长4.5%、6.3%。",

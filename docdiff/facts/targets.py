@@ -376,7 +376,11 @@ def find_targets(
                 if subject is None or not _fits(subject_unit, target.unit):
                     continue  # a number with no real metric is not a target
                 spread = spread or "分别" in target.metric
-                target = replace(target, metric=subject)
+                whole = subject
+                if _TOTAL.search(target.metric) and _base_unit(target.unit) in COUNT_UNITS:
+                    # `新增规上工业企业25家，总数达到312家`: the total counts them all, not the new ones.
+                    whole = counted_noun(subject)
+                target = replace(target, metric=whole)
             elif (grown := _SUBJECT_GROWN.fullmatch(target.metric)) and subject and grown.group(2) in subject:
                 # `粮食产量1.37万亿斤，增产74亿斤`: a verb of more or less fused with what the subject
                 # measures (产 of 产量) is how far the subject moved: by an amount in its unit
@@ -669,6 +673,8 @@ def _share_tail(parts: list[str]) -> list[str]:
 
 
 _MAX_TOPIC_CHARS = 16
+# The total of what a count counts (`总数达到312家`).
+_TOTAL = re.compile(r"总数|总量")
 # A part's share of a whole printed as `占…的N%`.
 _SHARE_OF = re.compile(r"占[\u4e00-\u9fff]{2,}的$")
 # What alone may stand before a count and join its noun: a verb of making new (`新增`, `新建`, `新设`).
