@@ -376,11 +376,9 @@ def find_targets(
                 if subject is None or not _fits(subject_unit, target.unit):
                     continue  # a number with no real metric is not a target
                 spread = spread or "分别" in target.metric
-                whole = subject
-                if _TOTAL.search(target.metric) and _base_unit(target.unit) in COUNT_UNITS:
-                    # `新增规上工业企业25家，总数达到312家`: the total counts them all, not the new ones.
-                    whole = counted_noun(subject)
-                target = replace(target, metric=whole)
+                # `新增规上工业企业25家，总数达到312家`: the total counts them all, not the new ones.
+                total = _TOTAL.search(target.metric) and _base_unit(target.unit) in COUNT_UNITS
+                target = replace(target, metric=counted_noun(subject) if total else subject)
             elif (grown := _SUBJECT_GROWN.fullmatch(target.metric)) and subject and grown.group(2) in subject:
                 # `粮食产量1.37万亿斤，增产74亿斤`: a verb of more or less fused with what the subject
                 # measures (产 of 产量) is how far the subject moved: by an amount in its unit
