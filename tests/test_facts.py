@@ -539,6 +539,31 @@ def test_tense_follows_the_part_when_the_sentence_does_not_say() -> None:
     assert find_targets("新增公办养老床位7000张。", ("社会保障",), [])[0].tense is None
 
 
+def test_a_sentence_cut_at_a_semicolon_goes_on_in_the_tense_its_first_part_states() -> None:
+    """A news piece has no parts: `去年…；一般公共预算收入完成…` is last year's in both parts. A
+    from-to span (`由2010年的…增加到2015年的…`) is past, not a horizon (`到2025年`)."""
+    text = (
+        "市政府工作报告解读\n\n1月15日，市十六届人大三次会议开幕。报告显示，去年全市实现地区生产总值1.2万亿元，增长5.3%；"
+        "一般公共预算收入完成860亿元，增长3.1%。\n\n报告提出，今年地区生产总值增长5.5%左右；城镇新增就业25万人。\n"
+    )
+    doc = document_from_bytes(text.encode(), "<t>")
+    from docdiff.segment import segment
+
+    tenses = [(t.metric, t.value, t.tense) for t in extract_facts(doc, segment(doc)) if isinstance(t, Target)]
+    assert tenses == [
+        ("地区生产总值", 1.2, "result"),
+        ("地区生产总值", 5.3, "result"),
+        ("一般公共预算收入", 860.0, "result"),
+        ("一般公共预算收入", 3.1, "result"),
+        ("地区生产总值", 5.5, "plan"),
+        ("城镇新增就业", 25.0, "plan"),
+    ]
+    (spanned,) = find_targets("公共预算支出由11.66亿元增加到2015年的29.33亿元。", (), [])
+    assert spanned.tense != "plan"
+    (horizon,) = find_targets("到2025年，地区生产总值达到2000亿元。", (), [])
+    assert horizon.tense == "plan"
+
+
 def test_named_programmes_and_zones_are_projects_categories_are_not() -> None:
     from docdiff.facts.projects import find_projects
 

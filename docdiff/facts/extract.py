@@ -16,7 +16,7 @@ from docdiff.facts.phrases import (
 )
 from docdiff.facts.projects import WORKS_COUNTED_BY, FoundProject, find_projects
 from docdiff.facts.tables import Indicator, read_indicators
-from docdiff.facts.targets import Found, Measure, Role, find_targets, path_tense, section_role
+from docdiff.facts.targets import Found, Measure, Role, find_targets, path_tense, section_role, stated_tense
 from docdiff.flat import FlatSection, flatten
 from docdiff.models import Document, Outline, Paragraph, Span, Table
 
@@ -66,7 +66,7 @@ def extract_facts(
         for block in section.section.blocks:
             if isinstance(block, Paragraph):
                 opening = doc.normalised_slice(block.sentences[0])[:12] if block.sentences else ""
-                texts.extend((*doc.to_normalised(sentence), opening) for sentence in block.sentences)
+                texts.extend(_with_lead(doc, block, opening, role))
             elif isinstance(block, Table):
                 indicators = read_indicators(block.rows)
                 if indicators:
@@ -115,6 +115,20 @@ def extract_facts(
                     )
                 )
     return _without_works(facts)
+
+
+def _with_lead(doc: Document, block: Paragraph, opening: str, role: Role | None) -> list[tuple[int, int, str]]:
+    """The normalised range of each sentence of a paragraph, with what may state its tense when
+    its own words do not: the parts of its sentence before it, cut off at `；` (`去年…增长5.3%；
+    一般公共预算收入完成860亿元…` is last year's too) when they state one, else the paragraph's
+    opening."""
+    found = []
+    lead = ""
+    for sentence in block.sentences:
+        text = doc.normalised_slice(sentence)
+        found.append((*doc.to_normalised(sentence), lead if lead and stated_tense(lead, role) else opening))
+        lead = lead + text if text.rstrip().endswith(("；", ";")) else ""
+    return found
 
 
 def _without_works(facts: list[Fact]) -> list[Fact]:

@@ -151,7 +151,7 @@ PERIOD = re.compile(
 # `为年度计划的112%`, what was done measured against the plan.
 # `拟` proposes (`赤字率拟按3%安排`); not in `模拟`, `虚拟`, `草拟`, `比拟`, nor `拟定` (drawn up).
 _PLAN = re.compile(
-    r"今年(?!以来)|明年|力争|将|计划(?!的)|(?<!已)安排(?!部署)|(?<![于出过])预期|目标是|确保|到(?:19|20)\d\d年|争取|预计|(?<![模虚草比])拟(?!定)"
+    r"今年(?!以来)|明年|力争|将|计划(?!的)|(?<!已)安排(?!部署)|(?<![于出过])预期|目标是|确保|到(?:19|20)\d\d年(?!的)|争取|预计|(?<![模虚草比])拟(?!定)"
 )
 # `以来` closes a span at the present (`今年以来`, `2013年以来`, `十八大以来`): what it counts is done.
 _RESULT = re.compile(r"去年|过去|已经|已|累计完成|先后|上年|以来")
@@ -291,19 +291,27 @@ def sentence_tense(sentence: str, path: tuple[str, ...], opening: str = "", role
     (`去年，…` / `今年，…` governs what follows), then the part's role (review or tasks), then
     the section headings. In a review, `预计` reports an estimated outcome, not a goal."""
     for text in (sentence, opening):
-        plan = _PLAN.search(text)
-        word = plan.group() if plan else ""
-        held = role == "review" and word in _ESTIMATES + _ARRANGES
-        if plan and not held and not (word in _ARRANGES and _said_past(text)):
-            return "plan"
-        if plan or _said_past(text):
-            return "result"
+        if tense := stated_tense(text, role):
+            return tense
     if role is not None:
         return "result" if role == "review" else "plan"
     tense = path_tense(path)
     if tense is None and any(_LAST_YEAR_BASE.search(text) for text in (sentence, opening)):
         return "result"
     return tense
+
+
+def stated_tense(text: str, role: Role | None = None) -> Tense | None:
+    """`plan` or `result` as the words of `text` state it, None when they state neither (see
+    `sentence_tense`)."""
+    plan = _PLAN.search(text)
+    word = plan.group() if plan else ""
+    held = role == "review" and word in _ESTIMATES + _ARRANGES
+    if plan and not held and not (word in _ARRANGES and _said_past(text)):
+        return "plan"
+    if plan or _said_past(text):
+        return "result"
+    return None
 
 
 def _said_past(text: str) -> bool:
