@@ -300,6 +300,15 @@ def test_tense_and_period() -> None:
     assert find_targets("今年新增市场主体2万户。", (), [])[0].tense == "plan"
     quarter = find_targets("2024年前三季度，虹口地区生产总值增长8.9%。", (), [])[0]
     assert quarter.period == "前三季度"
+    # `争取到` obtained what it names; before a horizon it still strives for it.
+    assert find_targets("争取到中央预算内投资2.76亿元。", (), [])[0].tense != "plan"
+    assert find_targets("争取到2025年新增企业100家。", (), [])[0].tense == "plan"
+    # In the review part `将` moves its object (as 把), it marks no plan.
+    review = ("一、2021年工作回顾",)
+    assert find_targets("将研发费用加计扣除比例提高到100%。", review, [], role="review")[0].tense == "result"
+    # Above last year is a comparison, not a past: the arranged sum is a plan.
+    (arranged, _) = find_targets("对地方转移支付安排增长7.8%、增幅高于去年，其中奖补资金增长10%。", (), [])
+    assert arranged.tense == "plan"
 
 
 def test_phrases_and_projects() -> None:

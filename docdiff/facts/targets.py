@@ -150,20 +150,24 @@ PERIOD = re.compile(
 # `好于预期`, `超出预期`: an outcome measured against what was expected, not a plan; nor is
 # `为年度计划的112%`, what was done measured against the plan.
 # `拟` proposes (`赤字率拟按3%安排`); not in `模拟`, `虚拟`, `草拟`, `比拟`, nor `拟定` (drawn up).
+# `争取` strives for, `争取到` obtained (`争取到中央预算内投资2.76亿元`) unless a horizon follows.
 _PLAN = re.compile(
-    r"今年(?!以来)|明年|力争|将|计划(?!的)|(?<!已)安排(?!部署)|(?<![于出过])预期|目标是|确保|到(?:19|20)\d\d年(?!的)|争取|预计|(?<![模虚草比])拟(?!定)"
+    r"今年(?!以来)|明年|力争|将|计划(?!的)|(?<!已)安排(?!部署)|(?<![于出过])预期|目标是|确保|到(?:19|20)\d\d年(?!的)|争取(?!到(?!(?:19|20)\d\d年))|预计|(?<![模虚草比])拟(?!定)"
 )
 # `以来` closes a span at the present (`今年以来`, `2013年以来`, `十八大以来`): what it counts is done.
 _RESULT = re.compile(r"去年|过去|已经|已|累计完成|先后|上年|以来")
-# Last year as the base of a comparison (`比上年增加1800亿元`, `较去年同期`, `与上年持平`) says what
+# Last year as the base of a comparison (`比上年增加1800亿元`, `较去年同期`, `与上年持平`, `高于去年`) says what
 # a number is measured against, not that it is past: a plan is compared with last year too. It
 # marks a result only when nothing else in the sentence, its paragraph, part or headings does.
 _LAST_YEAR = r"(?:上年|去年|上一年)"
-_LAST_YEAR_BASE = re.compile(rf"(?:比|较|与|同){_LAST_YEAR}")
+_LAST_YEAR_BASE = re.compile(rf"(?:比|较|与|同|高于|低于|快于|慢于){_LAST_YEAR}")
 _ESTIMATES = ("预计",)
 # `安排` (arranges) sets a sum for the year ahead, unless the review part or a past word says it
 # was arranged (`去年安排中央预算内投资6100亿元`).
 _ARRANGES = ("安排",)
+# `将` marks the future, and the object a verb moves (`将价格临时补贴标准提高1倍`, as 把): in the
+# review part it is the latter, and marks no plan.
+_DISPOSAL_WORDS = ("将",)
 
 
 def split_qualifier(qualifier: str | None) -> tuple[str | None, str | None]:
@@ -306,7 +310,7 @@ def stated_tense(text: str, role: Role | None = None) -> Tense | None:
     `sentence_tense`)."""
     plan = _PLAN.search(text)
     word = plan.group() if plan else ""
-    held = role == "review" and word in _ESTIMATES + _ARRANGES
+    held = role == "review" and word in _ESTIMATES + _ARRANGES + _DISPOSAL_WORDS
     if plan and not held and not (word in _ARRANGES and _said_past(text)):
         return "plan"
     if plan or _said_past(text):
