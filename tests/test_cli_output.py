@@ -117,3 +117,18 @@ def test_a_long_table_in_a_pipe_is_tab_separated_rows(monkeypatch: pytest.Monkey
         facts[0]["kind"],
         facts[0].get("metric") or facts[0].get("form") or facts[0].get("name"),
     ]
+
+
+def test_a_renumbered_article_is_shown_with_its_old_and_new_number(tmp_path: Path) -> None:
+    """A regulation's reader cites articles by number: one moved down by an inserted article is
+    `第五条 → 第六条` in the summary and over its changes, an unmoved one keeps its one number."""
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    head = "某市绿化条例\n第一章 总则\n第一条 为了改善生态环境，制定本条例。\n第二章 法律责任\n"
+    old.write_text(head + "第二条 擅自砍伐树木的，处每株500元以上2000元以下罚款。\n", encoding="utf-8")
+    new.write_text(
+        head + "第二条 鼓励立体绿化。\n第三条 擅自砍伐树木的，处每株1000元以上5000元以下罚款。\n", encoding="utf-8"
+    )
+    report = invoke(["compare", str(old), str(new), "--color", "never"])
+    assert "第二条 → 第三条" in report
+    assert "§ 法律责任 › 第二条 → 第三条" in report
+    assert "第一条 →" not in report

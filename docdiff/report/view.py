@@ -47,9 +47,12 @@ Line = tuple[Run, ...]
 
 
 def pair_name(pair: SectionPair) -> str:
-    """`old → new` when the heading changed, otherwise the one name."""
-    if pair.old and pair.new and pair.renamed:
-        return f"{section_name(pair.old)} → {section_name(pair.new)}"
+    """`old → new` when the heading or its number changed (`第五条 → 第六条`: a regulation's
+    article renumbered is cited by its new number), otherwise the one name."""
+    if pair.old and pair.new:
+        old, new = section_name(pair.old), section_name(pair.new)
+        if pair.renamed or old != new:
+            return f"{old} → {new}"
     ref = pair.new or pair.old
     assert ref is not None
     return section_name(ref)
@@ -142,16 +145,15 @@ def detail_lines(comparison: Comparison) -> list[Line]:
             continue
         ref = pair.new or pair.old
         assert ref is not None
-        path = " › ".join(ref.path) if ref.path else section_name(ref)
+        name = pair_name(pair)
+        if name != section_name(ref):
+            # Renamed or renumbered: the parts above it, then both names (`法律责任 › 第五条 → 第六条`).
+            path = " › ".join((*ref.path[:-1], name))
+        else:
+            path = " › ".join(ref.path) if ref.path else name
         marker = {"matched": "", "added": " [added]", "dropped": " [dropped]"}.get(pair.status, f" [{pair.status}]")
         lines.append(())
-        lines.append(
-            (
-                Run("§ ", "dim"),
-                Run(path if not pair.renamed else pair_name(pair), "heading"),
-                Run(marker, "label"),
-            )
-        )
+        lines.append((Run("§ ", "dim"), Run(path, "heading"), Run(marker, "label")))
         for sentence in pair.sentences:
             lines.append(_sentence_line(sentence, comparison))
     return lines
