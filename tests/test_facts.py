@@ -424,6 +424,10 @@ def test_a_generic_head_takes_the_subject_of_its_sentence() -> None:
         doc = document_from_bytes(f"一、2024年工作回顾\n\n{sentence}\n".encode(), "t")
         sides = [f.new for f in compare_documents(doc, doc).facts if f.kind == "target" and f.new]
         assert [(s.metric, s.bound, target_value(s)) for s in sides][1] == ("规上工业增加值", "高于", shown)
+    # A regulation's floor set against a measure, negated as a rule says it (`不得低于…的30%`).
+    doc = document_from_bytes("第二章 规划和建设\n\n第三条 新建居住区绿地面积不得低于总用地面积的30%。\n".encode(), "t")
+    (floor,) = [f.new for f in compare_documents(doc, doc).facts if f.kind == "target" and f.new]
+    assert (floor.metric, floor.bound, target_value(floor)) == ("新建居住区绿地面积", "不低于", "不低于总用地面积的30%")
     # A connector before a leading verb goes first, then the verb: neither is measured.
     assert one("全区实现地区生产总值1285.6亿元。")[0][:2] == ("地区生产总值", 1285.6)
     # Any whole area: a county's, a province's.

@@ -211,7 +211,7 @@ _BASE = re.compile(
 # A margin over a benchmark written right before the figure: `高于全省平均水平`, `低于全国`, `比全省高`
 # (a base of last year is a comparison in time, see `_BASE`).
 _BENCHMARK = re.compile(
-    r"(?:(?P<word>高于|低于|快于|慢于)(?P<benchmark>[\u4e00-\u9fff]{2,10}?)"
+    r"(?:(?P<word>不?(?:高于|低于)|快于|慢于)(?P<benchmark>[\u4e00-\u9fff]{2,10}?)"
     r"|比(?P<than>[\u4e00-\u9fff]{2,10}?)(?P<more>高|低|快|慢))$"
 )
 _MARGIN_WORDS = {"高": "高于", "低": "低于", "快": "快于", "慢": "慢于"}
@@ -232,7 +232,9 @@ _REACHED_TO = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:至|到)(?:每[年月日人
 # A modal and a negation before a comparison (`不得超过`, `不宜低于`, `应当不低于`, `必须不少于`):
 # how a rule words the bound `不超过`, `不低于`, `不高于`, `不少于`.
 _NEGATED_BOUND = re.compile(
-    r"(?:(?:应当|应该|必须|须)?(?:原则上)?(?:不得|不应|不能|不宜|不可)|(?:应当|应该|必须)不)(超过|高于|低于|少于)$"
+    r"(?:(?:应当|应该|必须|须)?(?:原则上)?(?:不得|不应|不能|不宜|不可)|(?:应当|应该|必须)不)(超过|高于|低于|少于)"
+    # right before the number, or before what it is measured against (`不得低于总用地面积的30%`)
+    r"(?=(?:[\u4e00-\u9fff]{2,10}的)?$)"
 )
 _NAME_BEFORE = re.compile(r"[A-Za-z0-9]$")
 # What may start the noun a quantity qualifies: not a particle, a bound, a conjunction or a

@@ -129,8 +129,9 @@ def target_value(side: FactSide) -> str:
         high = number(side.value_high)
         value = f"{value}{unit}-{high}" if unit in PERCENT_SIGNS else f"{value}-{high}"
     direction, bound = side.direction or "", side.bound or ""
-    if bound in MARGIN_BOUNDS and not direction and qualifier not in ("", bound):
-        return f"{qualifier}{value}{unit}"  # the whole comparison: `高于全省平均水平1.2个百分点`
+    if bound and not direction and qualifier != bound and (bound in MARGIN_BOUNDS or qualifier.startswith(bound)):
+        # The whole comparison: `高于全省平均水平1.2个百分点`, `不低于总用地面积的30%`.
+        return f"{qualifier}{value}{unit}"
     if not direction and not bound:
         # One word: a bound by where it is printed, any other before the value (`完成`, `高于`).
         placed = qualifier in _BEFORE_UNIT or qualifier in _AFTER_UNIT
