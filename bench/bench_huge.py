@@ -2,7 +2,8 @@
 
 Inputs (written to a temporary folder): 200,000 short lines (the bad-input matrix's
 `many-lines`: a seed line's first 14 characters and a number), 200,000 short Chinese sentences
-one a line, 200,000 numbered headings, one 2 MB line, and a 50 MB text (a seed repeated).
+one a line, 200,000 numbered headings, one paragraph of 200,000 `；` items, one 2 MB line, and a
+50 MB text (a seed repeated).
 Each command runs as `docdiff --no-cache CMD FILE > /dev/null` (a file, as a pipe would: every
 row, no pager). Bars (issue 16): `facts` and `dupes` on 200,000 lines in seconds, `sections`
 on 50 MB well under a minute.
@@ -47,6 +48,11 @@ def inputs(folder: Path, scale: float) -> dict[str, tuple[Path, tuple[str, ...]]
             ("sections", "facts", "dupes"),
         ),
         "200k-headings": (lambda: "".join(f"{i}. 标题第{i}项\n" for i in range(1, count + 1)), ("sections", "facts")),
+        # One paragraph of `；` items: each item's tense may come from the one before (linear).
+        "200k-items": (
+            lambda: "一、工作回顾\n\n去年新增企业5家；" + "".join(f"新建学校{i}所；" for i in range(count)) + "。\n",
+            ("facts",),
+        ),
         "2mb-line": (lambda: "推进北外滩开发建设，" * int(70_000 * scale) + "\n", ("sections", "facts", "dupes")),
         "50mb-text": (lambda: real * int(BIG_BYTES * scale // len(real.encode())), ("sections",)),
     }

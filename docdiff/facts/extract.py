@@ -119,15 +119,18 @@ def extract_facts(
 
 def _with_lead(doc: Document, block: Paragraph, opening: str, role: Role | None) -> list[tuple[int, int, str]]:
     """The normalised range of each sentence of a paragraph, with what may state its tense when
-    its own words do not: the parts of its sentence before it, cut off at `；` (`去年…增长5.3%；
-    一般公共预算收入完成860亿元…` is last year's too) when they state one, else the paragraph's
-    opening."""
+    its own words do not: the nearest part of its sentence before it, cut off at `；`, that states
+    one (`去年…增长5.3%；一般公共预算收入完成860亿元…` is last year's too), else the paragraph's
+    opening. Each part is read once: a list of thousands of `；` items stays linear."""
     found = []
-    lead = ""
+    lead = ""  # the nearest earlier part of the sentence that states a tense
     for sentence in block.sentences:
         text = doc.normalised_slice(sentence)
-        found.append((*doc.to_normalised(sentence), lead if lead and stated_tense(lead, role) else opening))
-        lead = lead + text if text.rstrip().endswith(("；", ";")) else ""
+        found.append((*doc.to_normalised(sentence), lead or opening))
+        if not text.rstrip().endswith(("；", ";")):
+            lead = ""  # the sentence ends here
+        elif stated_tense(text, role):
+            lead = text
     return found
 
 
