@@ -213,6 +213,16 @@ def test_dates_years_ordinals_and_names_are_not_targets() -> None:
             "新增规上工业企业25家，总数达到312家。",
             [("新增规上工业企业", 25.0, "家", None), ("规上工业企业", 312.0, "家", "达到")],
         ),
+        # A part after `其中` counted as the things before it takes the verb that counted them;
+        # counted in another unit it is another thing.
+        (
+            "新增市场主体15.6万户，其中企业5.2万户。",
+            [("新增市场主体", 15.6, "万户", None), ("新增企业", 5.2, "万户", None)],
+        ),
+        (
+            "新增就业岗位3万个，其中高校毕业生1.2万人。",
+            [("新增就业岗位", 3.0, "万个", None), ("高校毕业生", 1.2, "万人", None)],
+        ),
         # `其中` lists parts of what was just measured: each part's is that measure.
         (
             "居民人均可支配收入达到5.2万元，其中城镇、农村居民分别增长4.5%、6.3%。",

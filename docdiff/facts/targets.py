@@ -447,8 +447,34 @@ def find_targets(
             # `居民人均可支配收入达到5.2万元，其中城镇、农村居民分别增长4.5%、6.3%`: parts of the
             # whole measured before are that measure of each part.
             spread_out = [replace(t, metric=_narrowed(t.metric, measured_before) or t.metric) for t in spread_out]
+        elif measured_before and clause_first:
+            # `新增市场主体15.6万户，其中企业5.2万户`: a part counted as the things before it were.
+            before = found[clause_first - 1]
+            spread_out = [replace(t, metric=_counted_as(t, before) or t.metric) for t in spread_out]
         found[clause_first:] = _fold_moves(sentence, spread_out)
     return found
+
+
+def _counted_as(part: Found, before: Found) -> str | None:
+    """The metric of a part listed after `其中` and counted in the unit of the things counted before
+    it, with the verb that counted them (`新增市场主体…，其中企业…` → `新增企业`, `培训职工…，其中
+    农民工…` → `培训农民工`). None when the units differ (`新增就业岗位3万个，其中高校毕业生1.2万人`
+    counts people, not jobs) or the part says its own verb (`其中新建小学5所`)."""
+    unit = _base_unit(part.unit)
+    if unit != _base_unit(before.unit) or unit not in COUNT_UNITS or len(part.metric) < 2:
+        return None
+    from docdiff.words import tagged
+
+    counted = tagged(before.metric)
+    if len(counted) < 2 or not _a_counting_verb(*counted[0]) or _a_counting_verb(*tagged(part.metric)[0]):
+        return None
+    return counted[0][0] + part.metric
+
+
+def _a_counting_verb(word: str, tag: str) -> bool:
+    """A verb that counts what follows it: any verb (`培训`), or one of making new, whatever jieba
+    tags it (`新建` comes out a place name, `新开工` a proper noun)."""
+    return tag.startswith("v") or (word.startswith("新") and len(word) >= 2)
 
 
 def _narrowed(part: str, subject: str) -> str | None:
