@@ -65,6 +65,11 @@ def test_a_table_of_year_columns_gives_the_target_its_base_and_the_growth_over_t
         ("城镇调查失业率", 5.5, "%", None, "低于", "2025年", None),
         ("单位地区生产总值能源消耗", 13.5, "%", "降低", None, "五年累计", None),
     ]
+    # The State Council's outline prints the cumulative total in tortoise-shell brackets.
+    national = text.replace("[13.5]", "〔13.5〕")
+    doc = document_from_bytes(national.encode(), "<plan>")
+    (energy,) = [t for t in extract_facts(doc, segment(doc), set()) if isinstance(t, Target) and "能源" in t.metric]
+    assert (energy.value, energy.period) == (13.5, "五年累计")
     # In the review part, a table of last year's figures states results; its `增长` is that year's.
     review = "一、2024年工作回顾\n\n指标\t2023年\t2024年\t增长\n地区生产总值（亿元）\t3000\t3150\t5%\n\n二、2025年主要任务\n\n全年地区生产总值增长5%左右。\n"
     doc = document_from_bytes(review.encode(), "<report>")

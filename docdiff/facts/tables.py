@@ -39,8 +39,9 @@ _GROWTH_OF = re.compile(r"(?:增速|增幅|增长率)$")
 _GROWTH_HEADER = re.compile(r"年均|累计|增长|增速|增幅")
 # A unit printed after the indicator's name (`地区生产总值（亿元）`).
 _UNIT_NOTE = re.compile(r"\s*[（(](?P<unit>[^（）()]{1,8})[）)]$")
-# A figure in square brackets is the plan's cumulative total (`[13.5]`), as five-year plans print it.
-_CUMULATIVE = re.compile(r"^[\[［【](?P<cell>[^\]］】]+)[\]］】]$")
+# A figure in square brackets is the plan's cumulative total (`[13.5]`, the State Council's `〔13.5〕`),
+# as five-year plans print it.
+_CUMULATIVE = re.compile(r"^[\[［【〔](?P<cell>[^\]］】〕]+)[\]］】〕]$")
 # A cell that states nothing: a dash, or empty.
 _NO_FIGURE = re.compile(r"^[\s—–\-－/／]*$")
 # A name that says which way the indicator moves (`单位地区生产总值能源消耗降低`).
