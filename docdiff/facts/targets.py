@@ -160,7 +160,12 @@ _RESULT = re.compile(r"去年|过去|已经|已|累计完成|先后|上年|以�
 # a number is measured against, not that it is past: a plan is compared with last year too. It
 # marks a result only when nothing else in the sentence, its paragraph, part or headings does.
 _LAST_YEAR = r"(?:上年|去年|上一年)"
-_LAST_YEAR_BASE = re.compile(rf"(?:比|较|与|同|高于|低于|快于|慢于){_LAST_YEAR}")
+# A comparison with a benchmark (`高于全省`, `比全省高`): the word of each way, and the words.
+_MARGIN_WORDS = {"高": "高于", "低": "低于", "快": "快于", "慢": "慢于"}
+# Bounds that set a value against a benchmark (`高于全市1-3个百分点`, `快于经济增长`).
+MARGIN_BOUNDS = frozenset(_MARGIN_WORDS.values())
+_MARGIN = "|".join(_MARGIN_WORDS.values())
+_LAST_YEAR_BASE = re.compile(rf"(?:比|较|与|同|{_MARGIN}){_LAST_YEAR}")
 _ESTIMATES = ("预计",)
 # `安排` (arranges) sets a sum for the year ahead, unless the review part or a past word says it
 # was arranged (`去年安排中央预算内投资6100亿元`).
@@ -206,17 +211,14 @@ _BASE = re.compile(
     rf"|{_COMPARABLE}$|{_SAME_SCOPE}$"
     # What a rate is set against (`增速高于全省平均水平`) and what is left out of an amount first
     # (`剔除留抵退税因素后`): conditions of the comparison, not what is measured.
-    r"|(?:高于|低于|快于|慢于)[\u4e00-\u9fff]{2,10}?$|(?:剔除|扣除)[\u4e00-\u9fff]{2,12}?(?:后|外)$"
+    rf"|(?:{_MARGIN})[\u4e00-\u9fff]{{2,10}}?$|(?:剔除|扣除)[\u4e00-\u9fff]{{2,12}}?(?:后|外)$"
 )
 # A margin over a benchmark written right before the figure: `高于全省平均水平`, `低于全国`, `比全省高`
 # (a base of last year is a comparison in time, see `_BASE`).
 _BENCHMARK = re.compile(
-    r"(?:(?P<word>不?(?:高于|低于)|快于|慢于)(?P<benchmark>[\u4e00-\u9fff]{2,10}?)"
-    r"|比(?P<than>[\u4e00-\u9fff]{2,10}?)(?P<more>高|低|快|慢))$"
+    rf"(?:(?P<word>不?(?:高于|低于)|快于|慢于)(?P<benchmark>[\u4e00-\u9fff]{{2,10}}?)"
+    rf"|比(?P<than>[\u4e00-\u9fff]{{2,10}}?)(?P<more>{'|'.join(_MARGIN_WORDS)}))$"
 )
-_MARGIN_WORDS = {"高": "高于", "低": "低于", "快": "快于", "慢": "慢于"}
-# Bounds that set a value against a benchmark (`高于全市1-3个百分点`, `快于经济增长`).
-MARGIN_BOUNDS = frozenset(_MARGIN_WORDS.values())
 # A move that adds or takes away an amount; with a base and a unit that is not a rate, an increment.
 _INCREMENT_MOVES = ("增加", "减少", "多", "少", "增长", "下降", "提高", "降低", "扩大", "缩小")
 # 约 ends these words without meaning "about": 签约, 节约, 预约, 制约, 合约.
