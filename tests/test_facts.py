@@ -812,6 +812,18 @@ def test_a_move_from_one_value_to_another_is_one_target() -> None:
     assert len(find_targets("投资由5亿元增加到120个项目。", (), [])) == 2
 
 
+def test_a_growth_that_speeds_up_or_slows_down_is_one_growth_target() -> None:
+    """`由增长A加快到B`, `由A回落至B`: a rate that moved, B, with A as where it moved from; a growth
+    that sped up is still a growth, and what the sentence goes on to say is of the same metric."""
+    found = find_targets("规模以上工业增加值由增长2.1%加快到5.3%，增速比全国高0.3个百分点。", (), [])
+    assert [(t.metric, t.value, t.earlier, t.direction) for t in found] == [
+        ("规模以上工业增加值", 5.3, 2.1, "增长"),
+        ("规模以上工业增加值", 0.3, None, None),
+    ]
+    found = find_targets("居民消费价格涨幅由3.1%回落至2.0%，赤字率由3.6%收窄至3.2%。", (), [])
+    assert [(t.metric, t.value, t.earlier) for t in found] == [("居民消费价格涨幅", 2.0, 3.1), ("赤字率", 3.2, 3.6)]
+
+
 def test_after_a_direction_the_noun_after_de_only_describes() -> None:
     """`失业率稳定在5%左右的较低水平`: the metric is the rate, not the level it is called."""
     assert metrics_values("调查失业率稳定在5%左右的较低水平。") == [("调查失业率", 5.0)]

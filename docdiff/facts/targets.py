@@ -597,7 +597,10 @@ def _object_of(verb: str, before: str) -> str | None:
 
 # What stands between the two values of a move: `由9.8%降至7.5%`, `从每月70元提高到88元`,
 # `现行16%的税率降至13%`, `从不到70万亿元增加到超过100万亿元`.
-_MOVE_VERB = r"(?:增加|提高|增长|下降|降低|减少|扩大|缩小|跃升|上升|提升|调整|调|降|升|增|减)(?:到|至|为)"
+_MOVE_VERB = (
+    r"(?:增加|提高|增长|下降|降低|减少|扩大|缩小|跃升|攀升|上升|回升|提升|加快|放缓|回落|收窄|调整|调|降|升|增|减)"
+    r"(?:到|至|为)"
+)
 _MOVE = re.compile(
     rf"^(?:的(?P<noun>[\u4e00-\u9fff]{{1,6}}?))?(?:大幅|逐步|进一步)?(?P<verb>{_MOVE_VERB})"
     r"(?:(?:19|20)\d\d年(?:底|末)?的?)?(?:超过|不到|近|约|逾)?$"
@@ -631,8 +634,9 @@ def _fold_moves(sentence: str, targets: list[Found]) -> list[Found]:
             metric=metric or target.metric,
             earlier=previous.value,
             start=previous.start,
-            direction=target.direction or move.group("verb"),
-            qualifier=target.qualifier or move.group("verb"),
+            # `由增长2.1%加快到5.3%`: both values are growths, and 5.3% is one too.
+            direction=target.direction or previous.direction or move.group("verb"),
+            qualifier=target.qualifier or previous.qualifier or move.group("verb"),
         )
     return folded
 
@@ -741,7 +745,7 @@ _FRAME = re.compile(
     # What was done set against the plan or budget: `为年度计划的112%`, `完成年度目标的120%`, `目标任务的117%`,
     # `为年初预算的105%`.
     r"预期目标|(?:年度|全年|年初|调整)?(?:计划|目标|预算)(?:任务)?的|目标|设定为|设定|确定为|定为|"
-    r"增加到|提高到|增长到|下降到|降低到|降至|提高至|增至|达到|递增|递减|[跃上攀回]?升(?:到|至)|扩大到|"
+    rf"{_MOVE_VERB}|达到|递增|递减|"
     # A past span or the base of a comparison (`过去五年`, `比五年前`, `是上个五年的`, `是“十一五”时期的`).
     r"(?:过去|上个|上一个|近|前)?[一二三四五六七八九十两]+个?年(?:前|来|间|以来)?|连续(?:\d+|[一二三四五六七八九十两]+)个?年|“?十[一二三四五六七八九]五”?|时期|期间|"
     r"增长|下降|增加|减少|提高|降低|提升|完成|实现|[由从比较为是的了在上达共约近]"
