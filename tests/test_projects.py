@@ -69,6 +69,12 @@ def test_a_compass_region_opens_a_name_other_locatives_do_not() -> None:
     assert names("建立完善与满洲里、室韦等周边口岸的互联互通机制。") == []
 
 
+def test_a_one_character_locative_before_a_noun_is_the_first_character_of_the_name() -> None:
+    """A locative follows what it places (`园区内`); before a noun it opens a name the tagger split."""
+    assert names("推进中石油广东石化炼化一体化项目建设。") == ["中石油广东石化炼化一体化项目"]
+    assert names("中网科技云计算基地数据楼竣工投入使用。")[0].startswith("中网科技")
+
+
 def test_the_words_before_the_head_decide_where_a_name_is_cut() -> None:
     # The tagger splits these heads (集聚/区, 高新/园); the head is never cut into.
     assert names("加快世博央企总部集聚区建设。") == ["世博央企总部集聚区"]
@@ -303,9 +309,18 @@ def test_a_line_keeps_its_city_and_the_stretch_written_after_it() -> None:
     # A stretch named by abbreviations or a side after a line is that line's stretch.
     assert names("加快建设沪渝蓉高铁武宜段。") == ["沪渝蓉高铁武宜段"]
     assert names("推进北横通道北延段建设。") == ["北横通道北延段"]
+    # A stretch in a place the dictionary knows (`湛江`, though `江段` is a word: a river's stretch).
+    assert names("新开工广湛高铁湛江段。") == ["广湛高铁湛江段"]
     # Not a count of stretches, nor a word ending in `段` (`手段`, `路段`).
     assert names("北横通道两段贯通。") == ["北横通道"]
     assert "段" not in "".join(names("完成北横通道路段改造。"))
+
+
+def test_a_line_is_named_by_two_places_abbreviations_the_dictionary_does_not_know() -> None:
+    # `广湛` (广州, 湛江) is guessed an adjective; a character of it is a place, none a verb.
+    assert names("推进广湛高铁、深江铁路、广汕高铁建设。") == ["广湛高铁", "深江铁路", "广汕高铁"]
+    # A quality of lines (`普速`, an adverb and a noun) names a kind of line, not one.
+    assert names("改造普速铁路。") == []
 
 
 def test_a_dash_opens_an_apposition_and_the_name_is_after_it() -> None:

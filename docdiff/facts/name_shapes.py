@@ -347,8 +347,8 @@ def _inner_cut(name: str, at_verbs: bool, joined: int = -1) -> tuple[int, bool] 
             continue  # a line from one place to another is named by both (`海拉尔至满洲里高速公路`)
         elif flag == "i" and len(word) < 4:
             continue  # an idiom has four characters; jieba tags some nouns `i` (`攻坚战`)
-        elif k == 0 and _region(word, flag):
-            continue  # a region opening the name is the name's (`西部陆海新通道`)
+        elif k == 0 and (_region(word, flag) or _split_opening(words, k)):
+            continue  # a region opening the name is the name's (`西部陆海新通道`), so is `中` of `中石油`
         elif flag == "f" and word in _REACHES and k > 0 and words[k - 1][1].startswith("ns"):
             continue  # a reach of a river is a part of it (`雅鲁藏布江下游水电工程`)
         elif flag.startswith(_CUT) and not flag.startswith(("vn", "an")) and (at_verbs or not flag.startswith("v")):
@@ -410,9 +410,8 @@ def _a_kind(name: str) -> bool:
         return True
     if len(name) > _MIN_INITIATIVE_NAME or not before:
         return False
-    from docdiff.words import tagged
 
-    words = tagged(before)
+    words = _words_before(before, _head_of(bare))
     return words[0][1] == "a" and not any(flag.startswith(_PROPER) for _, flag in words)
 
 
@@ -428,10 +427,31 @@ def _proper_before_head(name: str) -> bool:
     before = bare[: len(bare) - len(head)]
     if len(before) < 2 or len(before) == len(bare):
         return False
-    from docdiff.words import tagged
 
     proper = ("ns", "nz", "j", "nr") if head in _LINE_HEADS else ("ns", "nz", "j")
-    return all(flag.startswith(proper) for _, flag in tagged(before))
+    return all(flag.startswith(proper) for _, flag in _words_before(before, head))
+
+
+def _words_before(before: str, head: str) -> tuple[tuple[str, str], ...]:
+    """The tagged words before `head`; before a line's head, a pair of characters the dictionary
+    does not know as a word, one of which it knows as a place and neither as a verb, is two
+    places' abbreviations (`广湛高铁`: `广湛`, guessed an adjective, is 广州 and 湛江), not a quality
+    (`普速铁路`) or a purpose (`疏港铁路`)."""
+    from docdiff.words import tagged
+
+    words = tagged(before)
+    if head not in _LINE_HEADS:
+        return words
+    return tuple((word, "ns" if _abbreviated_places(word) else flag) for word, flag in words)
+
+
+def _abbreviated_places(word: str) -> bool:
+    from docdiff.words import tagged
+
+    parts = tagged(word, guess=False)
+    if len(word) != 2 or len(parts) != 2 or any(flag.startswith(("v", "d", "ad")) for _, flag in parts):
+        return False  # `疏港铁路`: a verb and its object say what the line is for
+    return any(flag.startswith(("ns", "j", "nr")) for _, flag in parts)
 
 
 def _an_item_name(name: str) -> bool:
@@ -495,6 +515,14 @@ def _region(word: str, flag: str) -> bool:
     return flag == "f" and len(word) == 2 and word[0] in "东南西北沿"
 
 
+def _split_opening(words: Sequence[tuple[str, str]], k: int) -> bool:
+    """Whether `words[k]` is a one-character locative before a noun: a locative follows what it
+    places (`园区内`, `会上`), so before a noun it is the first character of a name the tagger
+    split (`中/石油` of `中石油广东石化炼化一体化项目`)."""
+    word, flag = words[k]
+    return flag == "f" and len(word) == 1 and k + 1 < len(words) and words[k + 1][1].startswith(("n", "j"))
+
+
 def _leading_function_words(name: str) -> int:
     """How many characters of function words open `name`; jieba's tags, loaded on first use."""
     from docdiff.words import tagged
@@ -505,7 +533,11 @@ def _leading_function_words(name: str) -> int:
         # A time word before a verb says when the work is done (`今年要新开工…`, `年内完成…`); one
         # before a noun may be the name's own (`青年文艺家培养计划`, `往日时光音乐厅`).
         when = flag == "t" and (words[k + 1][1].startswith("v") or _task_verb(words[k + 1][0]))
-        if not (flag.startswith(_NOT_FIRST) or when or _QUANTIFIER.fullmatch(word)) or _region(word, flag):
+        if (
+            not (flag.startswith(_NOT_FIRST) or when or _QUANTIFIER.fullmatch(word))
+            or _region(word, flag)
+            or _split_opening(words, k)
+        ):
             break  # a region may open a name (`西部陆海新通道`); other locatives do not (`上…`, `周边…`)
         length += len(word)
     return length

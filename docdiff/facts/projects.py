@@ -328,17 +328,20 @@ _ABBREVIATED_STRETCH = re.compile(rf"((?:(?![{CN_DIGITS}])[\u4e00-\u9fff]){{2}})
 
 
 def _with_stretch(project: FoundProject, text: str) -> FoundProject:
-    """A line with the stretch written after it: `沪渝蓉高铁武宜段`. The stretch's second character
-    and `段` are no word general Chinese knows (not `路段`, `手段`, `地段`, `区段`: a stretch of
-    road, a means), so `段` closes the abbreviations."""
+    """A line with the stretch written after it: `沪渝蓉高铁武宜段`, `广湛高铁湛江段`. The stretch is
+    a place the dictionary knows (`湛江`), or its second character and `段` are no word general
+    Chinese knows (not `路段`, `手段`, `地段`, `区段`: a stretch of road, a means), so `段` closes
+    the abbreviations."""
     if not _LINE_END.search(project.name):
         return project
     stretch = _ABBREVIATED_STRETCH.match(text, project.end)
     if stretch is None:
         return project
-    from docdiff.words import frequencies
+    from docdiff.words import frequencies, tagged
 
-    if frequencies().get(stretch.group(1)[-1] + "段", 0.0) > 0.0:
+    place = tagged(stretch.group(1))
+    whole_place = len(place) == 1 and place[0][1] == "ns"  # `广湛高铁湛江段`: the stretch in 湛江
+    if not whole_place and frequencies().get(stretch.group(1)[-1] + "段", 0.0) > 0.0:
         return project
     return FoundProject(project.start, stretch.end(), project.name + stretch.group())
 
