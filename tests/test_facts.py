@@ -1308,6 +1308,11 @@ def test_a_target_shows_its_direction_and_its_bound_and_a_moved_bound_is_a_chang
     new = document_from_bytes("二、今年安排\n\n粮食产量1.3万亿斤以上，旅游人数800万人次。\n".encode(), "new")
     held = [f for f in compare_documents(old, new).facts if f.kind == "target"]
     assert [(f.status, f.qualifier_changed) for f in held] == [("unchanged", False)] * 2
+    # A level held within (`控制在`) is the level and its bound: `左右` on both sides, no change.
+    old = document_from_bytes("二、今年安排\n\n城镇调查失业率控制在5.5%左右。\n".encode(), "old")
+    new = document_from_bytes("二、今年安排\n\n城镇调查失业率5.5%左右。\n".encode(), "new")
+    held = [f for f in compare_documents(old, new).facts if f.kind == "target"]
+    assert [(f.status, f.qualifier_changed) for f in held] == [("unchanged", False)]
     (goal,) = find_targets("力争地区生产总值增长6%。", (), [])
     assert (goal.direction, goal.bound) == ("增长", "力争")
 

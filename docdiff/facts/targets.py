@@ -119,8 +119,9 @@ DIRECTIONS = (
     "压缩",
 )
 # Directions that name no way a quantity moves, only the level it is held at or reaches:
-# `粮食产量保持在1.3万亿斤以上` states the target `粮食产量1.3万亿斤以上` states.
-LEVEL_DIRECTIONS = frozenset(("保持在", "稳定在", "保持", "达到", "达"))
+# `粮食产量保持在1.3万亿斤以上` states the target `粮食产量1.3万亿斤以上` states, and
+# `城镇调查失业率控制在5.5%左右` the one `城镇调查失业率5.5%左右` states (its bound says how).
+LEVEL_DIRECTIONS = frozenset(("保持在", "稳定在", "保持", "控制在", "达到", "达"))
 BOUNDS = (
     "不少于",
     "不低于",
