@@ -421,6 +421,9 @@ def test_a_generic_head_takes_the_subject_of_its_sentence() -> None:
         ("一般公共预算收入", 17.0),
         ("一般公共预算收入", 13.0),
     ]
+    # At constant prices (`按不变价格计算`) frames the growth as at comparable prices does.
+    found = one("全市实现地区生产总值3.2万亿元，按不变价格计算，同比增长5.1%。")
+    assert [(m, v) for m, v, _, _ in found] == [("地区生产总值", 3.2), ("地区生产总值", 5.1)]
     assert one("旧区改造全面提速，累计完成94万平方米。")[0][:2] == ("旧区改造全面提速", 94.0)
     assert one("同比增长7.2%。") == []  # nothing says what grew
     # `同口径` frames a comparison as `同比` does, and `增速` is the growth of the subject.

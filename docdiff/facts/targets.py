@@ -202,7 +202,7 @@ _COMPARED_TO = re.compile(r"^到(?:19|20)\d\d年|比(?:19|20)\d\d年$")
 _OPENING_PERIOD = re.compile(r"(?:年末|年底|每年)(?=[\u4e00-\u9fff]{2})")
 _SINCE = re.compile(r"^(?:以来|以后|至今)的?")
 # How two figures are made alike before they are compared (`按可比价格计算`, `同口径`).
-_COMPARABLE = r"按可比(?:价格|价|口径)(?:计算)?"
+_COMPARABLE = r"按(?:可比|不变)(?:价格|价|口径)(?:计算)?"
 _SAME_SCOPE = r"(?:按)?同口径(?:计算)?"
 # The base of a comparison closing what stands before a number (`比上年`, `较去年同期`, `同比`),
 # with what of last year it is (`比上年年初预算`, `比去年实际`: a short noun after the year, never
