@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from tests.accuracy_phrases import phrase_figures, phrase_match
 
-# Measured on all 8 pairs (tuning / held-out / total): recall 0.434 / 0.486 / 0.454, junk 0.386 /
-# 0.469 / 0.422 against the annotation with its complete `accepted` lists, under the matching rule
+# Measured on all 8 pairs (tuning / held-out / total): recall 0.422 / 0.468 / 0.440, junk 0.310 /
+# 0.393 / 0.346 against the annotation with its complete `accepted` lists, under the matching rule
 # that no longer counts a fragment of an annotated phrase, a named work reported as a project only.
-# Floors, not the bar.
-RECALL_FLOOR = {"tuning": 0.43, "held-out": 0.48, "total": 0.45}
-JUNK_CEILING = {"tuning": 0.387, "held-out": 0.470, "total": 0.423}
+# (Before the cap of new terms came down from 1.3 to 0.5 per 1,000 characters: recall 0.434 / 0.486
+# / 0.454, junk 0.386 / 0.469 / 0.422.) Floors, not the bar.
+RECALL_FLOOR = {"tuning": 0.42, "held-out": 0.46, "total": 0.439}
+JUNK_CEILING = {"tuning": 0.311, "held-out": 0.394, "total": 0.347}
 
 
 def test_phrase_recall_and_junk_hold_their_floors() -> None:

@@ -126,6 +126,16 @@ def test_a_term_with_a_coinage_ranks_above_a_compound_of_common_words() -> None:
         assert {f.form for f in find_formulations(text, OLD, [])} == {"留抵退税政策", "农村公路养护体系"}
 
 
+def test_terms_overlapping_where_they_stand_take_one_place_and_are_reported_joined() -> None:
+    # Shanghai 2018 names `习近平新时代中国特色社会主义思想`, longer than a term may be: two
+    # overlapping runs stand for it (`时代中国特色社会主义思想`, `新时代中国特色社会主义`). With room
+    # for one term, both are taken and joined, not the first alone.
+    one = FormulationOptions(min_terms=1, terms_per_kchar=0.0)
+    new, old = document("shanghai-2018").normalised, document("shanghai-2017").normalised
+    terms = [f.form for f in find_formulations(new, old, [], one) if "、" not in f.form and f.text == f.form]
+    assert terms == ["新时代中国特色社会主义思想"]
+
+
 def test_the_number_of_new_terms_scales_with_the_length_of_the_version() -> None:
     terms = ["留抵退税政策", "农村公路养护体系", "抗疫特别国债", "城市更新行动", "揭榜挂帅制度", "河湖长制管理"]
     text = "".join(f"落实{t}，推进{t}。" for t in terms) + "\n"

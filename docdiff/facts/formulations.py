@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -227,7 +227,7 @@ class FormulationOptions:
     max_zipf: float = 3.0  # a term more common than this (Zipf) is general Chinese
     max_verb_zipf: float = 4.0  # a verb more common than this (Zipf) leads into a term, never starts one
     min_count: int = 2  # occurrences that make a term recur
-    terms_per_kchar: float = 1.3  # new terms reported per 1000 characters of the version, most telling first
+    terms_per_kchar: float = 0.5  # new terms reported per 1000 characters of the version, most telling first
     min_terms: int = 10  # new terms a short version may still report
     min_head_chars: int = 4  # shortest kept head of a changed heading
     min_item_chars: int = 2  # shortest item of an enumeration, in characters
@@ -419,12 +419,20 @@ def _new_terms(
     final.sort(key=lambda f: -rank.score(f, kept[f], counts[f]))
     cap = max(options.min_terms, round(options.terms_per_kchar * len(text) / 1000))
     chosen: list[str] = []
+    spans: list[tuple[int, int]] = []  # where the chosen terms first stand, sorted
+    places = 0
     for form in final:
-        if len(chosen) >= cap:
-            break
+        # A term overlapping a chosen one where it first stands takes no place of its own
+        # (`时代中国特色社会主义思想`, `新时代中国特色社会主义`): the two are joined into one report.
+        start, end = kept[form], kept[form] + len(form)
+        near = spans[bisect_left(spans, (start - options.max_chars, 0)) : bisect_left(spans, (end, 0))]
+        overlaps = any(a < end and start < b for a, b in near)
         # One report per formulation: `临时仲裁` inside `涉外海事临时仲裁` is the same one.
-        if not any(form in taken or taken in form for taken in chosen):
-            chosen.append(form)
+        if (places >= cap and not overlaps) or any(form in taken or taken in form for taken in chosen):
+            continue
+        places += not overlaps
+        chosen.append(form)
+        insort(spans, (start, end))
     return _joined([Formulation(kept[f], kept[f] + len(f), f, f) for f in chosen], text)
 
 
