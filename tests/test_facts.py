@@ -1345,6 +1345,13 @@ def test_a_bound_below_a_negative_growth_and_a_narrowed_fall() -> None:
     assert [(t.value, t.value_high) for t in find_targets("国内生产总值增长6%-6.5%。", (), [])] == [(6.0, 6.5)]
 
 
+def test_a_unit_character_that_starts_a_word_is_no_unit_after_about_either() -> None:
+    """`人` of `人口` is no counter (`14亿人口`, a size in the background), nor after `多`."""
+    assert metrics_values("我们有14亿人口。") == []
+    assert metrics_values("我们有14亿多人口、4亿多中等收入群体。") == [("中等收入群体", 4.0)]
+    assert [(t.value, t.unit) for t in find_targets("新增就业1100多万人。", (), [])] == [(1100.0, "万人")]
+
+
 def test_a_sum_with_a_bound_before_a_noun_defines_a_group_and_is_no_target() -> None:
     assert find_targets("对年应纳税所得额100万元以上的企业减半征收。", (), []) == []
     assert find_targets("推进136个投资十亿元以上的重大项目。", (), [])[0].value == 136.0

@@ -763,6 +763,11 @@ def _in_brackets(text: str, pos: int) -> bool:
     return text.rfind("（", 0, pos) > text.rfind("）", 0, pos)
 
 
+def _starts_word_after(unit: str, after: str) -> bool:
+    """Whether the unit's last character starts a word with what follows (`个人`, `人口`)."""
+    return unit[-1] in _UNIT_WORDS and after[:1] != "" and after[0] in _UNIT_WORDS[unit[-1]]
+
+
 def _is_amount(clause: str, match: re.Match[str]) -> bool:
     if match.group("word") or match.group("fraction"):
         return True
@@ -782,7 +787,11 @@ def _is_amount(clause: str, match: re.Match[str]) -> bool:
         return False
     if unit.lstrip("万亿千") not in COUNT_UNITS and _NAME_AFTER.match(after):
         return False
-    if unit[-1] in _UNIT_WORDS and after[:1] and after[0] in _UNIT_WORDS[unit[-1]]:
+    if _starts_word_after(unit, after):
+        return False
+    # `14亿多人口`: the unit after `多` (see `_about_magnitude`) starts a word as well.
+    counted = _UNIT_AFTER_ABOUT.match(after) if _about_magnitude(match) else None
+    if counted and _starts_word_after(counted.group(), after[counted.end() :]):
         return False
     if unit in _ATTRIBUTE_UNITS and _ATTRIBUTE.match(after):
         return False  # `480米新地标`, `700TEU纯电动集装箱船`: a size naming a thing, not an amount
