@@ -913,6 +913,16 @@ def test_better_than_expected_is_an_outcome_and_a_goal_statement_is_no_metric() 
     assert gdp.tense == "result"
     (goal,) = find_targets("经济增速是综合性指标，今年预期目标设定为6%以上。", (), [])
     assert (goal.metric, goal.value, goal.bound, goal.tense) == ("经济增速", 6.0, "以上", "plan")
+    # Exceeding the year's target is an outcome measured against the plan, whatever the part, and
+    # the margin over it is the subject's, bounded by the comparison.
+    found = find_targets("全年地区生产总值增长6.1%，超过年初预期目标0.6个百分点。", (), [])
+    assert [(t.metric, t.value, t.bound, t.tense) for t in found] == [
+        ("地区生产总值", 6.1, None, "result"),
+        ("地区生产总值", 0.6, "超过", "result"),
+    ]
+    # Striving to exceed it is still a plan.
+    (plan,) = find_targets("力争全年实际使用外资增长10%，超过年度目标。", (), [])
+    assert plan.tense == "plan"
 
 
 def test_a_metric_with_another_modifier_inside_the_same_frame_is_another_metric() -> None:

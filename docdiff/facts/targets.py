@@ -156,7 +156,11 @@ _PLAN = re.compile(
     r"今年(?!以来)|明年|力争|将|计划(?!的)|(?<!已)安排(?!部署)|(?<![于出过])预期|目标是|确保|到(?:19|20)\d\d年(?!的)|争取(?!到(?!(?:19|20)\d\d年))|预计|(?<![模虚草比])拟(?!定)"
 )
 # `以来` closes a span at the present (`今年以来`, `2013年以来`, `十八大以来`): what it counts is done.
-_RESULT = re.compile(r"去年|过去|已经|已|累计完成|先后|上年|以来")
+# An outcome measured against the plan (`超过年初预期目标0.6个百分点`, `好于预期`, `超额完成年度计划`)
+# is done too, and the plan it names marks no plan of its own.
+_AGAINST_PLAN = r"(?:超过|超出|高于|低于|好于|快于|超额完成)(?:年初|年度|全年|既定)?(?:预期目标|预期|计划|目标)"
+_RESULT = re.compile(rf"去年|过去|已经|已|累计完成|先后|上年|以来|{_AGAINST_PLAN}")
+_AGAINST_PLAN_WORDS = re.compile(_AGAINST_PLAN)
 # Last year as the base of a comparison (`比上年增加1800亿元`, `较去年同期`, `与上年持平`, `高于去年`) says what
 # a number is measured against, not that it is past: a plan is compared with last year too. It
 # marks a result only when nothing else in the sentence, its paragraph, part or headings does.
@@ -217,7 +221,7 @@ _BASE = re.compile(
 # A margin over a benchmark written right before the figure: `高于全省平均水平`, `低于全国`, `比全省高`
 # (a base of last year is a comparison in time, see `_BASE`).
 _BENCHMARK = re.compile(
-    rf"(?:(?P<word>不?(?:高于|低于)|快于|慢于)(?P<benchmark>[\u4e00-\u9fff]{{2,10}}?)"
+    rf"(?:(?P<word>不?(?:高于|低于)|快于|慢于|超过)(?P<benchmark>[\u4e00-\u9fff]{{2,10}}?)"
     rf"|比(?P<than>[\u4e00-\u9fff]{{2,10}}?)(?P<more>{'|'.join(_MARGIN_WORDS)}))$"
 )
 # A move that adds or takes away an amount; with a base and a unit that is not a rate, an increment.
@@ -313,7 +317,7 @@ def sentence_tense(sentence: str, path: tuple[str, ...], opening: str = "", role
 def stated_tense(text: str, role: Role | None = None) -> Tense | None:
     """`plan` or `result` as the words of `text` state it, None when they state neither (see
     `sentence_tense`)."""
-    plan = _PLAN.search(text)
+    plan = _PLAN.search(_AGAINST_PLAN_WORDS.sub("", text))
     word = plan.group() if plan else ""
     held = role == "review" and word in _ESTIMATES + _ARRANGES + _DISPOSAL_WORDS
     if plan and not held and not (word in _ARRANGES and _said_past(text)):
