@@ -925,6 +925,17 @@ def test_better_than_expected_is_an_outcome_and_a_goal_statement_is_no_metric() 
     assert plan.tense == "plan"
 
 
+def test_clauses_stating_opposite_tenses_each_keep_their_own() -> None:
+    """Last year's level and this year's goal in one sentence; what was set and what was built."""
+    found = find_targets("去年全市研发投入强度达到3.1%，今年要提高到3.3%。", ("三、2024年重点工作",), [], role="tasks")
+    assert [(t.value, t.tense) for t in found] == [(3.1, "result"), (3.3, "plan")]
+    found = find_targets("原定建设保障性租赁住房1万套，已建成1.2万套。", ("一、2023年工作回顾",), [], role="review")
+    assert [(t.value, t.tense) for t in found] == [(1.0, "plan"), (1.2, "result")]
+    # A clause stating nothing takes the tense of the clause before it.
+    found = find_targets("今年新建学校5所，去年建成3所，改造2所。", (), [])
+    assert [(t.value, t.tense) for t in found] == [(5.0, "plan"), (3.0, "result"), (2.0, "result")]
+
+
 def test_a_metric_with_another_modifier_inside_the_same_frame_is_another_metric() -> None:
     """`城镇登记失业率` and `城镇调查失业率` share 5 of 7 characters but are two targets when a version
     names both: a modifier swapped between a shared head and tail. A name that only grows keeps

@@ -153,12 +153,12 @@ PERIOD = re.compile(
 # `拟` proposes (`赤字率拟按3%安排`); not in `模拟`, `虚拟`, `草拟`, `比拟`, nor `拟定` (drawn up).
 # `争取` strives for, `争取到` obtained (`争取到中央预算内投资2.76亿元`) unless a horizon follows.
 _PLAN = re.compile(
-    r"今年(?!以来)|明年|力争|将|计划(?!的)|(?<!已)安排(?!部署)|(?<![于出过])预期|目标是|确保|到(?:19|20)\d\d年(?!的)|争取(?!到(?!(?:19|20)\d\d年))|预计|(?<![模虚草比])拟(?!定)"
+    r"今年(?!以来)|明年|力争|将|计划(?!的)|原定|(?<!已)安排(?!部署)|(?<![于出过])预期|目标是|确保|到(?:19|20)\d\d年(?!的)|争取(?!到(?!(?:19|20)\d\d年))|预计|(?<![模虚草比])拟(?!定)"
 )
 # `以来` closes a span at the present (`今年以来`, `2013年以来`, `十八大以来`): what it counts is done.
 # An outcome measured against the plan (`超过年初预期目标0.6个百分点`, `好于预期`, `超额完成年度计划`)
 # is done too, and the plan it names marks no plan of its own.
-_AGAINST_PLAN = r"(?:超过|超出|高于|低于|好于|快于|超额完成)(?:年初|年度|全年|既定)?(?:预期目标|预期|计划|目标)"
+_AGAINST_PLAN = r"(?:超过|超出|高于|低于|好于|快于|超额完成)(?:年初|年度|全年|既定)?(?:预期目标|预期|计划|目标|原定)"
 _RESULT = re.compile(rf"去年|过去|已经|已|累计完成|先后|上年|以来|{_AGAINST_PLAN}")
 _AGAINST_PLAN_WORDS = re.compile(_AGAINST_PLAN)
 # Last year as the base of a comparison (`比上年增加1800亿元`, `较去年同期`, `与上年持平`, `高于去年`) says what
@@ -343,6 +343,22 @@ def path_tense(path: tuple[str, ...]) -> Tense | None:
     return None
 
 
+def _clause_tenses(sentence: str, tense: Tense | None, role: Role | None) -> dict[int, Tense | None]:
+    """The tense of each clause (by its start) when the sentence's clauses state opposite ones
+    (`去年研发投入强度达到3.1%，今年要提高到3.3%`, `原定建设1万套，已建成1.2万套`): each clause takes
+    the tense it states, or the one the clause before it took. Empty when they do not disagree:
+    the sentence's tense is every clause's."""
+    stated = [(clause.start(), stated_tense(clause.group(), role)) for clause in _CLAUSE.finditer(sentence)]
+    if {"plan", "result"} - {t for _, t in stated}:
+        return {}
+    tenses: dict[int, Tense | None] = {}
+    last = tense
+    for start, said in stated:
+        last = said or last
+        tenses[start] = last
+    return tenses
+
+
 def find_targets(
     sentence: str, path: tuple[str, ...], blocked: list[tuple[int, int]], opening: str = "", role: Role | None = None
 ) -> list[Found]:
@@ -355,6 +371,7 @@ def find_targets(
         # No clause can hold a quantity (one in a clause is one in its sentence): nothing to do.
         return []
     tense = sentence_tense(sentence, path, opening, role)
+    clause_tenses = _clause_tenses(sentence, tense, role)
     found: list[Found] = []
     sentence_period = _period(sentence)
     subject: str | None = None  # the last real metric of the sentence: what `同比增长…` is about
@@ -383,7 +400,14 @@ def find_targets(
             if start < taken or any(s <= start < e for s, e in blocked) or not _is_amount(text, match):
                 continue
             target = _target(
-                text, match, clause.start(), tense, sentence_period, previous_end, previous_metric, previous_verb
+                text,
+                match,
+                clause.start(),
+                clause_tenses.get(clause.start(), tense),
+                sentence_period,
+                previous_end,
+                previous_metric,
+                previous_verb,
             )
             # The next metric starts after this target's noun (`48万平方米旧里改造、4.4万平方米…`).
             # A noun glued to the next number is that number's metric (`48个项目总投资超1890亿元`).
