@@ -252,10 +252,10 @@ def test_dates_years_ordinals_and_names_are_not_targets() -> None:
             [("建成5G基站", 1.2, "万个", None), ("新增养老床位", 4.9, "万张", None)],
         ),
         ("新建改建30处市民健身点。", [("新建改建市民健身点", 30.0, "处", None)]),
-        # A share of the budget is said of the clause's subject, as a share of the plan is.
+        # A share of the budget is said of the clause's subject, as a share of the plan is, and shown as one.
         (
             "一般公共预算支出80亿元，为年初预算的105%。",
-            [("一般公共预算支出", 80.0, "亿元", None), ("一般公共预算支出", 105.0, "%", None)],
+            [("一般公共预算支出", 80.0, "亿元", None), ("一般公共预算支出", 105.0, "%", "为年初预算的")],
         ),
         # A year before the area opening a clause: the area and its verb go as at the clause's start.
         ("去年全市完成固定资产投资500亿元。", [("固定资产投资", 500.0, "亿元", "完成")]),
@@ -1132,6 +1132,22 @@ def test_cumulation_year_end_and_a_base_before_respectively_stand_outside_the_me
     assert metrics_values("城镇和农村常住居民人均可支配收入比上年分别增长8.9%和10%。") == [
         ("城镇常住居民人均可支配收入", 8.9),
         ("农村常住居民人均可支配收入", 10.0),
+    ]
+
+
+def test_a_budget_report_carries_out_last_years_budget_and_drafts_the_next() -> None:
+    """`预算执行情况` reviews, `预算草案` plans; a share of the budget shows as one (`为预算的101.3%`)."""
+    text = (
+        "一、2023年预算执行情况\n\n一般公共预算收入完成1250.6亿元，为预算的101.3%，增长6.2%。\n\n"
+        "二、2024年预算草案\n\n政府债务限额为3200亿元。\n"
+    )
+    doc = document_from_bytes(text.encode(), "budget")
+    sides = [f.new for f in compare_documents(doc, doc).facts if f.kind == "target" and f.new]
+    assert [(s.metric, target_value(s), s.tense) for s in sides] == [
+        ("一般公共预算收入", "完成1250.6亿元", "result"),
+        ("一般公共预算收入", "为预算的101.3%", "result"),
+        ("一般公共预算收入", "增长6.2%", "result"),
+        ("政府债务限额", "3200亿元", "plan"),
     ]
 
 

@@ -185,8 +185,9 @@ def split_qualifier(qualifier: str | None) -> tuple[str | None, str | None]:
     return (qualifier if qualifier in DIRECTIONS else None, qualifier if qualifier in BOUNDS else None)
 
 
-_PLAN_SECTION = re.compile(r"主要工作|计划|目标|任务|安排|展望|规划|指标|重点工作")
-_RESULT_SECTION = re.compile(r"回顾|过去|成绩|成效|总结|进展|完成情况")
+# A budget report's parts: `2023年预算执行情况` (how the budget was carried out), `2024年预算草案`.
+_PLAN_SECTION = re.compile(r"主要工作|计划|目标|任务|安排|展望|规划|指标|重点工作|草案")
+_RESULT_SECTION = re.compile(r"回顾|过去|成绩|成效|总结|进展|完成情况|执行情况")
 # The whole area opening a clause (`全区实现…`): the clause's subject, not part of what it measures.
 _WHOLE_AREA = "全(?:省|市|区|县|州|盟|旗|镇|乡)"
 # The speaker's own area (`我国`, `我省`, `我区`) is the clause's subject as the whole area is.
@@ -343,6 +344,10 @@ def path_tense(path: tuple[str, ...]) -> Tense | None:
     return None
 
 
+# What was done set against the plan or budget, before the share (`为预算的`, `完成年度计划的`).
+_SHARE_OF_PLAN = re.compile(r"(?:为|完成|达到|占)?(?:年度|全年|年初|调整)?(?:预算|计划|目标)(?:任务)?的$")
+
+
 def _clause_tenses(sentence: str, tense: Tense | None, role: Role | None) -> dict[int, Tense | None]:
     """The tense of each clause (by its start) when the sentence's clauses state opposite ones
     (`去年研发投入强度达到3.1%，今年要提高到3.3%`, `原定建设1万套，已建成1.2万套`): each clause takes
@@ -423,7 +428,13 @@ def find_targets(
                 spread = spread or "分别" in target.metric
                 # `新增规上工业企业25家，总数达到312家`: the total counts them all, not the new ones.
                 total = _TOTAL.search(target.metric) and _base_unit(target.unit) in COUNT_UNITS
-                target = replace(target, metric=counted_noun(subject) if total else subject)
+                # `为预算的101.3%`, `完成调整预算的96.8%`: a share of the plan, shown as one.
+                share = _SHARE_OF_PLAN.search(target.metric) if target.qualifier is None else None
+                target = replace(
+                    target,
+                    metric=counted_noun(subject) if total else subject,
+                    qualifier=share.group() if share else target.qualifier,
+                )
             elif (grown := _SUBJECT_GROWN.fullmatch(target.metric)) and subject and grown.group(2) in subject:
                 # `粮食产量1.37万亿斤，增产74亿斤`: a verb of more or less fused with what the subject
                 # measures (产 of 产量) is how far the subject moved: by an amount in its unit
