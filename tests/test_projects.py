@@ -323,6 +323,20 @@ def test_a_line_is_named_by_two_places_abbreviations_the_dictionary_does_not_kno
     assert names("改造普速铁路。") == []
 
 
+def test_a_hub_a_terminal_and_an_economic_zone_are_works_when_named() -> None:
+    assert names("建成投用浦东国际机场T3航站楼。") == ["浦东国际机场T3航站楼"]
+    assert names("加快建设上海东站综合交通枢纽。") == ["上海东站综合交通枢纽"]
+    # Without a proper noun before it, a hub or a zone is a kind.
+    assert names("打造区域性物流枢纽，发展临空经济区。") == []
+
+
+def test_a_name_before_a_role_noun_is_the_role_a_place_plays() -> None:
+    # `功能`, `地位` after the name: what the place does, not a work built.
+    assert names("进一步提升海拉尔综合交通枢纽功能。") == []
+    assert names("区域旅游集散中心地位显著提升。") == []
+    assert names("建设海拉尔综合交通枢纽。") == ["海拉尔综合交通枢纽"]
+
+
 def test_a_dash_opens_an_apposition_and_the_name_is_after_it() -> None:
     assert names("建成一座标志性公园——海拉尔河湿地公园。")[-1] == "海拉尔河湿地公园"
     # One dash between places is part of a name.

@@ -82,6 +82,9 @@ _HEADS = [
     "快速路",
     "高架",
     "露天矿",
+    "航站楼",
+    "枢纽",
+    "经济区",
 ]
 # Heads of named programmes and zones (`文化惠民工程`, `职业技能提升行动`, `海南自由贸易港`): they
 # need a longer name before them, since a short one is a category (`民生工程`, `重大项目`).
@@ -128,6 +131,8 @@ _WEAK_HEADS = (
     "绿道",
     "地块",
     "实验室",
+    "枢纽",
+    "经济区",
 )
 _ALL_HEADS = {*_HEADS, *_INITIATIVE_HEADS}  # a head alone names a kind, not a work
 # Heads by their last character, longest first: which head a name ends with, in one look-up.

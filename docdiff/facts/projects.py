@@ -131,6 +131,8 @@ _MORE_HEADS = re.compile(rf"(?:[一二三四五六七八九十\d]期|[一二三�
 _PROGRAMME_HEADS = ("行动", "计划", "工程")
 # Prepositions that make a scope the place something is done in (`在全国推广…`).
 _PLACE_PREPOSITIONS = frozenset("在向到于从")
+# A role noun after a name makes it the role a place plays (`…综合交通枢纽功能`, `…中心地位`).
+_ROLE_AFTER = re.compile(r"功能|地位")
 
 
 def _scope_names(text: str, start: int) -> bool:
@@ -247,6 +249,8 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
         more = _continued(text, end)
         if _COUNT_AFTER.match(text, more) and not name.startswith("“"):
             return  # `实施城市更新项目50个`: works of a kind, counted (a quoted programme's are its parts)
+        if _ROLE_AFTER.match(text, more):
+            return  # `提升海拉尔综合交通枢纽功能`: the role a place plays, not a work
         name, end = name + text[end:more], more
         if name.startswith("“") and name.endswith("”") and name.count("“") == 1:
             name = name[1:-1]  # a name quoted whole is the same name unquoted (the span keeps them)
