@@ -344,6 +344,27 @@ def path_tense(path: tuple[str, ...]) -> Tense | None:
     return None
 
 
+# A Chinese numeral ending in a magnitude, with none inside the rest (`一万亿`, `两千亿`; not
+# `三亿五千万`, whose magnitudes are read together).
+_CN_MAGNITUDE_END = re.compile(r"([零〇一二两三四五六七八九十百千]+)(万亿|亿|万)")
+_CN_MAGNITUDES = (("亿", 1e8), ("万", 1e4))
+
+
+def _in_magnitude(number: str, unit: str | None) -> tuple[tuple[float, float | None] | None, str | None]:
+    """The value of a numeral and its unit, a Chinese numeral's magnitude with the unit as Arabic
+    figures print it (`一万亿元` is 1 万亿元, `三百万人次` 300 万人次, `三亿五千万元` 3.5 亿元)."""
+    if not unit or unit.startswith(MAGNITUDES) or not re.fullmatch(CN_NUMBER, number):
+        return parse_value(number), unit
+    held = _CN_MAGNITUDE_END.fullmatch(number)
+    if held:
+        return parse_value(held.group(1)), held.group(2) + unit
+    parsed = parse_value(number)
+    magnitude = next(((word, size) for word, size in _CN_MAGNITUDES if word in number), None)
+    if parsed is None or magnitude is None:
+        return parsed, unit
+    return (round(parsed[0] / magnitude[1], 6), None), magnitude[0] + unit
+
+
 # What was done set against the plan or budget, before the share (`为预算的`, `完成年度计划的`).
 _SHARE_OF_PLAN = re.compile(r"(?:为|完成|达到|占)?(?:年度|全年|年初|调整)?(?:预算|计划|目标)(?:任务)?的$")
 
@@ -1231,7 +1252,7 @@ def _target(
         parsed = parse_value(match.group("fraction") or match.group("ratio"))
         unit = None
     else:
-        parsed = parse_value(re.sub(r"[\s%]", "", match.group("num")))
+        parsed, unit = _in_magnitude(re.sub(r"[\s%]", "", match.group("num")), unit)
     if parsed is not None and ranged is not None:
         # Both ends in the unit of the range (`1000元以上1万元以下` is 1000-10000元).
         parsed = (ranged.low_value / _magnitude(unit), ranged.high_value / _magnitude(unit))
