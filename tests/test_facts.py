@@ -187,6 +187,8 @@ def test_dates_years_ordinals_and_names_are_not_targets() -> None:
         # Magnitudes inside the numeral are read together, in the largest: 3.5亿元, 1.2万套.
         ("发行三亿五千万元债券。", [("债券", 3.5, "亿元", None)]),
         ("新建住房一万二千套。", [("新建住房", 1.2, "万套", None)]),
+        # Ten thousands are counted, never a formula like `五个中心`.
+        ("新增十万个岗位。", [("新增岗位", 10.0, "万个", None)]),
         ("地区生产总值年均增长率高于全市1-3个百分点。", [("地区生产总值年均增长率", 1.0, "个百分点", "高于全市")]),
         ("到2035年地区生产总值比2020年翻两番。", [("地区生产总值", 4.0, "倍", None)]),
         ("公募基金占全国的1/8的份额。", [("份额", 0.125, None, None)]),
