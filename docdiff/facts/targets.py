@@ -863,8 +863,8 @@ def _is_amount(clause: str, match: re.Match[str]) -> bool:
         if value is None or (value[0] < 10 and unit in COUNT_UNITS):
             return False
         # A numeral of ten thousands or more (`十万个岗位`) counts; no ordinal or formula is that large.
-        counted = any(magnitude in number for magnitude in "万亿")
-        if not counted and (unit in _ORDINAL_UNITS or after[:1] in ("大",) or (unit == "个" and _formula_noun(after))):
+        large = any(magnitude in number for magnitude in "万亿")
+        if not large and (unit in _ORDINAL_UNITS or after[:1] in ("大",) or (unit == "个" and _formula_noun(after))):
             return False
     return True
 
