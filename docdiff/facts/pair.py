@@ -18,6 +18,7 @@ from typing import Literal
 import numpy as np
 from numpy.typing import NDArray
 
+from docdiff.facts.acronyms import expanded_metrics
 from docdiff.facts.metric_subject import different_subjects
 from docdiff.facts.models import Fact, FactChange, FactSide, Phrase, Project, Target
 from docdiff.facts.name_shapes import NUMBERED_PHASE
@@ -86,11 +87,14 @@ def _pair_targets(
 ) -> list[tuple[int, int, float]]:
     if not old or not new:
         return []
+    # A metric is compared by its name with acronyms read as the other version names them
+    # (`GDP` → `国内生产总值`, see `acronyms`).
+    old_metrics, new_metrics = expanded_metrics(old, new)
     # Only the pairs whose metrics are alike enough are kept (never a matrix of all pairs).
     rows, cols, metric = ratio_pairs(
-        [counted_noun(t.metric) for t in old], [counted_noun(t.metric) for t in new], options.min_metric_similarity
+        [counted_noun(m) for m in old_metrics], [counted_noun(m) for m in new_metrics], options.min_metric_similarity
     )
-    old_names, new_names = {t.metric for t in old}, {t.metric for t in new}
+    old_names, new_names = set(old_metrics), set(new_metrics)
     # The clause around each number breaks ties between targets sharing a metric.
     context = paired_ratios([old[i].text for i in rows], [new[j].text for j in cols])
     keep_rows: list[int] = []
@@ -103,14 +107,14 @@ def _pair_targets(
         a, b = old[i], new[j]
         if not _comparable(a.unit, b.unit) or not _same_period(a.period, b.period) or a.change != b.change:
             continue  # an increment (`比去年增加1万亿元`) is never read against a level (`2.76万亿元`)
-        names = (a.metric, b.metric)
+        names = (old_metrics[i], new_metrics[j])
         if names not in different:
-            different[names] = different_subjects(a.metric, b.metric, old_names, new_names)
+            different[names] = different_subjects(*names, old_names, new_names)
         if different[names]:
             continue  # `城镇调查失业率` is never `城镇登记失业率`, however alike the characters
         aligned = (a.section, b.section) in section_pairs
-        short = min(len(a.metric), len(b.metric)) <= options.generic_metric_chars
-        if not aligned and short and not (a.metric == b.metric and _names_a_rate(a.metric)):
+        short = min(len(names[0]), len(names[1])) <= options.generic_metric_chars
+        if not aligned and short and not (names[0] == names[1] and _names_a_rate(names[0])):
             continue  # `项目`, `企业`: too generic to pair outside aligned sections; `赤字率` names one rate
         bonus = options.aligned_section_bonus if aligned else 0.0
         same_value = options.same_value_bonus if a.value == b.value else 0.0
