@@ -76,5 +76,4 @@ def _figure(target: Target) -> tuple[object, ...]:
 def _replaced(side: Sequence[Target], names: dict[str, str]) -> list[str]:
     if not names:
         return [t.metric for t in side]
-    pattern = re.compile("|".join(rf"(?<![A-Za-z0-9.]){re.escape(a)}(?![A-Za-z0-9.])" for a in names))
-    return [pattern.sub(lambda m: names[m.group()], t.metric) for t in side]
+    return [_ACRONYM.sub(lambda m: names.get(m.group(), m.group()), t.metric) for t in side]

@@ -347,7 +347,6 @@ def path_tense(path: tuple[str, ...]) -> Tense | None:
 # A Chinese numeral ending in a magnitude, with none inside the rest (`一万亿`, `两千亿`; not
 # `三亿五千万`, whose magnitudes are read together).
 _CN_MAGNITUDE_END = re.compile(r"([零〇一二两三四五六七八九十百千]+)(万亿|亿|万)")
-_CN_MAGNITUDES = (("亿", 1e8), ("万", 1e4))
 
 
 def _in_magnitude(number: str, unit: str | None) -> tuple[tuple[float, float | None] | None, str | None]:
@@ -359,14 +358,16 @@ def _in_magnitude(number: str, unit: str | None) -> tuple[tuple[float, float | N
     if held:
         return parse_value(held.group(1)), held.group(2) + unit
     parsed = parse_value(number)
-    magnitude = next(((word, size) for word, size in _CN_MAGNITUDES if word in number), None)
-    if parsed is None or magnitude is None:
+    largest = next((word for word in ("亿", "万") if word in number), None)
+    if parsed is None or largest is None:
         return parsed, unit
-    return (round(parsed[0] / magnitude[1], 6), None), magnitude[0] + unit
+    return (round(parsed[0] / _magnitude(largest), 6), None), largest + unit
 
 
-# What was done set against the plan or budget, before the share (`为预算的`, `完成年度计划的`).
-_SHARE_OF_PLAN = re.compile(r"(?:为|完成|达到|占)?(?:年度|全年|年初|调整)?(?:预算|计划|目标)(?:任务)?的$")
+# What was done set against the plan or budget (`年度计划的`, `年初预算的`); before the share, with
+# its verb (`为预算的`, `完成年度计划的`), a frame kept as the share's qualifier.
+_PLAN_SHARE = r"(?:年度|全年|年初|调整)?(?:计划|目标|预算)(?:任务)?的"
+_SHARE_OF_PLAN = re.compile(rf"(?:为|完成|达到|占)?{_PLAN_SHARE}$")
 
 
 def _clause_tenses(sentence: str, tense: Tense | None, role: Role | None) -> dict[int, Tense | None]:
@@ -805,7 +806,7 @@ _FRAME = re.compile(
     # How a goal is stated: `今年预期目标设定为6%以上`, `目标确定为`.
     # What was done set against the plan or budget: `为年度计划的112%`, `完成年度目标的120%`, `目标任务的117%`,
     # `为年初预算的105%`.
-    r"预期目标|(?:年度|全年|年初|调整)?(?:计划|目标|预算)(?:任务)?的|目标|设定为|设定|确定为|定为|"
+    rf"预期目标|{_PLAN_SHARE}|目标|设定为|设定|确定为|定为|"
     rf"{_MOVE_VERB}|达到|递增|递减|"
     # A past span or the base of a comparison (`过去五年`, `比五年前`, `是上个五年的`, `是“十一五”时期的`).
     r"(?:过去|上个|上一个|近|前)?[一二三四五六七八九十两]+个?年(?:前|来|间|以来)?|连续(?:\d+|[一二三四五六七八九十两]+)个?年|“?十[一二三四五六七八九]五”?|时期|期间|"
