@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 # Sentence-final punctuation after normalisation (full-width forms are canonical in CJK text).
@@ -108,8 +109,12 @@ class Substrings:
             self._index = (ordered[first], first, counts, order)
 
     def __contains__(self, query: str) -> bool:
+        return self.find(query) >= 0
+
+    def find(self, query: str) -> int:
+        """Where `query` first occurs in the text, as `str.find` says (-1: nowhere)."""
         if self._index is None or len(query) < 2:
-            return query in self.text
+            return self.text.find(query)
         import numpy as np
 
         distinct, first, counts, order = self._index
@@ -117,12 +122,21 @@ class Substrings:
         wanted = points[:-1] * 0x110000 + points[1:]
         at = np.minimum(np.searchsorted(distinct, wanted), len(distinct) - 1)
         if not len(distinct) or not bool((distinct[at] == wanted).all()):
-            return False  # a bigram the text lacks
+            return -1  # a bigram the text lacks
         rarest = int(np.argmin(counts[at]))
         start = int(first[at[rarest]])
+        # The positions of one bigram are in text order (the sort is stable): the first that
+        # holds the query is its first occurrence.
         places = order[start : start + int(counts[at[rarest]])].tolist()
         text = self.text
-        return any(text.startswith(query, p - rarest) for p in places if p >= rarest)
+        return next((p - rarest for p in places if p >= rarest and text.startswith(query, p - rarest)), -1)
+
+
+@lru_cache(maxsize=2)
+def substrings(text: str) -> Substrings:
+    """`Substrings` of a text, kept for the two versions of one comparison: each version is asked
+    about while the other's facts are found, and again the other way round."""
+    return Substrings(text)
 
 
 def labelled(label: str | None, heading: str, sep: str = "") -> str:

@@ -189,9 +189,10 @@ def test_offsets_are_valid_for_arbitrary_unicode(text: str) -> None:
     assert_offsets_valid(text)
 
 
-def test_substrings_indexed_say_what_in_says() -> None:
-    """The bigram index answers as `in` does: present, absent, at the text's edges, with a
-    query whose every bigram occurs but not together, and of one character."""
+def test_substrings_indexed_say_what_in_and_find_say() -> None:
+    """The bigram index answers as `in` and `str.find` do (present, absent, where first): at
+    the text's edges, with a query whose every bigram occurs but not together, and of one
+    character."""
     import random
 
     from docdiff.textshape import Substrings
@@ -209,4 +210,5 @@ def test_substrings_indexed_say_what_in_says() -> None:
             ]
             for query in queries:
                 assert (query in indexed) == (query in text) == (query in plain), (text, query)
+                assert indexed.find(query) == text.find(query) == plain.find(query), (text, query)
     assert "甲乙丙" not in Substrings("甲乙，乙丙", indexed_from=0)  # both bigrams there, not the trigram

@@ -381,3 +381,31 @@ def test_a_formula_summing_the_items_of_its_clause_is_a_count_not_a_named_set() 
         "教育、医疗等三大领域。落实中央八项规定，推进五个中心建设。"
     )
     assert [p.form for p in find_phrases(text, None) if p.style == "formula"] == ["八项规定", "五个中心"]
+
+
+def phrase_statuses(old_text: str, new_text: str) -> dict[str, str]:
+    """Each phrase change of a pair of texts: its phrase (new side, else old) → its status."""
+    old = document_from_bytes(old_text.encode(), "old")
+    new = document_from_bytes(new_text.encode(), "new")
+    old_facts = extract_facts(old, segment(old), set(), other=new)
+    new_facts = extract_facts(new, segment(new), set(), other=old)
+    changes = pair_facts(old_facts, new_facts, set(), FactOptions())
+    return {
+        side.metric: c.status
+        for c in changes
+        if c.kind == "phrase"
+        for side in [c.new or c.old]
+        if side and side.metric
+    }
+
+
+def test_a_term_one_version_quotes_and_the_other_says_plainly_is_kept() -> None:
+    old = "牢固树立绿水青山就是金山银山发展理念。严控三公经费。\n"
+    new = "深入践行“绿水青山就是金山银山”理念。严控“三公”支出。推行“河长制”。\n"
+    statuses = phrase_statuses(old, new)
+    # Quoted on one side only, said on both: kept, not added (and not dropped the other way).
+    assert statuses["绿水青山就是金山银山"] == "unchanged"
+    assert statuses["三公"] == "unchanged"
+    # A quoted term the other version never says is still new.
+    assert statuses["河长制"] == "added"
+    assert phrase_statuses(new, old)["绿水青山就是金山银山"] == "unchanged"

@@ -12,6 +12,7 @@ from docdiff.facts.phrases import (
     find_phrases,
     quoted_spans,
     recurring_slogans,
+    said_unquoted,
     slogan_pattern,
 )
 from docdiff.facts.projects import WORKS_COUNTED_BY, FoundProject, find_projects
@@ -19,6 +20,7 @@ from docdiff.facts.tables import Indicator, read_indicators
 from docdiff.facts.targets import Found, Measure, Role, find_targets, path_tense, section_role, stated_tense
 from docdiff.flat import FlatSection, flatten
 from docdiff.models import Document, Outline, Paragraph, Span, Table
+from docdiff.textshape import substrings
 
 _SentenceFacts = tuple[list[Found], list[FoundPhrase], list[FoundProject]]
 # What a sentence holds, by its text and its context (paragraph opening, role, and the tense its
@@ -56,6 +58,17 @@ def extract_facts(
     # generated one: a table of 200,000 rows) repeats sentences: each is read once.
     seen_sentences: SentenceMemo = {} if memo is None else memo
     formulations = formulations_of(doc, flat, other) if other is not None else []
+    # A term the other version quotes and this one says plainly is kept: found here too, so the
+    # two pair (it is no formulation of this version's, and never taken out for a work it names).
+    kept = (
+        [
+            Formulation(at, at + len(form), form, form)
+            for at, form in said_unquoted(substrings(doc.normalised), other.normalised)
+        ]
+        if other is not None
+        else []
+    )
+    formulations = sorted([*formulations, *kept], key=lambda f: f.start)
     formulation_starts = sorted((f.start, k) for k, f in enumerate(formulations))
     for section in flat:
         path = section.path
@@ -114,7 +127,7 @@ def extract_facts(
                         name=project.name,
                     )
                 )
-    return _without_works(facts)
+    return _without_works(facts, {f.form for f in kept})
 
 
 def _with_lead(doc: Document, block: Paragraph, opening: str, role: Role | None) -> list[tuple[int, int, str]]:
@@ -134,7 +147,7 @@ def _with_lead(doc: Document, block: Paragraph, opening: str, role: Role | None)
     return found
 
 
-def _without_works(facts: list[Fact]) -> list[Fact]:
+def _without_works(facts: list[Fact], kept: set[str]) -> list[Fact]:
     """The facts less the unquoted formulations that overlap a project: a named work (`拆炉并网
     工程`, `两河圣山文化旅游景区`) is reported as a project, and the phrase list does not repeat it."""
     works = sorted(f.span for f in facts if isinstance(f, Project))
@@ -148,7 +161,11 @@ def _without_works(facts: list[Fact]) -> list[Fact]:
         last = bisect_left(starts, span[1])
         return any(works[k][1] > span[0] for k in range(first, last))
 
-    return [f for f in facts if not (isinstance(f, Phrase) and f.style == "formulation" and overlaps(f.span))]
+    return [
+        f
+        for f in facts
+        if not (isinstance(f, Phrase) and f.style == "formulation" and f.form not in kept and overlaps(f.span))
+    ]
 
 
 def _sentence_facts(

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from docdiff.flat import FlatSection
 from docdiff.models import Document
-from docdiff.textshape import CN_DIGITS, Substrings
+from docdiff.textshape import CN_DIGITS, Substrings, substrings
 from docdiff.words import frequencies as word_frequencies
 
 # A word counts as a term's content when jieba tags it as a noun, a verbal noun, an idiom or an
@@ -196,6 +196,7 @@ def forget_words() -> None:
     comparison is read twice): a 4 MB pair's are some 200 MB, of no use once its facts are."""
     _words.cache_clear()
     _piece_tokens.cache_clear()
+    substrings.cache_clear()
     _KNOWN.clear()
     _TAGS.clear()
 
@@ -240,7 +241,7 @@ def find_formulations(
     """Distinctive terms of `text` absent from `other`, and heads of `key_spans` whose
     modifier changed against a heading of `other` (`key_spans`: normalised spans of headings)."""
     options = options or FormulationOptions()
-    said = Substrings(other)  # asked of every candidate term and list item
+    said = substrings(other)  # asked of every candidate term and list item
     enumerations = _new_enumerations(text, said, options)
     # An item of a new enumeration is reported with it (`冰雪运动名城` of `草原音乐名城、冰雪运动名城、
     # 文化旅游名城`), not again on its own: its place goes to another new term.
@@ -383,7 +384,7 @@ def _new_terms(
 ) -> list[Formulation]:
     """New terms of `text`, the most telling first, none of them inside an item of `listed`
     (`said`: what `other` holds, if already indexed)."""
-    said = said or Substrings(other)
+    said = said or substrings(other)
     words = _words(text)
     candidates = _candidates(words, options, _held_verbatim(text, other))
     key_starts = sorted(key_spans)

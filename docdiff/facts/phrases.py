@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from docdiff.textshape import CN_DIGITS
+from docdiff.textshape import CN_DIGITS, Substrings
 
 # A quoted term is short and holds no sentence punctuation; a quoted remark is speech, not a term.
 _QUOTED = re.compile(r"[“「『]([^“”「」『』\n，。！？；：,!?;]{2,24})[”」』]")
@@ -136,6 +136,20 @@ def recurring_slogans(*texts: str, at_least: int = 2) -> set[str]:
     }
     slogans |= {slogan for count in counts for slogan in count if anchors & set(slogan.split("、"))}
     return slogans
+
+
+def said_unquoted(text: Substrings, other: str) -> list[tuple[int, str]]:
+    """Where `text` first says each term `other` quotes (or titles) that `text` never quotes, with
+    the term: one version may quote a term the other says plainly (`“绿水青山就是金山银山”` against
+    `牢固树立绿水青山就是金山银山发展理念`, `“三公”` against `“三公经费”`), and the term is then
+    kept, neither added nor dropped."""
+    own = {phrase_form(m.group(1)) for pattern in (_QUOTED, _TITLE) for m in pattern.finditer(text.text)}
+    found = []
+    for form in {phrase_form(m.group(1)) for pattern in (_QUOTED, _TITLE) for m in pattern.finditer(other)} - own:
+        at = text.find(form)  # indexed: a long text asked about thousands of terms is not scanned for each
+        if at >= 0:
+            found.append((at, form))
+    return sorted(found)
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
