@@ -1025,6 +1025,15 @@ def test_a_budget_passage_without_a_year_word_reads_as_plans_of_its_subjects() -
     ]
 
 
+def test_a_verb_making_the_metric_move_is_no_part_of_it() -> None:
+    """`推动先进制造业投资增长15%`: what grows is the investment; the verb that makes it grow (or
+    reach a level) governs the clause. Without a move or a level the verb names the task counted."""
+    assert metrics_values("推动先进制造业投资增长15%以上。") == [("先进制造业投资", 15.0)]
+    assert metrics_values("促进研发投入强度达到3%。") == [("研发投入强度", 3.0)]
+    assert metrics_values("带动社会投资增长20%。") == [("社会投资", 20.0)]
+    assert metrics_values("带动就业10万人。") == [("带动就业", 10.0)]
+
+
 def test_an_adverb_and_a_verb_alone_take_the_object_that_verb_had_before() -> None:
     (bonds,) = find_targets("拟连续几年发行超长期特别国债，今年先发行1万亿元。", (), [])
     assert (bonds.metric, bonds.value, bonds.unit) == ("超长期特别国债", 1.0, "万亿元")

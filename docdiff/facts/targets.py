@@ -87,6 +87,9 @@ _NOUN_END = (
 # 培训`): no part of what is measured, nor a qualifier of it.
 _MANNER = ("全力", "切实", "实施", "开展")
 _LEADING = ("累计", "累积", "力争", "确保", "完成", "实现", "努力", "预计", "至少", *_MANNER)
+# A verb making what follows move or reach a level (`推动先进制造业投资增长15%`, `促进研发投入强度
+# 达到3%`): it governs the clause of the metric's move, and is no part of the metric.
+_CAUSING = re.compile(r"(?:推动|促进|带动|力促|推进)(?=[\u4e00-\u9fff]{2})")
 # Reaching a level as a step (`粮食产量首次迈上1.4万亿斤新台阶`): a direction, and what follows
 # the value (`新台阶`, `大关`) is the step, not a thing measured.
 _STEPS = ("迈上", "跃上", "站上")
@@ -1176,6 +1179,8 @@ def _target(
             # `提高个人所得税基本减除费用标准至每月5000元`: the level the move reaches.
             metric, direction = metric[: reached_level.start()], direction + "到"
             qualifier = direction
+    if direction and (causing := _CAUSING.match(metric)):
+        metric = metric[causing.end() :]  # `推动先进制造业投资增长15%`: the investment grows
     # `居民人均可支配收入比上年实际增长`: the base stands before the adverb just stripped.
     later_base = None if base else _BASE.search(metric)
     if later_base:
