@@ -1025,6 +1025,12 @@ def test_a_budget_passage_without_a_year_word_reads_as_plans_of_its_subjects() -
     ]
 
 
+def test_a_word_of_summing_opens_the_metric_as_a_qualifier() -> None:
+    """`合计新增政府债务总规模11.86万亿元`, like `累计`: the sum is a qualifier, not the metric's."""
+    assert one("合计新增政府债务总规模11.86万亿元。") == [("新增政府债务总规模", 11.86, "万亿元", "合计")]
+    assert one("累计完成投资300亿元。")[0][::3] == ("投资", "累计")
+
+
 def test_a_verb_making_the_metric_move_is_no_part_of_it() -> None:
     """`推动先进制造业投资增长15%`: what grows is the investment; the verb that makes it grow (or
     reach a level) governs the clause. Without a move or a level the verb names the task counted."""

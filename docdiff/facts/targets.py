@@ -86,7 +86,7 @@ _NOUN_END = (
 # How a task is done (`全力确保`, `切实完成`) and the verb that does it (`实施旧住房改造`, `开展职业技能
 # 培训`): no part of what is measured, nor a qualifier of it.
 _MANNER = ("全力", "切实", "实施", "开展")
-_LEADING = ("累计", "累积", "力争", "确保", "完成", "实现", "努力", "预计", "至少", *_MANNER)
+_LEADING = ("累计", "累积", "合计", "力争", "确保", "完成", "实现", "努力", "预计", "至少", *_MANNER)
 # A verb making what follows move or reach a level (`推动先进制造业投资增长15%`, `促进研发投入强度
 # 达到3%`): it governs the clause of the metric's move, and is no part of the metric.
 _CAUSING = re.compile(r"(?:推动|促进|带动|力促|推进)(?=[\u4e00-\u9fff]{2})")
