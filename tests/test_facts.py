@@ -1031,6 +1031,35 @@ def test_a_word_of_summing_opens_the_metric_as_a_qualifier() -> None:
     assert one("累计完成投资300亿元。")[0][::3] == ("投资", "累计")
 
 
+def test_a_figure_in_another_currency_is_the_same_measure_and_a_gloss_names_it_again() -> None:
+    """A statistical communiqué's shapes: `按年平均汇率折算为15182美元` converts the figure before it
+    (no target of its own; the growth after it is still the subject's), and a bracketed gloss
+    after a metric (`占常住人口比重（常住人口城镇化率）75.42%`) is no part of it."""
+    assert metrics_values("人均地区生产总值106985元，按年平均汇率折算为15182美元，增长4.6%。") == [
+        ("人均地区生产总值", 106985.0),
+        ("人均地区生产总值", 4.6),
+    ]
+    assert metrics_values("进出口总额8.3万亿元，折合1.2万亿美元，增长5%。")[-1] == ("进出口总额", 5.0)
+    assert metrics_values("城镇常住人口9595万人，占常住人口比重（常住人口城镇化率）75.42%。")[-1] == (
+        "城镇常住人口占常住人口比重",
+        75.42,
+    )
+    assert metrics_values("常住人口城镇化率（城镇人口占比）达到75%。") == [("常住人口城镇化率", 75.0)]
+    # A bracket inside the metric stays: it names a part of it.
+    assert metrics_values("细颗粒物（PM2.5）平均浓度下降9.1%。") == [("细颗粒物（PM2.5）平均浓度", 9.1)]
+
+
+def test_a_part_in_a_list_of_rates_takes_the_measure_of_the_one_before() -> None:
+    """`国有控股企业增加值增长4.1%，民营企业增长5.3%`: rates moving the same way one after another
+    are the same measure of parts; a part naming only its thing takes the measure. Not after a
+    count (`外资企业90家，实到外资增长35.7%`: 实到外资 is a measure of its own)."""
+    assert metrics_values("国有控股企业增加值增长4.1%，民营企业增长5.3%。") == [
+        ("国有控股企业增加值", 4.1),
+        ("民营企业增加值", 5.3),
+    ]
+    assert metrics_values("新引进外资企业90家，实到外资增长35.7%。")[-1] == ("实到外资", 35.7)
+
+
 def test_a_verb_making_the_metric_move_is_no_part_of_it() -> None:
     """`推动先进制造业投资增长15%`: what grows is the investment; the verb that makes it grow (or
     reach a level) governs the clause. Without a move or a level the verb names the task counted."""

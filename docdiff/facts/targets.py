@@ -212,6 +212,8 @@ _SINCE = re.compile(r"^(?:以来|以后|至今)的?")
 # How two figures are made alike before they are compared (`按可比价格计算`, `同口径`).
 _COMPARABLE = r"按(?:可比|不变)(?:价格|价|口径)(?:计算)?"
 _SAME_SCOPE = r"(?:按)?同口径(?:计算)?"
+# The same figure in another currency (`按年平均汇率折算为15182美元`, `折合人民币…`).
+_CONVERTED = r"按[\u4e00-\u9fff]{0,4}?汇率(?:折算|计算)|折合(?:人民币|美元)?|折算"
 # The base of a comparison closing what stands before a number (`比上年`, `较去年同期`, `同比`),
 # with what of last year it is (`比上年年初预算`, `比去年实际`: a short noun after the year, never
 # the distributive adverb of a list that follows the base, `比上年分别增长8.9%和10%`).
@@ -484,7 +486,10 @@ def find_targets(
             elif (
                 measured
                 and target.end <= target.value_end
-                and (whole := _parallel_of(target.metric, measured))
+                and (
+                    whole := _parallel_of(target.metric, measured)
+                    or (_parallel_rates(target, found[-1]) and _narrowed(target.metric, measured))
+                )
                 and _fits(subject_unit, target.unit)
             ):
                 # `城镇居民人均可支配收入达到5万元，农村居民达到2.5万元`: a part parallel to the
@@ -555,6 +560,17 @@ def _narrowed(part: str, subject: str) -> str | None:
         if at >= 0 and len(subject) - at - size >= 2:
             return part + subject[at + size :]
     return None
+
+
+def _parallel_rates(target: Found, before: Found) -> bool:
+    """Two rates that move the same way, said one after the other (`国有控股企业增加值增长4.1%，
+    民营企业增长5.3%`): a list of the same measure of parts, where a part may name only the thing
+    whose measure it is (`民营企业` → `民营企业增加值`, see `_narrowed`)."""
+    return bool(
+        target.direction
+        and target.unit in _RATE_UNITS
+        and (target.unit, target.direction) == (before.unit, before.direction)
+    )
 
 
 def _parallel_of(part: str, subject: str) -> str | None:
@@ -801,7 +817,7 @@ def counted_noun(metric: str) -> str:
 # Words that frame a comparison or a change rather than name what is measured (a closed class,
 # like units): `同比`, `比上年`, `按可比价格计算`, `分别`, `由…增加到…的`, `年均递增`.
 _FRAME = re.compile(
-    rf"分别|同比|环比|{_SAME_SCOPE}|比上年同期|比上年|比去年|较上年|较去年|与上年相比|{_COMPARABLE}|按可比|"
+    rf"分别|同比|环比|{_SAME_SCOPE}|比上年同期|比上年|比去年|较上年|较去年|与上年相比|{_COMPARABLE}|按可比|{_CONVERTED}|"
     r"比(?:19|20)\d\d年|(?:19|20)\d\d年|上年|去年|今年|年均|年末|累计|先后|陆续|相继|"
     # Attributes of what the sentence is about, not a thing measured: `规模近9.8万亿元`, `总量突破…`,
     # `总数达到…`.
@@ -1058,6 +1074,9 @@ _ITEM_LABEL = re.compile(
 )
 
 
+_GLOSS_AFTER = re.compile(r"(?<=[\u4e00-\u9fff]{2})[（(][^（）()]{2,}[）)]\s*$")
+
+
 def _strip_metric(metric: str) -> tuple[str, str | None]:
     """A metric without leading verbs of intent and connectors, nor trailing adverbs; the
     intent word is a qualifier."""
@@ -1065,6 +1084,8 @@ def _strip_metric(metric: str) -> tuple[str, str | None]:
     # `…3000万人次、实现旅游收入`: the mark listing it is no part of it, nor of what opens it;
     # nor is the label of an item in a list of targets (`1.地区生产总值增长6%左右；`, `（2）…`).
     metric = _ITEM_LABEL.sub("", metric.lstrip("、 "))
+    # `占常住人口比重（常住人口城镇化率）75.42%`: a gloss in brackets names the metric again.
+    metric = _GLOSS_AFTER.sub("", metric)
     # `去年全市完成…`: the year, then the connector, the modal and the verb (`全区实现地区生产总值`).
     metric = _YEAR_OPENING.sub("", metric)
     metric = _TIME_BEFORE_LEADING.sub("", metric)
