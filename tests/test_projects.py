@@ -83,6 +83,21 @@ def test_the_words_before_the_head_decide_where_a_name_is_cut() -> None:
     assert names("继续推进居然之家二期项目建设。") == ["居然之家二期项目"]
 
 
+def test_the_verb_of_a_compound_noun_inside_a_name_is_the_names() -> None:
+    # `科技创新`, `智能网联`: the tagger takes the second word for a verb; between a noun and a noun
+    # or an adjective, and neither a task nor a governing verb, it is part of the name.
+    assert names("打造光谷科技创新大走廊。") == ["光谷科技创新大走廊"]
+    assert names("建设嘉定智能网联汽车先行区。") == ["嘉定智能网联汽车先行区"]
+    # Before a place the verb may govern it: the name is cut there (`超大` is tagged a verb).
+    assert names("走出超大城市中心大楼建设新路。") == ["城市中心大楼"]
+    # A task verb between nouns still ends what comes before it.
+    assert names("推动古城打造特色街区。") == ["特色街区"]
+
+
+def test_a_particle_tag_on_a_word_of_two_characters_is_the_taggers_slip() -> None:
+    assert names("建成东六环入地改造工程。") == ["东六环入地改造工程"]
+
+
 def test_verbs_that_govern_a_name_end_it() -> None:
     assert names("支持新区开展自贸试验区改革试点。") == []  # a zone type, once 开展 is cut
     assert names("高标准抓好场馆周边绿化。") == []

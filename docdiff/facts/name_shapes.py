@@ -356,6 +356,20 @@ def _inner_cut(name: str, at_verbs: bool, joined: int = -1) -> tuple[int, bool] 
             continue  # a region opening the name is the name's (`西部陆海新通道`), so is `中` of `中石油`
         elif flag == "f" and word in _REACHES and k > 0 and words[k - 1][1].startswith("ns"):
             continue  # a reach of a river is a part of it (`雅鲁藏布江下游水电工程`)
+        elif (
+            flag == "v"
+            and not _task_verb(word)
+            and 0 < k < len(words) - 1
+            and words[k - 1][1].startswith("n")
+            and (words[k + 1][1] in ("n", "vn", "a") or words[k + 1][0] in _ALL_HEADS)
+        ):
+            # A verb between a noun and a common noun, neither a task nor governing, is the verb of a
+            # compound noun (`科技创新` of `光谷科技创新大走廊`, `文化传承` of `北外滩海派文化传承创新区`,
+            # `智能网联` of `嘉定智能网联汽车先行区`): part of the name. Not before a place, a person
+            # or an organisation, which a verb's object may be (`超大城市`: `超大` is tagged a verb).
+            continue
+        elif flag.startswith("u") and len(word) > 1:
+            continue  # a particle is one character: `入地` of `东六环入地改造工程` is the tagger's slip
         elif flag.startswith(_CUT) and not flag.startswith(("vn", "an")) and (at_verbs or not flag.startswith("v")):
             cut = (position, flag)
     if cut is None:
