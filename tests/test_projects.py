@@ -90,6 +90,8 @@ def test_the_verb_of_a_compound_noun_inside_a_name_is_the_names() -> None:
     assert names("建设嘉定智能网联汽车先行区。") == ["嘉定智能网联汽车先行区"]
     # Before a place the verb may govern it: the name is cut there (`超大` is tagged a verb).
     assert names("走出超大城市中心大楼建设新路。") == ["城市中心大楼"]
+    # Before a weak head the verb may take its object as often: the name is cut there.
+    assert names("上线智慧就业数字平台。") == []
     # A task verb between nouns still ends what comes before it.
     assert names("推动古城打造特色街区。") == ["特色街区"]
 

@@ -316,6 +316,7 @@ def _inner_cut(name: str, at_verbs: bool, joined: int = -1) -> tuple[int, bool] 
     head = _head_of(bare)
     words = tagged(bare[: len(bare) - len(head)]) if head else tagged(bare)[:-1]
     position = governed = 0
+    weak = bare.endswith(_WEAK_HEADS)
     cut: tuple[int, str] | None = None
     for k, (word, flag) in enumerate(words):
         position += len(word)
@@ -358,6 +359,7 @@ def _inner_cut(name: str, at_verbs: bool, joined: int = -1) -> tuple[int, bool] 
             continue  # a reach of a river is a part of it (`雅鲁藏布江下游水电工程`)
         elif (
             flag == "v"
+            and not weak
             and not _task_verb(word)
             and 0 < k < len(words) - 1
             and words[k - 1][1].startswith("n")
@@ -366,7 +368,8 @@ def _inner_cut(name: str, at_verbs: bool, joined: int = -1) -> tuple[int, bool] 
             # A verb between a noun and a common noun, neither a task nor governing, is the verb of a
             # compound noun (`科技创新` of `光谷科技创新大走廊`, `文化传承` of `北外滩海派文化传承创新区`,
             # `智能网联` of `嘉定智能网联汽车先行区`): part of the name. Not before a place, a person
-            # or an organisation, which a verb's object may be (`超大城市`: `超大` is tagged a verb).
+            # or an organisation, which a verb's object may be (`超大城市`: `超大` is tagged a verb),
+            # nor before a weak head, which a task's object is as often (`上线智慧就业数字平台`).
             continue
         elif flag.startswith("u") and len(word) > 1:
             continue  # a particle is one character: `入地` of `东六环入地改造工程` is the tagger's slip
