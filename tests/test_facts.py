@@ -1049,6 +1049,12 @@ def test_a_figure_in_another_currency_is_the_same_measure_and_a_gloss_names_it_a
     assert metrics_values("细颗粒物（PM2.5）平均浓度下降9.1%。") == [("细颗粒物（PM2.5）平均浓度", 9.1)]
 
 
+def test_a_share_said_without_its_whole_is_the_subjects_share() -> None:
+    """`税收收入5.9亿元，占比72%`: the share is of the subject, and not the subject itself."""
+    assert metrics_values("其中税收收入5.9亿元，占比72%。") == [("税收收入", 5.9), ("税收收入占比", 72.0)]
+    assert metrics_values("第三产业增加值500亿元，比重为55%。")[-1] == ("第三产业增加值比重", 55.0)
+
+
 def test_a_part_in_a_list_of_rates_takes_the_measure_of_the_one_before() -> None:
     """`国有控股企业增加值增长4.1%，民营企业增长5.3%`: rates moving the same way one after another
     are the same measure of parts; a part naming only its thing takes the measure. Not after a

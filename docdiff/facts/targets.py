@@ -457,11 +457,11 @@ def find_targets(
                 total = _TOTAL.search(target.metric) and _base_unit(target.unit) in COUNT_UNITS
                 # `为预算的101.3%`, `完成调整预算的96.8%`: a share of the plan, shown as one.
                 share = _SHARE_OF_PLAN.search(target.metric) if target.qualifier is None else None
-                target = replace(
-                    target,
-                    metric=counted_noun(subject) if total else subject,
-                    qualifier=share.group() if share else target.qualifier,
-                )
+                metric = counted_noun(subject) if total else subject
+                # `税收收入5.9亿元，占比72%`: a share of the subject is not the subject.
+                if (of_whole := _SHARE_WORD.search(target.metric)) and not _SHARE_WORD.search(metric):
+                    metric += of_whole.group()
+                target = replace(target, metric=metric, qualifier=share.group() if share else target.qualifier)
             elif (grown := _SUBJECT_GROWN.fullmatch(target.metric)) and subject and grown.group(2) in subject:
                 # `粮食产量1.37万亿斤，增产74亿斤`: a verb of more or less fused with what the subject
                 # measures (产 of 产量) is how far the subject moved: by an amount in its unit
@@ -560,6 +560,10 @@ def _narrowed(part: str, subject: str) -> str | None:
         if at >= 0 and len(subject) - at - size >= 2:
             return part + subject[at + size :]
     return None
+
+
+# A share of a whole said without its whole (`占比72%`, `比重为30%`).
+_SHARE_WORD = re.compile(r"占比|比重")
 
 
 def _parallel_rates(target: Found, before: Found) -> bool:
