@@ -1165,6 +1165,10 @@ def test_a_proposal_verb_or_arranging_alone_is_no_metric() -> None:
     # marker after the proposal leaves the object measured.
     assert metrics_values("今年拟发行超长期特别国债1万亿元。") == [("超长期特别国债", 1.0)]
     assert metrics_values("今年计划完成固定资产投资1000亿元。") == [("固定资产投资", 1000.0)]
+    # After a period word `计划` is the plan too (`全年计划实施重点项目`); alone it may be a noun.
+    assert with_field("period", "全年计划实施重点项目120个。") == [("重点项目", 120.0, "全年")]
+    assert metrics_values("全年计划投资300亿元。") == [("计划投资", 300.0)]
+    assert metrics_values("计划生育家庭奖励扶助金发放5000万元。")[0][0].startswith("计划生育")
     assert metrics_values("今年拟将增值税税率降低3个百分点。") == [("增值税税率", 3.0)]
     assert metrics_values("今年拟新增就业岗位5万个。") == [("新增就业岗位", 5.0)]
 

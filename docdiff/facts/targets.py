@@ -1123,6 +1123,9 @@ def _after_period(metric: str, opening: str, period: str | None) -> tuple[str, s
     """`metric` less the period `opening` that opens it, and the period; a span from that year
     on (`2013年以来新增的…`) keeps its `以来` on the period."""
     metric = metric[len(opening) :]
+    # `全年计划实施重点项目`: after a period, `计划` is the plan as it is after a year (`今年计划…`).
+    if metric.startswith("计划") and (proposed := _PROPOSED.match("拟" + metric[2:])):
+        metric = metric[proposed.end() + 1 :]
     since = _SINCE.match(metric)
     if since and period:
         return metric[since.end() :], period + since.group().rstrip("的")
