@@ -143,13 +143,17 @@ def said_unquoted(text: Substrings, other: str) -> list[tuple[int, str]]:
     the term: one version may quote a term the other says plainly (`“绿水青山就是金山银山”` against
     `牢固树立绿水青山就是金山银山发展理念`, `“三公”` against `“三公经费”`), and the term is then
     kept, neither added nor dropped."""
-    own = {phrase_form(m.group(1)) for pattern in (_QUOTED, _TITLE) for m in pattern.finditer(text.text)}
     found = []
-    for form in {phrase_form(m.group(1)) for pattern in (_QUOTED, _TITLE) for m in pattern.finditer(other)} - own:
+    for form in _quoted_forms(other) - _quoted_forms(text.text):
         at = text.find(form)  # indexed: a long text asked about thousands of terms is not scanned for each
         if at >= 0:
             found.append((at, form))
     return sorted(found)
+
+
+def _quoted_forms(text: str) -> set[str]:
+    """The forms of a text's quoted terms and titles."""
+    return {phrase_form(m.group(1)) for pattern in (_QUOTED, _TITLE) for m in pattern.finditer(text)}
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

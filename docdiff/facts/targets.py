@@ -1014,11 +1014,11 @@ _ARRANGED = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}}){_ARRANGING}$")
 # `今年计划完成固定资产投资`): how a sum is set, when a name of four characters or more follows its
 # verb; after an object marker (`拟将增值税税率降低…`) the object is measured. Not a verb of making
 # new (`拟新增`, `拟新建`), which says what is counted of what follows, as `新增就业` does. Bare
-# `计划` may be a noun (`计划生育`), so it counts only after a year.
-_PROPOSED = re.compile(
-    rf"^(?:{_YEAR_SET}(?:拟|计划)|拟)"
-    r"(?:[将把](?=[\u4e00-\u9fff]{2})|(?![新将把])[\u4e00-\u9fff]{2}(?=[\u4e00-\u9fff]{4}))"
-)
+# `计划` may be a noun (`计划生育`), so it counts only after a year or a period word.
+_PROPOSED_VERB = r"(?:[将把](?=[\u4e00-\u9fff]{2})|(?![新将把])[\u4e00-\u9fff]{2}(?=[\u4e00-\u9fff]{4}))"
+_PROPOSED = re.compile(rf"^(?:{_YEAR_SET}(?:拟|计划)|拟){_PROPOSED_VERB}")
+# After a period word `计划` is the plan as it is after a year (`全年计划实施重点项目`).
+_PLANNED_AFTER_PERIOD = re.compile(rf"^计划{_PROPOSED_VERB}")
 # A government's proposal to the congress (`建议今年发行1万亿元超长期特别国债`): the verb after it
 # says what is done with the sum, the proposal and its year are no part of what is measured.
 _PROPOSING = re.compile(rf"^建议{_YEAR_SET}?(?=[\u4e00-\u9fff]{{2}})")
@@ -1123,9 +1123,7 @@ def _after_period(metric: str, opening: str, period: str | None) -> tuple[str, s
     """`metric` less the period `opening` that opens it, and the period; a span from that year
     on (`2013年以来新增的…`) keeps its `以来` on the period."""
     metric = metric[len(opening) :]
-    # `全年计划实施重点项目`: after a period, `计划` is the plan as it is after a year (`今年计划…`).
-    if metric.startswith("计划") and (proposed := _PROPOSED.match("拟" + metric[2:])):
-        metric = metric[proposed.end() + 1 :]
+    metric = _PLANNED_AFTER_PERIOD.sub("", metric)
     since = _SINCE.match(metric)
     if since and period:
         return metric[since.end() :], period + since.group().rstrip("的")
