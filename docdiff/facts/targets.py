@@ -423,6 +423,7 @@ def find_targets(
                 subject, subject_unit = topic, None
             continue
         clause_first = len(found)
+        clause_period = _inherited_period(sentence_period, text)
         # `其中…` lists parts of what the clauses before measured (see `_narrowed`).
         measured_before = measured if text.lstrip().startswith("其中") else None
         spread = False  # the clause's values are said `分别` (each of its own subject) with no subject named
@@ -436,7 +437,7 @@ def find_targets(
                 match,
                 clause.start(),
                 clause_tenses.get(clause.start(), tense),
-                sentence_period,
+                clause_period,
                 previous_end,
                 previous_metric,
                 previous_verb,
@@ -975,6 +976,15 @@ def _opens_on_qualifier(after: str, noun: str) -> bool:
 def _formula_noun(after: str) -> bool:
     """`五个中心`, `三个区`: a numbered formula, not a count."""
     return bool(re.match(r"^[\u4e00-\u9fff]{1,2}(?:[”」、，。；]|$|建设|功能|的|和|与|及|为|等)", after))
+
+
+def _inherited_period(sentence_period: str | None, clause: str) -> str | None:
+    """The period a target of `clause` that names none takes: its sentence's, except `年均`, which
+    qualifies the rates of its own clause (`年均分别增长6.8%和8.4%`), not a level the sentence
+    reaches beside them (`过去五年，全省生产总值从5万亿元增加到7.77万亿元，年均增长6.4%`)."""
+    if sentence_period == "年均":
+        return _period(clause)
+    return sentence_period
 
 
 def _period(text: str) -> str | None:
