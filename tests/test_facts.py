@@ -974,6 +974,21 @@ def test_a_metric_with_another_modifier_inside_the_same_frame_is_another_metric(
     assert ("城镇登记失业率", "城镇调查失业率") not in pairs
 
 
+def test_an_average_never_pairs_with_the_total_it_is_taken_of() -> None:
+    """`人均生产总值` (per head) shares most of `全省生产总值`, but a per-head level read against the
+    province's total gives a Δ of millions; the total pairs with the total."""
+    from docdiff.facts.metric_subject import different_subjects
+
+    assert different_subjects("人均生产总值", "全省生产总值", set(), set())
+    assert not different_subjects("城镇居民人均可支配收入", "城镇常住居民人均可支配收入", set(), set())
+    old = document_from_bytes("一、回顾\n\n人均生产总值从9.2万元增加到11.8万元。\n".encode(), "old")
+    new = document_from_bytes("一、回顾\n\n全省生产总值达到8.26万亿元，增长6%。\n".encode(), "new")
+    changes = [f for f in compare_documents(old, new).facts if f.kind == "target"]
+    assert [(f.status, (f.old or f.new).metric) for f in changes if f.status != "added"] == [
+        ("dropped", "人均生产总值")
+    ]
+
+
 def test_an_amount_added_against_last_year_is_an_increment_of_the_subject() -> None:
     # `财政赤字规模比去年增加1万亿元`: the metric is the subject, the base of the comparison ends
     # it, and the amount added is an increment, never paired with (or a Δ taken from) a level.
@@ -1491,3 +1506,26 @@ def test_verbs_of_opening_and_learning_lead_into_a_name_and_are_no_part_of_it() 
 
     assert [p.name for p in find_projects("建成投运深中通道，开通运营京哈高铁全线。")] == ["深中通道", "京哈高铁"]
     assert "学习运用千万工程" not in [p.name for p in find_projects("学习运用千万工程经验。")]
+
+
+def test_a_yearly_average_is_the_period_of_the_rates_of_its_clause_only() -> None:
+    """`年均` says how fast a quantity grew each year: a level reached in the same sentence is
+    not a yearly average, nor is a growth over last year said in another clause."""
+    assert with_field(
+        "period", "过去五年，生产总值从5万亿元增加到7.77万亿元，年均增长6.4%；人均生产总值达到11.8万元。"
+    ) == [
+        ("生产总值", 7.77, None),
+        ("生产总值", 6.4, "年均"),
+        ("人均生产总值", 11.8, None),
+    ]
+    assert with_field("period", "城乡居民人均可支配收入分别达到71268元和37565元，年均分别增长6.8%和8.4%。") == [
+        ("城镇居民人均可支配收入", 71268.0, None),
+        ("农村居民人均可支配收入", 37565.0, None),
+        ("城镇居民人均可支配收入", 6.8, "年均"),
+        ("农村居民人均可支配收入", 8.4, "年均"),
+    ]
+    # A period of a span still covers the whole sentence.
+    assert with_field("period", "全年新增就业5万人，城镇调查失业率5.5%。") == [
+        ("新增就业", 5.0, "全年"),
+        ("城镇调查失业率", 5.5, "全年"),
+    ]

@@ -8,6 +8,10 @@ that only grows or loses words (`调查失业率` → `年末全国城镇调查�
 so does a change at either end (a verb before the noun, `发放` → `提供小额担保贷款`; a clause
 word after it), since metrics are cut from running text and their ends are loose.
 
+An average is never the total it is taken of: `人均生产总值` (per head), `日均客流` (per day) and
+`平均工资` name a quantity divided by a count, so a name holding `均` never pairs with one that
+does not (`全省生产总值`), however much of it they share.
+
 A swap alone may be a rewording (`研发投入` and `研发支出` are one quantity), so it says two
 subjects only when a version itself names both: one that reports `调查失业率` and
 `登记失业率` side by side holds them apart.
@@ -46,8 +50,11 @@ def modifier_swap(a: str, b: str) -> tuple[str, str, str] | None:
 
 
 def different_subjects(a: str, b: str, old_names: Collection[str], new_names: Collection[str]) -> bool:
-    """True when old metric `a` and new metric `b` swap a modifier (see `modifier_swap`) and a
+    """True when one of old metric `a` and new metric `b` is an average and the other is not, or
+    when they swap a modifier (see `modifier_swap`) and a
     version names both: the old one has a metric with b's modifier, or the new one with a's."""
+    if ("均" in a) != ("均" in b):
+        return True  # an average against a total (see the module's docstring)
     swap = modifier_swap(a, b)
     if swap is None:
         return False
