@@ -340,6 +340,15 @@ def test_a_line_is_named_by_two_places_abbreviations_the_dictionary_does_not_kno
     assert names("改造普速铁路。") == []
 
 
+def test_a_zone_is_named_by_a_word_the_dictionary_does_not_know() -> None:
+    # `金义`, `西咸`: characters the dictionary knows only one by one, joined into a new word, are
+    # a place's abbreviation; a task verb before such a word governs the name it opens.
+    assert names("推进金义新区、西咸新区建设。") == ["金义新区", "西咸新区"]
+    assert names("高质量建设西咸新区。") == ["西咸新区"]
+    # A kind of zone is said in known words, and a count in numerals names no zone.
+    assert names("加快产业新区建设，打造两大园区。") == []
+
+
 def test_a_hub_a_terminal_and_an_economic_zone_are_works_when_named() -> None:
     assert names("建成投用浦东国际机场T3航站楼。") == ["浦东国际机场T3航站楼"]
     assert names("加快建设上海东站综合交通枢纽。") == ["上海东站综合交通枢纽"]

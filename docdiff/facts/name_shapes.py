@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+
+from docdiff.textshape import CN_DIGITS
 
 # Heads of names of works. The part before a head must be a name, not a verb phrase.
 _HEADS = [
@@ -397,8 +400,9 @@ def _task_verb(word: str) -> bool:
 
 
 def _proper_word(word: str, flag: str) -> bool:
-    """A proper noun of two characters or more (one character is mostly the tagger's guess)."""
-    return flag.startswith(_PROPER) and len(word) >= 2
+    """A proper noun of two characters or more (one character is mostly the tagger's guess), or a
+    word the dictionary lacks (see `_coined`)."""
+    return (flag.startswith(_PROPER) and len(word) >= 2) or _coined(word)
 
 
 def _named_enough(name: str) -> bool:
@@ -420,7 +424,20 @@ def _named_enough(name: str) -> bool:
     if head in _SCOPED_HEADS and scope and len(before) > len(scope):  # the field holds a noun
         return any(flag.startswith(("n", "vn")) for _, flag in tagged(before[len(scope) :]))
 
-    return any(flag.startswith(_PROPER) for _, flag in tagged(before))
+    return any(flag.startswith(_PROPER) for _, flag in tagged(before)) or _coined(before)
+
+
+@lru_cache(maxsize=1 << 12)
+def _coined(before: str) -> bool:
+    """Whether the whole of `before` is one word the dictionary lacks: two or three characters it
+    knows only one by one, which the hidden Markov model joins into a word (`金义` of `金义新区`,
+    `雄安`, `西咸`). A place's new name or abbreviation is such a word; a kind of work is said in
+    known words (`产业新区`, `国际机场`), and a count in numerals (`两大园区`)."""
+    import rjieba
+
+    if not 2 <= len(before) <= 3 or any(ch in CN_DIGITS for ch in before) or list(rjieba.cut(before, True)) != [before]:
+        return False
+    return all(len(part) == 1 for part in rjieba.cut(before, False))
 
 
 def _a_kind(name: str) -> bool:
@@ -434,7 +451,7 @@ def _a_kind(name: str) -> bool:
         return False
 
     words = _words_before(before, _head_of(bare))
-    return words[0][1] == "a" and not any(flag.startswith(_PROPER) for _, flag in words)
+    return words[0][1] == "a" and not any(flag.startswith(_PROPER) for _, flag in words) and not _coined(before)
 
 
 # Heads of a line between places, which their one-character abbreviations name (`沪乍杭铁路`, `杭温
