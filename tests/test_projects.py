@@ -317,6 +317,10 @@ def test_a_name_goes_on_over_the_heads_and_phases_inside_it() -> None:
     assert names("推进时代广场项目建设。") == ["时代广场"]
     # A verb that governs a name ends it, and the task verb it governs is no name.
     assert names("支持浦东国际机场探索建设自由贸易港。") == ["浦东国际机场"]
+    # A kind of work said right after a name, nothing between, is that name's work (the hub at
+    # the airport); with a verb between, the name ends before it.
+    assert names("加快建设温州机场交通枢纽综合体。") == ["温州机场交通枢纽综合体"]
+    assert names("扩建温州机场，建设交通枢纽综合体。") == ["温州机场"]
 
 
 def test_a_line_keeps_its_city_and_the_stretch_written_after_it() -> None:

@@ -227,6 +227,11 @@ def find_projects(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
             if start > 0 and text[start - 1] == "”"
             else None
         )
+        # A name right after a found one, nothing between, goes on with it: `温州机场` then
+        # `交通枢纽综合体` is one work, the hub at the airport, though `交通枢纽` alone is a kind.
+        before = next((f for f in found.values() if f.end == start), None)
+        if before is not None and re.fullmatch(r"[\u4e00-\u9fff]+", name):
+            return keep(before.start, end, before.name + name)
         short = len(name) < max(2, least) and not _proper_before_head(name) and glued is None
         if name in _GENERIC or name in _ALL_HEADS or short or not _named_enough(name) or _a_kind(name):
             return
