@@ -50,13 +50,18 @@ def test_main_targets_stop_at_the_end_of_their_paragraph() -> None:
     """2021's targets paragraph ends before `经济增速是综合性指标，今年预期目标设定为6%以上`, which restates
     the GDP target: it is not a seventh main target (the ledger and the timeline showed it as a row)."""
     ledger = ledger_of("national-gwr@2021", "national-gwr@2022", STORE)
-    assert [e.plan.metric for e in ledger.entries] == [
+    assert [e.plan.metric for e in ledger.entries if e.main] == [
         "国内生产总值",
         "城镇新增就业",
         "城镇调查失业率",
         "居民消费价格涨幅",
         "单位国内生产总值能耗",
         "粮食产量",
+    ]
+    # The plans of the tasks that 2022's review reports a result for follow them.
+    assert [(e.plan.metric, e.result and e.result.label, e.verdict) for e in ledger.entries if not e.main] == [
+        ("大型商业银行普惠小微企业贷款", "40%", "met"),
+        ("新开工改造城镇老旧小区", "5.6万个", "met"),
     ]
 
 
@@ -74,7 +79,7 @@ PLAN, OUTCOME = SEEDS / "2021-hongkou-14th-five-year-plan.txt", SEEDS / "2025-ho
 
 
 @pytest.mark.parametrize(
-    ("fmt", "expected"), [("markdown", "新增绿地面积"), ("json", '"docdiff.ledger/1"'), ("text", "新增绿地面积")]
+    ("fmt", "expected"), [("markdown", "新增绿地面积"), ("json", '"docdiff.ledger/2"'), ("text", "新增绿地面积")]
 )
 def test_ledger_writes_the_file_it_is_given(tmp_path: Path, fmt: str, expected: str) -> None:
     """`--ledger -o FILE` wrote to stdout and left no file."""

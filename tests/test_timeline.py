@@ -285,7 +285,7 @@ def test_cli_compare_ledger_json() -> None:
     plan, outcome = SEEDS / "2021-hongkou-14th-five-year-plan.txt", SEEDS / "2025-hongkou-gov-work-report.txt"
     result = runner.invoke(app, ["compare", str(plan), str(outcome), "--ledger", "-f", "json"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["schema"] == "docdiff.ledger/1"
+    assert json.loads(result.output)["schema"] == "docdiff.ledger/2"
 
 
 def _mini_store(root: Path, years: dict[str, str]) -> Store:
@@ -399,3 +399,35 @@ def test_compatibility_forms_of_a_metric_are_one_plan() -> None:
     text = "一、主要目标\n今年市考断面达到或好于Ⅳ类水体比例达到100%。\n二、重点任务\n今年市考断面达到或好于IV类水体比例达到100%。\n"
     plans = [t for t in targets_of(document_from_bytes(text.encode(), "plan.txt")) if t.tense == "plan"]
     assert len(plans) == 2 and len(_restated_once(plans)) == 1
+
+
+def test_ledger_checks_the_plans_of_the_tasks_the_next_review_reports() -> None:
+    """After the main targets, each plan of the tasks whose metric the next review reports for the
+    year, with its section; not a goal of a five-year part before the main targets, a metric too
+    generic to name one count, a count a few characters off (`公办` beds are not all beds), nor a
+    five-year review's total."""
+    plan = document_from_bytes(
+        (
+            "一、今后五年目标\n\n到2028年，新增高新技术企业2万家。\n\n"
+            "二、2024年工作安排\n\n今年主要预期目标是：地区生产总值增长5%左右。\n\n"
+            "（一）科技创新\n\n新增高新技术企业5000家以上。项目增长8%。\n\n"
+            "（二）民生\n\n新增公办养老床位7000张，新建改造农村公路5000公里。\n"
+        ).encode(),
+        "plan.txt",
+    )
+    report = document_from_bytes(
+        (
+            "一、2024年工作回顾\n\n地区生产总值增长5.2%。新增高新技术企业6000家。项目增长9%。"
+            "新增养老床位4.9万张。\n\n二、过去五年回顾\n\n新建改造农村公路3万公里。\n\n"
+            "三、2025年工作安排\n\n新建改造农村公路5000公里。\n"
+        ).encode(),
+        "report.txt",
+    )
+    from docdiff.timeline.ledger import ledger
+
+    entries = ledger(plan, report).entries
+    rows = [(e.main, e.plan.metric, e.plan.label, e.result and e.result.label, e.verdict, e.section) for e in entries]
+    assert rows == [
+        (True, "地区生产总值", "5%左右", "5.2%", "met", "2024年工作安排"),
+        (False, "新增高新技术企业", "5000家以上", "6000家", "met", "科技创新"),
+    ]

@@ -140,8 +140,9 @@ def lineage_grid(timeline: Timeline) -> Grid:
 
 
 def ledger_grid(ledger: Ledger) -> Grid:
-    """One row per plan target: metric, plan, result reported, verdict."""
-    header = ["metric", "plan", "period", "result", "verdict"]
+    """One row per plan target: metric, plan, result reported, verdict, and where the plan is set
+    (`main`: a main target; else the section of the tasks that sets it)."""
+    header = ["metric", "plan", "period", "result", "verdict", "set in"]
     rows = [
         [
             e.plan.metric,
@@ -149,6 +150,7 @@ def ledger_grid(ledger: Ledger) -> Grid:
             e.plan.period or "",
             e.result.label if e.result else "—",
             f"{MARKS[e.verdict]} {e.verdict}",
+            "main" if e.main else e.section or "",
         ]
         for e in ledger.entries
     ]

@@ -9,7 +9,7 @@ from pydantic import ConfigDict, Field
 from docdiff.models import Model
 
 TIMELINE_SCHEMA: Literal["docdiff.timeline/1"] = "docdiff.timeline/1"
-LEDGER_SCHEMA: Literal["docdiff.ledger/1"] = "docdiff.ledger/1"
+LEDGER_SCHEMA: Literal["docdiff.ledger/2"] = "docdiff.ledger/2"
 TimelineKind = Literal["target", "phrase", "project", "section"]
 Verdict = Literal["met", "not met", "no result", "no target", "period differs", "no figure", "relative", "not due"]
 SectionEvent = Literal["continued", "renamed", "split", "merged", "new", "gone"]
@@ -34,6 +34,13 @@ class TimelineOptions(Model):
         description="Least rapidfuzz ratio (0..1) between a plan's metric and a result's for the result "
         "to be read as that plan's outcome (`国内生产总值` vs `国内生产总值从不到` is 0.8; "
         "`高新技术企业` vs `新增企业`, a different count, is 0.6).",
+    )
+    min_task_similarity: float = Field(
+        default=0.9,
+        description="Least rapidfuzz ratio (0..1) between a plan of the tasks part and a result of the next "
+        "review for the ledger to read the result as its outcome: a task's metric is a count of one thing "
+        "(`新增高新技术企业`), and one a few characters off is another count (`新增公办养老床位` vs "
+        "`新增养老床位` 0.86, `新增非农就业岗位` vs `新增就业岗位` 0.86).",
     )
     about_tolerance: float = Field(
         default=0.05,
@@ -160,6 +167,14 @@ class LedgerEntry(Model):
 
     plan: Measure = Field(description="The target as the plan sets it.")
     result: Measure | None = Field(description="The result reported, None if the outcome does not give one.")
+    main: bool = Field(
+        default=True,
+        description="One of the plan's main targets (its targets paragraph or indicator table), every one "
+        "listed; otherwise a plan its tasks state that the outcome's review reports a result for.",
+    )
+    section: str | None = Field(
+        default=None, description="The heading of the plan's section (`（二）大力推进科技创新`), None at the top."
+    )
     verdict: Verdict = Field(
         description="met, not met, no result, period differs, no figure (a plan with no number), relative "
         "(`高于全市1-3个百分点` against a growth rate: the benchmark is not in the outcome) or not due (a "
@@ -168,16 +183,18 @@ class LedgerEntry(Model):
 
 
 class Ledger(Model):
-    """A plan's targets against an outcome document (docdiff.ledger/1)."""
+    """A plan's targets against an outcome document (docdiff.ledger/2)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
-    schema_: Literal["docdiff.ledger/1"] = Field(
+    schema_: Literal["docdiff.ledger/2"] = Field(
         default=LEDGER_SCHEMA, alias="schema", description="JSON shape version."
     )
     plan: str = Field(description="Where the plan was read from.")
     outcome: str = Field(description="Where the outcome was read from.")
-    entries: tuple[LedgerEntry, ...] = Field(description="Every plan target in plan order.")
+    entries: tuple[LedgerEntry, ...] = Field(
+        description="Every main target in plan order, then the plans of the tasks part with a result reported."
+    )
 
     def to_json(self, indent: int | None = 2) -> str:
         """The JSON contract, with `schema` first."""

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
+from docdiff.facts.metric_subject import different_subjects
 from docdiff.facts.models import Target
 from docdiff.facts.targets import MARGIN_BOUNDS
 from docdiff.similarity import text_ratio
@@ -240,6 +241,63 @@ def find_result(
         if whole:
             return whole[0]
     return alike[0] if alike else None
+
+
+# A heading of a span of years (`过去五年工作回顾`, `“十三五”时期主要任务`, `2013年以来`): its figures
+# are totals or goals over the span, never one year's.
+_SPAN_HEADING = re.compile(r"五年|十[一二三四五六七八九]五|以来")
+
+
+def task_plans(targets: Sequence[Target], main: Sequence[Target]) -> list[Target]:
+    """The plans of a work report's tasks besides its main targets (`main`, in text order): those
+    in the main targets' part or after it (a part before it sets goals for a span: `今后五年`,
+    `“十三五”时期主要目标`), one year's figures that a metric of its own names (four characters or
+    more once the whole area is left out: `投资`, `项目` name no one count), not a yearly average
+    or a total over a span, nor a margin over a benchmark."""
+    if not main:
+        return []
+    mains = {_plan_key(t) for t in main}
+    part, last = main[0].section[:1], main[-1].span[0]
+    return [
+        t
+        for t in every_plan(targets)
+        if _plan_key(t) not in mains
+        and (t.section[:1] == part or t.span[0] > last)
+        and t.value is not None
+        and t.period not in (*_CUMULATIVE, "年均")
+        and not relative(t)
+        and len(_WHOLE_AREA.sub("", t.metric)) >= 4
+    ]
+
+
+def task_outcome(
+    plan: Target,
+    results: Sequence[Target],
+    names: tuple[Collection[str], Collection[str]],
+    options: TimelineOptions,
+) -> Target | None:
+    """The result a review part reports for a task's plan: the same metric (the same words in any
+    order, or `min_task_similarity` alike, and no other subject: see `different_subjects`) in the
+    same unit family, for one year (not a total over a span), the most alike, the first of equals.
+    `names`: the metrics each version names, which hold apart two subjects alike in characters."""
+    metric = _WHOLE_AREA.sub("", plan.metric)
+    best: tuple[float, Target] | None = None
+    for result in results:
+        if (
+            result.tense != "result"
+            or result.value is None
+            or unit_family(result.unit) != unit_family(plan.unit)
+            or _cumulative(result.period, result.text)
+            or any(_SPAN_HEADING.search(heading) for heading in result.section)
+        ):
+            continue
+        other = _WHOLE_AREA.sub("", result.metric)
+        similarity = 1.0 if reordered(metric, other) else text_ratio(metric, other)
+        if similarity < options.min_task_similarity or different_subjects(plan.metric, result.metric, *names):
+            continue
+        if best is None or similarity > best[0]:
+            best = (similarity, result)
+    return best[1] if best else None
 
 
 def _opposite(a: str | None, b: str | None) -> bool:
