@@ -1529,3 +1529,14 @@ def test_a_yearly_average_is_the_period_of_the_rates_of_its_clause_only() -> Non
         ("新增就业", 5.0, "全年"),
         ("城镇调查失业率", 5.5, "全年"),
     ]
+
+
+def test_the_whole_area_in_brackets_after_a_figure_counts_the_same_things_over_it() -> None:
+    """`5家（全市约65家）`: the area alone names nothing; it is the figure before it over the area,
+    each part of a list said `分别` its own (the bracket does not break the list)."""
+    assert metrics_values("科技初创企业、独角兽企业分别达到5家（全省约65家）和7家。") == [
+        ("科技初创企业", 5.0),
+        ("全省科技初创企业", 65.0),
+        ("独角兽企业", 7.0),
+    ]
+    assert metrics_values("全区新增企业300家（全市4000家）。") == [("新增企业", 300.0), ("全市新增企业", 4000.0)]

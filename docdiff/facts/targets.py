@@ -450,7 +450,9 @@ def find_targets(
             if target is None:
                 continue
             taken = target.value_end
-            if generic_metric(target.metric):
+            if _AREA_ALONE.fullmatch(target.metric) and _in_brackets(text, match.start()):
+                pass  # the whole area in brackets: read once the clause's parts are known (`_over_the_area`)
+            elif generic_metric(target.metric):
                 if subject is None or not _fits(subject_unit, target.unit):
                     continue  # a number with no real metric is not a target
                 spread = spread or "分别" in target.metric
@@ -524,7 +526,7 @@ def find_targets(
             # `新增市场主体15.6万户，其中企业5.2万户`: a part counted as the things before it were.
             before = found[clause_first - 1]
             spread_out = [replace(t, metric=_counted_as(t, before) or t.metric) for t in spread_out]
-        found[clause_first:] = _fold_moves(sentence, spread_out)
+        found[clause_first:] = _over_the_area(sentence, _fold_moves(sentence, spread_out))
     return found
 
 
@@ -842,6 +844,24 @@ def generic_metric(metric: str) -> bool:
     """Whether a metric is only a frame (`同比`, `比上年`, `增加到2015年的`): nothing measured is named."""
     rest = _FRAME.sub("", metric)
     return len(re.findall(r"[\u4e00-\u9fffA-Za-z]", rest)) < 2
+
+
+_AREA_ALONE = re.compile(rf"(?:{_WHOLE_AREA}|全国)")
+
+
+def _over_the_area(sentence: str, targets: list[Found]) -> list[Found]:
+    """`分别达到5家（全市约65家）和7家`: the whole area alone in brackets right after a figure counts
+    what that figure counts, over the area (`全市科技初创企业`); alone, it names nothing, so a
+    bracketed area after no figure is no target."""
+    out: list[Found] = []
+    for target in targets:
+        if _AREA_ALONE.fullmatch(target.metric) and _in_brackets(sentence, target.value_start):
+            opening = sentence.rfind("（", 0, target.value_start)
+            if not out or out[-1].value_end != opening:
+                continue
+            target = replace(target, metric=target.metric + _AREA_ALONE.sub("", out[-1].metric, count=1))
+        out.append(target)
+    return out
 
 
 def _in_brackets(text: str, pos: int) -> bool:
