@@ -1540,3 +1540,14 @@ def test_the_whole_area_in_brackets_after_a_figure_counts_the_same_things_over_i
         ("独角兽企业", 7.0),
     ]
     assert metrics_values("全区新增企业300家（全市4000家）。") == [("新增企业", 300.0), ("全市新增企业", 4000.0)]
+
+
+def test_a_group_bounded_by_a_sum_takes_the_measure_of_the_group_before_it() -> None:
+    """`注册资金亿元以上65家、千万元以上548家`: the second group is bounded by the same measure."""
+    assert metrics_values("新设企业中，注册资本亿元以上80家、千万元以上600家。") == [
+        ("注册资本亿元以上", 80.0),
+        ("注册资本千万元以上", 600.0),
+    ]
+    assert metrics_values("年营业收入10亿元以上企业12家、亿元以上企业80家。")[1] == ("年营业收入亿元以上企业", 80.0)
+    # A metric of its own is left as it is.
+    assert metrics_values("注册资本亿元以上企业80家、新增高新技术企业600家。")[1] == ("新增高新技术企业", 600.0)

@@ -499,6 +499,9 @@ def find_targets(
                 # subject's opening names the same measure of another part (a subject before its
                 # number; a noun a count is of, `21家优质企业`, names what is counted).
                 target = replace(target, metric=whole)
+            elif found and (whole := _above_the_same(target.metric, found[-1].metric)):
+                # `注册资金亿元以上65家、千万元以上548家`: a group above another sum of the same measure.
+                target = replace(target, metric=whole)
             elif found and (whole := _measure_of_before(sentence, target, found[-1])):
                 # `粮食播种面积稳定在1500万亩以上、产量…` (粮食产量), `实施重点项目47个，完成投资…`
                 # (重点项目投资): a bare measure is of the thing the target before it measured or counted.
@@ -528,6 +531,20 @@ def find_targets(
             spread_out = [replace(t, metric=_counted_as(t, before) or t.metric) for t in spread_out]
         found[clause_first:] = _over_the_area(sentence, _fold_moves(sentence, spread_out))
     return found
+
+
+# A sum that sets a group's bound (`亿元以上`, `5000万元以上`, `10亿元以下`).
+_SUM_BOUND = re.compile(r"(?:\d+(?:\.\d+)?)?[十百千万亿]*元(?:以上|以下)")
+
+
+def _above_the_same(metric: str, before: str) -> str | None:
+    """`metric` completed with the measure of `before` when it opens on a sum bounding a group
+    and `before` bounds its group by a sum of that measure (`注册资金亿元以上` then `千万元以上` →
+    `注册资金千万元以上`; `年营业收入10亿元以上企业` then `亿元以上企业` → `年营业收入亿元以上企业`)."""
+    if not _SUM_BOUND.match(metric):
+        return None
+    bound = _SUM_BOUND.search(before)
+    return before[: bound.start()] + metric if bound and bound.start() >= 2 else None
 
 
 def _counted_as(part: Found, before: Found) -> str | None:
