@@ -409,3 +409,13 @@ def test_a_term_one_version_quotes_and_the_other_says_plainly_is_kept() -> None:
     # A quoted term the other version never says is still new.
     assert statuses["河长制"] == "added"
     assert phrase_statuses(new, old)["绿水青山就是金山银山"] == "unchanged"
+
+
+def test_a_term_quoted_in_a_numbered_heading_is_said_there() -> None:
+    """`（三）切实落实“两个毫不动摇”` says the term: the next version saying it in its text keeps it,
+    not adds it. The heading's figure is its section's, stated by the text, not a second target."""
+    old = "一、今年的工作\n\n（一）切实落实“两个毫不动摇”\n\n深化国资国企改革。\n"
+    new = "一、今年的工作\n\n（一）深化改革\n\n坚持和落实“两个毫不动摇”。\n"
+    assert phrase_statuses(old, new)["两个毫不动摇"] == "unchanged"
+    doc = document_from_bytes("一、目标\n\n（一）新增就业5万人\n\n全年新增就业5万人。\n".encode(), "one")
+    assert [(f.metric, f.value) for f in extract_facts(doc, segment(doc)) if f.kind == "target"] == [("新增就业", 5.0)]

@@ -74,8 +74,13 @@ def extract_facts(
         path = section.path
         role = None if path and path[0] in glossaries else section_role(path, has_review)
         texts: list[tuple[int, int, str]] = []  # normalised ranges of running text, with their paragraph opening
-        if section.section.heading_span and section.section.style in ("topic", "plain"):
-            texts.append((*doc.to_normalised(section.section.heading_span), ""))
+        # A numbered heading names terms (`（三）切实落实“两个毫不动摇”`): a term said only there is
+        # said. Its figures are its section's, which its text gives, and its names of works are cut
+        # short as a title's words are (`以自贸试验区建设为突破口`): `names` are read for terms only.
+        names: list[tuple[int, int, str]] = []
+        if section.section.heading_span:
+            running = section.section.style in ("topic", "plain")
+            (texts if running else names).append((*doc.to_normalised(section.section.heading_span), ""))
         for block in section.section.blocks:
             if isinstance(block, Paragraph):
                 opening = doc.normalised_slice(block.sentences[0])[:12] if block.sentences else ""
@@ -93,13 +98,13 @@ def extract_facts(
                 seen_phrases.add(formulation.form)
                 facts.append(_formulation(doc, formulation, path))
         heading_tense = path_tense(path)
-        for start, end, opening in texts:
+        for k, (start, end, opening) in enumerate([*names, *texts]):
             sentence = doc.normalised[start:end]
             key = (sentence, opening, role, heading_tense)
             if key not in seen_sentences:
                 seen_sentences[key] = _sentence_facts(sentence, path, opening, role, slogan_re)
             sentence_targets, sentence_phrases, sentence_projects = seen_sentences[key]
-            for found in sentence_targets:
+            for found in sentence_targets if k >= len(names) else ():
                 span = doc.to_original(start + found.start, start + found.end)
                 facts.append(_target(sentence[found.start : found.end], span, path, found, found.tense))
             for phrase in sentence_phrases:
@@ -115,7 +120,7 @@ def extract_facts(
                         style=phrase.style,
                     )
                 )
-            for project in sentence_projects:
+            for project in sentence_projects if k >= len(names) else ():
                 if (role, project.name) in seen_projects:
                     continue
                 seen_projects.add((role, project.name))
