@@ -100,11 +100,14 @@ def extract_facts(
         heading_tense = path_tense(path)
         for k, (start, end, opening) in enumerate([*names, *texts]):
             sentence = doc.normalised[start:end]
-            key = (sentence, opening, role, heading_tense)
-            if key not in seen_sentences:
-                seen_sentences[key] = _sentence_facts(sentence, path, opening, role, slogan_re)
-            sentence_targets, sentence_phrases, sentence_projects = seen_sentences[key]
-            for found in sentence_targets if k >= len(names) else ():
+            if k < len(names):  # a heading read for its terms only: no sentence to remember
+                sentence_targets, sentence_phrases, sentence_projects = [], find_phrases(sentence, slogan_re), []
+            else:
+                key = (sentence, opening, role, heading_tense)
+                if key not in seen_sentences:
+                    seen_sentences[key] = _sentence_facts(sentence, path, opening, role, slogan_re)
+                sentence_targets, sentence_phrases, sentence_projects = seen_sentences[key]
+            for found in sentence_targets:
                 span = doc.to_original(start + found.start, start + found.end)
                 facts.append(_target(sentence[found.start : found.end], span, path, found, found.tense))
             for phrase in sentence_phrases:
@@ -120,7 +123,7 @@ def extract_facts(
                         style=phrase.style,
                     )
                 )
-            for project in sentence_projects if k >= len(names) else ():
+            for project in sentence_projects:
                 if (role, project.name) in seen_projects:
                     continue
                 seen_projects.add((role, project.name))
