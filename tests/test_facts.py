@@ -1551,3 +1551,15 @@ def test_a_group_bounded_by_a_sum_takes_the_measure_of_the_group_before_it() -> 
     assert metrics_values("年营业收入10亿元以上企业12家、亿元以上企业80家。")[1] == ("年营业收入亿元以上企业", 80.0)
     # A metric of its own is left as it is.
     assert metrics_values("注册资本亿元以上企业80家、新增高新技术企业600家。")[1] == ("新增高新技术企业", 600.0)
+
+
+def test_aspect_words_are_no_part_of_a_metric() -> None:
+    """`已` (already) and `了` (done) mark when the predicate happened; they measure nothing."""
+    assert metrics_values("社区服务空间已从3万平方米增加到5万平方米。")[0][0] == "社区服务空间"
+    assert metrics_values("完成了棚户区改造1200户，实现了地区生产总值150亿元。") == [
+        ("棚户区改造", 1200.0),
+        ("地区生产总值", 150.0),
+    ]
+    assert metrics_values("全县18条主干道已基本完成改造。") == [("主干道", 18.0)]
+    # A predicate alone after a count says what was done to the things counted.
+    assert metrics_values("12项督察反馈问题已整改完成9项。") == [("督察反馈问题", 12.0), ("督察反馈问题已整改", 9.0)]

@@ -81,7 +81,7 @@ _ORDINAL_UNITS = ("次", "届", "期")
 # Verbs that end the noun a count qualifies (`175个重点项目集中签约`).
 _NOUN_END = (
     "集中|如期|顺利|加快|完成|启动|开工|竣工|签约|交付|建成|落地|投用|开业|获|入选|通过|实现|收尾|出让|建设|全部|高比例|"
-    "荣获|进行|开展|提供|参与|的|、|（|\\(|和|$"
+    "荣获|进行|开展|提供|参与|的|、|（|\\(|和|已|$"
 )
 # How a task is done (`全力确保`, `切实完成`) and the verb that does it (`实施旧住房改造`, `开展职业技能
 # 培训`): no part of what is measured, nor a qualifier of it.
@@ -499,6 +499,10 @@ def find_targets(
                 # subject's opening names the same measure of another part (a subject before its
                 # number; a noun a count is of, `21家优质企业`, names what is counted).
                 target = replace(target, metric=whole)
+            elif found and target.metric.startswith("已") and target.unit == found[-1].unit:
+                # `16项中央环保督察反馈问题已整改完成7项`: a predicate alone (`已` opens it) says what
+                # was done to the things counted just before.
+                target = replace(target, metric=found[-1].metric + target.metric)
             elif found and (whole := _above_the_same(target.metric, found[-1].metric)):
                 # `注册资金亿元以上65家、千万元以上548家`: a group above another sum of the same measure.
                 target = replace(target, metric=whole)
@@ -1144,7 +1148,8 @@ def _strip_metric(metric: str) -> tuple[str, str | None]:
     metric = _MODAL.sub(r"\1", metric)
     # In any order and more than one (`全力确保`, `努力实现`, `确保至少`).
     while word := next((w for w in _LEADING if metric.startswith(w) and len(metric) > len(w) + 1), None):
-        metric = metric[len(word) :]
+        # `完成了老城区…`: the aspect particle after the verb goes with it.
+        metric = metric[len(word) + (metric[len(word) : len(word) + 1] == "了" and len(metric) > len(word) + 2) :]
         if word not in _MANNER:
             qualifier = qualifier or word  # 力争完成: the intent, not the verb, qualifies
     metric = _TRAILING_LINK.sub("", metric)
@@ -1161,6 +1166,9 @@ def _strip_metric(metric: str) -> tuple[str, str | None]:
     metric = _ARRANGED.sub("", _WHEN_ARRANGED.sub("", metric)) or metric
     # `地区生产总值由(2010年的)` 1 → 2, `从每月`, `从不到`: where a move starts is not the metric.
     metric = _MOVE_START.sub("", metric)
+    # `市民驿站服务空间已从4.45万平方米`: the adverb before the move's start is the move's.
+    if tail := _TRAILING_ADVERB.search(metric):
+        metric = metric[: tail.start()]
     if "等" in metric and len(metric.rsplit("等", 1)[1]) >= 2:
         metric = metric.rsplit("等", 1)[1]
     return metric, qualifier
