@@ -100,13 +100,15 @@ def extract_facts(
         heading_tense = path_tense(path)
         for k, (start, end, opening) in enumerate([*names, *texts]):
             sentence = doc.normalised[start:end]
+            read: _SentenceFacts
             if k < len(names):  # a heading read for its terms only: no sentence to remember
-                sentence_targets, sentence_phrases, sentence_projects = [], find_phrases(sentence, slogan_re), []
+                read = ([], find_phrases(sentence, slogan_re), [])
             else:
                 key = (sentence, opening, role, heading_tense)
                 if key not in seen_sentences:
                     seen_sentences[key] = _sentence_facts(sentence, path, opening, role, slogan_re)
-                sentence_targets, sentence_phrases, sentence_projects = seen_sentences[key]
+                read = seen_sentences[key]
+            sentence_targets, sentence_phrases, sentence_projects = read
             for found in sentence_targets:
                 span = doc.to_original(start + found.start, start + found.end)
                 facts.append(_target(sentence[found.start : found.end], span, path, found, found.tense))
