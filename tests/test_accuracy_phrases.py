@@ -7,15 +7,16 @@ from __future__ import annotations
 from tests.accuracy_phrases import phrase_figures, phrase_match
 
 # Measured on all 8 pairs (tuning / held-out / total): recall 0.416 / 0.459 / 0.433, junk 0.299 /
-# 0.371 / 0.330 against the annotation with its complete `accepted` lists, under the matching rule
+# 0.368 / 0.329 against the annotation with its complete `accepted` lists, under the matching rule
 # that no longer counts a fragment of an annotated phrase, a named work reported as a project only.
-# (Before a term quoted in one version and said plainly in the other was kept: recall 0.422 / 0.468
+# (Before a numbered heading was read for the terms it quotes: junk 0.299 / 0.371 / 0.330.
+# Before a term quoted in one version and said plainly in the other was kept: recall 0.422 / 0.468
 # / 0.440, junk 0.310 / 0.393 / 0.346; two re-worded entries, `双控` and `中心城区优先发展`, were
 # found only through a false `added` or `dropped` of the term. Before the cap of new terms came
 # down from 1.3 to 0.5 per 1,000 characters: recall 0.434 / 0.486 / 0.454, junk 0.386 / 0.469 /
 # 0.422.) Floors, not the bar.
 RECALL_FLOOR = {"tuning": 0.416, "held-out": 0.458, "total": 0.432}
-JUNK_CEILING = {"tuning": 0.3, "held-out": 0.372, "total": 0.331}
+JUNK_CEILING = {"tuning": 0.3, "held-out": 0.369, "total": 0.33}
 
 
 def test_phrase_recall_and_junk_hold_their_floors() -> None:
