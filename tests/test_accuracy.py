@@ -98,7 +98,7 @@ def test_alignment_against_the_truth_holds_its_floor() -> None:
 
 # Issue 12's bar for targets (precision and recall 0.92, tense 0.95) on the corpus annotations;
 # projects hold what they reach today (the bar, 0.85 / 0.80, is printed by bench_accuracy.py).
-FACT_FLOOR = {"precision": 0.92, "recall": 0.92, "tense": 0.95, "project_precision": 0.9, "project_recall": 0.88}
+FACT_FLOOR = {"precision": 0.92, "recall": 0.92, "tense": 0.95, "project_precision": 0.9, "project_recall": 0.9}
 
 
 def test_targets_against_the_corpus_annotations_hold_their_floor() -> None:
