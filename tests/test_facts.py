@@ -1563,3 +1563,11 @@ def test_aspect_words_are_no_part_of_a_metric() -> None:
     assert metrics_values("全县18条主干道已基本完成改造。") == [("主干道", 18.0)]
     # A predicate alone after a count says what was done to the things counted.
     assert metrics_values("12项督察反馈问题已整改完成9项。") == [("督察反馈问题", 12.0), ("督察反馈问题已整改", 9.0)]
+
+
+def test_a_task_named_by_its_verb_is_the_topics_and_a_complement_goes_with_the_verb() -> None:
+    """`推进旧区改造，完成800户的改造任务`: the task of the verb the topic holds is the topic's task;
+    `完成好` is done as `完成` is; `年度` opening a noun is an attribute, not a span of years."""
+    assert metrics_values("继续推进旧区改造，完成900户的改造任务。") == [("旧区改造", 900.0)]
+    assert metrics_values("完成好40个年度重点项目建设任务。") == [("年度重点项目", 40.0)]
+    assert metrics_values("连续5个年度考核优秀。") == []

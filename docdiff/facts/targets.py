@@ -50,7 +50,8 @@ _RATIO_BEFORE = re.compile(
     r"[\u4e00-\u9fff](?:比|倍差|系数|指数)(?:(?:缩小|扩大|提高|降低|下降|上升)(?:到|至)|降至|达到|为)?$"
 )
 # What a quantity must not be followed by: it is a date, a version or a rank, not an amount.
-_NOT_AFTER = re.compile(r"^(?:[年月日号周时分秒]|版|届|代|级|楼|层|强)")
+# `年度` opening a noun (`65个年度重点项目`: yearly key projects) is an attribute, not a span of years.
+_NOT_AFTER = re.compile(r"^(?:年(?!度[\u4e00-\u9fff]{2})|[月日号周时分秒]|版|届|代|级|楼|层|强)")
 # A threshold that defines a bracket (`所得额100万元至300万元部分`, `不到100万元部分`) is not an amount.
 _BRACKET = re.compile(rf"^(?:[{RANGE_SEPARATORS}][\d.]+[^，。；、\d]{{0,4}}?)?(?:以下|以上|以内)?的?部分")
 # After a number without a count unit, these make it part of a name (19号线, 90街坊).
@@ -499,6 +500,9 @@ def find_targets(
                 # subject's opening names the same measure of another part (a subject before its
                 # number; a noun a count is of, `21家优质企业`, names what is counted).
                 target = replace(target, metric=whole)
+            elif subject and (task := _TASK_OF.fullmatch(target.metric)) and task.group("verb") in subject:
+                # `推进棚户区改造，完成800户的改造任务`: the task of the verb the topic names is the topic's.
+                target = replace(target, metric=_task_named(subject))
             elif found and target.metric.startswith("已") and target.unit == found[-1].unit:
                 # `16项中央环保督察反馈问题已整改完成7项`: a predicate alone (`已` opens it) says what
                 # was done to the things counted just before.
@@ -535,6 +539,23 @@ def find_targets(
             spread_out = [replace(t, metric=_counted_as(t, before) or t.metric) for t in spread_out]
         found[clause_first:] = _over_the_area(sentence, _fold_moves(sentence, spread_out))
     return found
+
+
+# A task named by its verb alone (`改造任务`, `建设目标任务`): of the topic that holds the verb.
+_TASK_OF = re.compile(r"(?P<verb>[\u4e00-\u9fff]{2})(?:目标)?任务")
+
+
+def _task_named(topic: str) -> str:
+    """The task a topic names, without the verbs and adverbs that open it (`继续推进棚户区改造` →
+    `棚户区改造`: jieba's tags, a verb or an adverb before the first noun)."""
+    from docdiff.words import tagged
+
+    words = tagged(topic)
+    k = 0
+    while k < len(words) - 1 and (words[k][1][:1] in ("v", "d") or words[k][1] == "ad"):
+        k += 1
+    rest = "".join(word for word, _ in words[k:])
+    return rest if len(rest) >= 2 else topic
 
 
 # A sum that sets a group's bound (`亿元以上`, `5000万元以上`, `10亿元以下`).
@@ -905,6 +926,8 @@ def _is_amount(clause: str, match: re.Match[str]) -> bool:
     after = clause[match.end() :]
     if before.endswith("第") or _NAME_BEFORE.search(before) or _NOT_AFTER.match(after) or _BRACKET.match(after):
         return False
+    if before.endswith("连续") and after.startswith("年"):
+        return False  # `连续3个年度考核优秀`: a run of years, whatever follows
     post = match.group("post")
     grouped = _GROUP.match(after) or (post in ("以上", "以下") and _GROUP.match(post + after))
     if post in ("以上", "以下") and unit.endswith("元") and _THRESHOLD_OF.match(after):
@@ -1148,8 +1171,11 @@ def _strip_metric(metric: str) -> tuple[str, str | None]:
     metric = _MODAL.sub(r"\1", metric)
     # In any order and more than one (`全力确保`, `努力实现`, `确保至少`).
     while word := next((w for w in _LEADING if metric.startswith(w) and len(metric) > len(w) + 1), None):
-        # `完成了老城区…`: the aspect particle after the verb goes with it.
-        metric = metric[len(word) + (metric[len(word) : len(word) + 1] == "了" and len(metric) > len(word) + 2) :]
+        # `完成了老城区…`, `完成好65个…`: the aspect particle or the complement of result after the
+        # verb goes with it.
+        metric = metric[
+            len(word) + (metric[len(word) : len(word) + 1] in ("了", "好") and len(metric) > len(word) + 2) :
+        ]
         if word not in _MANNER:
             qualifier = qualifier or word  # 力争完成: the intent, not the verb, qualifies
     metric = _TRAILING_LINK.sub("", metric)
