@@ -1571,3 +1571,11 @@ def test_a_task_named_by_its_verb_is_the_topics_and_a_complement_goes_with_the_v
     assert metrics_values("继续推进旧区改造，完成900户的改造任务。") == [("旧区改造", 900.0)]
     assert metrics_values("完成好40个年度重点项目建设任务。") == [("年度重点项目", 40.0)]
     assert metrics_values("连续5个年度考核优秀。") == []
+
+
+def test_a_list_of_kinds_before_de_is_no_part_of_what_is_counted() -> None:
+    """`淘汰高耗能、高排放和低效益的落后产能`: the list says which of the thing are counted; the verb
+    leading into it stays. One word after the list is a measure of the things listed."""
+    assert metrics_values("淘汰高耗能、高排放和低效益的落后产能300项。") == [("淘汰落后产能", 300.0)]
+    assert metrics_values("以甲公司、乙公司为代表的软件业营收增长12%。") == [("软件业营收", 12.0)]
+    assert metrics_values("新建幼儿园、中小学和养老院的数量达到30所。")[0][0] == "新建幼儿园、中小学和养老院的数量"

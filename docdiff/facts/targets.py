@@ -1197,7 +1197,31 @@ def _strip_metric(metric: str) -> tuple[str, str | None]:
         metric = metric[: tail.start()]
     if "等" in metric and len(metric.rsplit("等", 1)[1]) >= 2:
         metric = metric.rsplit("等", 1)[1]
-    return metric, qualifier
+    return _without_listed_kinds(metric), qualifier
+
+
+# A list of qualities before `的` (`高能耗、高污染、高危险和低效益的`), the last joined by a conjunction.
+_LISTED_KINDS = re.compile(
+    r"(?P<items>[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,8})+(?:[和及与][\u4e00-\u9fff]{2,8})?)的(?=[\u4e00-\u9fff]{2})"
+)
+
+
+def _without_listed_kinds(metric: str) -> str:
+    """`淘汰高能耗、高污染、高危险和低效益的落后产能` → `淘汰落后产能`: a list of the kinds of a thing
+    before `的` says which of them are counted, not what is counted; the verb leading into the list
+    (the first item's opening beyond the others' length) stays. One word after the list is a measure
+    of the things listed, which stay."""
+    found = _LISTED_KINDS.search(metric)
+    if not found:
+        return metric
+    from docdiff.words import tagged
+
+    if len(tagged(metric[found.end() :])) < 2:
+        return metric  # `幼儿园、中小学和养老院的数量`: one word after the list measures the things listed
+    items = re.split(r"、|[和及与]", found.group("items"))
+    lead = len(items[0]) - max(len(item) for item in items[1:])
+    start = found.start() + max(0, lead)
+    return metric[:start] + metric[found.end() :]
 
 
 def _after_period(metric: str, opening: str, period: str | None) -> tuple[str, str | None]:
