@@ -431,3 +431,21 @@ def test_ledger_checks_the_plans_of_the_tasks_the_next_review_reports() -> None:
         (True, "地区生产总值", "5%左右", "5.2%", "met", "2024年工作安排"),
         (False, "新增高新技术企业", "5000家以上", "6000家", "met", "科技创新"),
     ]
+
+
+def test_a_total_the_works_cost_is_not_the_years_investment() -> None:
+    """`重点项目120个，总投资680亿元`: the total is what the works cost in all; the next review's
+    `完成投资152亿元` is the year's, which is no outcome of it."""
+    plan = document_from_bytes(
+        (
+            "二、2024年工作安排\n\n今年主要预期目标是：地区生产总值增长6%左右。\n\n"
+            "（一）扩大有效投资\n\n全年计划实施重点项目120个，总投资680亿元。\n"
+        ).encode(),
+        "plan.txt",
+    )
+    report = document_from_bytes("一、2024年工作回顾\n\n实施重点项目118个，完成投资152亿元。\n".encode(), "report.txt")
+    from docdiff.timeline.ledger import ledger
+
+    assert [(e.plan.metric, e.result and e.result.label) for e in ledger(plan, report).entries if not e.main] == [
+        ("重点项目", "118个")
+    ]

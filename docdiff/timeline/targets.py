@@ -295,9 +295,20 @@ def task_outcome(
         similarity = 1.0 if reordered(metric, other) else text_ratio(metric, other)
         if similarity < options.min_task_similarity or different_subjects(plan.metric, result.metric, *names):
             continue
+        if _a_total(metric) != _a_total(other):
+            continue  # `重点项目总投资` is what the works cost in all, not the year's `重点项目投资`
         if best is None or similarity > best[0]:
             best = (similarity, result)
     return best[1] if best else None
+
+
+def _a_total(metric: str) -> bool:
+    """Whether a metric's measure is a total: `总` on its own before the last word (`重点项目总投资`,
+    `项目总规模`), not a word of its own that holds it (`进出口总额`, `生产总值`)."""
+    from docdiff.words import tagged
+
+    words = tagged(metric)
+    return len(words) >= 2 and words[-2][0] == "总"
 
 
 def _opposite(a: str | None, b: str | None) -> bool:
