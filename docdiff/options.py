@@ -254,6 +254,12 @@ class FactOptions(BaseModel):
     same_value_bonus: float = Field(
         default=0.1, description="Score bonus (similarity units) when the values are equal."
     )
+    same_tense_bonus: float = Field(
+        default=0.15,
+        description="Score bonus (similarity units) when both targets are plans or both results: a newspaper's "
+        "one section aligned with a report's review must not read the report's plan `5.5%左右` as dropped and "
+        "last year's `5.2%` as its earlier value.",
+    )
     context_weight: float = Field(
         default=0.2, description="Weight (similarity units) of how alike the two targets' clauses are; breaks ties."
     )

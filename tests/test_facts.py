@@ -384,6 +384,36 @@ def test_different_periods_never_pair() -> None:
     assert sorted(f.status for f in facts) == ["added", "dropped"]
 
 
+def test_a_plan_pairs_with_a_plan_before_a_result_of_an_aligned_section() -> None:
+    """A newspaper's one section aligns with the report's review, yet its `城镇调查失业率5.5%左右`
+    is the report's plan, said in its targets part, not last year's `5.2%` changed: a pair of the
+    same tense scores higher (`same_tense_bonus`)."""
+    report = document_from_bytes(
+        (
+            "一、2023年工作回顾\n\n过去一年，国内生产总值增长5.2%，城镇新增就业1244万人。"
+            "城镇调查失业率平均为5.2%，粮食产量1.39万亿斤。\n\n"
+            "二、2024年目标\n\n今年发展主要预期目标是：城镇调查失业率5.5%左右，粮食产量1.3万亿斤以上。\n"
+        ).encode(),
+        "report",
+    )
+    news = document_from_bytes(
+        (
+            "报告提出今年目标\n\n报告提出，今年城镇调查失业率5.5%左右，粮食产量1.3万亿斤以上。"
+            "回顾过去一年，国内生产总值增长5.2%，城镇新增就业1244万人。\n"
+        ).encode(),
+        "news",
+    )
+    facts = [f for f in compare_documents(report, news).facts if f.kind == "target"]
+    assert sorted((f.status, (f.old or f.new).metric, (f.old or f.new).value) for f in facts) == [
+        ("dropped", "城镇调查失业率", 5.2),
+        ("dropped", "粮食产量", 1.39),
+        ("unchanged", "国内生产总值", 5.2),
+        ("unchanged", "城镇新增就业", 1244.0),
+        ("unchanged", "城镇调查失业率", 5.5),
+        ("unchanged", "粮食产量", 1.3),
+    ]
+
+
 def test_hand_annotated_targets_precision_and_recall() -> None:
     """At least 60 targets annotated by hand in two seeds; precision and recall ≥ 0.9."""
     rows = [r for r in csv.reader(ANNOTATIONS.open(encoding="utf-8"), delimiter="\t") if r and not r[0].startswith("#")]
