@@ -1609,3 +1609,23 @@ def test_a_list_of_kinds_before_de_is_no_part_of_what_is_counted() -> None:
     assert metrics_values("淘汰高耗能、高排放和低效益的落后产能300项。") == [("淘汰落后产能", 300.0)]
     assert metrics_values("以甲公司、乙公司为代表的软件业营收增长12%。") == [("软件业营收", 12.0)]
     assert metrics_values("新建幼儿园、中小学和养老院的数量达到30所。")[0][0] == "新建幼儿园、中小学和养老院的数量"
+
+
+def test_a_goal_said_of_a_move_is_the_moves_value() -> None:
+    """`国内生产总值增长目标为5%左右` (a newspaper's words for the report's `增长5%左右`): the direction
+    is the move's, the goal frame is no part of the metric, nor is the year before a Latin name."""
+    assert with_field("direction", "今年国内生产总值增长目标为5%左右。") == [("国内生产总值", 5.0, "增长")]
+    assert with_field("direction", "今年GDP增长预期目标5%左右。") == [("GDP", 5.0, "增长")]
+    # A rate named as a noun keeps its name: no move is said.
+    assert with_field("direction", "经济增速预期目标设定为6%以上。") == [("经济增速", 6.0, None)]
+
+
+def test_another_metric_moving_the_other_way_never_pairs() -> None:
+    """`GDP增长5%左右` in a headline, the body's `国内生产总值` taken: the report's `单位国内生产总值
+    能耗降低2.5%左右` moves the other way and is another target, however alike the names read."""
+    report = document_from_bytes(
+        "一、目标\n\n国内生产总值增长5%左右，单位国内生产总值能耗降低2.5%左右。\n".encode(), "report"
+    )
+    news = document_from_bytes("今年GDP增长目标5%左右\n\n今年国内生产总值增长5%左右。\n".encode(), "news")
+    changed = [f for f in compare_documents(report, news).facts if f.kind == "target" and f.status == "changed"]
+    assert changed == []

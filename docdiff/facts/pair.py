@@ -22,7 +22,7 @@ from docdiff.facts.acronyms import expanded_metrics
 from docdiff.facts.metric_subject import different_subjects
 from docdiff.facts.models import Fact, FactChange, FactSide, Phrase, Project, Target
 from docdiff.facts.name_shapes import NUMBERED_PHASE
-from docdiff.facts.targets import LEVEL_DIRECTIONS, counted_noun, section_role
+from docdiff.facts.targets import LEVEL_DIRECTIONS, SAME_METRIC, counted_noun, opposite_moves, section_role
 from docdiff.options import FactOptions
 from docdiff.similarity import paired_ratios, ratio_matrix, ratio_pairs
 from docdiff.sparse_assign import assign_sparse
@@ -112,6 +112,8 @@ def _pair_targets(
             different[names] = different_subjects(*names, old_names, new_names)
         if different[names]:
             continue  # `城镇调查失业率` is never `城镇登记失业率`, however alike the characters
+        if opposite_moves(a.direction, b.direction) and metric[k] < SAME_METRIC:
+            continue  # `GDP增长5%左右` is never `单位国内生产总值能耗降低2.5%左右`
         aligned = (a.section, b.section) in section_pairs
         short = min(len(names[0]), len(names[1])) <= options.generic_metric_chars
         if not aligned and short and not (names[0] == names[1] and _names_a_rate(names[0])):

@@ -126,6 +126,21 @@ DIRECTIONS = (
 # `粮食产量保持在1.3万亿斤以上` states the target `粮食产量1.3万亿斤以上` states, and
 # `城镇调查失业率控制在5.5%左右` the one `城镇调查失业率5.5%左右` states (its bound says how).
 LEVEL_DIRECTIONS = frozenset(("保持在", "稳定在", "保持", "控制在", "达到", "达"))
+# Moves up and moves down: another metric moving the other way is never the same target
+# (`单位国内生产总值能耗降低` is no `国内生产总值增长`), though the same one may turn (`生产总值下降`).
+RISING = frozenset(("增长", "提高", "增加", "上升", "扩大"))
+FALLING = frozenset(("下降", "降低", "减少", "压减", "缩小"))
+
+
+# Metric similarity (0..1) from which a target moving the other way is the same metric turning.
+SAME_METRIC = 0.95
+
+
+def opposite_moves(a: str | None, b: str | None) -> bool:
+    """Whether directions `a` and `b` move opposite ways (one up, one down)."""
+    return bool(a and b and ((a in RISING and b in FALLING) or (a in FALLING and b in RISING)))
+
+
 BOUNDS = (
     "不少于",
     "不低于",
@@ -1080,7 +1095,7 @@ def _noun_after(after: str) -> tuple[str, int] | None:
 _BY_PLAN = r"(?:拟|计划|将)"
 _ARRANGING = rf"{_BY_PLAN}?安排"
 _YEAR_SET = r"(?:今年|明年|当年|去年|上年)"
-_WHEN_ARRANGED = re.compile(rf"^(?:{_YEAR_SET}{_BY_PLAN}?(?:安排)?|{_ARRANGING})(?=[\u4e00-\u9fff]{{2}})")
+_WHEN_ARRANGED = re.compile(rf"^(?:{_YEAR_SET}{_BY_PLAN}?(?:安排)?|{_ARRANGING})(?=[\u4e00-\u9fffA-Za-z]{{2}})")
 # `将…征收标准降低20%`, `把…比重提高到…`: the object marker opens the clause, the metric follows it.
 _DISPOSAL = re.compile(r"^(?:将|把)(?=[\u4e00-\u9fff]{2})")
 _ARRANGED = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}}){_ARRANGING}$")
@@ -1153,6 +1168,10 @@ _ITEM_LABEL = re.compile(
 
 
 _GLOSS_AFTER = re.compile(r"(?<=[\u4e00-\u9fff]{2})[（(][^（）()]{2,}[）)]\s*$")
+
+
+# A goal said of a move (`增长目标为`, `增长预期目标`, `下降目标是`): the words after the direction.
+_GOAL_OF_MOVE = re.compile(r"(?<=增长|下降|提高|降低|减少|增加)(?:预期)?目标(?:设定|确定)?(?:为|是)?$")
 
 
 def _strip_metric(metric: str) -> tuple[str, str | None]:
@@ -1256,6 +1275,8 @@ def _target(
     after = clause[value_end:]
     # `不得超过5%`, `不宜低于40%`, `必须不少于…`: a negated comparison is the bound `不超过` (`不低于`…).
     before = _NEGATED_BOUND.sub(r"不\1", before)
+    # `国内生产总值增长目标为5%左右`: the goal said of a move is that move's value.
+    before = _GOAL_OF_MOVE.sub("", before)
     qualifier = None
     direction = bound = None
     for _ in range(2):  # a direction may stand before a bound: `增加约1.5万亿元`

@@ -19,7 +19,7 @@ from collections.abc import Collection, Sequence
 
 from docdiff.facts.metric_subject import different_subjects
 from docdiff.facts.models import Target
-from docdiff.facts.targets import MARGIN_BOUNDS
+from docdiff.facts.targets import FALLING, MARGIN_BOUNDS, SAME_METRIC, opposite_moves
 from docdiff.similarity import text_ratio
 from docdiff.timeline.models import Measure, TimelineOptions, Verdict
 from docdiff.units import MAGNITUDES, PERCENT_SIGNS
@@ -45,10 +45,6 @@ _ABOUT = {"左右", "约", "近", "上下"}
 # A level to hold (`粮食播种面积稳定在1530万亩`), with no bound, is about that level, as `左右` is.
 _HELD_AT = {"稳定在", "保持在"}
 _CUMULATIVE = {"五年累计", "累计"}
-# Metric similarity (0..1) from which a result moving the other way is the same metric's shortfall.
-_SAME_METRIC = 0.95
-_UP = {"增长", "提高", "增加", "上升", "扩大"}
-_DOWN = {"下降", "降低", "减少", "压减", "缩小"}
 _CUMULATIVE_TEXT = re.compile(r"累计|五年|以来")
 # The whole area a report covers, opening a metric (`全省`, `全区`, `全国`): it says where, not what
 # is measured, so `全省固定资产投资` is the `固定资产投资` of the plan (administrative levels are a
@@ -202,7 +198,7 @@ def _label(target: Target) -> str:
     label = target.value_text or "未设定"
     if target.unit and label[-1:].isdigit():
         label += target.unit
-    if target.value is not None and target.direction in _DOWN and not label.startswith(target.direction):
+    if target.value is not None and target.direction in FALLING and not label.startswith(target.direction):
         label = target.direction + label
     return label
 
@@ -231,7 +227,7 @@ def find_result(
         similarity = max(
             (1.0 if reordered(name, metric) else text_ratio(name, metric) for name in bare_names), default=0.0
         )
-        if _opposite(direction, t.direction) and similarity < _SAME_METRIC:
+        if opposite_moves(direction, t.direction) and similarity < SAME_METRIC:
             continue  # another metric moving the other way; the same one is a shortfall
         if similarity >= options.min_metric_similarity:
             scored.append((-similarity, t.span[0], t))
@@ -311,10 +307,6 @@ def _a_total(metric: str) -> bool:
     return len(words) >= 2 and words[-2][0] == "总"
 
 
-def _opposite(a: str | None, b: str | None) -> bool:
-    return bool(a and b and ((a in _UP and b in _DOWN) or (a in _DOWN and b in _UP)))
-
-
 def _cumulative(period: str | None, text: str) -> bool:
     return period in _CUMULATIVE or bool(_CUMULATIVE_TEXT.search(text))
 
@@ -336,7 +328,7 @@ def verdict(plan: Measure | None, result: Measure | None, options: TimelineOptio
         return "relative"
     if plan.period in _CUMULATIVE and not _cumulative(result.period, result.text):
         return "period differs"
-    got = -result.value if _opposite(plan.direction, result.direction) else result.value
+    got = -result.value if opposite_moves(plan.direction, result.direction) else result.value
     about = plan.bound in _ABOUT or (plan.bound is None and plan.direction in _HELD_AT)
     if (
         plan.bound in _CEILING_BOUNDS
