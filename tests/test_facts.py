@@ -1629,3 +1629,10 @@ def test_another_metric_moving_the_other_way_never_pairs() -> None:
     news = document_from_bytes("今年GDP增长目标5%左右\n\n今年国内生产总值增长5%左右。\n".encode(), "news")
     changed = [f for f in compare_documents(report, news).facts if f.kind == "target" and f.status == "changed"]
     assert changed == []
+
+
+def test_comparable_before_a_move_frames_the_comparison() -> None:
+    """`可比增长4%` (a budget report's comparable basis) is no part of the metric; `按可比价计算`
+    alone still takes the subject of its sentence."""
+    assert metrics_values("一般公共预算收入可比增长4%。") == [("一般公共预算收入", 4.0)]
+    assert metrics_values("全县生产总值120亿元，按可比价计算，同比增长6.0%。")[1] == ("全县生产总值", 6.0)

@@ -227,7 +227,8 @@ _OPENING_PERIOD = re.compile(r"(?:年末|年底|每年)(?=[\u4e00-\u9fff]{2})")
 _SINCE = re.compile(r"^(?:以来|以后|至今)的?")
 # How two figures are made alike before they are compared (`按可比价格计算`, `同口径`).
 _COMPARABLE = r"按(?:可比|不变)(?:价格|价|口径)(?:计算)?"
-_SAME_SCOPE = r"(?:按)?同口径(?:计算)?"
+# On the same basis as last year (`同口径`), or comparable (`可比增长4%`, a budget report's word).
+_SAME_SCOPE = r"(?:按)?(?:同口径|可比(?![价口]))(?:计算)?"
 # The same figure in another currency (`按年平均汇率折算为15182美元`, `折合人民币…`).
 _CONVERTED = r"按[\u4e00-\u9fff]{0,4}?汇率(?:折算|计算)|折合(?:人民币|美元)?|折算"
 # The base of a comparison closing what stands before a number (`比上年`, `较去年同期`, `同比`),
