@@ -23,12 +23,14 @@ from docdiff.diff import RawEdit, RawSentence, SectionDiff, diff_bodies, find_mo
 from docdiff.duplicates.report import duplicate_report
 from docdiff.facts.extract import SentenceMemo, extract_facts
 from docdiff.facts.formulations import forget_words
+from docdiff.facts.models import Target
 from docdiff.facts.pair import pair_facts
 from docdiff.facts.phrases import recurring_slogans
 from docdiff.flat import FlatSection, flatten
 from docdiff.models import Document, Outline, Span
 from docdiff.options import CompareOptions
 from docdiff.segment import segment
+from docdiff.timeline.outcomes import outcomes
 
 
 @contextmanager
@@ -84,6 +86,10 @@ def _compare_outlines(
     new_facts = extract_facts(new, new_outline, slogans, new_flat, other=old, memo=memo)
     forget_words()  # both versions' words are read: a long pair's would weigh on what follows
     facts = tuple(pair_facts(old_facts, new_facts, section_pairs, options.facts))
+    # What last year's targets became, when the new version reports on the year the old one plans.
+    planned = outcomes(
+        old.text, [f for f in old_facts if isinstance(f, Target)], [f for f in new_facts if isinstance(f, Target)]
+    )
     summary = _summary(old, new, old_flat, new_flat, sections)
     fact_counts: dict[str, dict[str, int]] = {}
     for fact in facts:
@@ -100,6 +106,7 @@ def _compare_outlines(
         new=_info(new, new_outline),
         sections=sections,
         facts=facts,
+        outcomes=planned,
         duplicates=repeats.groups,
         summary=summary.model_copy(update={"facts": fact_counts}),
     )

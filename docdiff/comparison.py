@@ -9,6 +9,7 @@ from pydantic import ConfigDict, Field
 from docdiff.duplicates.models import DuplicateGroup
 from docdiff.facts.models import FactChange
 from docdiff.models import Model, Span
+from docdiff.timeline.models import LedgerEntry
 
 SCHEMA: Literal["docdiff.compare/1"] = "docdiff.compare/1"
 
@@ -136,6 +137,12 @@ class Comparison(Model):
     new: DocumentInfo = Field(description="The new version.")
     sections: tuple[SectionPair, ...] = Field(description="Aligned sections at every level, parents first.")
     facts: tuple[FactChange, ...] = Field(default=(), description="Targets, phrases and projects, paired.")
+    outcomes: tuple[LedgerEntry, ...] = Field(
+        default=(),
+        description="The old version's targets (its main targets, then the plans of its tasks with a result) "
+        "with the result the new version reports and whether it was met, when the new version reports on "
+        "the year the old one plans; empty otherwise (see docdiff.timeline.outcomes).",
+    )
     duplicates: tuple[DuplicateGroup, ...] = Field(
         default=(), description="Passages repeated inside either version (occurrence `doc` is old or new)."
     )

@@ -283,3 +283,39 @@ def test_the_collector_is_paused_while_a_comparison_runs_and_resumed_after(monke
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_comparison_says_what_last_years_targets_became() -> None:
+    """A report against the next one: each of last year's targets with this year's result (the
+    main targets, then a task's plan the review reports on), in every format. A newspaper's summary
+    of the same year's report gives figures of the year before, which judge no plan: none."""
+    from docdiff.report.html import render_html
+    from docdiff.report.markdown import render_markdown
+
+    last = document_from_bytes(
+        (
+            "一、2023年工作回顾\n\n地区生产总值增长5.1%。\n\n二、2024年工作安排\n\n"
+            "今年主要预期目标是：地区生产总值增长5.5%左右，城镇新增就业10万人以上。\n\n"
+            "（一）科技创新\n\n新增高新技术企业500家以上。\n"
+        ).encode(),
+        "2024.txt",
+    )
+    this = document_from_bytes(
+        (
+            "一、2024年工作回顾\n\n地区生产总值增长5.8%，城镇新增就业9.6万人。新增高新技术企业620家。\n\n"
+            "二、2025年工作安排\n\n今年主要预期目标是：地区生产总值增长5%左右。\n"
+        ).encode(),
+        "2025.txt",
+    )
+    comparison = compare_documents(last, this)
+    assert [(e.main, e.plan.metric, e.result and e.result.label, e.verdict) for e in comparison.outcomes] == [
+        (True, "地区生产总值", "5.8%", "met"),
+        (True, "城镇新增就业", "9.6万人", "not met"),
+        (False, "新增高新技术企业", "620家", "met"),
+    ]
+    assert "新增高新技术企业  500家以上 → 620家  ✓ met  § 科技创新" in render_markdown(comparison)
+    assert "<td>城镇新增就业</td><td>10万人以上</td><td>9.6万人</td>" in render_html(comparison)
+    news = document_from_bytes(
+        "今年目标\n\n报告提出，今年地区生产总值增长5%左右。去年增长5.8%。\n".encode(), "news.txt"
+    )
+    assert compare_documents(this, news).outcomes == ()

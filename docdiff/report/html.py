@@ -28,6 +28,7 @@ from docdiff.report.rows import (
 )
 from docdiff.report.safe import visible
 from docdiff.report.view import MOST_CHANGED, churn, pair_evidence, pair_name, summary_lines
+from docdiff.timeline.models import LedgerEntry
 
 # Cells in a section's heat map: each shows how much of that stretch of the section changed.
 HEAT_CELLS = 24
@@ -151,8 +152,23 @@ def render_html(comparison: Comparison) -> str:
         targets=[f for f in facts if f.kind == "target"],
         projects=[f for f in facts if f.kind == "project"],
         phrases=[f for f in facts if f.kind == "phrase"],
+        outcomes=[_outcome_view(entry) for entry in comparison.outcomes],
         repeats=[_repeat_view(row) for row in repeat_rows(comparison)],
     )
+
+
+def _outcome_view(entry: LedgerEntry) -> dict[str, str]:
+    """One row of the plans → results table: the badge takes the status style a verdict reads as."""
+    from docdiff.report.timeline import MARKS
+
+    return {
+        "metric": entry.plan.metric,
+        "plan": entry.plan.label,
+        "result": entry.result.label if entry.result else "—",
+        "verdict": f"{MARKS[entry.verdict]} {entry.verdict}",
+        "style": {"met": "added", "not met": "dropped"}.get(entry.verdict, "unchanged"),
+        "where": "main targets" if entry.main else entry.section or "",
+    }
 
 
 def _title(comparison: Comparison) -> str:

@@ -28,6 +28,7 @@ from docdiff.report.rows import (
 from docdiff.report.rows import (
     section_name as section_name,
 )
+from docdiff.timeline.models import LedgerEntry
 
 Style = Literal["plain", "title", "heading", "label", "dim", "ins", "del", "move", "count", "good", "bad"]
 # How many entries each summary list shows before "… and N more".
@@ -232,7 +233,29 @@ def fact_lines(comparison: Comparison, limit: int | None = LIST_LIMIT, hint: str
             group = [r for r in rows if r.change.kind == kind and r.change.status == status]
             items = ((*_fact_line(r.change, r.name), Run(f"  § {r.section}", "dim")) for r in group)
             lines.extend(_titled(f"{title} {status}", items, len(group), style=style, limit=limit, hint=hint))
+        if kind == "target":
+            outcomes = comparison.outcomes
+            items = (_outcome_line(entry) for entry in outcomes)
+            lines.extend(_titled("Plans → results", items, len(outcomes), limit=limit, hint=hint))
     return lines
+
+
+# How a plan's verdict reads: met, not met, and the others (no result, not due, …) dim.
+_VERDICT_STYLES: dict[str, Style] = {"met": "good", "not met": "bad"}
+
+
+def _outcome_line(entry: LedgerEntry) -> Line:
+    """`metric  plan → result  ✓ met  § section` (`main targets` for one of the main targets)."""
+    from docdiff.report.timeline import MARKS
+
+    result = entry.result.label if entry.result else "—"
+    where = "main targets" if entry.main else entry.section or ""
+    return (
+        Run(entry.plan.metric),
+        Run(f"  {entry.plan.label} → {result}"),
+        Run(f"  {MARKS[entry.verdict]} {entry.verdict}", _VERDICT_STYLES.get(entry.verdict, "dim")),
+        Run(f"  § {where}", "dim"),
+    )
 
 
 def _fact_line(change: FactChange, name: str) -> Line:

@@ -13,47 +13,19 @@ from docdiff.api import Source, load
 from docdiff.facts.models import Target
 from docdiff.models import Document
 from docdiff.store.store import Store
-from docdiff.timeline.models import Ledger, LedgerEntry, TimelineOptions
+from docdiff.timeline.models import Ledger, TimelineOptions
+from docdiff.timeline.outcomes import ledger_entries, plan_targets_of
 from docdiff.timeline.series import targets_of
-from docdiff.timeline.targets import CELL_JOIN, main_plans, measure, outcome_of, task_outcome, task_plans, verdict
 
 
 def plan_targets(document: Document, options: TimelineOptions) -> list[Target]:
     """The plan's indicator-table rows if it has any, else the targets of its targets paragraph."""
-    targets = targets_of(document)
-    table = [t for t in targets if t.tense == "plan" and CELL_JOIN in t.text]
-    return table or main_plans(document.text, targets, options)
+    return plan_targets_of(document.text, targets_of(document), options)
 
 
 def ledger(plan: Document, outcome: Document, options: TimelineOptions | None = None) -> Ledger:
     """Every target of `plan` with the result `outcome` reports for it, met or not."""
-    options = options or TimelineOptions()
-    results = targets_of(outcome)
-    main = plan_targets(plan, options)
-    entries = []
-    for target in main:
-        hit = outcome_of(target, [target.metric], results, options, target.period, target.direction)
-        planned, result = measure(target), measure(hit) if hit else None
-        section = target.section[-1] if target.section else None
-        entries.append(
-            LedgerEntry(plan=planned, result=result, section=section, verdict=verdict(planned, result, options))
-        )
-    targets = targets_of(plan)
-    if main and CELL_JOIN not in main[0].text:  # a work report's main targets: its tasks set more plans
-        names = ({t.metric for t in targets}, {t.metric for t in results})
-        for target in task_plans(targets, main):
-            hit = task_outcome(target, results, names, options)
-            if hit is not None:
-                planned, result = measure(target), measure(hit)
-                entries.append(
-                    LedgerEntry(
-                        plan=planned,
-                        result=result,
-                        main=False,
-                        section=target.section[-1] if target.section else None,
-                        verdict=verdict(planned, result, options),
-                    )
-                )
+    entries = ledger_entries(plan.text, targets_of(plan), targets_of(outcome), options or TimelineOptions())
     return Ledger(plan=plan.source, outcome=outcome.source, entries=tuple(entries))
 
 

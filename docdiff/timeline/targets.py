@@ -52,6 +52,12 @@ _CUMULATIVE_TEXT = re.compile(r"累计|五年|以来")
 _WHOLE_AREA = re.compile(r"^全[国省市区县州盟旗镇乡]")
 
 
+def bare_metric(metric: str) -> str:
+    """A metric without the whole area opening it (`全省固定资产投资` → `固定资产投资`), as results are
+    looked up."""
+    return _WHOLE_AREA.sub("", metric)
+
+
 def relative(plan: Measure | Target) -> bool:
     """Whether a plan is a margin in percentage points over or under a benchmark (`高于全市2个百分点`):
     its outcome is a growth rate in `%`, which cannot be checked without the benchmark's."""
