@@ -1011,6 +1011,7 @@ def test_an_average_never_pairs_with_the_total_it_is_taken_of() -> None:
 
     assert different_subjects("人均生产总值", "全省生产总值", set(), set())
     assert not different_subjects("城镇居民人均可支配收入", "城镇常住居民人均可支配收入", set(), set())
+    assert not different_subjects("地区生产总值年均增长率", "地区生产总值", set(), set())  # a period, not a share
     old = document_from_bytes("一、回顾\n\n人均生产总值从9.2万元增加到11.8万元。\n".encode(), "old")
     new = document_from_bytes("一、回顾\n\n全省生产总值达到8.26万亿元，增长6%。\n".encode(), "new")
     changes = [f for f in compare_documents(old, new).facts if f.kind == "target"]

@@ -449,3 +449,17 @@ def test_a_total_the_works_cost_is_not_the_years_investment() -> None:
     assert [(e.plan.metric, e.result and e.result.label) for e in ledger(plan, report).entries if not e.main] == [
         ("重点项目", "118个")
     ]
+
+
+def test_a_plan_of_another_subject_the_plan_holds_apart_finds_no_result() -> None:
+    """The plan sets `城镇调查失业率` and `城镇登记失业率`; the outcome reports the surveyed rate only:
+    the registered one has no result, not the surveyed one's (70 % alike in characters)."""
+    plan = document_from_bytes(
+        "二、2020年目标\n\n今年主要预期目标是：城镇调查失业率6%左右，城镇登记失业率5.5%左右。\n".encode(), "plan.txt"
+    )
+    report = document_from_bytes("一、2020年工作回顾\n\n城镇调查失业率降到5.2%。\n".encode(), "report.txt")
+    from docdiff.timeline.ledger import ledger
+
+    entries = {e.plan.metric: e for e in ledger(plan, report).entries}
+    assert entries["城镇调查失业率"].result is not None and entries["城镇调查失业率"].verdict == "met"
+    assert entries["城镇登记失业率"].result is None

@@ -10,7 +10,8 @@ word after it), since metrics are cut from running text and their ends are loose
 
 An average is never the total it is taken of: `人均生产总值` (per head), `日均客流` (per day) and
 `平均工资` name a quantity divided by a count, so a name holding `均` never pairs with one that
-does not (`全省生产总值`), however much of it they share.
+does not (`全省生产总值`), however much of it they share. `年均` is not such an average: a yearly
+rate of the same quantity, kept apart from one year's by its period.
 
 A swap alone may be a rewording (`研发投入` and `研发支出` are one quantity), so it says two
 subjects only when a version itself names both: one that reports `调查失业率` and
@@ -49,11 +50,20 @@ def modifier_swap(a: str, b: str) -> tuple[str, str, str] | None:
     return None
 
 
+# An average per head, per household, per day (`人均`, `户均`, `日均`, `平均`); not `年均`, the yearly
+# rate of the same quantity over a span, which its period holds apart.
+_AVERAGE = re.compile(r"(?<!年)均")
+
+
+def _averaged(metric: str) -> bool:
+    return bool(_AVERAGE.search(metric))
+
+
 def different_subjects(a: str, b: str, old_names: Collection[str], new_names: Collection[str]) -> bool:
     """True when one of old metric `a` and new metric `b` is an average and the other is not, or
     when they swap a modifier (see `modifier_swap`) and a
     version names both: the old one has a metric with b's modifier, or the new one with a's."""
-    if ("均" in a) != ("均" in b):
+    if _averaged(a) != _averaged(b):
         return True  # an average against a total (see the module's docstring)
     swap = modifier_swap(a, b)
     if swap is None:

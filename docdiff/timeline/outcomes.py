@@ -7,8 +7,9 @@ the old one plans. Pure: it reads targets already extracted.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
+from docdiff.facts.metric_subject import different_subjects
 from docdiff.facts.models import Target
 from docdiff.similarity import ratio_pairs
 from docdiff.timeline.models import LedgerEntry, TimelineOptions
@@ -37,7 +38,9 @@ def ledger_entries(
     then, for a work report, each plan of its tasks that a result is reported for."""
     main = plan_targets_of(text, targets, options)
     tasks = task_plans(targets, main) if main and CELL_JOIN not in main[0].text else []
-    alike = _Candidates([*main, *tasks], results, min(options.min_metric_similarity, options.min_task_similarity))
+    names = ({t.metric for t in targets}, {t.metric for t in results})
+    least = min(options.min_metric_similarity, options.min_task_similarity)
+    alike = _Candidates([*main, *tasks], results, least, names)
     entries = []
     for target in main:
         hit = outcome_of(target, [target.metric], alike.of(target), options, target.period, target.direction)
@@ -48,9 +51,8 @@ def ledger_entries(
             )
         )
     if tasks:  # a work report's main targets: its tasks set more plans
-        names = ({t.metric for t in targets}, {t.metric for t in results})
         for target in tasks:
-            hit = task_outcome(target, alike.of(target), names, options)
+            hit = task_outcome(target, alike.of(target), options)
             if hit is not None:
                 planned, result = measure(target), measure(hit)
                 entries.append(
@@ -84,9 +86,16 @@ class _Candidates:
     """The results each plan's outcome is looked for among: those whose metric is alike enough
     (`least`) or the same words in another order, found for all plans at once (a sparse pass over
     the distinct metrics, as targets are paired), not by scoring every plan against every result:
-    a long report states tens of thousands of each."""
+    a long report states tens of thousands of each. Never a result of another subject that a version
+    holds apart (`城镇登记失业率` planned, `城镇调查失业率` reported: see `different_subjects`)."""
 
-    def __init__(self, plans: Sequence[Target], results: Sequence[Target], least: float) -> None:
+    def __init__(
+        self,
+        plans: Sequence[Target],
+        results: Sequence[Target],
+        least: float,
+        names: tuple[Collection[str], Collection[str]],
+    ) -> None:
         found = [r for r in results if r.tense == "result" and r.value is not None]
         by_name: dict[str, list[Target]] = {}
         for result in found:
@@ -96,7 +105,8 @@ class _Candidates:
         rows, cols, _ = ratio_pairs(plan_names, result_names, least)
         near: dict[str, set[str]] = {name: set() for name in plan_names}
         for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
-            near[plan_names[i]].add(result_names[j])
+            if not different_subjects(plan_names[i], result_names[j], *names):
+                near[plan_names[i]].add(result_names[j])
         letters: dict[str, list[str]] = {}  # the same characters: maybe the same words reordered
         for name in result_names:
             letters.setdefault("".join(sorted(name)), []).append(name)

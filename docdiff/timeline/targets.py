@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 
-from docdiff.facts.metric_subject import different_subjects
 from docdiff.facts.models import Target
 from docdiff.facts.targets import FALLING, MARGIN_BOUNDS, SAME_METRIC, opposite_moves
 from docdiff.similarity import text_ratio
@@ -272,16 +271,11 @@ def task_plans(targets: Sequence[Target], main: Sequence[Target]) -> list[Target
     ]
 
 
-def task_outcome(
-    plan: Target,
-    results: Sequence[Target],
-    names: tuple[Collection[str], Collection[str]],
-    options: TimelineOptions,
-) -> Target | None:
-    """The result a review part reports for a task's plan: the same metric (the same words in any
-    order, or `min_task_similarity` alike, and no other subject: see `different_subjects`) in the
-    same unit family, for one year (not a total over a span), the most alike, the first of equals.
-    `names`: the metrics each version names, which hold apart two subjects alike in characters."""
+def task_outcome(plan: Target, results: Sequence[Target], options: TimelineOptions) -> Target | None:
+    """The result a review part reports for a task's plan, among `results` (those of alike metrics
+    and no other subject: see `outcomes._Candidates`): the same metric (the same words in any
+    order, or `min_task_similarity` alike), not a total against a year's figure, in the same unit
+    family, for one year (not a total over a span), the most alike, the first of equals."""
     metric = _WHOLE_AREA.sub("", plan.metric)
     best: tuple[float, Target] | None = None
     for result in results:
@@ -295,7 +289,7 @@ def task_outcome(
             continue
         other = _WHOLE_AREA.sub("", result.metric)
         similarity = 1.0 if reordered(metric, other) else text_ratio(metric, other)
-        if similarity < options.min_task_similarity or different_subjects(plan.metric, result.metric, *names):
+        if similarity < options.min_task_similarity:
             continue
         if _a_total(metric) != _a_total(other):
             continue  # `重点项目总投资` is what the works cost in all, not the year's `重点项目投资`
