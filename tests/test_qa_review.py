@@ -75,6 +75,17 @@ def test_a_targets_paragraph_followed_by_another_paragraph_with_a_figure() -> No
     assert [(t.metric, t.value) for t in plans] == [("地区生产总值", 6.0), ("城镇新增就业", 2.0)]
 
 
+def test_a_goal_a_colon_opens_is_the_targets_paragraph() -> None:
+    """`今年经济社会发展的目标是：…` names no `主要`/`预期`: its list is the main targets all the same,
+    not every plan of the report (the tasks' `600个` projects)."""
+    text = (
+        "二、2024年工作安排\n\n今年全市经济社会发展的目标是：地区生产总值增长5.5%左右，城镇新增就业16万人以上。\n\n"
+        "（一）扩大需求\n\n全年安排市重点项目600个。\n"
+    )
+    plans = plan_targets(_doc(text, "plan"), TimelineOptions())
+    assert [(t.metric, t.value) for t in plans] == [("地区生产总值", 5.5), ("城镇新增就业", 16.0)]
+
+
 PLAN, OUTCOME = SEEDS / "2021-hongkou-14th-five-year-plan.txt", SEEDS / "2025-hongkou-gov-work-report.txt"
 
 

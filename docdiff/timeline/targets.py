@@ -1,11 +1,12 @@
 """Main targets of one version, the outcome a later version reports for each, and whether it was met.
 
 A version's main targets are its plan targets in the window that opens with its
-`主要预期目标是` or `主要指标是` sentence (the targets paragraph of a work report or a plan), in
-the section of the first of them, up to the end of its paragraph and the first long gap between
-two targets, each completed by the indicator table's row for it (the row says the period the
-sentence leaves out); a version without such a sentence has all its plan targets as candidates, which a
-series uses only to continue the main targets other versions name.
+`主要预期目标是` or `主要指标是` sentence, or a `…目标是：` whose colon opens the list (the targets
+paragraph of a work report or a plan), in the section of the first of them, up to the end of
+its paragraph and the first long gap between two targets, each completed by the indicator
+table's row for it (the row says the period the sentence leaves out); a version without such a
+sentence has all its plan targets as candidates, which a series uses only to continue the main
+targets other versions name.
 A result for a plan is a result-tense target of the later version in a compatible unit whose
 metric is alike, the first such in that version (reviews come before plans in a work report,
 so the first is the review's).
@@ -29,6 +30,8 @@ CELL_JOIN = " | "
 # The sentence that opens a report's targets paragraph; the bare form is the fallback.
 _OPENERS = (
     re.compile(r"(?:主要预期目标|主要目标|预期目标|主要指标)(?:是|为)"),
+    # `今年经济社会发展的目标是：…`: a goal that a colon opens the list of.
+    re.compile(r"目标(?:是|为)[：:]"),
     re.compile(r"预期目标"),
     re.compile(r"主要目标"),
 )
