@@ -84,6 +84,9 @@ def test_a_goal_a_colon_opens_is_the_targets_paragraph() -> None:
     )
     plans = plan_targets(_doc(text, "plan"), TimelineOptions())
     assert [(t.metric, t.value) for t in plans] == [("地区生产总值", 5.5), ("城镇新增就业", 16.0)]
+    earlier = "一、今后五年\n\n今后五年的主要目标，是全市生产总值年均增长6%。\n\n"
+    tasks = _doc(earlier + text.replace("的目标是：", "的主要目标任务是："), "plan")
+    assert [t.value for t in plan_targets(tasks, TimelineOptions())] == [5.5, 16.0]
 
 
 PLAN, OUTCOME = SEEDS / "2021-hongkou-14th-five-year-plan.txt", SEEDS / "2025-hongkou-gov-work-report.txt"

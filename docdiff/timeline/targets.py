@@ -30,8 +30,8 @@ CELL_JOIN = " | "
 # The sentence that opens a report's targets paragraph; the bare form is the fallback.
 _OPENERS = (
     re.compile(r"(?:主要预期目标|主要目标|预期目标|主要指标)(?:是|为)"),
-    # `今年经济社会发展的目标是：…`: a goal that a colon opens the list of.
-    re.compile(r"目标(?:是|为)[：:]"),
+    # `今年经济社会发展的目标是：…`, `…的主要目标任务是：`: a goal that a colon opens the list of.
+    re.compile(r"目标(?:任务)?(?:是|为)[：:]"),
     re.compile(r"预期目标"),
     re.compile(r"主要目标"),
 )
