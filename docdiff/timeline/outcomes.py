@@ -44,26 +44,11 @@ def ledger_entries(
     entries = []
     for target in main:
         hit = outcome_of(target, [target.metric], alike.of(target), options, target.period, target.direction)
-        planned, result = measure(target), measure(hit) if hit else None
-        entries.append(
-            LedgerEntry(
-                plan=planned, result=result, section=_section(target), verdict=verdict(planned, result, options)
-            )
-        )
-    if tasks:  # a work report's main targets: its tasks set more plans
-        for target in tasks:
-            hit = task_outcome(target, alike.of(target), options)
-            if hit is not None:
-                planned, result = measure(target), measure(hit)
-                entries.append(
-                    LedgerEntry(
-                        plan=planned,
-                        result=result,
-                        main=False,
-                        section=_section(target),
-                        verdict=verdict(planned, result, options),
-                    )
-                )
+        entries.append(_entry(target, hit, True, options))
+    for target in tasks:  # a work report's: only those a result is reported for
+        hit = task_outcome(target, alike.of(target), options)
+        if hit is not None:
+            entries.append(_entry(target, hit, False, options))
     return entries
 
 
@@ -121,5 +106,10 @@ class _Candidates:
         return sorted((r for name in names for r in self._by_name[name]), key=lambda r: r.span)
 
 
-def _section(target: Target) -> str | None:
-    return target.section[-1] if target.section else None
+def _entry(plan: Target, hit: Target | None, main: bool, options: TimelineOptions) -> LedgerEntry:
+    """One entry of the ledger: the plan, the result found for it (if any) and the verdict."""
+    planned, result = measure(plan), measure(hit) if hit else None
+    section = plan.section[-1] if plan.section else None
+    return LedgerEntry(
+        plan=planned, result=result, main=main, section=section, verdict=verdict(planned, result, options)
+    )

@@ -226,11 +226,11 @@ def find_result(
     words; for a cumulative plan
     (`五年累计`) one counted over the period is preferred to a yearly one."""
     scored = []
-    bare_names = [_WHOLE_AREA.sub("", name) for name in names]
+    bare_names = [bare_metric(name) for name in names]
     for t in results:
         if t.tense != "result" or t.value is None or unit_family(t.unit) != family:
             continue
-        metric = _WHOLE_AREA.sub("", t.metric)
+        metric = bare_metric(t.metric)
         # The same words in another order are the same metric (`城镇新增就业` planned, `新增城镇就业` done).
         similarity = max(
             (1.0 if reordered(name, metric) else text_ratio(name, metric) for name in bare_names), default=0.0
@@ -270,7 +270,7 @@ def task_plans(targets: Sequence[Target], main: Sequence[Target]) -> list[Target
         and t.value is not None
         and t.period not in (*_CUMULATIVE, "年均")
         and not relative(t)
-        and len(_WHOLE_AREA.sub("", t.metric)) >= 4
+        and len(bare_metric(t.metric)) >= 4
     ]
 
 
@@ -279,7 +279,8 @@ def task_outcome(plan: Target, results: Sequence[Target], options: TimelineOptio
     and no other subject: see `outcomes._Candidates`): the same metric (the same words in any
     order, or `min_task_similarity` alike), not a total against a year's figure, in the same unit
     family, for one year (not a total over a span), the most alike, the first of equals."""
-    metric = _WHOLE_AREA.sub("", plan.metric)
+    metric = bare_metric(plan.metric)
+    total = _a_total(metric)
     best: tuple[float, Target] | None = None
     for result in results:
         if (
@@ -290,11 +291,11 @@ def task_outcome(plan: Target, results: Sequence[Target], options: TimelineOptio
             or any(_SPAN_HEADING.search(heading) for heading in result.section)
         ):
             continue
-        other = _WHOLE_AREA.sub("", result.metric)
+        other = bare_metric(result.metric)
         similarity = 1.0 if reordered(metric, other) else text_ratio(metric, other)
         if similarity < options.min_task_similarity:
             continue
-        if _a_total(metric) != _a_total(other):
+        if _a_total(other) != total:
             continue  # `重点项目总投资` is what the works cost in all, not the year's `重点项目投资`
         if best is None or similarity > best[0]:
             best = (similarity, result)
