@@ -159,15 +159,15 @@ def render_html(comparison: Comparison) -> str:
 
 def _outcome_view(entry: LedgerEntry) -> dict[str, str]:
     """One row of the plans → results table: the badge takes the status style a verdict reads as."""
-    from docdiff.report.timeline import MARKS
+    from docdiff.report.timeline import result_label, set_in, verdict_label
 
     return {
         "metric": entry.plan.metric,
         "plan": entry.plan.label,
-        "result": entry.result.label if entry.result else "—",
-        "verdict": f"{MARKS[entry.verdict]} {entry.verdict}",
+        "result": result_label(entry),
+        "verdict": verdict_label(entry),
         "style": {"met": "added", "not met": "dropped"}.get(entry.verdict, "unchanged"),
-        "where": "main targets" if entry.main else entry.section or "",
+        "where": set_in(entry, "main targets"),
     }
 
 

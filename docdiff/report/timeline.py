@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from docdiff.textshape import labelled
 from docdiff.timeline.lineage import descendants
-from docdiff.timeline.models import Ledger, SectionNode, TargetCell, TargetRow, Timeline
+from docdiff.timeline.models import Ledger, LedgerEntry, SectionNode, TargetCell, TargetRow, Timeline
 
 Grid = tuple[list[str], list[list[str]]]  # header, rows
 
@@ -139,6 +139,21 @@ def lineage_grid(timeline: Timeline) -> Grid:
     return header, rows
 
 
+def result_label(entry: LedgerEntry) -> str:
+    """The result a ledger entry found, as printed (`—` for none)."""
+    return entry.result.label if entry.result else "—"
+
+
+def verdict_label(entry: LedgerEntry) -> str:
+    """The verdict with its mark (`✓ met`)."""
+    return f"{MARKS[entry.verdict]} {entry.verdict}"
+
+
+def set_in(entry: LedgerEntry, main: str = "main") -> str:
+    """Where the plan is set: `main` (a main target), else its section's heading."""
+    return main if entry.main else entry.section or ""
+
+
 def ledger_grid(ledger: Ledger) -> Grid:
     """One row per plan target: metric, plan, result reported, verdict, and where the plan is set
     (`main`: a main target; else the section of the tasks that sets it)."""
@@ -148,9 +163,9 @@ def ledger_grid(ledger: Ledger) -> Grid:
             e.plan.metric,
             e.plan.label,
             e.plan.period or "",
-            e.result.label if e.result else "—",
-            f"{MARKS[e.verdict]} {e.verdict}",
-            "main" if e.main else e.section or "",
+            result_label(e),
+            verdict_label(e),
+            set_in(e),
         ]
         for e in ledger.entries
     ]

@@ -246,15 +246,13 @@ _VERDICT_STYLES: dict[str, Style] = {"met": "good", "not met": "bad"}
 
 def _outcome_line(entry: LedgerEntry) -> Line:
     """`metric  plan → result  ✓ met  § section` (`main targets` for one of the main targets)."""
-    from docdiff.report.timeline import MARKS
+    from docdiff.report.timeline import result_label, set_in, verdict_label
 
-    result = entry.result.label if entry.result else "—"
-    where = "main targets" if entry.main else entry.section or ""
     return (
         Run(entry.plan.metric),
-        Run(f"  {entry.plan.label} → {result}"),
-        Run(f"  {MARKS[entry.verdict]} {entry.verdict}", _VERDICT_STYLES.get(entry.verdict, "dim")),
-        Run(f"  § {where}", "dim"),
+        Run(f"  {entry.plan.label} → {result_label(entry)}"),
+        Run(f"  {verdict_label(entry)}", _VERDICT_STYLES.get(entry.verdict, "dim")),
+        Run(f"  § {set_in(entry, 'main targets')}", "dim"),
     )
 
 
