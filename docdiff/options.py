@@ -260,6 +260,11 @@ class FactOptions(BaseModel):
         "one section aligned with a report's review must not read the report's plan `5.5%左右` as dropped and "
         "last year's `5.2%` as its earlier value.",
     )
+    same_direction_bonus: float = Field(
+        default=0.1,
+        description="Score bonus (similarity units) when both targets are said with the same verb or bound "
+        "(`达到12.9万亿元` → `达到13.57万亿元`, not the milestone `突破13万亿元` said beside it).",
+    )
     context_weight: float = Field(
         default=0.2, description="Weight (similarity units) of how alike the two targets' clauses are; breaks ties."
     )

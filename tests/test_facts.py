@@ -414,6 +414,22 @@ def test_a_plan_pairs_with_a_plan_before_a_result_of_an_aligned_section() -> Non
     ]
 
 
+def test_a_level_pairs_with_the_level_said_the_same_way_not_the_milestone_beside_it() -> None:
+    """`突破13万亿元，达到13.57万亿元`: the milestone crossed and the level reached share the metric,
+    unit and tense; last year's `达到12.9万亿元` is read against the level said with the same verb
+    (`same_direction_bonus`), so Δ is +0.67 万亿元, not +0.1."""
+    old = document_from_bytes("一、2022年工作回顾\n\n2022年，全省地区生产总值达到12.9万亿元，增长1.9%。\n".encode(), "old")
+    new = document_from_bytes(
+        "一、2023年工作回顾\n\n2023年，全省地区生产总值突破13万亿元，达到13.57万亿元，增长4.8%。\n".encode(), "new"
+    )
+    facts = [f for f in compare_documents(old, new).facts if f.kind == "target"]
+    assert sorted((f.status, f.old and f.old.value, f.new and f.new.value) for f in facts) == [
+        ("added", None, 13.0),
+        ("changed", 1.9, 4.8),
+        ("changed", 12.9, 13.57),
+    ]
+
+
 def test_hand_annotated_targets_precision_and_recall() -> None:
     """At least 60 targets annotated by hand in two seeds; precision and recall ≥ 0.9."""
     rows = [r for r in csv.reader(ANNOTATIONS.open(encoding="utf-8"), delimiter="\t") if r and not r[0].startswith("#")]

@@ -121,9 +121,12 @@ def _pair_targets(
         bonus = options.aligned_section_bonus if aligned else 0.0
         same_value = options.same_value_bonus if a.value == b.value else 0.0
         same_tense = options.same_tense_bonus if a.tense is not None and a.tense == b.tense else 0.0
+        same_verb = options.same_direction_bonus if a.direction is not None and a.direction == b.direction else 0.0
         keep_rows.append(i)
         keep_cols.append(j)
-        scores.append(float(metric[k] + bonus + same_value + same_tense + options.context_weight * context[k]))
+        scores.append(
+            float(metric[k] + bonus + same_value + same_tense + same_verb + options.context_weight * context[k])
+        )
     return _assign_pairs(np.array(keep_rows, dtype=np.intp), np.array(keep_cols, dtype=np.intp), np.array(scores))
 
 
