@@ -418,7 +418,9 @@ def test_a_level_pairs_with_the_level_said_the_same_way_not_the_milestone_beside
     """`突破13万亿元，达到13.57万亿元`: the milestone crossed and the level reached share the metric,
     unit and tense; last year's `达到12.9万亿元` is read against the level said with the same verb
     (`same_direction_bonus`), so Δ is +0.67 万亿元, not +0.1."""
-    old = document_from_bytes("一、2022年工作回顾\n\n2022年，全省地区生产总值达到12.9万亿元，增长1.9%。\n".encode(), "old")
+    old = document_from_bytes(
+        "一、2022年工作回顾\n\n2022年，全省地区生产总值达到12.9万亿元，增长1.9%。\n".encode(), "old"
+    )
     new = document_from_bytes(
         "一、2023年工作回顾\n\n2023年，全省地区生产总值突破13万亿元，达到13.57万亿元，增长4.8%。\n".encode(), "new"
     )
