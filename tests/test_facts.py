@@ -825,6 +825,12 @@ def test_a_bare_measure_listed_after_a_measured_target_is_of_its_thing() -> None
     assert metrics_values("一般公共预算收入增长5%、支出增长3%。")[1] == ("支出", 3.0)
     assert metrics_values("进出口总额增长5%、出口增长6%。")[1] == ("出口", 6.0)
     assert metrics_values("地区生产总值增长5.5%左右，投资增长5%。")[1] == ("投资", 5.0)  # not listed by 、
+    # After `，`, another measure of the thing in a unit of another kind, when a noun opens the
+    # thing: area then weight, weight then money; not after a verb (`新建道路`), nor a rate.
+    assert metrics_values("粮食播种面积稳定在1.75亿亩，总产量达到1270万吨以上。")[1] == ("粮食总产量", 1270.0)
+    assert metrics_values("碳排放权交易成交量410.4万吨，成交额2.1亿元。")[1] == ("碳排放权交易成交额", 2.1)
+    assert metrics_values("新建道路10公里，投资5亿元。")[1] == ("投资", 5.0)
+    assert metrics_values("财政收入30亿元，支出50亿元。")[1] == ("支出", 50.0)
     # After a count of things, an amount of another kind is of those things; a rate, a count of
     # other things or a move against a base is not.
     assert metrics_values("全年实施重点项目47个，完成投资46.9亿元。")[1] == ("重点项目投资", 46.9)

@@ -656,6 +656,8 @@ def _measure_of_before(sentence: str, target: Found, before: Found) -> str | Non
     right before it in its sentence:
     - listed by `、` after a measured target, that target's words before its own measure
       (`粮食播种面积…、产量` → 粮食产量, `新建林地7.6万亩、绿地` → 新建绿地);
+    - after `，`, in a unit of another kind, that thing's other measure, when a noun opens the thing
+      (`粮食播种面积稳定在1.75亿亩，总产量…` → 粮食总产量; not `新建道路10公里，投资…`);
     - after a count of things, in an amount of another kind, those things (`实施重点项目300个，完成
       投资2500亿元` → 重点项目投资): the count names what the amount is of.
     None when it is no such noun (a verb, `供应`, says what is done, not of what), for things
@@ -682,11 +684,25 @@ def _measure_of_before(sentence: str, target: Found, before: Found) -> str | Non
             thing = counted_noun(thing)  # `新建` goes as `实施` does; `新开工` is one word, and stays
     elif sentence[at - 1] == "、" and bare[0][1] == "n" and len(words) >= 2:
         thing = "".join(word for word, _ in words[:-1])
+    elif sentence[at - 1] == "，" and len(words) >= 2 and words[0][1] == "n" and _another_measure(target, before):
+        thing = "".join(word for word, _ in words[:-1])
     else:
         return None
     if len(thing) < 2 or target.metric in thing:
         return None
     return thing + target.metric
+
+
+def _another_measure(target: Found, before: Found) -> bool:
+    """Whether `target` gives another measure of the thing `before` measured, in a unit of another
+    kind, neither a rate (`粮食播种面积稳定在1.75亿亩，总产量达到1270万吨`: area, then weight)."""
+    units = (_base_unit(target.unit), _base_unit(before.unit))
+    return (
+        units[0] != units[1]
+        and not any(unit in COUNT_UNITS for unit in units)
+        and target.unit not in _RATE_UNITS
+        and before.unit not in _RATE_UNITS
+    )
 
 
 # Between a count of things and an amount of their measure: the mark and the verb of doing it
