@@ -682,9 +682,10 @@ def _measure_of_before(sentence: str, target: Found, before: Found) -> str | Non
         thing = "".join(word for word, _ in things)
         if len(thing) - len(counted_noun(thing)) == len(things[0][0]):
             thing = counted_noun(thing)  # `新建` goes as `实施` does; `新开工` is one word, and stays
-    elif sentence[at - 1] == "、" and bare[0][1] == "n" and len(words) >= 2:
-        thing = "".join(word for word, _ in words[:-1])
-    elif sentence[at - 1] == "，" and len(words) >= 2 and words[0][1] == "n" and _another_measure(target, before):
+    elif len(words) >= 2 and (
+        (sentence[at - 1] == "、" and bare[0][1] == "n")
+        or (sentence[at - 1] == "，" and words[0][1] == "n" and _another_measure(target, before))
+    ):
         thing = "".join(word for word, _ in words[:-1])
     else:
         return None
