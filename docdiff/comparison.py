@@ -24,7 +24,7 @@ class DocumentInfo(Model):
     sha256: str = Field(description="SHA-256 of the file's bytes, hex.")
     chars: int = Field(description="Characters in the text as read.")
     title: str | None = Field(description="Document title, when the text opens with one.")
-    source_format: Literal["text", "docx", "pdf", "html"] = Field(
+    source_format: Literal["text", "docx", "pdf", "html", "markdown"] = Field(
         default="text", description="What the text was extracted from; spans index the text as extracted."
     )
 

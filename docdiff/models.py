@@ -55,9 +55,10 @@ class Document(Model):
     offsets: Offsets = Field(
         description="For each character of `normalised`, the offset in `text` it came from (increasing)."
     )
-    source_format: Literal["text", "docx", "pdf", "html"] = Field(
+    source_format: Literal["text", "docx", "pdf", "html", "markdown"] = Field(
         default="text",
-        description="What `text` was extracted from: a plain-text file, a Word document, a PDF or a web page. "
+        description="What `text` was extracted from: a plain-text file, a Word document, a PDF, a web page or a "
+        "Markdown file. "
         "Spans index `text`, the text as extracted, not the original file's bytes.",
     )
 

@@ -339,11 +339,79 @@ def test_html_table_rows_keep_their_cells_in_their_columns(tmp_path: Path) -> No
     ]
 
 
+def _wrapped(line: str, width: int = 38) -> list[str]:
+    """A paragraph hard-wrapped as an editor wraps Chinese: about `width` characters a line, never
+    between two Latin letters or digits (a soft break there is a space)."""
+    pieces: list[str] = []
+    while len(line) > width:
+        cut = width
+        while cut < len(line) and line[cut - 1].isascii() and line[cut].isascii():
+            cut += 1
+        pieces.append(line[:cut])
+        line = line[cut:]
+    return [*pieces, line] if line else pieces
+
+
+def test_markdown_from_a_seed_gives_the_same_sections_and_facts(tmp_path: Path) -> None:
+    """A report saved as Markdown (`#` parts, `##` sub-parts in bold, paragraphs hard-wrapped and
+    separated by blank lines, a front matter block) reads as the seed's lines do: no `#` left in a
+    heading, no wrap left in a sentence."""
+    blocks = ["---\ntitle: 政府工作报告\nsource: 某网站\n---"]
+    for line in _lines():
+        if _PART.match(line):
+            blocks.append(f"# {line}")
+        elif _SUBPART.match(line):
+            blocks.append(f"## **{line}**")
+        else:
+            blocks.append("\n".join(_wrapped(line)))
+    path = tmp_path / "2021.md"
+    path.write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
+    document = _assert_same_as_seed(path, "markdown")
+    assert "#" not in document.text and "source:" not in document.text
+
+
+def test_markdown_tables_lists_and_inline_marks_are_read_as_text(tmp_path: Path) -> None:
+    """A pipe table is one tab-separated line a row and its indicators are read; an ordered item
+    keeps its number; emphasis, code, links and images give their words; raw HTML its text."""
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "# 某市“十五五”规划纲要\n\n## 第一章 发展目标\n\n"
+        "| 类别 | 指标 | 2025年 | 2030年 | 属性 |\n|---|---|---|---|---|\n"
+        "| 经济发展 | 地区生产总值（亿元） | 5000 | 6800 | 预期性 |\n"
+        "| 绿色生态 | 森林覆盖率（%） | 22.5 | 23.5 | 约束性 |\n\n"
+        "1. 到2030年，**地区生产总值**突破6800亿元；\n2. 建成[北横通道](https://example.org)和`世界会客厅二期`。\n\n"
+        "- 新增高新技术企业800家以上\n\n![滨江科学城二期效果图](a.png)\n\n<div>开工建设<b>地铁5号线</b></div>\n",
+        encoding="utf-8",
+    )
+    document = read_document(path)
+    assert document.source_format == "markdown"
+    assert document.text.splitlines() == [
+        "某市“十五五”规划纲要",
+        "第一章 发展目标",
+        "类别\t指标\t2025年\t2030年\t属性",
+        "经济发展\t地区生产总值（亿元）\t5000\t6800\t预期性",
+        "绿色生态\t森林覆盖率（%）\t22.5\t23.5\t约束性",
+        "1.到2030年，地区生产总值突破6800亿元；",
+        "2.建成北横通道和世界会客厅二期。",
+        "新增高新技术企业800家以上",
+        "滨江科学城二期效果图",
+        "开工建设地铁5号线",
+    ]
+    outline = segment(document)
+    assert ("第一章", "发展目标") in [(s.number_label, s.heading) for s in outline.root.walk()]
+    facts = extract_facts(document, outline)
+    table = [(f.metric, f.value) for f in facts if f.kind == "target" and " | " in f.text]  # type: ignore[union-attr]
+    assert table == [("地区生产总值", 6800.0), ("森林覆盖率", 23.5)]
+    assert {"北横通道", "世界会客厅二期"} <= {f.name for f in facts if f.kind == "project"}  # type: ignore[union-attr]
+
+
 def test_formats_are_told_by_content_and_suffix() -> None:
     assert detect_format(b"%PDF-1.7 ...", "x.txt") == "pdf"
     assert detect_format(b"<!doctype html><html><body>x", "page") == "html"
     assert detect_format("一、总体要求".encode(), "notes.htm") == "html"
     assert detect_format("一、总体要求".encode(), "plan.txt") == "text"
+    assert detect_format("# 一、总体要求".encode(), "plan.md") == "markdown"
+    assert detect_format("# 一、总体要求".encode(), "plan") == "text"  # `#` opens plain lines too
     buffer = io.BytesIO()
     import zipfile
 
@@ -364,6 +432,7 @@ def test_json_says_what_the_text_was_extracted_from(tmp_path: Path) -> None:
         ("broken.docx", b"PK\x03\x04word/document.xml" + b"\x00" * 40, "not a readable Word document"),
         ("broken.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\ngarbage", "PDF"),
         ("empty.html", b"<html><body><nav>menu</nav><script>x()</script></body></html>", "no body text"),
+        ("empty.md", b"---\ntitle: x\n---\n\n", "Markdown file has no text"),
         ("book.xlsx", b"PK\x03\x04xl/workbook.xml" + b"\x00" * 40, "damaged or cut-short ZIP container"),
     ],
 )

@@ -1,8 +1,8 @@
-"""Readers for documents that are not plain text: Word (.docx), PDF and web pages (.html).
+"""Readers for documents that are not plain text: Word (.docx), PDF, web pages (.html) and Markdown (.md).
 
 Each reader turns a file's bytes into plain text, one paragraph, heading or table row a
 line — the "text as extracted" that every span of the `Document` indexes. The heavy
-libraries (python-docx, pdfplumber, selectolax) are imported inside the reader that needs
+libraries (python-docx, pdfplumber, selectolax, markdown-it-py) are imported inside the reader that needs
 them, so `docdiff --help` and plain-text comparisons never load them.
 """
 
@@ -11,12 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-SourceFormat = Literal["text", "docx", "pdf", "html"]
+SourceFormat = Literal["text", "docx", "pdf", "html", "markdown"]
 
 # A ZIP container is a Word document only when it holds the main document part.
 _DOCX_PART = b"word/document.xml"
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<?xml")
+# Markdown is told by its suffix only: `#` and `|` open lines of plain text too.
+_MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +31,8 @@ class Extracted:
 
 
 def detect_format(raw: bytes, source: str) -> SourceFormat:
-    """Which reader `raw` needs: by its magic number, then by an HTML suffix or opening tag."""
+    """Which reader `raw` needs: by its magic number, then by an HTML suffix or opening tag, then
+    by a Markdown suffix."""
     if raw.startswith(b"%PDF"):
         return "pdf"
     if raw.startswith(b"PK\x03\x04") and _DOCX_PART in raw:
@@ -39,6 +42,8 @@ def detect_format(raw: bytes, source: str) -> SourceFormat:
         head.startswith(_HTML_STARTS) and (b"<html" in head or b"<body" in raw[:4096].lower())
     ):
         return "html"
+    if source.lower().endswith(_MARKDOWN_SUFFIXES):
+        return "markdown"
     return "text"
 
 
@@ -63,7 +68,7 @@ def zip_kind(raw: bytes) -> str:
 
 
 def extract(raw: bytes, source: str) -> Extracted | None:
-    """The text of a Word, PDF or HTML file, or None when `raw` is to be read as plain text."""
+    """The text of a Word, PDF, HTML or Markdown file, or None when `raw` is to be read as plain text."""
     kind = detect_format(raw, source)
     if kind == "docx":
         from docdiff.formats.docx import read_docx
@@ -78,6 +83,11 @@ def extract(raw: bytes, source: str) -> Extracted | None:
 
         text, encoding = read_html(raw, source)
         return Extracted(text, "html", encoding)
+    if kind == "markdown":
+        from docdiff.formats.markdown import read_markdown
+
+        text, encoding = read_markdown(raw, source)
+        return Extracted(text, "markdown", encoding)
     return None
 
 
