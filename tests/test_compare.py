@@ -319,3 +319,26 @@ def test_the_comparison_says_what_last_years_targets_became() -> None:
         "今年目标\n\n报告提出，今年地区生产总值增长5%左右。去年增长5.8%。\n".encode(), "news.txt"
     )
     assert compare_documents(this, news).outcomes == ()
+
+
+def test_the_years_planned_investment_of_the_works_counted_is_judged_by_their_investment_done() -> None:
+    """`安排县重点项目120个，年度计划投资150亿元`: the year's planned investment is of the works just
+    counted (`年度计划` says how it is set, not what is measured), so next year's `完成投资152亿元`
+    of the works carried out judges it; so does `粮食总产量` a plan said `，总产量…` after the area."""
+    last = document_from_bytes(
+        (
+            "一、2023年工作回顾\n\n地区生产总值增长5.1%。\n\n二、2024年工作安排\n\n"
+            "今年主要预期目标是：地区生产总值增长5.5%左右。\n\n（一）扩大有效投资\n\n"
+            "安排县重点项目120个，年度计划投资150亿元。粮食播种面积稳定在120万亩，总产量达到50万吨以上。\n"
+        ).encode(),
+        "2024.txt",
+    )
+    this = document_from_bytes(
+        (
+            "一、2024年工作回顾\n\n地区生产总值增长5.6%。全年实施县重点项目118个，完成投资152亿元。"
+            "粮食总产量51万吨。\n\n二、2025年工作安排\n\n今年主要预期目标是：地区生产总值增长5.5%左右。\n"
+        ).encode(),
+        "2025.txt",
+    )
+    outcomes = {(e.plan.metric, e.result and e.result.label, e.verdict) for e in compare_documents(last, this).outcomes}
+    assert {("县重点项目投资", "152亿元", "met"), ("粮食总产量", "51万吨", "met")} <= outcomes

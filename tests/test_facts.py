@@ -830,6 +830,9 @@ def test_a_bare_measure_listed_after_a_measured_target_is_of_its_thing() -> None
     assert metrics_values("粮食播种面积稳定在1.75亿亩，总产量达到1270万吨以上。")[1] == ("粮食总产量", 1270.0)
     assert metrics_values("碳排放权交易成交量410.4万吨，成交额2.1亿元。")[1] == ("碳排放权交易成交额", 2.1)
     assert metrics_values("新建道路10公里，投资5亿元。")[1] == ("投资", 5.0)
+    # `年度计划` before a measure says how the year's figure is set, not what is measured.
+    assert metrics_values("安排县重点项目120个，年度计划投资150亿元。")[1] == ("县重点项目投资", 150.0)
+    assert metrics_values("重点项目年度计划投资150亿元。") == [("重点项目投资", 150.0)]
     assert metrics_values("财政收入30亿元，支出50亿元。")[1] == ("支出", 50.0)
     # After a count of things, an amount of another kind is of those things; a rate, a count of
     # other things or a move against a base is not.

@@ -708,7 +708,7 @@ def _another_measure(target: Found, before: Found) -> bool:
 
 # Between a count of things and an amount of their measure: the mark and the verb of doing it
 # (`实施重点项目300个，完成投资…`, `新建公园5个、面积…`).
-_MEASURE_AFTER_COUNT = re.compile(r"[，、]?(?:完成|实现|累计完成|共完成|总|计划)?")
+_MEASURE_AFTER_COUNT = re.compile(r"[，、]?(?:完成|实现|累计完成|共完成|总|(?:年度)?计划)?")
 
 
 def _spread_back(before: list[Found], listed: list[Found]) -> list[Found]:
@@ -1124,6 +1124,9 @@ _ARRANGED = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}}){_ARRANGING}$")
 # `计划` may be a noun (`计划生育`), so it counts only after a year or a period word.
 _PROPOSED_VERB = r"(?:[将把](?=[\u4e00-\u9fff]{2})|(?![新将把])[\u4e00-\u9fff]{2}(?=[\u4e00-\u9fff]{4}))"
 _PROPOSED = re.compile(rf"^(?:{_YEAR_SET}(?:拟|计划)|拟){_PROPOSED_VERB}")
+# `年度计划` right before a measure that ends the metric (`年度计划投资`, `重点项目年度计划投资`).
+# Not a share of the plan (`完成年度计划任务的110%`), which the plan's own words name.
+_YEAR_PLAN = re.compile(r"年度计划(?=[\u4e00-\u9fff]{2,3}$)(?![\u4e00-\u9fff]*的)")
 # After a period word `计划` is the plan as it is after a year (`全年计划实施重点项目`).
 _PLANNED_AFTER_PERIOD = re.compile(rf"^计划{_PROPOSED_VERB}")
 # A government's proposal to the congress (`建议今年发行1万亿元超长期特别国债`): the verb after it
@@ -1229,6 +1232,8 @@ def _strip_metric(metric: str) -> tuple[str, str | None]:
     metric = _ARRANGED.sub("", _WHEN_ARRANGED.sub("", metric)) or metric
     # `地区生产总值由(2010年的)` 1 → 2, `从每月`, `从不到`: where a move starts is not the metric.
     metric = _MOVE_START.sub("", metric)
+    # `重点项目年度计划投资`: the year's plan for a measure says when and how it is set, not what.
+    metric = _YEAR_PLAN.sub("", metric)
     # `市民驿站服务空间已从4.45万平方米`: the adverb before the move's start is the move's.
     if tail := _TRAILING_ADVERB.search(metric):
         metric = metric[: tail.start()]
