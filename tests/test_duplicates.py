@@ -261,6 +261,24 @@ def test_disjoint_copies_keep_the_longest_of_overlapping_ones() -> None:
     assert _disjoint([(0, 10), (2, 8), (10, 12), (11, 20)]) == [(0, 10), (11, 20)]
 
 
+def test_a_repeat_ends_at_its_paragraph_not_a_few_characters_into_the_next() -> None:
+    """Two articles end on the same sentence and the articles after them both open on `第`: the
+    repeat is the sentence, not `…罚款。¶第`; a copy opening on a paragraph's last few characters
+    starts after them."""
+    penalty = "未按照规定分类投放生活垃圾的，由城管执法部门责令立即改正；拒不改正的，处一万元以上十万元以下罚款。"
+    text = (
+        "第一章 总则\n\n第一条 为了加强本市生活垃圾管理，制定本条例。\n\n"
+        f"第二条 单位{penalty}\n\n第三条 个人{penalty}\n\n第四条 本条例自2025年1月1日起施行。\n"
+    )
+    doc = document_from_bytes(text.encode(), "rules.txt")
+    groups = find_repeats(doc, segment(doc), "rules.txt", OPTIONS)[0]
+    assert [[o.text for o in g.occurrences] for g in groups] == [[penalty, penalty]]
+    from docdiff.duplicates.repeats import _trim
+
+    piece = "款。\n第二条 单位未按照规定投放的"
+    assert _trim(piece, 0, len(piece)) == (3, len(piece))  # `款。` is the paragraph before's
+
+
 def test_candidate_pairs_are_every_two_sightings_of_a_fingerprint_in_two_documents() -> None:
     """Against the definition, one fingerprint at a time: each two sightings in two documents
     make a seed of that pair (ordered by document); a fingerprint seen more than `max_docs`

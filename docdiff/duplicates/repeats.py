@@ -215,8 +215,25 @@ def _disjoint(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return list(zip(starts, ends, strict=True))
 
 
+# A copy's piece of a paragraph shorter than this, at either end, is a fragment of that paragraph.
+_MIN_PIECE = 8
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """A copy without punctuation or line breaks at its edges."""
+    """A copy without punctuation or line breaks at its edges, nor a few characters of the
+    paragraph before or after it: two articles that each end `…罚款。` and are each followed by
+    one opening on `第` repeat `…罚款。\n第`, and the `第` is no part of the passage."""
+    start, end = _trim_edges(text, start, end)
+    last = text.rfind("\n", start, end)
+    if last >= 0 and end - last - 1 < _MIN_PIECE and last - start >= _MIN_PIECE:
+        start, end = _trim_edges(text, start, last)
+    first = text.find("\n", start, end)
+    if first >= 0 and first - start < _MIN_PIECE and end - first - 1 >= _MIN_PIECE:
+        start, end = _trim_edges(text, first + 1, end)
+    return start, end
+
+
+def _trim_edges(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _EDGE:
         start += 1
     while end > start and text[end - 1] in _EDGE and text[end - 1] not in "。！？":
