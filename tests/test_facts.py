@@ -672,6 +672,14 @@ def test_each_value_of_a_list_takes_its_own_part_of_the_subject() -> None:
         ("城镇居民人均可支配收入", 35512.0),
         ("农村居民人均可支配收入", 25689.0),
     ]
+    # A measure per unit of output opens the list: the parts after it are per the same unit,
+    # a total is not.
+    assert metrics_values("单位国内生产总值能耗和二氧化碳排放分别降低13.5%、18%。") == [
+        ("单位国内生产总值能耗", 13.5),
+        ("单位国内生产总值二氧化碳排放", 18.0),
+    ]
+    assert metrics_values("单位GDP能耗和用水量均下降3%。") == [("单位GDP能耗", 3.0), ("单位GDP用水量", 3.0)]
+    assert metrics_values("单位面积产量和总产量分别增长3%和4%。")[1] == ("总产量", 4.0)
     # `城乡` contracts the two subjects into one word: each still gets its value, and one value
     # said of both is each one's.
     assert metrics_values("城乡居民人均可支配收入分别增长6.5%、9.4%。") == [

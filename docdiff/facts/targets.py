@@ -844,8 +844,8 @@ def _distribute(targets: list[Found]) -> list[Found]:
         parts = [side + subject[2:] for side in pair]
     if len(listed) == 1 and len(parts) > 1:
         # `城镇…收入、农村…收入均增长8%`: one value said of each part.
-        return [replace(t, metric=part) for part in _share_tail(parts) for t in listed] + targets[1:]
-    parts = _share_tail(parts) if len(parts) == len(listed) > 1 else [subject] * len(listed)
+        return [replace(t, metric=part) for part in _share_frame(_share_tail(parts)) for t in listed] + targets[1:]
+    parts = _share_frame(_share_tail(parts)) if len(parts) == len(listed) > 1 else [subject] * len(listed)
     names = iter(parts)
     # `分别增长12.9%和10%`: the later values move the way the first one does; a bound printed
     # after the last (`分别增长7%和8%左右`) is said of them all.
@@ -877,6 +877,27 @@ def _share_tail(parts: list[str]) -> list[str]:
     ordinal = "第" if parts[0].startswith("第") else ""
     shared = [part + tail for part in parts[:-1]] + [last]
     return [ordinal + part if ordinal and part[0] in CN_DIGITS else part for part in shared]
+
+
+# A measure per unit of another (`单位地区生产总值能耗`, `单位GDP能耗`): `单位`, the output, the measure.
+_PER_UNIT = "单位"
+
+
+def _share_frame(parts: list[str]) -> list[str]:
+    """`单位地区生产总值能耗和二氧化碳排放`: a measure per unit of output, then parts that name
+    only another measure, per the same unit (`单位地区生产总值二氧化碳排放`). The output is the
+    first part's words between `单位` and its last word, the measure (jieba's words). Not a part
+    naming a total (`总产量`)."""
+    if not parts[0].startswith(_PER_UNIT) or all(part.startswith(_PER_UNIT) for part in parts[1:]):
+        return parts
+    from docdiff.words import tagged
+
+    words = tagged(parts[0])
+    if len(words) < 3 or words[0][0] != _PER_UNIT:
+        return parts
+    frame = "".join(word for word, _ in words[:-1])
+    # A total (`总产量`) is per no unit: `单位面积产量和总产量` are the yield and the whole harvest.
+    return [parts[0]] + [part if part.startswith((_PER_UNIT, "总")) else frame + part for part in parts[1:]]
 
 
 _MAX_TOPIC_CHARS = 16
