@@ -384,6 +384,30 @@ def test_different_periods_never_pair() -> None:
     assert sorted(f.status for f in facts) == ["added", "dropped"]
 
 
+def test_a_headline_figure_its_story_restates_is_one_target() -> None:
+    """A newspaper's headline `省政府工作报告提出今年GDP增长5%左右` names who says it and when
+    (no part of the metric), and its story says `GDP增长5%左右` again: one target, paired with the
+    report's, not an extra one reported added. A figure only the headline states stays."""
+    assert metrics_values("省政府工作报告提出今年GDP增长5%左右") == [("GDP", 5.0)]
+    assert metrics_values("数据显示全市规上工业增加值增长6%。") == metrics_values("全市规上工业增加值增长6%。")
+    report = document_from_bytes(
+        "一、2023年工作回顾\n\n地区生产总值增长4.8%。\n\n二、2024年工作安排\n\n"
+        "今年主要预期目标是：地区生产总值增长5%左右，一般公共预算收入增长4%。\n".encode(),
+        "report",
+    )
+    news = document_from_bytes(
+        "省政府工作报告提出今年GDP增长5%左右\n"
+        "报告提出，今年主要预期目标是：GDP增长5%左右，一般公共预算收入增长4%。\n".encode(),
+        "news",
+    )
+    news_targets = [f for f in extract_facts(news, segment(news)) if f.kind == "target"]
+    assert [(t.metric, t.value) for t in news_targets] == [("GDP", 5.0), ("一般公共预算收入", 4.0)]  # type: ignore[union-attr]
+    facts = [f for f in compare_documents(report, news).facts if f.kind == "target"]
+    assert "added" not in {f.status for f in facts}
+    headline_only = document_from_bytes("今年GDP增长5%左右\n报告提出，一般公共预算收入增长4%。\n".encode(), "news")
+    assert len([f for f in extract_facts(headline_only, segment(headline_only)) if f.kind == "target"]) == 2
+
+
 def test_a_plan_pairs_with_a_plan_before_a_result_of_an_aligned_section() -> None:
     """A newspaper's one section aligns with the report's review, yet its `城镇调查失业率5.5%左右`
     is the report's plan, said in its targets part, not last year's `5.2%` changed: a pair of the
@@ -664,6 +688,8 @@ def test_named_programmes_and_zones_are_projects_categories_are_not() -> None:
 
 def test_each_value_of_a_list_takes_its_own_part_of_the_subject() -> None:
     """`A、B分别…X和Y`: X is A's, Y is B's; parallel parts share the head only the last prints."""
+    # A part printing its own head is not completed with the subject's (`规上` shortens the subject).
+    assert metrics_values("新增规上工业企业9500家，高新技术企业超过7.5万家。")[1] == ("高新技术企业", 7.5)
     assert metrics_values("跨国公司地区总部、外资研发中心分别新增222家和75家。") == [
         ("跨国公司地区总部", 222.0),
         ("外资研发中心", 75.0),

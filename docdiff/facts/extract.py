@@ -98,6 +98,11 @@ def extract_facts(
                 seen_phrases.add(formulation.form)
                 facts.append(_formulation(doc, formulation, path))
         heading_tense = path_tense(path)
+        first_fact = len(facts)
+        # A heading read as running text comes first among `texts`; where it ends in the text as
+        # read (facts' spans), to tell its targets.
+        read_heading = bool(texts) and section.section.heading_span is not None and not names
+        heading_end = doc.to_original(texts[0][0], texts[0][1])[1] if read_heading else None
         for k, (start, end, opening) in enumerate([*names, *texts]):
             sentence = doc.normalised[start:end]
             read: _SentenceFacts
@@ -137,7 +142,21 @@ def extract_facts(
                         name=project.name,
                     )
                 )
+        if heading_end is not None:
+            facts[first_fact:] = _without_restated(facts[first_fact:], heading_end)
     return _without_works(facts, {f.form for f in kept})
+
+
+def _without_restated(facts: list[Fact], heading_end: int) -> list[Fact]:
+    """A section's facts less the targets of its heading that its text states again (a headline
+    `…今年GDP增长5%左右` over a story saying `GDP增长5%左右`): one figure, said twice, is one
+    target, and the text's copy is the one with its context."""
+    said = {_stated(f) for f in facts if isinstance(f, Target) and f.span[0] >= heading_end}
+    return [f for f in facts if not (isinstance(f, Target) and f.span[1] <= heading_end and _stated(f) in said)]
+
+
+def _stated(target: Target) -> tuple[str, float | None, str | None, str | None]:
+    return (target.metric, target.value, target.unit, target.direction)
 
 
 def _with_lead(doc: Document, block: Paragraph, opening: str, role: Role | None) -> list[tuple[int, int, str]]:

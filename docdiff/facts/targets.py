@@ -643,11 +643,13 @@ def _parallel_of(part: str, subject: str) -> str | None:
     when it stands for the subject's opening with another modifier: as long as that opening, not
     the same, and ending on the same character (`农村居民` of `城镇居民人均可支配收入` →
     `农村居民人均可支配收入`, `第三产业` of `第二产业增加值`). None when the subject has no rest
-    of two characters or more to give."""
+    of two characters or more to give, or the part ends on it already."""
     size = len(part)
     opening, rest = subject[:size], subject[size:]
     if size < 2 or len(rest) < 2 or part == opening or part[-1] != opening[-1]:
         return None
+    if part.endswith(rest):
+        return None  # `高新技术企业` after `新增规上工业企业`: the part prints its own head
     return part + rest
 
 
@@ -1216,6 +1218,12 @@ _GLOSS_AFTER = re.compile(r"(?<=[\u4e00-\u9fff]{2})[（(][^（）()]{2,}[）)]\s
 _GOAL_OF_MOVE = re.compile(r"(?<=增长|下降|提高|降低|减少|增加)(?:预期)?目标(?:设定|确定)?(?:为|是)?$")
 
 
+# A source saying what follows (`报告提出`, `数据显示`), with the year it speaks of.
+_REPORTED = re.compile(
+    rf"^[\u4e00-\u9fff]{{2,}}?(?:提出|显示|指出|表明)(?:{_YEAR_SET}|(?:19|20)\d\d年)?(?=[\u4e00-\u9fffA-Za-z]{{2}})"
+)
+
+
 def _strip_metric(metric: str) -> tuple[str, str | None]:
     """A metric without leading verbs of intent and connectors, nor trailing adverbs; the
     intent word is a qualifier."""
@@ -1225,6 +1233,8 @@ def _strip_metric(metric: str) -> tuple[str, str | None]:
     metric = _ITEM_LABEL.sub("", metric.lstrip("、 "))
     # `占常住人口比重（常住人口城镇化率）75.42%`: a gloss in brackets names the metric again.
     metric = _GLOSS_AFTER.sub("", metric)
+    # `省政府工作报告提出今年GDP增长5%左右` (a newspaper's headline): who says it and when is not what.
+    metric = _REPORTED.sub("", metric)
     # `去年全市完成…`: the year, then the connector, the modal and the verb (`全区实现地区生产总值`).
     metric = _YEAR_OPENING.sub("", metric)
     metric = _TIME_BEFORE_LEADING.sub("", metric)
