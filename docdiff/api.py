@@ -14,6 +14,7 @@ from docdiff.duplicates.repeats import find_repeats
 from docdiff.duplicates.report import Progress, duplicate_report
 from docdiff.errors import InputError
 from docdiff.facts.models import FactKind, FactList
+from docdiff.formats import FOLDER_SUFFIXES
 from docdiff.models import Document, Outline
 from docdiff.options import CompareOptions, DuplicateOptions, IngestOptions, SegmentOptions
 from docdiff.store.store import Store, is_reference
@@ -60,7 +61,8 @@ def facts(
 
 
 def text_files(paths: list[Source]) -> list[Path | str]:
-    """Files (or snapshot references) named, and the `.txt` files under folders named, in order."""
+    """Files (or snapshot references) named, and the documents under folders named (plain text,
+    Word, PDF and HTML, by suffix; see `FOLDER_SUFFIXES`), in order."""
     files: list[Path | str] = []
     for given in paths:
         if isinstance(given, str) and is_reference(given):
@@ -68,9 +70,9 @@ def text_files(paths: list[Source]) -> list[Path | str]:
             continue
         path = Path(given)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*.txt") if p.is_file())
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in FOLDER_SUFFIXES and p.is_file())
             if not found:
-                raise InputError(f"{path}: folder holds no .txt files")
+                raise InputError(f"{path}: folder holds no documents ({', '.join(FOLDER_SUFFIXES)})")
             files.extend(found)
         else:
             files.append(path)

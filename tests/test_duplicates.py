@@ -171,10 +171,18 @@ def test_dupes_cli(tmp_path: Path) -> None:
         listed.exit_code == 0
         and len({o["doc"] for g in json.loads(listed.stdout)["groups"] for o in g["occurrences"]}) >= 2
     )
+    # A folder's web pages are documents too; its Markdown notes are not read unless named.
+    page = "".join(f"<p>{line}</p>" for line in NEWS_2025.read_text(encoding="utf-8").splitlines() if line.strip())
+    (folder / "news-2025.html").write_text(f"<html><body><div>{page}</div></body></html>", encoding="utf-8")
+    (folder / "README.md").write_text("# 说明\n\n" + NEWS_2025.read_text(encoding="utf-8"), encoding="utf-8")
+    listed = json.loads(runner.invoke(app, ["dupes", str(folder), "--format", "json"]).stdout)
+    docs = {o["doc"] for g in listed["groups"] for o in g["occurrences"]}
+    assert any(d.endswith("news-2025.html") for d in docs) and not any(d.endswith("README.md") for d in docs)
     empty = tmp_path / "empty"
     empty.mkdir()
+    (empty / "notes.md").write_text("# 说明\n", encoding="utf-8")
     bad = runner.invoke(app, ["dupes", str(empty)])
-    assert bad.exit_code == 2 and "no .txt files" in bad.stderr
+    assert bad.exit_code == 2 and "holds no documents (.txt, .docx, .pdf, .html" in bad.stderr
 
 
 def test_passage_shared_by_three_documents_is_one_group() -> None:

@@ -27,7 +27,10 @@ _PROGRESS_FROM = 3
 
 @reports_errors
 def dupes(
-    files: Annotated[list[str], typer.Argument(help="Files, folders of .txt files, or SERIES@LABEL references.")],
+    files: Annotated[
+        list[str],
+        typer.Argument(help="Files, folders of documents (.txt, .docx, .pdf, .html), or SERIES@LABEL references."),
+    ],
     min_chars: Annotated[int, typer.Option("--min-chars", min=4, help="Shortest repeat, in characters.")] = 15,
     min_reuse_chars: Annotated[
         int, typer.Option("--min-reuse-chars", min=4, help="Shortest passage reused across files, in characters.")

@@ -21,6 +21,11 @@ _HTML_STARTS = (b"<!doctype html", b"<html", b"<?xml")
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 
+# What a folder given as input is searched for: plain text, Word, PDF and web pages. Not Markdown,
+# which a folder of documents mostly holds as its notes (`seeds/README.md`); name such files to read them.
+FOLDER_SUFFIXES = (".txt", ".docx", ".pdf", *_HTML_SUFFIXES)
+
+
 @dataclass(frozen=True, slots=True)
 class Extracted:
     """The plain text read out of a formatted file and what it was read from."""
