@@ -514,13 +514,15 @@ def test_a_generic_head_takes_the_subject_of_its_sentence() -> None:
         ("地区生产总值", 1.1),
     ]
     # A margin over any benchmark is bounded by its comparison and shown with it, never as a bare figure.
-    for sentence, shown in (
-        ("规上工业增加值增长8.5%，高于全省平均水平1.2个百分点。", "高于全省平均水平1.2个百分点"),
-        ("规上工业增加值增长8.5%，比全省高1.2个百分点。", "比全省高1.2个百分点"),
+    for sentence, bound, shown in (
+        ("规上工业增加值增长8.5%，高于全省平均水平1.2个百分点。", "高于", "高于全省平均水平1.2个百分点"),
+        ("规上工业增加值增长8.5%，比全省高1.2个百分点。", "高于", "比全省高1.2个百分点"),
+        # A benchmark ending on a move's word: `增长` is the benchmark's, not the margin's direction.
+        ("规上工业增加值增长8.5%，快于经济增长1.2个百分点。", "快于", "快于经济增长1.2个百分点"),
     ):
         doc = document_from_bytes(f"一、2024年工作回顾\n\n{sentence}\n".encode(), "t")
         sides = [f.new for f in compare_documents(doc, doc).facts if f.kind == "target" and f.new]
-        assert [(s.metric, s.bound, target_value(s)) for s in sides][1] == ("规上工业增加值", "高于", shown)
+        assert [(s.metric, s.bound, target_value(s)) for s in sides][1] == ("规上工业增加值", bound, shown)
     # A regulation's floor set against a measure, negated as a rule says it (`不得低于…的30%`).
     doc = document_from_bytes("第二章 规划和建设\n\n第三条 新建居住区绿地面积不得低于总用地面积的30%。\n".encode(), "t")
     (floor,) = [f.new for f in compare_documents(doc, doc).facts if f.kind == "target" and f.new]
@@ -1113,6 +1115,8 @@ def test_a_budget_passage_without_a_year_word_reads_as_plans_of_its_subjects() -
         ("赤字规模", 4.06, "万亿元", None, "plan"),
         ("赤字规模", 1800.0, "亿元", "increment", "plan"),
     ]
+    # `按` alone, as in `拟按`, says how the figure is set.
+    assert [(t.metric, t.value) for t in find_targets("财政赤字率按2.8%安排。", (), [])] == [("财政赤字率", 2.8)]
     bonds = find_targets("拟安排地方政府专项债券3.9万亿元，比上年增加1000亿元。", (), [])
     assert [(t.metric, t.value, t.change) for t in bonds] == [
         ("地方政府专项债券", 3.9, None),

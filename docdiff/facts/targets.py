@@ -1168,7 +1168,7 @@ _MOVE_START = re.compile(
 # Only after a noun of two characters or more, so a metric is never cut to nothing (`实际利用外资`
 # keeps its leading `实际`: only a tail goes).
 _TRAILING_ADVERB = re.compile(
-    r"(?<=[\u4e00-\u9fff]{2})(?:拟按|拟|预计|预期|将|要|应当|应该|必须|原则上|再|已|继续|进一步|实际|力争|累计|首次|平均|"
+    r"(?<=[\u4e00-\u9fff]{2})(?:拟按|拟|按|预计|预期|将|要|应当|应该|必须|原则上|再|已|继续|进一步|实际|力争|累计|首次|平均|"
     r"连续(?:\d+|[一二三四五六七八九十两]+)个?年)+$"
 )
 # A copula or a preposition between a metric and its value (`城镇登记失业率为4.1%`, `调查失业率在5.3%以下`)
@@ -1340,6 +1340,9 @@ def _target(
         )
         if word is None:
             break
+        margin = _BENCHMARK.search(before)
+        if margin and margin.group("word") and len(margin.group("benchmark")) > len(word):
+            break  # `快于经济增长1个百分点`: `增长` ends the benchmark; the figure is a margin over it
         before = before[: -len(word)]
         qualifier = word if qualifier is None or word in DIRECTIONS else qualifier
         word_direction, word_bound = split_qualifier(word)
