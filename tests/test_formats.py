@@ -247,15 +247,19 @@ _PORTAL = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府工�
 <script>document.write("<p>广告内容</p>");</script></body></html>"""
 
 
+def _marked(part: Callable[[str], str], subpart: Callable[[str], str], other: Callable[[str], str]) -> list[str]:
+    """The seed's lines as a format marks them: its parts (`一、`), sub-parts (`（一）`) and the rest."""
+    return [
+        part(line) if _PART.match(line) else subpart(line) if _SUBPART.match(line) else other(line) for line in _lines()
+    ]
+
+
 def _html(tmp_path: Path) -> Path:
-    body = []
-    for line in _lines():
-        if _PART.match(line):
-            body.append(f"<h2>{line}</h2>")
-        elif _SUBPART.match(line):
-            body.append(f"<p><strong>{line[:4]}</strong>{line[4:]}</p>")
-        else:
-            body.append(f"<p>　　{line}</p>")
+    body = _marked(
+        lambda line: f"<h2>{line}</h2>",
+        lambda line: f"<p><strong>{line[:4]}</strong>{line[4:]}</p>",
+        lambda line: f"<p>　　{line}</p>",
+    )
     path = tmp_path / "2021.html"
     path.write_text(_PORTAL.format(body="\n".join(body)), encoding="utf-8")
     return path
@@ -356,14 +360,10 @@ def test_markdown_from_a_seed_gives_the_same_sections_and_facts(tmp_path: Path) 
     """A report saved as Markdown (`#` parts, `##` sub-parts in bold, paragraphs hard-wrapped and
     separated by blank lines, a front matter block) reads as the seed's lines do: no `#` left in a
     heading, no wrap left in a sentence."""
-    blocks = ["---\ntitle: 政府工作报告\nsource: 某网站\n---"]
-    for line in _lines():
-        if _PART.match(line):
-            blocks.append(f"# {line}")
-        elif _SUBPART.match(line):
-            blocks.append(f"## **{line}**")
-        else:
-            blocks.append("\n".join(_wrapped(line)))
+    blocks = [
+        "---\ntitle: 政府工作报告\nsource: 某网站\n---",
+        *_marked(lambda line: f"# {line}", lambda line: f"## **{line}**", lambda line: "\n".join(_wrapped(line))),
+    ]
     path = tmp_path / "2021.md"
     path.write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
     document = _assert_same_as_seed(path, "markdown")
