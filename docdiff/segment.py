@@ -392,18 +392,16 @@ class _Builder:
         return block
 
     def _topic_leads(self, node: _Node) -> list[int | None]:
-        """For each block of a section, the length of its topic lead sentence, if it opens with one."""
-        return [
-            _lead_sentence(
-                self.doc.normalised[b[0] : b[1]],
-                self.options.max_topic_chars,
-                self.options.min_topic_body_chars,
-                plain=True,
-            )
-            if isinstance(b, tuple)
-            else None
-            for b in node.blocks
-        ]
+        """For each block of a section, the length of its topic lead sentence, if it opens with one.
+
+        A topic sums its paragraph up (`项目投资扎实推进。`); a short first sentence stating a figure
+        other than a year (`新建高标准农田18万亩。`) is the first of its facts, no topic."""
+        leads = []
+        for b in node.blocks:
+            text = self.doc.normalised[b[0] : b[1]] if isinstance(b, tuple) else ""
+            lead = _lead_sentence(text, self.options.max_topic_chars, self.options.min_topic_body_chars, plain=True)
+            leads.append(None if lead is not None and _FIGURE.search(_YEAR.sub("", text[:lead])) else lead)
+        return leads
 
     def _uses_topics(self, node: _Node) -> bool:
         """Whether some section of the document has enough topic paragraphs to show the style is used."""
@@ -475,6 +473,11 @@ def numbering_faults(root: Section) -> list[str]:
                 seen.add(b)
             last_run[style] = run[-1].number or 0
     return faults
+
+
+# A figure a topic sentence does not state; a year it may (`2023年经济运行稳中向好`).
+_FIGURE = re.compile(r"[0-9０-９]")
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}年")
 
 
 def _lead_sentence(text: str, max_chars: int, min_body: int, plain: bool = False) -> int | None:

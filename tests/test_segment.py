@@ -69,6 +69,24 @@ def test_work_report_tree() -> None:
     assert sum(s.style == "topic" for s in every) == 42
 
 
+def test_a_short_first_sentence_stating_a_figure_is_no_topic() -> None:
+    """A review written in topics (`项目投资扎实推进。…`) makes one short lead sentence a topic
+    anywhere in the document; a short first sentence stating a figure (`新建高标准农田18万亩。`) is
+    the section's first fact, not a heading of its own. A year does not count as a figure."""
+    text = (
+        "一、2023年工作回顾\n\n项目投资扎实推进。实施省市重大项目318个，完成投资436亿元，为年度计划的96.9%。\n\n"
+        "工业经济提质增效。新增规模以上工业企业38户，规上工业增加值增长7.1%。\n\n"
+        "2023年经济运行稳中向好。全年地区生产总值增长6.8%，一般公共预算收入增长8.2%。\n\n"
+        "二、2024年工作安排\n\n（一）扎实推进乡村全面振兴。新建高标准农田18万亩。果品产量达到205万吨。"
+        "农村卫生户厕普及率提高到80%。\n"
+    )
+    outline = segment(document_from_bytes(text.encode(), "report.txt"))
+    review, plan = outline.root.children
+    assert [t.heading for t in review.children] == ["项目投资扎实推进", "工业经济提质增效", "2023年经济运行稳中向好"]
+    (rural,) = plan.children
+    assert rural.heading == "扎实推进乡村全面振兴" and not rural.children
+
+
 def test_five_year_plan_tree_ignores_its_table_of_contents() -> None:
     outline = seed_outline(PLAN)
     top = outline.root.children
