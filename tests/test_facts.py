@@ -505,6 +505,11 @@ def test_a_generic_head_takes_the_subject_of_its_sentence() -> None:
     assert [(m, v) for m, v, _, _ in found] == [("地区生产总值", 3.2), ("地区生产总值", 5.1)]
     assert one("旧区改造全面提速，累计完成94万平方米。")[0][:2] == ("旧区改造全面提速", 94.0)
     assert one("同比增长7.2%。") == []  # nothing says what grew
+    # `首次` says when, not what: the milestone is the subject's.
+    assert [t[:2] for t in one("装备制造业产值达到512亿元，首次突破500亿元。")] == [
+        ("装备制造业产值", 512.0),
+        ("装备制造业产值", 500.0),
+    ]
     # `同口径` frames a comparison as `同比` does, and `增速` is the growth of the subject.
     found = one("区级一般公共预算收入完成152.3亿元，同口径增长8.5%。地区生产总值增长6.1%，增速高于全市1.1个百分点。")
     assert [(m, v) for m, v, _, _ in found] == [

@@ -923,7 +923,7 @@ def counted_noun(metric: str) -> str:
 # like units): `同比`, `比上年`, `按可比价格计算`, `分别`, `由…增加到…的`, `年均递增`.
 _FRAME = re.compile(
     rf"分别|同比|环比|{_SAME_SCOPE}|比上年同期|比上年|比去年|较上年|较去年|与上年相比|{_COMPARABLE}|按可比|{_CONVERTED}|"
-    r"比(?:19|20)\d\d年|(?:19|20)\d\d年|上年|去年|今年|年均|年末|累计|先后|陆续|相继|"
+    r"比(?:19|20)\d\d年|(?:19|20)\d\d年|上年|去年|今年|年均|年末|累计|先后|陆续|相继|首次|再次|首度|"
     # Attributes of what the sentence is about, not a thing measured: `规模近9.8万亿元`, `总量突破…`,
     # `总数达到…`.
     r"规模|总量|总额|总数|增幅|降幅|增速|幅度|均|实际|"
