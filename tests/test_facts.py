@@ -1016,6 +1016,12 @@ def test_better_than_expected_is_an_outcome_and_a_goal_statement_is_no_metric() 
     the clause's topic (`经济增速是…`)."""
     (gdp,) = find_targets("经济恢复好于预期，全年国内生产总值增长2.3%。", ("一、2020年工作回顾",), [], role="review")
     assert gdp.tense == "result"
+    # `超预期` (beyond what was expected) and `预期转弱` (weakening expectations) name no plan either.
+    for sentence in (
+        "面对超预期因素冲击，全县生产总值完成467.2亿元，比上年增长5.6%。",
+        "面对预期转弱等困难，全市地区生产总值完成842.6亿元。",
+    ):
+        assert {t.tense for t in find_targets(sentence, ("一、2022年工作回顾",), [], role="review")} == {"result"}
     (goal,) = find_targets("经济增速是综合性指标，今年预期目标设定为6%以上。", (), [])
     assert (goal.metric, goal.value, goal.bound, goal.tense) == ("经济增速", 6.0, "以上", "plan")
     # Exceeding the year's target is an outcome measured against the plan, whatever the part, and

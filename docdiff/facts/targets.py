@@ -167,12 +167,13 @@ PERIOD = re.compile(
     r"(?P<period>前三季度|前两季度|上半年|下半年|[一二三四]季度|\d{1,2}[—\-–~]\d{1,2}月|前\d{1,2}个月|全年|"
     r"五年累计|年均|期末|(?:19|20)\d{2}年)"
 )
-# `好于预期`, `超出预期`: an outcome measured against what was expected, not a plan; nor is
+# `好于预期`, `超出预期`, `超预期`: an outcome measured against what was expected, not a plan, and
+# `预期转弱` is expectations weakening; nor is
 # `为年度计划的112%`, what was done measured against the plan.
 # `拟` proposes (`赤字率拟按3%安排`); not in `模拟`, `虚拟`, `草拟`, `比拟`, nor `拟定` (drawn up).
 # `争取` strives for, `争取到` obtained (`争取到中央预算内投资2.76亿元`) unless a horizon follows.
 _PLAN = re.compile(
-    r"今年(?!以来)|明年|力争|将|计划(?!的)|原定|(?<!已)安排(?!部署)|(?<![于出过])预期|目标是|确保|到(?:19|20)\d\d年(?!的)|争取(?!到(?!(?:19|20)\d\d年))|预计|(?<![模虚草比])拟(?!定)"
+    r"今年(?!以来)|明年|力争|将|计划(?!的)|原定|(?<!已)安排(?!部署)|(?<![于出过超])预期(?!转弱|减弱)|目标是|确保|到(?:19|20)\d\d年(?!的)|争取(?!到(?!(?:19|20)\d\d年))|预计|(?<![模虚草比])拟(?!定)"
 )
 # `以来` closes a span at the present (`今年以来`, `2013年以来`, `十八大以来`): what it counts is done.
 # An outcome measured against the plan (`超过年初预期目标0.6个百分点`, `好于预期`, `超额完成年度计划`)
