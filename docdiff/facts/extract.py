@@ -78,9 +78,11 @@ def extract_facts(
         # said. Its figures are its section's, which its text gives, and its names of works are cut
         # short as a title's words are (`以自贸试验区建设为突破口`): `names` are read for terms only.
         names: list[tuple[int, int, str]] = []
+        heading_end: int | None = None  # where a heading read as running text ends, to tell its targets
         if section.section.heading_span:
             running = section.section.style in ("topic", "plain")
             (texts if running else names).append((*doc.to_normalised(section.section.heading_span), ""))
+            heading_end = section.section.heading_span[1] if running else None
         for block in section.section.blocks:
             if isinstance(block, Paragraph):
                 opening = doc.normalised_slice(block.sentences[0])[:12] if block.sentences else ""
@@ -99,10 +101,6 @@ def extract_facts(
                 facts.append(_formulation(doc, formulation, path))
         heading_tense = path_tense(path)
         first_fact = len(facts)
-        # A heading read as running text comes first among `texts`; where it ends in the text as
-        # read (facts' spans), to tell its targets.
-        read_heading = bool(texts) and section.section.heading_span is not None and not names
-        heading_end = doc.to_original(texts[0][0], texts[0][1])[1] if read_heading else None
         for k, (start, end, opening) in enumerate([*names, *texts]):
             sentence = doc.normalised[start:end]
             read: _SentenceFacts

@@ -47,17 +47,13 @@ def read_markdown(raw: bytes, source: str) -> tuple[str, str]:
 def _lines(tokens: list[Any]) -> list[str]:
     """The lines of a token stream: one per block that holds words, one per table row."""
     lines: list[str] = []
-    item_label: list[str] = []  # the number of each open ordered list item ("" in a bullet list)
     row: list[str] | None = None
-    pending = ""  # an ordered item's number, put before the first line the item holds
+    pending = ""  # an ordered item's number (`1.`), put before the first line the item holds
     for token in tokens:
         kind = token.type
         if kind == "list_item_open":
-            label = f"{token.info}{token.markup}" if token.info else ""
-            item_label.append(label)
-            pending = label
+            pending = f"{token.info}{token.markup}" if token.info else ""
         elif kind == "list_item_close":
-            item_label.pop()
             pending = ""
         elif kind == "tr_open":
             row = []
